@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
+import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
+import { PasswordForm } from "@/components/settings/password-form";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth";
+import { listApiTokens } from "@/lib/data/api-tokens";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const [t, format, tokens] = await Promise.all([getTranslations("settings"), getFormatter(), listApiTokens(user)]);
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title={t("profile")} description={t("profileBody")} />
+          <ProfileForm name={user.name} locale={user.locale} timeZone={user.timeZone} timeZones={timeZones} />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("password")} description={t("passwordBody")} />
+          <PasswordForm />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("sessions")} description={t("sessionsBody")} />
+          <LogoutEverywhereButton />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("apiTokens")} description={t("apiTokensBody")} />
+          <CreateTokenForm />
+          <ul className="mt-6 divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="token-list">
+            {tokens.length === 0 ? <li className="py-4 text-sm text-slate-500 dark:text-slate-400">{t("noTokens")}</li> : null}
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <p className="truncate font-medium">
+                    {token.name} <code className="ml-1 font-mono text-xs text-slate-500">{token.hint}…</code>
+                  </p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">
+                    {t("tokenCreated", { date: date(token.createdAt) })} ·{" "}
+                    {token.lastUsedAt ? t("tokenLastUsed", { date: date(token.lastUsedAt) }) : t("tokenNeverUsed")}
+                  </p>
+                </div>
+                {token.revokedAt ? (
+                  <span className="self-start rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-600 sm:self-center dark:bg-slate-800 dark:text-slate-300">
+                    {t("tokenRevoked")}
+                  </span>
+                ) : (
+                  <RevokeTokenButton id={token.id} name={token.name} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+
+        <Card className="border-red-200 dark:border-red-900">
+          <CardHeader title={t("dangerZone")} description={t("dangerBody")} />
+          <DeleteAccountForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+/** Only same-site paths: a callbackUrl must never send someone elsewhere. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+}
+
+export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setError(result?.error === "rate_limited" ? t("rateLimited") : t("invalidCredentials"));
+      setPending(false);
+      return;
+    }
+    router.replace(safeCallback(callbackUrl));
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate={false}>
+      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {error ? (
+        <Alert tone="error" testId="login-error">
+          {error}
+        </Alert>
+      ) : null}
+      <TextField id="email" name="email" type="email" label={t("email")} autoComplete="username" required autoFocus />
+      <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("loggingIn") : t("logIn")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { fieldErrors } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { deleteAccountAction } from "@/lib/actions/settings";
+
+export function DeleteAccountForm() {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(deleteAccountAction);
+
+  useEffect(() => {
+    if (state.status === "ok") void signOut({ callbackUrl: "/login?notice=account-deleted" });
+  }, [state]);
+
+  return (
+    <form onSubmit={submit} className="space-y-5">
+      <TextField id="delete-confirm-email" name="confirmEmail" type="email" autoComplete="off" required label={t("settings.confirmEmail")} errors={fieldErrors(t, state, "confirmEmail")} />
+      <TextField id="delete-password" name="password" type="password" autoComplete="current-password" required label={t("settings.currentPassword")} errors={fieldErrors(t, state, "password")} />
+      <Button type="submit" variant="danger" disabled={pending || state.status === "ok"}>
+        {pending ? t("settings.deleting") : t("settings.deleteAccount")}
+      </Button>
+    </form>
+  );
+}

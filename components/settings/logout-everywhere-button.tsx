@@ -1,0 +1,26 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { logoutEverywhereAction } from "@/lib/actions/settings";
+
+export function LogoutEverywhereButton() {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          await logoutEverywhereAction();
+          await signOut({ callbackUrl: "/login" });
+        })
+      }
+    >
+      {pending ? t("nav.loggingOut") : t("settings.logOutEverywhere")}
+    </Button>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { changePasswordAction } from "@/lib/actions/settings";
+
+export function PasswordForm() {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(changePasswordAction);
+
+  // Every session, this one included, was revoked with the old password.
+  useEffect(() => {
+    if (state.status === "ok") void signOut({ callbackUrl: "/login?notice=password-changed" });
+  }, [state]);
+
+  const message = formMessage(t, state);
+  return (
+    <form onSubmit={submit} className="space-y-5">
+      {message && state.status === "error" ? <Alert tone="error">{message}</Alert> : null}
+      <TextField id="current-password" name="currentPassword" type="password" autoComplete="current-password" required label={t("settings.currentPassword")} errors={fieldErrors(t, state, "currentPassword")} />
+      <TextField id="new-password" name="newPassword" type="password" autoComplete="new-password" required minLength={8} label={t("settings.newPassword")} hint={t("auth.passwordHint")} errors={fieldErrors(t, state, "newPassword")} />
+      <Button type="submit" disabled={pending || state.status === "ok"}>
+        {pending ? t("common.saving") : t("settings.changePassword")}
+      </Button>
+    </form>
+  );
+}

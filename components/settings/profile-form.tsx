@@ -1,0 +1,72 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { updatePreferencesAction } from "@/lib/actions/settings";
+import { LOCALES, LOCALE_LABELS, type Locale } from "@/lib/i18n/locales";
+
+export function ProfileForm({
+  name,
+  locale,
+  timeZone,
+  timeZones,
+}: {
+  name: string;
+  locale: Locale;
+  timeZone: string;
+  timeZones: string[];
+}) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(updatePreferencesAction);
+  const [zone, setZone] = useState(timeZone);
+  const [deviceZone, setDeviceZone] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDeviceZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, []);
+
+  const message = formMessage(t, state);
+  return (
+    <form onSubmit={submit} className="space-y-5">
+      {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
+      <TextField id="profile-name" name="name" label={t("auth.name")} defaultValue={name} maxLength={100} autoComplete="name" errors={fieldErrors(t, state, "name")} />
+      <SelectField id="profile-locale" name="locale" label={t("common.language")} defaultValue={locale} errors={fieldErrors(t, state, "locale")}>
+        {LOCALES.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {LOCALE_LABELS[value]}
+          </option>
+        ))}
+      </SelectField>
+      <div className="space-y-2">
+        <SelectField
+          id="profile-time-zone"
+          name="timeZone"
+          label={t("settings.timeZone")}
+          hint={t("settings.timeZoneHint")}
+          value={zone}
+          onChange={(event) => setZone(event.target.value)}
+          errors={fieldErrors(t, state, "timeZone")}
+        >
+          {timeZones.map((value) => (
+            <option key={value} value={value}>
+              {value.replaceAll("_", " ")}
+            </option>
+          ))}
+        </SelectField>
+        {deviceZone && deviceZone !== zone && timeZones.includes(deviceZone) ? (
+          <button type="button" onClick={() => setZone(deviceZone)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
+            {t("settings.useBrowserTimeZone", { timeZone: deviceZone.replaceAll("_", " ") })}
+          </button>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("common.saving") : t("common.save")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { LogOutIcon } from "@/components/ui/icons";
+
+export function LogoutButton() {
+  const t = useTranslations("nav");
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/login" });
+      }}
+      className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+    >
+      <LogOutIcon />
+      {pending ? t("loggingOut") : t("logOut")}
+    </button>
+  );
+}

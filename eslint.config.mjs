@@ -1,0 +1,44 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+// House rule 1 (DESIGN.md): only the data access layer touches the database.
+const prismaImports = {
+  group: [
+    "@prisma/client",
+    "@prisma/client/*",
+    "@/lib/generated/*",
+    "**/lib/generated/*",
+    "**/generated/prisma",
+    "**/generated/prisma/*",
+    "@/lib/db",
+    "**/lib/db",
+  ],
+  message: "Only lib/data/* may use the Prisma client; call a data function instead.",
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "data/**",
+    "test-data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
+  {
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [prismaImports] }],
+      "react/no-danger": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/data/**", "lib/db.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+]);

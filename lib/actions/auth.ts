@@ -1,0 +1,32 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { getCurrentUser } from "@/lib/auth";
+import { clientAddress } from "@/lib/client-address";
+import { setUserLocale } from "@/lib/data/users";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { registerAccount } from "@/lib/login";
+import { formValues, toActionState, type ActionState } from "./result";
+
+export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return toActionState(async () => {
+    const input = formValues(formData, ["email", "password", "name", "locale", "timeZone"]);
+    if (input.timeZone === "") delete input.timeZone;
+    await registerAccount(input, clientAddress(await headers()));
+    return { status: "ok" };
+  });
+}
+
+/** Remembers the language in a cookie and, when signed in, on the account. */
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  const cookieStore = await cookies();
+  cookieStore.set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: "lax",
+    httpOnly: true,
+  });
+  const user = await getCurrentUser();
+  if (user) await setUserLocale(user, locale);
+}

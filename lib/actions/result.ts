@@ -1,0 +1,33 @@
+import { isAppError, type FieldErrors } from "@/lib/errors";
+
+/** What a form's server action returns; message and field errors are message keys. */
+export type ActionState =
+  | { status: "idle" }
+  | { status: "ok"; message?: string; data?: Record<string, string> }
+  | { status: "error"; message: string; fields?: FieldErrors };
+
+export const IDLE: ActionState = { status: "idle" };
+
+const FORM_MESSAGES: Partial<Record<string, string>> = {
+  rate_limited: "auth.rateLimited",
+  registration_closed: "auth.registrationClosed",
+  unauthorized: "auth.sessionEnded",
+};
+
+/** Runs an action body and turns a known AppError into a form state. */
+export async function toActionState(body: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return {
+      status: "error",
+      message: FORM_MESSAGES[error.code] ?? (error.fields ? "" : "common.unexpectedError"),
+      fields: error.fields,
+    };
+  }
+}
+
+export function formValues(formData: FormData, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
+}

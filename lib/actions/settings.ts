@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import {
+  changePassword,
+  deleteAccount,
+  revokeAllSessions,
+  updatePreferences,
+} from "@/lib/data/users";
+import {
+  changePasswordSchema,
+  createTokenSchema,
+  deleteAccountSchema,
+  preferencesSchema,
+} from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/parse";
+import { z } from "zod";
+import { formValues, toActionState, type ActionState } from "./result";
+
+export async function updatePreferencesAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const input = parseInput(preferencesSchema, formValues(formData, ["name", "locale", "timeZone"]));
+    await updatePreferences(user, input);
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "common.saved" };
+  });
+}
+
+export async function changePasswordAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const input = parseInput(
+      changePasswordSchema,
+      formValues(formData, ["currentPassword", "newPassword"]),
+    );
+    await changePassword(user, input);
+    return { status: "ok" };
+  });
+}
+
+export async function logoutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  await revokeAllSessions(user);
+}
+
+export async function createTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const { name } = parseInput(createTokenSchema, formValues(formData, ["name"]));
+    const { token } = await createApiToken(user, name);
+    revalidatePath("/settings");
+    return { status: "ok", data: { token } };
+  });
+}
+
+export async function revokeTokenAction(id: string): Promise<void> {
+  const user = await requireUser();
+  await revokeApiToken(user, parseInput(z.string().min(1).max(64), id));
+  revalidatePath("/settings");
+}
+
+export async function deleteAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const input = parseInput(deleteAccountSchema, formValues(formData, ["password", "confirmEmail"]));
+    await deleteAccount(user, input);
+    return { status: "ok" };
+  });
+}

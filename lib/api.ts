@@ -1,0 +1,106 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth";
+import { authenticateApiToken } from "@/lib/data/api-tokens";
+import type { SessionUser } from "@/lib/data/users";
+import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
+import { baseUrl } from "@/lib/config";
+import en from "@/messages/en.json";
+
+// The one wrapper every /api/v1 handler goes through: it finds the acting
+// user (Bearer token or session cookie), refuses cookie writes from a foreign
+// Origin, and maps errors to DESIGN.md's shape. Handlers stay thin.
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const JSON_BODY_MAX_BYTES = 1024 * 1024;
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promise<Response>;
+
+const errorMessages: Record<string, string> = en.errors;
+
+function englishFields(fields: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, keys]) => [field, keys.map((k) => errorMessages[k] ?? k)]),
+  );
+}
+
+export function errorResponse(error: AppError): NextResponse {
+  const body = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+    },
+  };
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json(body, { status: error.status, headers });
+}
+
+function handleError(error: unknown): NextResponse {
+  if (isAppError(error)) return errorResponse(error);
+  console.error("Unhandled API error", error);
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong. Try again later." } },
+    { status: 500 },
+  );
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  return origin === new URL(request.url).origin || origin === new URL(baseUrl()).origin;
+}
+
+async function actingUser(request: Request): Promise<SessionUser> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const [scheme, token] = authorization.trim().split(/\s+/, 2);
+    const user = scheme?.toLowerCase() === "bearer" && token ? await authenticateApiToken(token) : null;
+    if (!user) throw new AppError("unauthorized", "The API token is missing, invalid or revoked.");
+    return user;
+  }
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in or send an API token.");
+  if (WRITE_METHODS.has(request.method) && !isSameOrigin(request)) {
+    throw new AppError("forbidden", "Cross-origin requests with a session cookie are refused.");
+  }
+  return user;
+}
+
+/** A route handler for the signed-in user (cookie or Bearer token). */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P, SessionUser>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const user = await actingUser(request);
+      return await handler({ request, params: await context.params, user });
+    } catch (error) {
+      return handleError(error);
+    }
+  };
+}
+
+/** A route handler anyone may call (sign-up, token exchange). */
+export function publicApiRoute<P = Record<string, never>>(handler: Handler<P, null>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler({ request, params: await context.params, user: null });
+    } catch (error) {
+      return handleError(error);
+    }
+  };
+}
+
+/** Reads a JSON body: malformed JSON is a 400, more than 1 MiB a 413. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > JSON_BODY_MAX_BYTES) {
+    throw new AppError("payload_too_large", "The request body is larger than 1 MiB.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { clientAddress } from "@/lib/client-address";
+import { findSessionUser, type SessionUser } from "@/lib/data/users";
+import { isAppError } from "@/lib/errors";
+import { checkCredentials } from "@/lib/login";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    uid?: string;
+    sv?: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
+
+/** What the login form sees when sign-in is refused for throttling. */
+export const RATE_LIMITED_ERROR = "rate_limited";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await checkCredentials(credentials, clientAddress(req.headers ?? {}));
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          if (isAppError(error) && error.code === "rate_limited") throw new Error(RATE_LIMITED_ERROR);
+          if (isAppError(error)) return null;
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    // The token carries the user's sessionVersion; getCurrentUser compares it
+    // with the database on every request, which is how logout-everywhere and
+    // a password change revoke sessions that a JWT alone cannot.
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.uid = token.uid;
+      session.sv = token.sv;
+      return session;
+    },
+  },
+};
+
+/** The signed-in user for this request, or null. One database read per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid || typeof session.sv !== "number") return null;
+  return findSessionUser(session.uid, session.sv);
+});
+
+/** For pages and actions of the signed-in app: the user, or a redirect to login. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}

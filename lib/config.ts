@@ -1,0 +1,66 @@
+import path from "node:path";
+
+// Every setting has a working default (DESIGN.md "Configuration"); this module
+// is the one place that reads them, so scripts, the app and tests agree.
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR?.trim() || "data");
+}
+
+/** The SQLite file path (no `file:` prefix), absolute. */
+export function databaseFile(): string {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) {
+    if (!url.startsWith("file:")) {
+      throw new Error("DATABASE_URL must be a SQLite file: URL (file:/path/to/db)");
+    }
+    return path.resolve(/*turbopackIgnore: true*/ url.slice("file:".length));
+  }
+  return path.join(dataDir(), "cancelcase.db");
+}
+
+export function databaseUrl(): string {
+  return `file:${databaseFile()}`;
+}
+
+export function port(): number {
+  return positiveInt("PORT", 3000);
+}
+
+export function baseUrl(): string {
+  return (process.env.BASE_URL?.trim() || `http://localhost:${port()}`).replace(/\/+$/, "");
+}
+
+export function uploadMaxBytes(): number {
+  return positiveInt("UPLOAD_MAX_BYTES", 20 * 1024 * 1024);
+}
+
+export function userQuotaBytes(): number {
+  return positiveInt("USER_QUOTA_BYTES", 1024 * 1024 * 1024);
+}
+
+export function allowRegistration(): boolean {
+  return flag("ALLOW_REGISTRATION", true);
+}
+
+/** Trust X-Forwarded-For only when a reverse proxy we control sets it. */
+export function trustProxy(): boolean {
+  return flag("TRUST_PROXY", false);
+}

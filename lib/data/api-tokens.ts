@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { generateApiToken, hashApiToken, looksLikeApiToken, tokenHint } from "@/lib/tokens";
+import { findSessionUserById, type Actor, type SessionUser } from "./users";
+
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  hint: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const summarySelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
+
+// Writing lastUsedAt on every request would turn each read into a write.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Creates a token; the plain value is returned here once and never stored. */
+export async function createApiToken(
+  actor: Actor,
+  name: string,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const token = generateApiToken();
+  const row = await db.apiToken.create({
+    data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: tokenHint(token) },
+    select: summarySelect,
+  });
+  const { prefix, ...rest } = row;
+  return { token, summary: { ...rest, hint: prefix } };
+}
+
+export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
+  const rows = await db.apiToken.findMany({
+    where: { userId: actor.id },
+    orderBy: { createdAt: "desc" },
+    select: summarySelect,
+  });
+  return rows.map(({ prefix, ...rest }) => ({ ...rest, hint: prefix }));
+}
+
+export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
+  const { count } = await db.apiToken.updateMany({
+    where: { id, userId: actor.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 1) return;
+  const exists = await db.apiToken.count({ where: { id, userId: actor.id } });
+  if (!exists) throw new AppError("not_found", "Token not found.");
+}
+
+/** The user a Bearer token acts for, or null when it is unknown, revoked or expired. */
+export async function authenticateApiToken(token: string): Promise<SessionUser | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  const now = new Date();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
+  }
+  return findSessionUserById(row.userId);
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/passwords";
+import type {
+  ChangePasswordInput,
+  DeleteAccountInput,
+  PreferencesInput,
+  RegisterInput,
+} from "@/lib/validation/auth";
+
+/** Who is acting: every data function is scoped by this user's id. */
+export type Actor = { id: string };
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+  sessionVersion: number;
+};
+
+const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  sessionVersion: true,
+} as const;
+
+function toSessionUser(row: {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  sessionVersion: number;
+}): SessionUser {
+  return { ...row, locale: isLocale(row.locale) ? row.locale : "en" };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+export async function registerUser(input: RegisterInput): Promise<{ id: string; email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name ?? "",
+        passwordHash,
+        locale: input.locale ?? "en",
+        timeZone: input.timeZone ?? "UTC",
+      },
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("email_taken", "An account with this email already exists.", {
+        fields: { email: ["email_taken"] },
+      });
+    }
+    throw error;
+  }
+}
+
+/** The user for these credentials, or null; an unknown email costs the same argon2 work. */
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({
+    where: { email },
+    select: { ...sessionUserSelect, passwordHash: true },
+  });
+  if (!row) return verifyAgainstDummy(password).then(() => null);
+  const { passwordHash, ...user } = row;
+  return (await verifyPassword(passwordHash, password)) ? toSessionUser(user) : null;
+}
+
+/** The signed-in user, or null when the account is gone or its sessions were revoked. */
+export async function findSessionUser(
+  id: string,
+  sessionVersion: number,
+): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  return toSessionUser(row);
+}
+
+export async function findSessionUserById(id: string): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
+  return row ? toSessionUser(row) : null;
+}
+
+export async function updatePreferences(actor: Actor, input: PreferencesInput): Promise<void> {
+  await db.user.update({ where: { id: actor.id }, data: input, select: { id: true } });
+}
+
+export async function setUserLocale(actor: Actor, locale: Locale): Promise<void> {
+  await db.user.update({ where: { id: actor.id }, data: { locale }, select: { id: true } });
+}
+
+async function requirePassword(actor: Actor, password: string, field: string): Promise<void> {
+  const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!(await verifyPassword(row.passwordHash, password))) {
+    throw new AppError("validation_failed", "The current password is wrong.", {
+      fields: { [field]: ["password_wrong"] },
+    });
+  }
+}
+
+/** Sets a new password and ends every session, this one included. */
+export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<void> {
+  await requirePassword(actor, input.currentPassword, "currentPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+}
+
+export async function revokeAllSessions(actor: Actor): Promise<void> {
+  await db.user.update({
+    where: { id: actor.id },
+    data: { sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+}
+
+/** Deletes the account and, through cascades, everything it owns. */
+export async function deleteAccount(actor: Actor, input: DeleteAccountInput): Promise<void> {
+  const row = await db.user.findUnique({ where: { id: actor.id }, select: { email: true } });
+  if (!row) throw new AppError("not_found", "Account not found.");
+  if (row.email !== input.confirmEmail) {
+    throw new AppError("validation_failed", "Type your account's email to confirm.", {
+      fields: { confirmEmail: ["confirm_email_mismatch"] },
+    });
+  }
+  await requirePassword(actor, input.password, "password");
+  await db.user.delete({ where: { id: actor.id }, select: { id: true } });
+}

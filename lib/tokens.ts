@@ -1,0 +1,22 @@
+import { createHash, randomBytes } from "node:crypto";
+
+// API tokens carry 256 random bits, so a fast hash is enough to store them:
+// nobody can brute-force the preimage, and lookups stay one indexed query.
+export const TOKEN_PREFIX = "cc_";
+
+export function generateApiToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function looksLikeApiToken(value: string): boolean {
+  return /^cc_[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+/** What the token list shows so a user can tell tokens apart: `cc_AbCd…`. */
+export function tokenHint(token: string): string {
+  return token.slice(0, TOKEN_PREFIX.length + 4);
+}

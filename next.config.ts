@@ -1,0 +1,40 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// Pages get a per-request nonce CSP from proxy.ts. Everything the proxy does
+// not see (API responses, build assets) gets this strict one: nothing there
+// should ever execute or be framed.
+const strictCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const commonHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      { source: "/:path*", headers: commonHeaders },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: strictCsp },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+      {
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: strictCsp }],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,46 @@
+// The HTTP server in front of Next.js. It exists for one reason: Next.js
+// keeps a client-sent X-Forwarded-For, and the login throttle must count the
+// real client address. Unless TRUST_PROXY says a reverse proxy of ours sets
+// those headers, they are replaced with what the socket says.
+import { createServer } from "node:http";
+import next from "next";
+
+const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+
+function trustProxy() {
+  return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
+}
+
+export async function startServer({ root, dev, host, port }) {
+  const app = next({ dev, dir: root, hostname: host === "0.0.0.0" ? "localhost" : host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const trusted = trustProxy();
+
+  const server = createServer((req, res) => {
+    if (!trusted) {
+      for (const name of FORWARDED_HEADERS) delete req.headers[name];
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    }
+    handle(req, res).catch((error) => {
+      console.error("request failed", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  console.log(`[cancelcase] ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+
+  const stop = (signal) => {
+    console.log(`[cancelcase] ${signal}: shutting down`);
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  return server;
+}

@@ -1,0 +1,109 @@
+// `npm start`: everything a fresh machine needs, then the server, in this
+// one process (so a test or benchmark can stop it by its PID).
+//   1. DATA_DIR exists; NEXTAUTH_SECRET comes from the environment or from
+//      DATA_DIR/auth-secret, generated on first start (mode 0600).
+//   2. The SQLite database is migrated (prisma migrate deploy, offline).
+//   3. The production build is made when it is missing or its sources changed.
+//   4. The server listens on PORT (3000).
+// `npm run dev` does 1, 2 and serves with hot reload instead of 3.
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV = dev ? "development" : "production";
+// These machines and many self-hosted servers are offline; never phone home.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const port = Number(process.env.PORT || 3000);
+if (!Number.isSafeInteger(port) || port <= 0 || port > 65535) fail(`PORT must be 1-65535, got "${process.env.PORT}"`);
+const host = process.env.HOST || "0.0.0.0";
+const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "data");
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+function log(message) {
+  console.log(`[cancelcase] ${message}`);
+}
+
+function prepareDataDir() {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.join(dataDir, "receipts"), { recursive: true, mode: 0o700 });
+  process.env.DATA_DIR = dataDir;
+  if (!process.env.DATABASE_URL?.trim()) {
+    process.env.DATABASE_URL = `file:${path.join(dataDir, "cancelcase.db")}`;
+  }
+}
+
+function loadOrCreateSecret() {
+  if (process.env.NEXTAUTH_SECRET?.trim()) return;
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    fs.writeFileSync(file, randomBytes(48).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+    log(`generated an auth secret in ${file}`);
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (secret.length < 32) fail(`${file} holds a secret shorter than 32 characters; delete it to regenerate`);
+  process.env.NEXTAUTH_SECRET = secret;
+}
+
+function run(label, args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) fail(`${label} failed (exit ${result.status ?? result.signal})`);
+}
+
+function migrate() {
+  log(`migrating ${process.env.DATABASE_URL.replace(/^file:/, "")}`);
+  run("database migration", [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"]);
+}
+
+// The build is stale when any file it is made from changed since it was made.
+const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+
+function sourceHash() {
+  const hash = createHash("sha256");
+  const visit = (relative) => {
+    const full = path.join(root, relative);
+    if (!fs.existsSync(full) || relative === path.join("lib", "generated")) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(relative).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfStale() {
+  const stamp = path.join(root, ".next", "cancelcase-source-hash");
+  const wanted = sourceHash();
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
+  if (built === wanted) return;
+  log("building the app (first start, or the sources changed)…");
+  const started = Date.now();
+  run("next build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+  fs.writeFileSync(stamp, wanted);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function serve() {
+  const { startServer } = await import("./server.mjs");
+  await startServer({ root, dev, host, port });
+}
+
+prepareDataDir();
+loadOrCreateSecret();
+process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
+process.env.PORT = String(port);
+migrate();
+if (!dev) buildIfStale();
+await serve();

@@ -57,7 +57,8 @@ async function actingUser(request: Request): Promise<SessionUser> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const [scheme, token] = authorization.trim().split(/\s+/, 2);
-    const user = scheme?.toLowerCase() === "bearer" && token ? await authenticateApiToken(token) : null;
+    const user =
+      scheme?.toLowerCase() === "bearer" && token ? await authenticateApiToken(token) : null;
     if (!user) throw new AppError("unauthorized", "The API token is missing, invalid or revoked.");
     return user;
   }

@@ -41,9 +41,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         try {
           const user = await checkCredentials(credentials, clientAddress(req.headers ?? {}));
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.sessionVersion,
+          };
         } catch (error) {
-          if (isAppError(error) && error.code === "rate_limited") throw new Error(RATE_LIMITED_ERROR);
+          if (isAppError(error) && error.code === "rate_limited")
+            throw new Error(RATE_LIMITED_ERROR);
           if (isAppError(error)) return null;
           throw error;
         }

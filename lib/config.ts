@@ -44,8 +44,20 @@ export function port(): number {
   return positiveInt("PORT", 3000);
 }
 
+/** The public origin of the app, e.g. https://cancel.example.com (no trailing slash). */
 export function baseUrl(): string {
-  return (process.env.BASE_URL?.trim() || `http://localhost:${port()}`).replace(/\/+$/, "");
+  const raw = process.env.BASE_URL?.trim();
+  if (!raw) return `http://localhost:${port()}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`BASE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`BASE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, "");
 }
 
 export function uploadMaxBytes(): number {

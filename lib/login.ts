@@ -2,7 +2,12 @@ import "server-only";
 import { allowRegistration } from "@/lib/config";
 import { registerUser, verifyCredentials, type SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
-import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from "@/lib/throttle";
+import {
+  assertLoginAllowed,
+  consumeSignup,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from "@/lib/throttle";
 import { credentialsSchema, registerSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 

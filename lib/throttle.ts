@@ -11,7 +11,11 @@ const WINDOW_SECONDS = 15 * 60;
 
 function createLimiters() {
   return {
-    accountAddress: new RateLimiterMemory({ keyPrefix: "aa", points: 10, duration: WINDOW_SECONDS }),
+    accountAddress: new RateLimiterMemory({
+      keyPrefix: "aa",
+      points: 10,
+      duration: WINDOW_SECONDS,
+    }),
     address: new RateLimiterMemory({ keyPrefix: "ad", points: 100, duration: WINDOW_SECONDS }),
     account: new RateLimiterMemory({ keyPrefix: "ac", points: 100, duration: WINDOW_SECONDS }),
     signup: new RateLimiterMemory({ keyPrefix: "su", points: 30, duration: 60 * 60 }),
@@ -60,4 +64,3 @@ export async function consumeSignup(address: string): Promise<void> {
     throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
   }
 }
-

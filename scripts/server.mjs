@@ -5,7 +5,14 @@
 import { createServer } from "node:http";
 import next from "next";
 
-const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDED_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 function trustProxy() {
   return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
@@ -33,7 +40,9 @@ export async function startServer({ root, dev, host, port }) {
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
-  console.log(`[cancelcase] ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  console.log(
+    `[cancelcase] ready on http://localhost:${port} (${dev ? "development" : "production"})`,
+  );
 
   const stop = (signal) => {
     console.log(`[cancelcase] ${signal}: shutting down`);

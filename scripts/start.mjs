@@ -19,7 +19,8 @@ process.env.NODE_ENV = dev ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const port = Number(process.env.PORT || 3000);
-if (!Number.isSafeInteger(port) || port <= 0 || port > 65535) fail(`PORT must be 1-65535, got "${process.env.PORT}"`);
+if (!Number.isSafeInteger(port) || port <= 0 || port > 65535)
+  fail(`PORT must be 1-65535, got "${process.env.PORT}"`);
 const host = process.env.HOST || "0.0.0.0";
 const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "data");
 
@@ -45,28 +46,52 @@ function loadOrCreateSecret() {
   if (process.env.NEXTAUTH_SECRET?.trim()) return;
   const file = path.join(dataDir, "auth-secret");
   try {
-    fs.writeFileSync(file, randomBytes(48).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, randomBytes(48).toString("base64url") + "\n", {
+      mode: 0o600,
+      flag: "wx",
+    });
     log(`generated an auth secret in ${file}`);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   }
   const secret = fs.readFileSync(file, "utf8").trim();
-  if (secret.length < 32) fail(`${file} holds a secret shorter than 32 characters; delete it to regenerate`);
+  if (secret.length < 32)
+    fail(`${file} holds a secret shorter than 32 characters; delete it to regenerate`);
   process.env.NEXTAUTH_SECRET = secret;
 }
 
 function run(label, args) {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) fail(`${label} failed (exit ${result.status ?? result.signal})`);
 }
 
 function migrate() {
   log(`migrating ${process.env.DATABASE_URL.replace(/^file:/, "")}`);
-  run("database migration", [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"]);
+  run("database migration", [
+    path.join(root, "node_modules/prisma/build/index.js"),
+    "migrate",
+    "deploy",
+  ]);
 }
 
 // The build is stale when any file it is made from changed since it was made.
-const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function sourceHash() {
   const hash = createHash("sha256");
@@ -86,7 +111,10 @@ function sourceHash() {
 function buildIfStale() {
   const stamp = path.join(root, ".next", "cancelcase-source-hash");
   const wanted = sourceHash();
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
+  const built =
+    fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp)
+      ? fs.readFileSync(stamp, "utf8")
+      : "";
   if (built === wanted) return;
   log("building the app (first start, or the sources changed)…");
   const started = Date.now();

@@ -14,8 +14,14 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   return (
     <div className="grid min-h-dvh lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <aside className="relative hidden overflow-hidden bg-indigo-950 p-12 text-indigo-50 lg:flex lg:flex-col lg:justify-between">
-        <div aria-hidden="true" className="absolute -top-24 -right-24 size-96 rounded-full bg-indigo-600/30 blur-3xl" />
-        <div aria-hidden="true" className="absolute -bottom-32 -left-16 size-96 rounded-full bg-emerald-500/10 blur-3xl" />
+        <div
+          aria-hidden="true"
+          className="absolute -top-24 -right-24 size-96 rounded-full bg-indigo-600/30 blur-3xl"
+        />
+        <div
+          aria-hidden="true"
+          className="absolute -bottom-32 -left-16 size-96 rounded-full bg-emerald-500/10 blur-3xl"
+        />
         <div className="relative flex items-center gap-2.5 text-lg font-bold text-white">
           <LogoMark />
           {t("common.appName")}

@@ -10,7 +10,9 @@ import { TextField } from "@/components/ui/field";
 
 /** Only same-site paths: a callbackUrl must never send someone elsewhere. */
 function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")
+    ? url
+    : "/dashboard";
 }
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
@@ -46,8 +48,23 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
           {error}
         </Alert>
       ) : null}
-      <TextField id="email" name="email" type="email" label={t("email")} autoComplete="username" required autoFocus />
-      <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="username"
+        required
+        autoFocus
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("loggingIn") : t("logIn")}
       </Button>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { registerAction } from "@/lib/actions/auth";
+import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export function RegisterForm() {
@@ -18,13 +19,12 @@ export function RegisterForm() {
   const [signingIn, setSigningIn] = useState(false);
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const { state, submit, pending } = useFormAction(registerAction, (form) => {
-    credentials.current = { email: String(form.get("email")), password: String(form.get("password")) };
+    credentials.current = {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+    };
   });
-  const [timeZone, setTimeZone] = useState("");
-
-  useEffect(() => {
-    setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
+  const timeZone = useDeviceTimeZone() ?? "";
 
   // The account exists: sign in with the same credentials and go to the app.
   useEffect(() => {
@@ -50,8 +50,23 @@ export function RegisterForm() {
       {message ? <Alert tone="error">{message}</Alert> : null}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="timeZone" value={timeZone} />
-      <TextField id="name" name="name" label={t("auth.nameOptional")} autoComplete="name" maxLength={100} errors={fieldErrors(t, state, "name")} />
-      <TextField id="email" name="email" type="email" label={t("auth.email")} autoComplete="email" required errors={fieldErrors(t, state, "email")} />
+      <TextField
+        id="name"
+        name="name"
+        label={t("auth.nameOptional")}
+        autoComplete="name"
+        maxLength={100}
+        errors={fieldErrors(t, state, "name")}
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("auth.email")}
+        autoComplete="email"
+        required
+        errors={fieldErrors(t, state, "email")}
+      />
       <TextField
         id="password"
         name="password"

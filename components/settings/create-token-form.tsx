@@ -19,7 +19,15 @@ export function CreateTokenForm() {
     <div className="space-y-4">
       <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
-          <TextField id="token-name" name="name" required maxLength={60} label={t("settings.tokenName")} placeholder={t("settings.tokenNamePlaceholder")} errors={fieldErrors(t, state, "name")} />
+          <TextField
+            id="token-name"
+            name="name"
+            required
+            maxLength={60}
+            label={t("settings.tokenName")}
+            placeholder={t("settings.tokenNamePlaceholder")}
+            errors={fieldErrors(t, state, "name")}
+          />
         </div>
         <Button type="submit" disabled={pending} className="sm:mt-7">
           {pending ? t("settings.creatingToken") : t("settings.createToken")}
@@ -30,7 +38,10 @@ export function CreateTokenForm() {
           <p className="font-semibold">{t("settings.newTokenTitle")}</p>
           <p className="mt-1">{t("settings.newTokenBody")}</p>
           <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code data-testid="new-token" className="block flex-1 overflow-x-auto rounded-md bg-white px-3 py-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+            <code
+              data-testid="new-token"
+              className="block flex-1 overflow-x-auto rounded-md bg-white px-3 py-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+            >
               {token}
             </code>
             <Button

@@ -19,8 +19,24 @@ export function DeleteAccountForm() {
 
   return (
     <form onSubmit={submit} className="space-y-5">
-      <TextField id="delete-confirm-email" name="confirmEmail" type="email" autoComplete="off" required label={t("settings.confirmEmail")} errors={fieldErrors(t, state, "confirmEmail")} />
-      <TextField id="delete-password" name="password" type="password" autoComplete="current-password" required label={t("settings.currentPassword")} errors={fieldErrors(t, state, "password")} />
+      <TextField
+        id="delete-confirm-email"
+        name="confirmEmail"
+        type="email"
+        autoComplete="off"
+        required
+        label={t("settings.confirmEmail")}
+        errors={fieldErrors(t, state, "confirmEmail")}
+      />
+      <TextField
+        id="delete-password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("settings.confirmPassword")}
+        errors={fieldErrors(t, state, "password")}
+      />
       <Button type="submit" variant="danger" disabled={pending || state.status === "ok"}>
         {pending ? t("settings.deleting") : t("settings.deleteAccount")}
       </Button>

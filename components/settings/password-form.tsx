@@ -23,8 +23,26 @@ export function PasswordForm() {
   return (
     <form onSubmit={submit} className="space-y-5">
       {message && state.status === "error" ? <Alert tone="error">{message}</Alert> : null}
-      <TextField id="current-password" name="currentPassword" type="password" autoComplete="current-password" required label={t("settings.currentPassword")} errors={fieldErrors(t, state, "currentPassword")} />
-      <TextField id="new-password" name="newPassword" type="password" autoComplete="new-password" required minLength={8} label={t("settings.newPassword")} hint={t("auth.passwordHint")} errors={fieldErrors(t, state, "newPassword")} />
+      <TextField
+        id="current-password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("settings.currentPassword")}
+        errors={fieldErrors(t, state, "currentPassword")}
+      />
+      <TextField
+        id="new-password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        label={t("settings.newPassword")}
+        hint={t("auth.passwordHint")}
+        errors={fieldErrors(t, state, "newPassword")}
+      />
       <Button type="submit" disabled={pending || state.status === "ok"}>
         {pending ? t("common.saving") : t("settings.changePassword")}
       </Button>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updatePreferencesAction } from "@/lib/actions/settings";
 import { LOCALES, LOCALE_LABELS, type Locale } from "@/lib/i18n/locales";
@@ -24,18 +25,28 @@ export function ProfileForm({
   const t = useTranslations();
   const { state, submit, pending } = useFormAction(updatePreferencesAction);
   const [zone, setZone] = useState(timeZone);
-  const [deviceZone, setDeviceZone] = useState<string | null>(null);
-
-  useEffect(() => {
-    setDeviceZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
+  const deviceZone = useDeviceTimeZone();
 
   const message = formMessage(t, state);
   return (
     <form onSubmit={submit} className="space-y-5">
       {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
-      <TextField id="profile-name" name="name" label={t("auth.name")} defaultValue={name} maxLength={100} autoComplete="name" errors={fieldErrors(t, state, "name")} />
-      <SelectField id="profile-locale" name="locale" label={t("common.language")} defaultValue={locale} errors={fieldErrors(t, state, "locale")}>
+      <TextField
+        id="profile-name"
+        name="name"
+        label={t("auth.name")}
+        defaultValue={name}
+        maxLength={100}
+        autoComplete="name"
+        errors={fieldErrors(t, state, "name")}
+      />
+      <SelectField
+        id="profile-locale"
+        name="locale"
+        label={t("common.language")}
+        defaultValue={locale}
+        errors={fieldErrors(t, state, "locale")}
+      >
         {LOCALES.map((value) => (
           <option key={value} value={value} lang={value}>
             {LOCALE_LABELS[value]}
@@ -59,7 +70,11 @@ export function ProfileForm({
           ))}
         </SelectField>
         {deviceZone && deviceZone !== zone && timeZones.includes(deviceZone) ? (
-          <button type="button" onClick={() => setZone(deviceZone)} className="text-sm font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
+          <button
+            type="button"
+            onClick={() => setZone(deviceZone)}
+            className="text-sm font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+          >
             {t("settings.useBrowserTimeZone", { timeZone: deviceZone.replaceAll("_", " ") })}
           </button>
         ) : null}

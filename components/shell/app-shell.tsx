@@ -4,7 +4,14 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
-import { CloseIcon, FolderCheckIcon, HomeIcon, ListIcon, MenuIcon, SettingsIcon } from "@/components/ui/icons";
+import {
+  CloseIcon,
+  FolderCheckIcon,
+  HomeIcon,
+  ListIcon,
+  MenuIcon,
+  SettingsIcon,
+} from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LogoutButton } from "./logout-button";
@@ -52,7 +59,10 @@ function Account({ name, email }: { name: string; email: string }) {
       <div className="px-3">
         <p className="text-xs text-slate-500 dark:text-slate-400">{t("signedInAs")}</p>
         {name ? <p className="truncate text-sm font-semibold">{name}</p> : null}
-        <p className="truncate text-sm text-slate-600 dark:text-slate-400" data-testid="account-email">
+        <p
+          className="truncate text-sm text-slate-600 dark:text-slate-400"
+          data-testid="account-email"
+        >
           {email}
         </p>
       </div>
@@ -64,12 +74,16 @@ function Account({ name, email }: { name: string; email: string }) {
   );
 }
 
-export function AppShell({ user, children }: { user: { name: string; email: string }; children: ReactNode }) {
+export function AppShell({
+  user,
+  children,
+}: {
+  user: { name: string; email: string };
+  children: ReactNode;
+}) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
-  const pathname = usePathname();
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
@@ -105,7 +119,10 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
         </button>
       </header>
       {open ? (
-        <div id="mobile-menu" className="fixed inset-x-0 top-[61px] bottom-0 z-20 overflow-y-auto bg-white p-4 lg:hidden dark:bg-slate-900">
+        <div
+          id="mobile-menu"
+          className="fixed inset-x-0 top-[61px] bottom-0 z-20 overflow-y-auto bg-white p-4 lg:hidden dark:bg-slate-900"
+        >
           <nav aria-label={t("nav.main")} className="mb-6">
             <NavLinks onNavigate={() => setOpen(false)} />
           </nav>

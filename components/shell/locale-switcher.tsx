@@ -14,7 +14,11 @@ export function LocaleSwitcher() {
   const [pending, startTransition] = useTransition();
 
   return (
-    <div role="group" aria-label={t("language")} className="inline-flex items-center gap-1 rounded-lg border border-slate-200 bg-white p-0.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+    <div
+      role="group"
+      aria-label={t("language")}
+      className="inline-flex items-center gap-1 rounded-lg border border-slate-200 bg-white p-0.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <GlobeIcon className="mx-1 size-4 text-slate-500" />
       {LOCALES.map((locale) => (
         <button

@@ -8,8 +8,7 @@ const variants: Record<Variant, string> = {
   secondary:
     "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:bg-red-400",
-  ghost:
-    "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+  ghost: "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
 };
 
 export function buttonClasses(variant: Variant = "primary", extra = ""): string {

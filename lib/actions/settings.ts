@@ -25,7 +25,10 @@ export async function updatePreferencesAction(
 ): Promise<ActionState> {
   const user = await requireUser();
   return toActionState(async () => {
-    const input = parseInput(preferencesSchema, formValues(formData, ["name", "locale", "timeZone"]));
+    const input = parseInput(
+      preferencesSchema,
+      formValues(formData, ["name", "locale", "timeZone"]),
+    );
     await updatePreferences(user, input);
     revalidatePath("/", "layout");
     return { status: "ok", message: "common.saved" };
@@ -52,7 +55,10 @@ export async function logoutEverywhereAction(): Promise<void> {
   await revokeAllSessions(user);
 }
 
-export async function createTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createTokenAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const user = await requireUser();
   return toActionState(async () => {
     const { name } = parseInput(createTokenSchema, formValues(formData, ["name"]));
@@ -68,10 +74,16 @@ export async function revokeTokenAction(id: string): Promise<void> {
   revalidatePath("/settings");
 }
 
-export async function deleteAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteAccountAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const user = await requireUser();
   return toActionState(async () => {
-    const input = parseInput(deleteAccountSchema, formValues(formData, ["password", "confirmEmail"]));
+    const input = parseInput(
+      deleteAccountSchema,
+      formValues(formData, ["password", "confirmEmail"]),
+    );
     await deleteAccount(user, input);
     return { status: "ok" };
   });

@@ -11,7 +11,11 @@ const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> 
 // No locale in the URL: the language follows the user's setting, else the
 // switcher's cookie, else the browser (DESIGN.md, issue 2).
 export default getRequestConfig(async () => {
-  const [user, cookieStore, headerList] = await Promise.all([getCurrentUser(), cookies(), headers()]);
+  const [user, cookieStore, headerList] = await Promise.all([
+    getCurrentUser(),
+    cookies(),
+    headers(),
+  ]);
   const locale = resolveLocale({
     userLocale: user?.locale,
     cookieLocale: cookieStore.get(LOCALE_COOKIE)?.value,

@@ -19,10 +19,12 @@ export const passwordField = z
   .max(1024, { error: "password_too_long" });
 
 /** A password being chosen: the policy of lib/domain/password-policy. */
-export const newPasswordField = z.string({ error: "password_required" }).superRefine((value, ctx) => {
-  const problem = checkPassword(value);
-  if (problem) ctx.addIssue({ code: "custom", message: `password_${problem}` });
-});
+export const newPasswordField = z
+  .string({ error: "password_required" })
+  .superRefine((value, ctx) => {
+    const problem = checkPassword(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `password_${problem}` });
+  });
 
 export const nameField = z
   .string({ error: "name_invalid" })

@@ -16,7 +16,11 @@ export default async function CasesPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
-      <EmptyState icon={<FolderCheckIcon className="size-6" />} title={t("emptyTitle")} body={t("emptyBody")} />
+      <EmptyState
+        icon={<FolderCheckIcon className="size-6" />}
+        title={t("emptyTitle")}
+        body={t("emptyBody")}
+      />
     </>
   );
 }

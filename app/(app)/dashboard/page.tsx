@@ -23,7 +23,10 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={user.name ? t("greeting", { name: user.name }) : t("greetingNoName")} description={t("subtitle")} />
+      <PageHeader
+        title={user.name ? t("greeting", { name: user.name }) : t("greetingNoName")}
+        description={t("subtitle")}
+      />
       <EmptyState
         icon={<FolderCheckIcon className="size-6" />}
         title={t("emptyTitle")}
@@ -35,12 +38,18 @@ export default async function DashboardPage() {
         }
       />
       <section aria-labelledby="how-it-works" className="mt-10">
-        <h2 id="how-it-works" className="mb-4 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        <h2
+          id="how-it-works"
+          className="mb-4 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400"
+        >
           {t("howItWorks")}
         </h2>
         <ol className="grid gap-4 md:grid-cols-3">
           {steps.map(({ Icon, title, body }, index) => (
-            <li key={title} className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={title}
+              className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="flex items-center gap-3">
                 <span className="flex size-9 items-center justify-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-950 dark:text-indigo-300">
                   <Icon />

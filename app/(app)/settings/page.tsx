@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, format, tokens] = await Promise.all([getTranslations("settings"), getFormatter(), listApiTokens(user)]);
+  const [t, format, tokens] = await Promise.all([
+    getTranslations("settings"),
+    getFormatter(),
+    listApiTokens(user),
+  ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
@@ -29,7 +33,12 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <Card>
           <CardHeader title={t("profile")} description={t("profileBody")} />
-          <ProfileForm name={user.name} locale={user.locale} timeZone={user.timeZone} timeZones={timeZones} />
+          <ProfileForm
+            name={user.name}
+            locale={user.locale}
+            timeZone={user.timeZone}
+            timeZones={timeZones}
+          />
         </Card>
 
         <Card>
@@ -45,17 +54,28 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title={t("apiTokens")} description={t("apiTokensBody")} />
           <CreateTokenForm />
-          <ul className="mt-6 divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="token-list">
-            {tokens.length === 0 ? <li className="py-4 text-sm text-slate-500 dark:text-slate-400">{t("noTokens")}</li> : null}
+          <ul
+            className="mt-6 divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+            data-testid="token-list"
+          >
+            {tokens.length === 0 ? (
+              <li className="py-4 text-sm text-slate-500 dark:text-slate-400">{t("noTokens")}</li>
+            ) : null}
             {tokens.map((token) => (
-              <li key={token.id} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between">
+              <li
+                key={token.id}
+                className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between"
+              >
                 <div className="min-w-0">
                   <p className="truncate font-medium">
-                    {token.name} <code className="ml-1 font-mono text-xs text-slate-500">{token.hint}…</code>
+                    {token.name}{" "}
+                    <code className="ml-1 font-mono text-xs text-slate-500">{token.hint}…</code>
                   </p>
                   <p className="text-xs text-slate-500 dark:text-slate-400">
                     {t("tokenCreated", { date: date(token.createdAt) })} ·{" "}
-                    {token.lastUsedAt ? t("tokenLastUsed", { date: date(token.lastUsedAt) }) : t("tokenNeverUsed")}
+                    {token.lastUsedAt
+                      ? t("tokenLastUsed", { date: date(token.lastUsedAt) })
+                      : t("tokenNeverUsed")}
                   </p>
                 </div>
                 {token.revokedAt ? (

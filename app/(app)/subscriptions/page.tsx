@@ -16,7 +16,11 @@ export default async function SubscriptionsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
-      <EmptyState icon={<ListIcon className="size-6" />} title={t("emptyTitle")} body={t("emptyBody")} />
+      <EmptyState
+        icon={<ListIcon className="size-6" />}
+        title={t("emptyTitle")}
+        body={t("emptyBody")}
+      />
     </>
   );
 }

@@ -8,7 +8,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("logIn") };
 }
 
-const NOTICES = { "password-changed": "passwordChanged", "account-deleted": "accountDeleted", "signed-out": "sessionEnded" } as const;
+const NOTICES = {
+  "password-changed": "passwordChanged",
+  "account-deleted": "accountDeleted",
+  "signed-out": "sessionEnded",
+} as const;
 
 export default async function LoginPage({
   searchParams,
@@ -17,16 +21,25 @@ export default async function LoginPage({
 }) {
   const { callbackUrl, notice } = await searchParams;
   const t = await getTranslations("auth");
-  const noticeKey = notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : undefined;
+  const noticeKey =
+    notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : undefined;
 
   return (
     <>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">{t("loginTitle")}</h1>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+        {t("loginTitle")}
+      </h1>
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
-      <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} notice={noticeKey ? t(noticeKey) : undefined} />
+      <LoginForm
+        callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+        notice={noticeKey ? t(noticeKey) : undefined}
+      />
       <p className="mt-8 text-center text-sm text-slate-600 dark:text-slate-400">
         {t("noAccount")}{" "}
-        <Link href="/register" className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
+        <Link
+          href="/register"
+          className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+        >
           {t("registerLink")}
         </Link>
       </p>

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { logIn, PASSWORD, ready, uniqueEmail } from "./helpers";
+
+test("register and exchange credentials for a token that authenticates requests", async ({
+  request,
+}) => {
+  const email = uniqueEmail("api");
+  const registered = await request.post("/api/v1/auth/register", {
+    data: { email: email.toUpperCase(), password: PASSWORD, name: "Script" },
+  });
+  expect(registered.status()).toBe(201);
+  const account = await registered.json();
+  expect(account).toEqual({ id: expect.any(String), email });
+
+  const issued = await request.post("/api/v1/auth/token", {
+    data: { email, password: PASSWORD, name: "ci" },
+  });
+  expect(issued.status()).toBe(201);
+  const { token } = await issued.json();
+  expect(token).toMatch(/^cc_[A-Za-z0-9_-]{43}$/);
+
+  const withToken = await request.get("/api/v1/me", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(withToken.status()).toBe(200);
+  expect(await withToken.json()).toMatchObject({ id: account.id, email, name: "Script" });
+
+  const without = await request.get("/api/v1/me");
+  expect(without.status()).toBe(401);
+  expect(await without.json()).toEqual({
+    error: { code: "unauthorized", message: expect.any(String) },
+  });
+
+  const forged = await request.get("/api/v1/me", {
+    headers: { Authorization: `Bearer cc_${"x".repeat(43)}` },
+  });
+  expect(forged.status()).toBe(401);
+});
+
+test("validation errors are 400 with the field named and count nothing", async ({ request }) => {
+  const bad = await request.post("/api/v1/auth/register", {
+    data: { email: "nope", password: "short" },
+  });
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toEqual({
+    error: {
+      code: "validation_failed",
+      message: expect.any(String),
+      fields: {
+        email: [expect.stringContaining("valid email")],
+        password: [expect.stringContaining("8 characters")],
+      },
+    },
+  });
+
+  const malformed = await request.post("/api/v1/auth/token", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe("invalid_json");
+});
+
+test("wrong credentials get 401 with the same body for an unknown email", async ({ request }) => {
+  const email = uniqueEmail("same");
+  await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });
+  const wrong = await request.post("/api/v1/auth/token", {
+    data: { email, password: "wrong password here" },
+  });
+  const unknown = await request.post("/api/v1/auth/token", {
+    data: { email: uniqueEmail("nobody"), password: PASSWORD },
+  });
+  expect(wrong.status()).toBe(401);
+  expect(unknown.status()).toBe(401);
+  expect(await wrong.json()).toEqual(await unknown.json());
+});
+
+test("the 11th wrong password is 429 with Retry-After, and a spoofed X-Forwarded-For does not reset it", async ({
+  request,
+}) => {
+  const email = uniqueEmail("throttle");
+  await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });
+  for (let i = 0; i < 10; i++) {
+    const response = await request.post("/api/v1/auth/token", {
+      headers: { "X-Forwarded-For": `10.0.0.${i}` },
+      data: { email, password: `wrong ${i} password` },
+    });
+    expect(response.status()).toBe(401);
+  }
+  const throttled = await request.post("/api/v1/auth/token", {
+    headers: { "X-Forwarded-For": "10.9.9.9" },
+    data: { email, password: PASSWORD },
+  });
+  expect(throttled.status()).toBe(429);
+  expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await throttled.json()).error.code).toBe("rate_limited");
+});
+
+test("a token revoked in Settings is refused", async ({ page, request }) => {
+  const email = uniqueEmail("revoke");
+  await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.goto("/settings");
+  await ready(page);
+  await page.getByLabel("Token name").fill("Backup script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^cc_/);
+  expect(
+    (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status(),
+  ).toBe(200);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Revoke: Backup script" }).click();
+  await expect(page.getByTestId("token-list").getByText("Revoked")).toBeVisible();
+
+  expect(
+    (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status(),
+  ).toBe(401);
+});

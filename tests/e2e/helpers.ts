@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+export const PASSWORD = "a sturdy test passphrase";
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+/** Waits until React has hydrated, so a click runs the handler, not a plain submit. */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+}
+
+export async function register(
+  page: Page,
+  email = uniqueEmail(),
+  name = "Test User",
+): Promise<string> {
+  await page.goto("/register");
+  await ready(page);
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return email;
+}
+
+export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await ready(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** Registers through the API: quicker when the UI of sign-up is not what is tested. */
+export async function registerViaApi(page: Page, email = uniqueEmail()): Promise<string> {
+  const response = await page.request.post("/api/v1/auth/register", {
+    data: { email, password: PASSWORD },
+  });
+  expect(response.status()).toBe(201);
+  return email;
+}

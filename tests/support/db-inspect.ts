@@ -1,0 +1,35 @@
+import Database from "better-sqlite3";
+import { databaseFile } from "@/lib/config";
+
+// Tests look at the raw rows the app must never show: hashes at rest. A
+// separate read-only connection, so the app's data layer stays the only
+// writer and keeps no test-only functions.
+function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(databaseFile(), { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export async function readPasswordHashForTests(userId: string): Promise<string> {
+  return withDb(
+    (db) =>
+      (
+        db.prepare("SELECT passwordHash FROM User WHERE id = ?").get(userId) as {
+          passwordHash: string;
+        }
+      ).passwordHash,
+  );
+}
+
+export async function readTokenRowsForTests(userId: string): Promise<Record<string, unknown>[]> {
+  return withDb(
+    (db) =>
+      db.prepare("SELECT * FROM ApiToken WHERE userId = ?").all(userId) as Record<
+        string,
+        unknown
+      >[],
+  );
+}

@@ -16,7 +16,7 @@ export function CreateTokenForm() {
   const token = state.status === "ok" ? state.data?.token : undefined;
 
   return (
-    <div className="space-y-4">
+    <div className="max-w-xl space-y-4">
       <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField

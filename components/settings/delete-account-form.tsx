@@ -18,7 +18,7 @@ export function DeleteAccountForm() {
   }, [state]);
 
   return (
-    <form onSubmit={submit} className="space-y-5">
+    <form onSubmit={submit} className="max-w-xl space-y-5">
       <TextField
         id="delete-confirm-email"
         name="confirmEmail"

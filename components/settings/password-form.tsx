@@ -21,7 +21,7 @@ export function PasswordForm() {
 
   const message = formMessage(t, state);
   return (
-    <form onSubmit={submit} className="space-y-5">
+    <form onSubmit={submit} className="max-w-xl space-y-5">
       {message && state.status === "error" ? <Alert tone="error">{message}</Alert> : null}
       <TextField
         id="current-password"

@@ -29,7 +29,7 @@ export function ProfileForm({
 
   const message = formMessage(t, state);
   return (
-    <form onSubmit={submit} className="space-y-5">
+    <form onSubmit={submit} className="max-w-xl space-y-5">
       {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
       <TextField
         id="profile-name"

@@ -1,9 +1,16 @@
 import { NextResponse } from "next/server";
 import { publicApiRoute, readJson } from "@/lib/api";
 import { clientAddress } from "@/lib/client-address";
+import { negotiateLocale } from "@/lib/i18n/locales";
 import { registerAccount } from "@/lib/login";
 
 export const POST = publicApiRoute(async ({ request }) => {
-  const account = await registerAccount(await readJson(request), clientAddress(request.headers));
+  const body = await readJson(request);
+  // Without an explicit locale, the account speaks the caller's language.
+  const input =
+    body && typeof body === "object" && !Array.isArray(body)
+      ? { locale: negotiateLocale(request.headers.get("accept-language")), ...body }
+      : body;
+  const account = await registerAccount(input, clientAddress(request.headers));
   return NextResponse.json(account, { status: 201 });
 });

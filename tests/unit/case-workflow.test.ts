@@ -1,0 +1,279 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  allowedMoves,
+  CASE_STATES,
+  isClosed,
+  MAIN_PATH,
+  OPTIONAL_STEPS,
+  planTransition,
+  REJECTION_REASONS,
+  stepStatuses,
+  type CaseFacts,
+  type CaseState,
+  type PlannedEvent,
+} from "@/lib/domain/case-workflow";
+
+const facts = (state: CaseState, extra: Partial<CaseFacts> = {}): CaseFacts => ({
+  state,
+  confirmationNumber: null,
+  receiptCount: 0,
+  ...extra,
+});
+
+const targets = (state: CaseState) => allowedMoves(state).map((m) => m.to);
+
+describe("the case workflow", () => {
+  it("starts at open and may only go to bill_checked (a required step) or be withdrawn", () => {
+    expect(targets("open")).toEqual(["bill_checked", "withdrawn"]);
+  });
+
+  it("jumps optional steps forward, but never a required one", () => {
+    expect(targets("bill_checked")).toEqual([
+      "data_backed_up",
+      "payment_unlinked",
+      "request_submitted",
+      "withdrawn",
+    ]);
+    expect(targets("request_submitted")).toEqual([
+      "identity_verified",
+      "under_review",
+      "confirmation_received",
+      "rejected",
+      "withdrawn",
+    ]);
+    const jump = allowedMoves("bill_checked").find((m) => m.to === "request_submitted");
+    expect(jump?.skips).toEqual(["data_backed_up", "payment_unlinked"]);
+  });
+
+  it("records each jumped step as a skipped event before the move itself", () => {
+    const result = planTransition(facts("bill_checked"), {
+      to: "request_submitted",
+      comment: "filed online",
+    });
+    expect(result.ok && result.plan.events).toEqual([
+      {
+        from: "bill_checked",
+        to: "data_backed_up",
+        skipped: true,
+        comment: null,
+        rejectionReason: null,
+      },
+      {
+        from: "data_backed_up",
+        to: "payment_unlinked",
+        skipped: true,
+        comment: null,
+        rejectionReason: null,
+      },
+      {
+        from: "payment_unlinked",
+        to: "request_submitted",
+        skipped: false,
+        comment: "filed online",
+        rejectionReason: null,
+      },
+    ]);
+  });
+
+  it("rejects only a submitted request, with a reason, and retries from the bill or the request", () => {
+    for (const state of CASE_STATES) {
+      const canReject = targets(state).includes("rejected");
+      expect(canReject, state).toBe(
+        ["request_submitted", "identity_verified", "under_review"].includes(state),
+      );
+    }
+    expect(planTransition(facts("under_review"), { to: "rejected" })).toEqual({
+      ok: false,
+      reason: "rejection_reason_required",
+    });
+    const rejected = planTransition(facts("under_review"), {
+      to: "rejected",
+      rejectionReason: "unpaid_balance",
+    });
+    expect(rejected.ok && rejected.plan.events[0]?.rejectionReason).toBe("unpaid_balance");
+    expect(targets("rejected")).toEqual(["bill_checked", "request_submitted", "withdrawn"]);
+    expect(
+      planTransition(facts("bill_checked"), { to: "request_submitted", rejectionReason: "other" }),
+    ).toEqual({
+      ok: false,
+      reason: "rejection_reason_unexpected",
+    });
+  });
+
+  it("needs a confirmation number or a receipt to confirm", () => {
+    const from = facts("request_submitted");
+    expect(planTransition(from, { to: "confirmation_received" })).toEqual({
+      ok: false,
+      reason: "evidence_required",
+    });
+    expect(
+      planTransition(from, { to: "confirmation_received", confirmationNumber: "   " }),
+    ).toEqual({
+      ok: false,
+      reason: "evidence_required",
+    });
+    const withNumber = planTransition(from, {
+      to: "confirmation_received",
+      confirmationNumber: " CX-1234 ",
+    });
+    expect(withNumber.ok && withNumber.plan).toMatchObject({
+      confirmationNumber: "CX-1234",
+      closes: true,
+      subscriptionStatus: "cancelled",
+    });
+    expect(planTransition({ ...from, receiptCount: 1 }, { to: "confirmation_received" }).ok).toBe(
+      true,
+    );
+    expect(
+      planTransition({ ...from, confirmationNumber: "on file" }, { to: "confirmation_received" })
+        .ok,
+    ).toBe(true);
+  });
+
+  it("withdraws from any open state and puts the subscription back to active", () => {
+    for (const state of CASE_STATES) {
+      expect(targets(state).includes("withdrawn"), state).toBe(!isClosed(state));
+    }
+    const result = planTransition(facts("under_review"), { to: "withdrawn" });
+    expect(result.ok && result.plan).toMatchObject({ closes: true, subscriptionStatus: "active" });
+    expect(targets("withdrawn")).toEqual([]);
+  });
+
+  it("reopens a confirmed case to under_review, with a comment", () => {
+    expect(targets("confirmation_received")).toEqual(["under_review"]);
+    expect(planTransition(facts("confirmation_received"), { to: "under_review" })).toEqual({
+      ok: false,
+      reason: "comment_required",
+    });
+    const result = planTransition(facts("confirmation_received"), {
+      to: "under_review",
+      comment: "charged again",
+    });
+    expect(result.ok && result.plan).toMatchObject({
+      closes: null,
+      subscriptionStatus: "cancelling",
+    });
+  });
+});
+
+// Walks the workflow at random, choosing among the moves it offers and
+// sometimes asking for moves it does not: whatever happens, the invariants hold.
+const walk = fc.array(
+  fc.record({
+    pick: fc.nat(),
+    wild: fc.constantFrom<CaseState | null>(null, null, null, ...CASE_STATES),
+    number: fc.option(fc.constantFrom("CX-1", "  ", "A9"), { nil: null }),
+    receipts: fc.nat({ max: 2 }),
+    reason: fc.option(fc.constantFrom(...REJECTION_REASONS), { nil: null }),
+    comment: fc.option(fc.string(), { nil: null }),
+  }),
+  { maxLength: 40 },
+);
+
+describe("the case workflow, property-tested", () => {
+  it("never reaches confirmation_received without bill_checked and request_submitted done", () => {
+    fc.assert(
+      fc.property(walk, (steps) => {
+        let state: CaseState = "open";
+        const history: PlannedEvent[] = [];
+        for (const step of steps) {
+          const moves = allowedMoves(state);
+          const to = step.wild ?? moves[step.pick % Math.max(moves.length, 1)]?.to;
+          if (!to) continue;
+          const result = planTransition(
+            { state, confirmationNumber: null, receiptCount: step.receipts },
+            {
+              to,
+              confirmationNumber: step.number,
+              rejectionReason: step.reason,
+              comment: step.comment,
+            },
+          );
+          if (!moves.some((m) => m.to === to))
+            expect(result).toEqual({ ok: false, reason: "not_allowed" });
+          if (!result.ok) continue;
+
+          // Events chain from the current state to the target, skipping only optional steps.
+          const events = result.plan.events;
+          expect(events[0]?.from).toBe(state);
+          events.forEach((event, i) => {
+            if (i > 0) expect(event.from).toBe(events[i - 1]?.to);
+            if (event.skipped) expect(OPTIONAL_STEPS.has(event.to)).toBe(true);
+          });
+          expect(events.at(-1)?.to).toBe(to);
+          history.push(...events);
+          state = to;
+
+          if (state === "confirmation_received") {
+            const done = new Set(history.filter((e) => !e.skipped).map((e) => e.to));
+            expect(done.has("bill_checked")).toBe(true);
+            expect(done.has("request_submitted")).toBe(true);
+            expect(step.receipts > 0 || Boolean(step.number?.trim())).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses every move that allowedMoves does not list", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CASE_STATES), fc.constantFrom(...CASE_STATES), (from, to) => {
+        const listed = targets(from).includes(to);
+        const result = planTransition(facts(from, { receiptCount: 1 }), {
+          to,
+          rejectionReason: to === "rejected" ? "other" : null,
+          comment: "because",
+        });
+        expect(result.ok).toBe(listed);
+      }),
+    );
+  });
+});
+
+describe("the stepper", () => {
+  it("shows done, skipped, current and upcoming steps", () => {
+    const history = [
+      { to: "bill_checked" as const, skipped: false },
+      { to: "data_backed_up" as const, skipped: true },
+      { to: "payment_unlinked" as const, skipped: false },
+      { to: "request_submitted" as const, skipped: false },
+    ];
+    expect(stepStatuses("request_submitted", history).map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "skipped",
+      "done",
+      "current",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+  });
+
+  it("keeps a rejected case at the step it had reached, and a confirmed case all done", () => {
+    const rejected = stepStatuses("rejected", [
+      { to: "bill_checked", skipped: false },
+      { to: "data_backed_up", skipped: true },
+      { to: "payment_unlinked", skipped: true },
+      { to: "request_submitted", skipped: false },
+      { to: "rejected", skipped: false },
+    ]);
+    expect(rejected.map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "skipped",
+      "skipped",
+      "done",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+    const confirmed = stepStatuses(
+      "confirmation_received",
+      MAIN_PATH.slice(1).map((to) => ({ to, skipped: false })),
+    );
+    expect(confirmed.every((s) => s.status === "done")).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { getCase, listCases, openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import {
+  createSubscription,
+  deleteSubscription,
+  getSubscription,
+  listSubscriptions,
+  subscriptionTotals,
+  updateSubscription,
+} from "@/lib/data/subscriptions";
+import { registerUser } from "@/lib/data/users";
+
+async function newUser() {
+  return registerUser({ email: `c${Math.random().toString(36).slice(2)}@example.com`, password: "cases are serious work" });
+}
+
+const plan = {
+  provider: "Mint Mobile",
+  category: "mobile" as const,
+  plan: "Unlimited",
+  amount: 3000,
+  currency: "USD",
+  billingCycle: "monthly" as const,
+};
+
+describe("subscriptions and cases on a real SQLite file", () => {
+  it("keep user B away from user A's rows: read, list, change, transition all say not found", async () => {
+    const a = await newUser();
+    const b = await newUser();
+    const sub = await createSubscription(a, plan);
+    const kase = await openCase(a, { subscriptionId: sub.id, reason: "cost" });
+
+    await expect(getSubscription(b, sub.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateSubscription(b, sub.id, { provider: "Hijacked" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteSubscription(b, sub.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(openCase(b, { subscriptionId: sub.id, reason: "cost" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCase(b, kase.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateCase(b, kase.id, { confirmationNumber: "X" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(transitionCase(b, kase.id, { to: "bill_checked", expectedVersion: kase.version })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await listSubscriptions(b, { limit: 100 })).items).toEqual([]);
+    expect((await listCases(b, { limit: 100 })).items).toEqual([]);
+
+    // A's data is as it was.
+    expect(await getSubscription(a, sub.id)).toMatchObject({ provider: "Mint Mobile", status: "cancelling" });
+    expect(await getCase(a, kase.id)).toMatchObject({ state: "open", version: kase.version, confirmationNumber: null });
+  });
+
+  it("walks a case to confirmation, recording skips, and marks the subscription cancelled", async () => {
+    const user = await newUser();
+    const sub = await createSubscription(user, plan);
+    let kase = await openCase(user, { subscriptionId: sub.id, reason: "switching", method: "phone" });
+    expect((await getSubscription(user, sub.id)).status).toBe("cancelling");
+
+    kase = await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: kase.version });
+    kase = await transitionCase(user, kase.id, { to: "request_submitted", expectedVersion: kase.version, comment: "called" });
+    await expect(
+      transitionCase(user, kase.id, { to: "confirmation_received", expectedVersion: kase.version }),
+    ).rejects.toMatchObject({ code: "unprocessable", fields: { confirmationNumber: ["evidence_required"] } });
+    kase = await transitionCase(user, kase.id, {
+      to: "confirmation_received",
+      expectedVersion: kase.version,
+      confirmationNumber: "MM-778899",
+    });
+    expect(kase).toMatchObject({ state: "confirmation_received", confirmationNumber: "MM-778899", version: 4 });
+    expect(kase.closedAt).toBeInstanceOf(Date);
+
+    const detail = await getCase(user, kase.id);
+    expect(detail.events.map((e) => [e.from, e.to, e.skipped])).toEqual([
+      [null, "open", false],
+      ["open", "bill_checked", false],
+      ["bill_checked", "data_backed_up", true],
+      ["data_backed_up", "payment_unlinked", true],
+      ["payment_unlinked", "request_submitted", false],
+      ["request_submitted", "identity_verified", true],
+      ["identity_verified", "under_review", true],
+      ["under_review", "confirmation_received", false],
+    ]);
+    const cancelled = await getSubscription(user, sub.id);
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.cancelledAt).toBeInstanceOf(Date);
+    expect((await subscriptionTotals(user)).savings).toEqual([{ currency: "USD", monthly: 3000 }]);
+  });
+
+  it("refuses a second open case for one subscription, and a stale version whatever the move", async () => {
+    const user = await newUser();
+    const sub = await createSubscription(user, plan);
+    const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+    await expect(openCase(user, { subscriptionId: sub.id, reason: "cost" })).rejects.toMatchObject({ code: "conflict" });
+    await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: kase.version });
+    // Stale, and also a move the workflow forbids: the version wins.
+    await expect(transitionCase(user, kase.id, { to: "confirmation_received", expectedVersion: kase.version })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(updateCase(user, kase.id, { expectedVersion: kase.version, confirmationNumber: "x" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+  });
+
+  it("lets exactly one of 20 concurrent transitions on one version win, writing exactly one event", async () => {
+    const user = await newUser();
+    const sub = await createSubscription(user, plan);
+    const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: kase.version })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    }
+    const detail = await getCase(user, kase.id);
+    expect(detail.events.filter((e) => e.to === "bill_checked")).toHaveLength(1);
+    expect(detail.version).toBe(kase.version + 1);
+  });
+
+  it("withdraws back to active and deletes a subscription with its cases", async () => {
+    const user = await newUser();
+    const sub = await createSubscription(user, plan);
+    const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+    await transitionCase(user, kase.id, { to: "withdrawn", expectedVersion: kase.version, comment: "kept it" });
+    expect((await getSubscription(user, sub.id)).status).toBe("active");
+    expect(await deleteSubscription(user, sub.id)).toEqual({ deletedCases: 1 });
+    await expect(getCase(user, kase.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("pages through lists with a cursor and filters cases by state and follow-up", async () => {
+    const user = await newUser();
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await createSubscription(user, { ...plan, provider: `P${i}` })).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listSubscriptions(user, { limit: 3, cursor });
+      seen.push(...page.items.map((s) => s.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([...ids].sort());
+
+    const first = await openCase(user, { subscriptionId: ids[0]!, reason: "cost" });
+    await openCase(user, { subscriptionId: ids[1]!, reason: "cost" });
+    await updateCase(user, first.id, { nextFollowUpOn: "2026-01-01" });
+    await transitionCase(user, first.id, { to: "bill_checked", expectedVersion: first.version + 1 });
+    expect((await listCases(user, { limit: 10, state: "bill_checked" })).items.map((c) => c.id)).toEqual([first.id]);
+    expect((await listCases(user, { limit: 10, followUp: "due", today: "2026-06-01" })).items.map((c) => c.id)).toEqual([
+      first.id,
+    ]);
+    expect((await listCases(user, { limit: 10, state: "open" })).items).toHaveLength(1);
+  });
+});

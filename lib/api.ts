@@ -105,3 +105,8 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
 }
+
+/** The query string as a plain object, for a zod schema to parse. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

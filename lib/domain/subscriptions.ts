@@ -13,6 +13,7 @@ export type SubscriptionCategory = (typeof SUBSCRIPTION_CATEGORIES)[number];
 export function maskAccountRef(value: string | null): string | null {
   if (!value) return null;
   const compact = value.replace(/\s+/g, "");
-  const visible = compact.length > 4 ? compact.slice(-4) : compact.slice(-Math.floor(compact.length / 2));
+  const visible =
+    compact.length > 4 ? compact.slice(-4) : compact.slice(-Math.floor(compact.length / 2));
   return `••••${visible}`;
 }

@@ -28,7 +28,10 @@ export const transitionSchema = z.object({
   to: z.enum(CASE_STATES, { error: "state_invalid" }),
   expectedVersion: versionField,
   comment: optionalText(2000),
-  rejectionReason: z.enum(REJECTION_REASONS, { error: "rejection_reason_invalid" }).nullable().optional(),
+  rejectionReason: z
+    .enum(REJECTION_REASONS, { error: "rejection_reason_invalid" })
+    .nullable()
+    .optional(),
   confirmationNumber: optionalText(100),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;

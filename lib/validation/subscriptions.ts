@@ -10,8 +10,8 @@ export function optionalText(max: number) {
     .trim()
     .max(max, { error: `text_too_long_${max}` })
     .nullable()
-    .optional()
-    .transform((value) => (value === "" ? null : value));
+    .transform((value) => (value === "" ? null : value))
+    .optional();
 }
 
 export const dateOnlyField = z

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 
 export const PASSWORD = "a sturdy test passphrase";
@@ -43,3 +43,30 @@ export async function registerViaApi(page: Page, email = uniqueEmail()): Promise
   expect(response.status()).toBe(201);
   return email;
 }
+
+/** A fresh account and a Bearer token for it. */
+export async function apiUser(
+  request: APIRequestContext,
+): Promise<{ email: string; auth: { Authorization: string } }> {
+  const email = uniqueEmail("api");
+  expect(
+    (await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } })).status(),
+  ).toBe(201);
+  const issued = await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } });
+  const { token } = await issued.json();
+  return { email, auth: { Authorization: `Bearer ${token}` } };
+}
+
+export const MOBILE_PLAN = {
+  provider: "Mint Mobile",
+  category: "mobile",
+  plan: "Unlimited 5G",
+  amount: 3000,
+  currency: "USD",
+  billingCycle: "monthly",
+  nextRenewalOn: "2026-12-15",
+  accountRef: "555-0142-7788",
+  paymentMethod: "Visa ••4242",
+  autoRenew: true,
+  cancelUrl: "https://www.mintmobile.com/account",
+};

@@ -41,3 +41,34 @@ describe("message catalogs", () => {
     }
   });
 });
+
+describe("domain vocabulary", () => {
+  it("names every state, and gives guidance for every state, in both languages", async () => {
+    const { CASE_STATES, REJECTION_REASONS, SUBSCRIPTION_STATUSES } =
+      await import("@/lib/domain/case-workflow");
+    const { CASE_METHODS, CASE_REASONS } = await import("@/lib/domain/cases");
+    const { BILLING_CYCLES } = await import("@/lib/domain/money");
+    const { SUBSCRIPTION_CATEGORIES } = await import("@/lib/domain/subscriptions");
+    const lists: Record<string, readonly string[]> = {
+      state: CASE_STATES,
+      guidance: CASE_STATES,
+      rejection: REJECTION_REASONS,
+      status: SUBSCRIPTION_STATUSES,
+      method: CASE_METHODS,
+      reason: CASE_REASONS,
+      cycle: BILLING_CYCLES,
+      perCycle: BILLING_CYCLES,
+      category: SUBSCRIPTION_CATEGORIES,
+    };
+    for (const catalog of [flatten(en), flatten(zh)]) {
+      for (const [namespace, values] of Object.entries(lists)) {
+        for (const value of values) {
+          expect(
+            catalog.get(`domain.${namespace}.${value}`)?.length,
+            `domain.${namespace}.${value}`,
+          ).toBeGreaterThan(1);
+        }
+      }
+    }
+  });
+});

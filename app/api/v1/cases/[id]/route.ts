@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/api";
+import { getCase, updateCase } from "@/lib/data/cases";
+import { updateCaseSchema } from "@/lib/validation/cases";
+import { parseInput } from "@/lib/validation/parse";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ params, user }) =>
+  NextResponse.json(await getCase(user, params.id)),
+);
+
+export const PATCH = apiRoute<Params>(async ({ request, params, user }) => {
+  const input = parseInput(updateCaseSchema, await readJson(request));
+  return NextResponse.json(await updateCase(user, params.id, input));
+});

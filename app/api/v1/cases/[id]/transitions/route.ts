@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/api";
+import { transitionCase } from "@/lib/data/cases";
+import { transitionSchema } from "@/lib/validation/cases";
+import { parseInput } from "@/lib/validation/parse";
+
+type Params = { id: string };
+
+export const POST = apiRoute<Params>(async ({ request, params, user }) => {
+  const input = parseInput(transitionSchema, await readJson(request));
+  return NextResponse.json(await transitionCase(user, params.id, input));
+});

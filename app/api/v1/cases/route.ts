@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { apiRoute, queryOf, readJson } from "@/lib/api";
+import { listCases, openCase } from "@/lib/data/cases";
+import { todayIn } from "@/lib/domain/dates";
+import { caseListQuerySchema, openCaseSchema } from "@/lib/validation/cases";
+import { parseInput } from "@/lib/validation/parse";
+
+export const GET = apiRoute(async ({ request, user }) => {
+  const query = parseInput(caseListQuerySchema, queryOf(request));
+  return NextResponse.json(await listCases(user, { ...query, today: todayIn(user.timeZone) }));
+});
+
+export const POST = apiRoute(async ({ request, user }) => {
+  const input = parseInput(openCaseSchema, await readJson(request));
+  return NextResponse.json(await openCase(user, input), { status: 201 });
+});

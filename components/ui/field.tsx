@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 type FieldProps = {
   id: string;
@@ -78,5 +83,47 @@ export function SelectField({
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+export function TextareaField({
+  id,
+  label,
+  hint,
+  errors,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        id={id}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className={`${controlClasses} min-h-24 ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({
+  id,
+  label,
+  ...input
+}: { id: string; label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label
+      htmlFor={id}
+      className="flex items-center gap-3 text-sm font-medium text-slate-800 dark:text-slate-200"
+    >
+      <input
+        id={id}
+        type="checkbox"
+        className="size-4 rounded border-slate-300 accent-indigo-600"
+        {...input}
+      />
+      {label}
+    </label>
   );
 }

@@ -15,7 +15,9 @@ export function useFormAction(action: FormAction, onSubmit?: (formData: FormData
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The pressed button's name and value travel with the form, as in a plain submit.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
     onSubmit?.(formData);
     startTransition(() => dispatch(formData));
   }

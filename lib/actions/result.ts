@@ -31,3 +31,9 @@ export async function toActionState(body: () => Promise<ActionState>): Promise<A
 export function formValues(formData: FormData, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
 }
+
+/** One text field of a submitted form; files and missing fields are undefined. */
+export function formText(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+}

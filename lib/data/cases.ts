@@ -228,6 +228,16 @@ export async function updateCase(actor: Actor, id: string, input: UpdateCaseInpu
   return asCase(updated);
 }
 
+/** How many of the user's cases stand at each state (for filter chips and the dashboard). */
+export async function countCasesByState(actor: Actor): Promise<Partial<Record<CaseState, number>>> {
+  const groups = await db.cancellationCase.groupBy({
+    by: ["state"],
+    where: { userId: actor.id },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
+}
+
 export type CaseOverview = {
   openByState: { state: CaseState; count: number }[];
   followUps: (CaseDto & { subscription: { provider: string } })[];
@@ -235,12 +245,8 @@ export type CaseOverview = {
 
 /** The dashboard's view of the cases: open ones by state, follow-ups due by today. */
 export async function caseOverview(actor: Actor, today: string): Promise<CaseOverview> {
-  const [groups, followUps] = await Promise.all([
-    db.cancellationCase.groupBy({
-      by: ["state"],
-      where: { userId: actor.id, state: { notIn: ["confirmation_received", "withdrawn"] } },
-      _count: { _all: true },
-    }),
+  const [counts, followUps] = await Promise.all([
+    countCasesByState(actor),
     db.cancellationCase.findMany({
       where: {
         userId: actor.id,
@@ -253,9 +259,9 @@ export async function caseOverview(actor: Actor, today: string): Promise<CaseOve
     }),
   ]);
   return {
-    openByState: groups
-      .map((g) => ({ state: g.state as CaseState, count: g._count._all }))
-      .filter((g) => !isClosed(g.state)),
+    openByState: (Object.entries(counts) as [CaseState, number][])
+      .filter(([state]) => !isClosed(state))
+      .map(([state, count]) => ({ state, count })),
     followUps: followUps.map(asCase),
   };
 }

@@ -5,7 +5,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderCheckIcon, ListIcon, PhoneIcon, ReceiptIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth";
+import { subscriptionTotals } from "@/lib/data/subscriptions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -14,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const t = await getTranslations("dashboard");
+  const [t, totals] = await Promise.all([getTranslations("dashboard"), subscriptionTotals(user)]);
+  if (totals.count > 0) return <Overview user={user} totals={totals} />;
   const steps = [
     { Icon: ListIcon, title: t("step1Title"), body: t("step1Body") },
     { Icon: PhoneIcon, title: t("step2Title"), body: t("step2Body") },
@@ -32,7 +35,7 @@ export default async function DashboardPage() {
         title={t("emptyTitle")}
         body={t("emptyBody")}
         action={
-          <Link href="/subscriptions" className={buttonClasses("primary")}>
+          <Link href="/subscriptions/new" className={buttonClasses("primary")}>
             {t("emptyAction")}
           </Link>
         }

@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CaseActions } from "@/components/cases/case-actions";
+import { CaseDetailsForm } from "@/components/cases/case-details-form";
+import { CaseStateBadge } from "@/components/cases/state-badge";
+import { Stepper } from "@/components/cases/stepper";
+import { Timeline } from "@/components/cases/timeline";
+import { Card, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth";
+import { getCase } from "@/lib/data/cases";
+import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { orNotFound } from "@/lib/not-found";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  const user = await requireUser();
+  const kase = await orNotFound(getCase(user, (await params).id));
+  return { title: kase.subscription.provider };
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const [kase, t, locale, format] = await Promise.all([
+    orNotFound(getCase(user, id)),
+    getTranslations(),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const steps = stepStatuses(kase.state, kase.events).map((s) => ({
+    ...s,
+    optional: OPTIONAL_STEPS.has(s.step),
+  }));
+  const overdue =
+    kase.nextFollowUpOn && !isClosed(kase.state) && kase.nextFollowUpOn <= todayIn(user.timeZone);
+
+  return (
+    <>
+      <nav className="mb-4 text-sm">
+        <Link
+          href="/cases"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+        >
+          ← {t("cases.back")}
+        </Link>
+      </nav>
+      <header className="mb-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+            <Link href={`/subscriptions/${kase.subscription.id}`} className="hover:underline">
+              {kase.subscription.provider}
+            </Link>
+            {kase.subscription.plan ? (
+              <span className="font-normal text-slate-500"> · {kase.subscription.plan}</span>
+            ) : null}
+          </h1>
+          <CaseStateBadge state={kase.state} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {t(`domain.reason.${kase.reason}`)} · {t("cases.opened")}{" "}
+          {format.dateTime(kase.openedAt, { dateStyle: "medium" })}
+          {kase.closedAt
+            ? ` · ${t("cases.closed", { date: format.dateTime(kase.closedAt, { dateStyle: "medium" }) })}`
+            : ""}
+        </p>
+        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <div className="flex gap-2">
+            <dt className="text-slate-500 dark:text-slate-400">{t("cases.confirmationNumber")}:</dt>
+            <dd className="font-mono font-semibold" data-testid="confirmation-number">
+              {kase.confirmationNumber ?? "—"}
+            </dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="text-slate-500 dark:text-slate-400">{t("cases.nextFollowUp")}:</dt>
+            <dd
+              className={`font-medium ${overdue ? "text-red-700 dark:text-red-300" : ""}`}
+              data-testid="next-follow-up"
+            >
+              {kase.nextFollowUpOn
+                ? formatDateOnly(kase.nextFollowUpOn, locale)
+                : t("cases.noFollowUp")}
+              {overdue ? ` · ${t("cases.overdue")}` : ""}
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,17rem)_minmax(0,1fr)]">
+        <div className="space-y-6 lg:col-start-2">
+          <section
+            aria-labelledby="guidance"
+            className="rounded-2xl border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-900 dark:bg-indigo-950/40"
+          >
+            <h2
+              id="guidance"
+              className="text-sm font-semibold text-indigo-900 dark:text-indigo-200"
+            >
+              {t("cases.whatNow")}
+            </h2>
+            <p
+              className="mt-2 text-sm leading-relaxed text-indigo-950 dark:text-indigo-100"
+              data-testid="guidance"
+            >
+              {t(`domain.guidance.${kase.state}`)}
+            </p>
+          </section>
+
+          {kase.allowedMoves.length > 0 ? (
+            <Card>
+              <CardHeader title={t("cases.actions")} />
+              <CaseActions
+                caseId={kase.id}
+                version={kase.version}
+                moves={kase.allowedMoves}
+                hasConfirmationNumber={Boolean(kase.confirmationNumber)}
+              />
+            </Card>
+          ) : (
+            <p className="text-sm text-slate-500">{t("cases.closedCase")}</p>
+          )}
+        </div>
+
+        <Card className="self-start lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          <CardHeader title={t("cases.steps")} />
+          <Stepper steps={steps} />
+        </Card>
+
+        <div className="space-y-6 lg:col-start-2">
+          <Card>
+            <CardHeader title={t("cases.details")} />
+            <CaseDetailsForm
+              key={kase.version}
+              caseId={kase.id}
+              version={kase.version}
+              method={kase.method}
+              confirmationNumber={kase.confirmationNumber}
+              nextFollowUpOn={kase.nextFollowUpOn}
+            />
+          </Card>
+
+          <Card>
+            <CardHeader title={t("cases.history")} />
+            <Timeline events={kase.events} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

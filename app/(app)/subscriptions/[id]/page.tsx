@@ -1,0 +1,187 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CaseStateBadge } from "@/components/cases/state-badge";
+import { DeleteSubscriptionButton } from "@/components/subscriptions/delete-subscription-button";
+import { OpenCaseForm } from "@/components/subscriptions/open-case-form";
+import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth";
+import { listCasesOfSubscription } from "@/lib/data/cases";
+import { getSubscription } from "@/lib/data/subscriptions";
+import { isClosed } from "@/lib/domain/case-workflow";
+import { formatDateOnly } from "@/lib/domain/dates";
+import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
+import { maskAccountRef } from "@/lib/domain/subscriptions";
+import { orNotFound } from "@/lib/not-found";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  const user = await requireUser();
+  const s = await orNotFound(getSubscription(user, (await params).id));
+  return { title: s.provider };
+}
+
+export default async function SubscriptionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const [s, cases, t, locale] = await Promise.all([
+    orNotFound(getSubscription(user, id)),
+    listCasesOfSubscription(user, id),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const activeCase = cases.find((c) => !isClosed(c.state));
+  const none = t("subscriptions.none");
+  const details: [string, ReactNode][] = [
+    [t("subscriptions.category"), t(`domain.category.${s.category}`)],
+    [t("subscriptions.plan"), s.plan ?? none],
+    [
+      t("subscriptions.price"),
+      `${formatMoney(s.amount, s.currency, locale)} ${t(`domain.perCycle.${s.billingCycle}`)}`,
+    ],
+    [
+      t("subscriptions.monthlyTotal"),
+      formatMoney(monthlyEquivalent(s.amount, s.billingCycle), s.currency, locale),
+    ],
+    [
+      t("subscriptions.nextRenewal"),
+      s.nextRenewalOn ? formatDateOnly(s.nextRenewalOn, locale) : none,
+    ],
+    [t("subscriptions.autoRenew"), s.autoRenew ? "✓" : "✗"],
+    [
+      t("subscriptions.accountRef"),
+      <span key="ref" className="font-mono">
+        {maskAccountRef(s.accountRef) ?? none}
+      </span>,
+    ],
+    [t("subscriptions.paymentMethod"), s.paymentMethod ?? none],
+    [
+      t("subscriptions.cancelUrl"),
+      s.cancelUrl ? (
+        <a
+          key="url"
+          href={s.cancelUrl}
+          rel="noopener noreferrer nofollow"
+          target="_blank"
+          className="break-all text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          {s.cancelUrl}
+        </a>
+      ) : (
+        none
+      ),
+    ],
+  ];
+
+  return (
+    <>
+      <nav className="mb-4 text-sm">
+        <Link
+          href="/subscriptions"
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+        >
+          ← {t("subscriptions.back")}
+        </Link>
+      </nav>
+      <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+              {s.provider}
+            </h1>
+            <SubscriptionStatusBadge status={s.status} />
+          </div>
+          {s.status === "cancelled" && s.cancelledAt ? (
+            <p className="mt-1 text-sm text-emerald-700 dark:text-emerald-300">
+              {t("subscriptions.cancelledOn", {
+                date: new Intl.DateTimeFormat(locale, {
+                  dateStyle: "medium",
+                  timeZone: user.timeZone,
+                }).format(s.cancelledAt),
+              })}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex gap-2">
+          <Link href={`/subscriptions/${s.id}/edit`} className={buttonClasses("secondary")}>
+            {t("subscriptions.edit")}
+          </Link>
+          <DeleteSubscriptionButton id={s.id} caseCount={cases.length} />
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
+          {activeCase ? (
+            <Card className="border-amber-200 bg-amber-50/50 dark:border-amber-900 dark:bg-amber-950/20">
+              <CardHeader title={t("subscriptions.activeCase")} />
+              <div className="flex flex-wrap items-center gap-3">
+                <CaseStateBadge state={activeCase.state} />
+                <Link href={`/cases/${activeCase.id}`} className={buttonClasses("primary")}>
+                  {t("subscriptions.viewCase")}
+                </Link>
+              </div>
+            </Card>
+          ) : s.status !== "cancelled" ? (
+            <Card>
+              <CardHeader title={t("subscriptions.startTitle", { provider: s.provider })} />
+              <OpenCaseForm subscriptionId={s.id} />
+            </Card>
+          ) : null}
+
+          <Card>
+            <CardHeader title={t("subscriptions.cases")} />
+            {cases.length === 0 ? (
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {t("subscriptions.noCases")}
+              </p>
+            ) : (
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+                {cases.map((c) => (
+                  <li key={c.id} className="flex items-center justify-between gap-3 py-3">
+                    <Link
+                      href={`/cases/${c.id}`}
+                      className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {t(`domain.reason.${c.reason}`)}
+                    </Link>
+                    <span className="flex items-center gap-3 text-sm text-slate-500">
+                      {new Intl.DateTimeFormat(locale, {
+                        dateStyle: "medium",
+                        timeZone: user.timeZone,
+                      }).format(c.openedAt)}
+                      <CaseStateBadge state={c.state} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+
+        <Card>
+          <CardHeader title={t("subscriptions.details")} />
+          <dl className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+            {details.map(([label, value]) => (
+              <div key={label} className="flex justify-between gap-4 py-2.5">
+                <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+                <dd className="text-right font-medium">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {s.notes ? (
+            <p className="mt-4 text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">
+              {s.notes}
+            </p>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("subscriptions");
+  return { title: t("addTitle") };
+}
+
+export default async function NewSubscriptionPage() {
+  await requireUser();
+  const t = await getTranslations("subscriptions");
+  return (
+    <>
+      <PageHeader title={t("addTitle")} description={t("addSubtitle")} />
+      <Card>
+        <SubscriptionForm
+          cancelHref="/subscriptions"
+          values={{
+            provider: "",
+            category: "mobile",
+            plan: "",
+            amount: "",
+            currency: "USD",
+            billingCycle: "monthly",
+            nextRenewalOn: "",
+            accountRef: "",
+            paymentMethod: "",
+            autoRenew: true,
+            cancelUrl: "",
+            notes: "",
+          }}
+        />
+      </Card>
+    </>
+  );
+}

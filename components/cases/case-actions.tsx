@@ -1,0 +1,181 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { transitionAction } from "@/lib/actions/cases";
+import { REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
+
+type Props = { caseId: string; version: number; moves: Move[]; hasConfirmationNumber: boolean };
+
+/** One form per kind of move; each asks the workflow's list, never decides itself. */
+export function CaseActions({ caseId, version, moves, hasConfirmationNumber }: Props) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(transitionAction);
+  const errors = (name: string) => fieldErrors(t, state, name);
+  const moved = state.status === "ok" ? state.data?.state : undefined;
+  const message = moved
+    ? t("cases.moved", { step: t(`domain.state.${moved}`) })
+    : formMessage(t, state);
+
+  const advance = moves.filter((m) => m.kind === "advance");
+  const retry = moves.filter((m) => m.kind === "retry");
+  const reject = moves.find((m) => m.kind === "reject");
+  const withdraw = moves.find((m) => m.kind === "withdraw");
+  const reopen = moves.find((m) => m.kind === "reopen");
+  const confirms = advance.some((m) => m.to === "confirmation_received");
+  const hidden = (
+    <>
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+    </>
+  );
+
+  return (
+    <div className="space-y-5">
+      {message ? (
+        <Alert tone={state.status === "error" ? "error" : "success"} testId="case-action-message">
+          {message}
+        </Alert>
+      ) : null}
+
+      {advance.length > 0 || retry.length > 0 ? (
+        <form onSubmit={submit} className="space-y-4" aria-label={t("cases.actions")}>
+          {hidden}
+          {confirms ? (
+            <TextField
+              id="confirmationNumber"
+              name="confirmationNumber"
+              maxLength={100}
+              autoComplete="off"
+              label={t("cases.confirmationNumber")}
+              hint={hasConfirmationNumber ? undefined : t("cases.confirmationHint")}
+              errors={errors("confirmationNumber")}
+            />
+          ) : null}
+          <TextareaField
+            id="move-comment"
+            name="comment"
+            rows={2}
+            maxLength={2000}
+            label={t("cases.comment")}
+            errors={errors("comment")}
+          />
+          <div className="flex flex-wrap gap-2">
+            {advance.map((move, index) => (
+              <Button
+                key={move.to}
+                type="submit"
+                name="to"
+                value={move.to}
+                variant={index === 0 ? "primary" : "secondary"}
+                disabled={pending}
+              >
+                {index > 0
+                  ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })
+                  : move.to === "confirmation_received"
+                    ? t("cases.confirm")
+                    : t("cases.complete", { step: t(`domain.state.${move.to}`) })}
+              </Button>
+            ))}
+            {retry.map((move) => (
+              <Button
+                key={move.to}
+                type="submit"
+                name="to"
+                value={move.to}
+                variant="primary"
+                disabled={pending}
+              >
+                {move.to === "bill_checked" ? t("cases.retryBill") : t("cases.retryRequest")}
+              </Button>
+            ))}
+          </div>
+          {advance.length > 1 ? (
+            <p className="text-xs text-slate-500 dark:text-slate-400">{t("cases.skipHint")}</p>
+          ) : null}
+        </form>
+      ) : null}
+
+      {reject ? (
+        <details className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+          <summary className="cursor-pointer text-sm font-semibold text-red-700 dark:text-red-300">
+            {t("cases.reject")}
+          </summary>
+          <form onSubmit={submit} className="mt-4 space-y-4">
+            {hidden}
+            <SelectField
+              id="rejectionReason"
+              name="rejectionReason"
+              label={t("cases.rejectionReason")}
+              defaultValue="unpaid_balance"
+              errors={errors("rejectionReason")}
+            >
+              {REJECTION_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`domain.rejection.${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextareaField
+              id="reject-comment"
+              name="comment"
+              rows={2}
+              maxLength={2000}
+              label={t("cases.comment")}
+            />
+            <Button type="submit" name="to" value="rejected" variant="danger" disabled={pending}>
+              {t("cases.reject")}
+            </Button>
+          </form>
+        </details>
+      ) : null}
+
+      {reopen ? (
+        <form onSubmit={submit} className="space-y-4">
+          {hidden}
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("cases.reopenHint")}</p>
+          <TextareaField
+            id="reopen-comment"
+            name="comment"
+            rows={2}
+            maxLength={2000}
+            required
+            label={t("cases.commentRequired")}
+            errors={errors("comment")}
+          />
+          <Button
+            type="submit"
+            name="to"
+            value="under_review"
+            variant="secondary"
+            disabled={pending}
+          >
+            {t("cases.reopen")}
+          </Button>
+        </form>
+      ) : null}
+
+      {withdraw ? (
+        <form
+          onSubmit={(event) => {
+            if (!window.confirm(t("cases.withdrawConfirm"))) {
+              event.preventDefault();
+              return;
+            }
+            submit(event);
+          }}
+          className="border-t border-slate-100 pt-4 dark:border-slate-800"
+        >
+          {hidden}
+          <Button type="submit" name="to" value="withdrawn" variant="ghost" disabled={pending}>
+            {t("cases.withdraw")}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { updateCaseDetailsAction } from "@/lib/actions/cases";
+import { CASE_METHODS } from "@/lib/domain/cases";
+
+type Props = {
+  caseId: string;
+  version: number;
+  method: string | null;
+  confirmationNumber: string | null;
+  nextFollowUpOn: string | null;
+};
+
+export function CaseDetailsForm({
+  caseId,
+  version,
+  method,
+  confirmationNumber,
+  nextFollowUpOn,
+}: Props) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(updateCaseDetailsAction);
+  const message = formMessage(t, state);
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <SelectField
+        id="case-method"
+        name="method"
+        label={t("cases.method")}
+        defaultValue={method ?? ""}
+        errors={fieldErrors(t, state, "method")}
+      >
+        <option value="">{t("subscriptions.methodUnknown")}</option>
+        {CASE_METHODS.map((m) => (
+          <option key={m} value={m}>
+            {t(`domain.method.${m}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="case-confirmation"
+        name="confirmationNumber"
+        maxLength={100}
+        autoComplete="off"
+        label={t("cases.confirmationNumber")}
+        defaultValue={confirmationNumber ?? ""}
+        errors={fieldErrors(t, state, "confirmationNumber")}
+      />
+      <TextField
+        id="case-follow-up"
+        name="nextFollowUpOn"
+        type="date"
+        label={t("cases.nextFollowUp")}
+        defaultValue={nextFollowUpOn ?? ""}
+        errors={fieldErrors(t, state, "nextFollowUpOn")}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? t("common.saving") : t("cases.saveDetails")}
+      </Button>
+    </form>
+  );
+}

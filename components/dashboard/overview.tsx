@@ -1,0 +1,145 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CaseStateBadge } from "@/components/cases/state-badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { caseOverview } from "@/lib/data/cases";
+import type { MoneyByCurrency } from "@/lib/data/subscriptions";
+import type { SessionUser } from "@/lib/data/users";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { formatMoney } from "@/lib/domain/money";
+
+function Stat({
+  label,
+  hint,
+  children,
+  testId,
+}: {
+  label: string;
+  hint: string;
+  children: React.ReactNode;
+  testId: string;
+}) {
+  return (
+    <div className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+      <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</p>
+      <div className="mt-1 text-2xl font-bold tabular-nums" data-testid={testId}>
+        {children}
+      </div>
+      <p className="mt-1 text-xs text-slate-500">{hint}</p>
+    </div>
+  );
+}
+
+export async function Overview({
+  user,
+  totals,
+}: {
+  user: SessionUser;
+  totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
+}) {
+  const today = todayIn(user.timeZone);
+  const [t, locale, cases] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    caseOverview(user, today),
+  ]);
+  const openCount = cases.openByState.reduce((sum, s) => sum + s.count, 0);
+  const money = (list: MoneyByCurrency) =>
+    list.length === 0 ? (
+      <span className="text-slate-400">{t("dashboard.nothing")}</span>
+    ) : (
+      list.map((m) => <div key={m.currency}>{formatMoney(m.monthly, m.currency, locale)}</div>)
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={
+          user.name ? t("dashboard.greeting", { name: user.name }) : t("dashboard.greetingNoName")
+        }
+        description={t("dashboard.subtitle")}
+      />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Stat
+          label={t("dashboard.openCases")}
+          hint={t("dashboard.openCasesHint")}
+          testId="stat-open-cases"
+        >
+          {openCount}
+        </Stat>
+        <Stat
+          label={t("dashboard.followUpsDue")}
+          hint={t("dashboard.followUpsHint")}
+          testId="stat-follow-ups"
+        >
+          <span className={cases.followUps.length > 0 ? "text-red-700 dark:text-red-300" : ""}>
+            {cases.followUps.length}
+          </span>
+        </Stat>
+        <Stat
+          label={t("dashboard.monthlySpend")}
+          hint={t("dashboard.spendHint")}
+          testId="stat-spend"
+        >
+          {money(totals.spend)}
+        </Stat>
+        <Stat
+          label={t("dashboard.monthlySavings")}
+          hint={t("dashboard.savingsHint")}
+          testId="stat-savings"
+        >
+          <span className="text-emerald-700 dark:text-emerald-300">{money(totals.savings)}</span>
+        </Stat>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title={t("dashboard.followUpList")} />
+          {cases.followUps.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">
+              {t("dashboard.noFollowUps")}
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+              {cases.followUps.map((c) => (
+                <li key={c.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
+                  <Link
+                    href={`/cases/${c.id}`}
+                    className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {c.subscription.provider}
+                  </Link>
+                  <span className="font-semibold text-red-700 dark:text-red-300">
+                    {c.nextFollowUpOn === today
+                      ? t("cases.dueToday")
+                      : `${t("cases.overdue")} · ${formatDateOnly(c.nextFollowUpOn!, locale)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title={t("dashboard.byState")} />
+          {cases.openByState.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">
+              {t("dashboard.noOpenCases")}
+            </p>
+          ) : (
+            <ul className="space-y-2">
+              {cases.openByState.map(({ state, count }) => (
+                <li key={state} className="flex items-center justify-between text-sm">
+                  <Link href={`/cases?state=${state}`} className="hover:underline">
+                    <CaseStateBadge state={state} />
+                  </Link>
+                  <span className="font-semibold tabular-nums">{count}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

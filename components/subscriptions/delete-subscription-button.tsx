@@ -1,0 +1,56 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { deleteSubscriptionAction } from "@/lib/actions/subscriptions";
+
+export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCount: number }) {
+  const t = useTranslations();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [pending, startTransition] = useTransition();
+  const [failed, setFailed] = useState(false);
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+        {t("subscriptions.delete")}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="delete-subscription-title"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <h2 id="delete-subscription-title" className="text-lg font-semibold">
+          {t("subscriptions.deleteTitle")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          {t("subscriptions.deleteBody", { count: caseCount })}
+        </p>
+        {failed ? (
+          <div className="mt-4">
+            <Alert tone="error">{t("common.unexpectedError")}</Alert>
+          </div>
+        ) : null}
+        <div className="mt-6 flex justify-end gap-3">
+          <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
+            {t("common.cancel")}
+          </Button>
+          <Button
+            variant="danger"
+            disabled={pending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await deleteSubscriptionAction(id);
+                if (result?.status === "error") setFailed(true);
+              })
+            }
+          >
+            {pending ? t("subscriptions.deleting") : t("subscriptions.deleteConfirm")}
+          </Button>
+        </div>
+      </dialog>
+    </>
+  );
+}

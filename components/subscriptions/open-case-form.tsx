@@ -1,0 +1,54 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { openCaseAction } from "@/lib/actions/subscriptions";
+import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+
+export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(openCaseAction);
+  const message = formMessage(t, state);
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {message ? <Alert tone="error">{message}</Alert> : null}
+      <input type="hidden" name="subscriptionId" value={subscriptionId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id="reason"
+          name="reason"
+          label={t("subscriptions.reason")}
+          defaultValue="charges"
+          errors={fieldErrors(t, state, "reason")}
+        >
+          {CASE_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`domain.reason.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="method"
+          name="method"
+          label={t("subscriptions.method")}
+          defaultValue=""
+          errors={fieldErrors(t, state, "method")}
+        >
+          <option value="">{t("subscriptions.methodUnknown")}</option>
+          {CASE_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`domain.method.${m}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("subscriptions.opening") : t("subscriptions.openCase")}
+      </Button>
+    </form>
+  );
+}

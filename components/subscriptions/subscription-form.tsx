@@ -1,0 +1,206 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
+import { BILLING_CYCLES } from "@/lib/domain/money";
+import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
+
+export type SubscriptionFormValues = {
+  id?: string;
+  provider: string;
+  category: string;
+  plan: string;
+  amount: string;
+  currency: string;
+  billingCycle: string;
+  nextRenewalOn: string;
+  accountRef: string;
+  paymentMethod: string;
+  autoRenew: boolean;
+  cancelUrl: string;
+  notes: string;
+};
+
+// The currencies people here pay in most; any ISO-4217 code can be typed via the API.
+const CURRENCIES = [
+  "USD",
+  "CNY",
+  "CAD",
+  "EUR",
+  "GBP",
+  "HKD",
+  "TWD",
+  "JPY",
+  "KRW",
+  "SGD",
+  "AUD",
+  "MXN",
+];
+
+export function SubscriptionForm({
+  values,
+  cancelHref,
+}: {
+  values: SubscriptionFormValues;
+  cancelHref: string;
+}) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(saveSubscriptionAction);
+  const errors = (name: string) => fieldErrors(t, state, name);
+  const message = formMessage(t, state);
+  const currencies = CURRENCIES.includes(values.currency)
+    ? CURRENCIES
+    : [values.currency, ...CURRENCIES];
+
+  return (
+    <form onSubmit={submit} className="max-w-2xl space-y-6" noValidate>
+      {message ? <Alert tone="error">{message}</Alert> : null}
+      {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          id="provider"
+          name="provider"
+          required
+          maxLength={100}
+          autoFocus
+          label={t("subscriptions.provider")}
+          placeholder={t("subscriptions.providerPlaceholder")}
+          defaultValue={values.provider}
+          errors={errors("provider")}
+        />
+        <SelectField
+          id="category"
+          name="category"
+          label={t("subscriptions.category")}
+          defaultValue={values.category}
+          errors={errors("category")}
+        >
+          {SUBSCRIPTION_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`domain.category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="plan"
+          name="plan"
+          maxLength={100}
+          label={t("subscriptions.plan")}
+          placeholder={t("subscriptions.planPlaceholder")}
+          defaultValue={values.plan}
+          errors={errors("plan")}
+        />
+        <TextField
+          id="paymentMethod"
+          name="paymentMethod"
+          maxLength={60}
+          label={t("subscriptions.paymentMethod")}
+          placeholder={t("subscriptions.paymentMethodPlaceholder")}
+          defaultValue={values.paymentMethod}
+          errors={errors("paymentMethod")}
+        />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-3">
+        <TextField
+          id="amount"
+          name="amount"
+          inputMode="decimal"
+          required
+          label={t("subscriptions.amount")}
+          placeholder="30.00"
+          defaultValue={values.amount}
+          errors={errors("amount")}
+        />
+        <SelectField
+          id="currency"
+          name="currency"
+          label={t("subscriptions.currency")}
+          defaultValue={values.currency}
+          errors={errors("currency")}
+        >
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="billingCycle"
+          name="billingCycle"
+          label={t("subscriptions.billingCycle")}
+          defaultValue={values.billingCycle}
+          errors={errors("billingCycle")}
+        >
+          {BILLING_CYCLES.map((c) => (
+            <option key={c} value={c}>
+              {t(`domain.cycle.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          id="nextRenewalOn"
+          name="nextRenewalOn"
+          type="date"
+          label={t("subscriptions.nextRenewal")}
+          defaultValue={values.nextRenewalOn}
+          errors={errors("nextRenewalOn")}
+        />
+        <TextField
+          id="accountRef"
+          name="accountRef"
+          maxLength={100}
+          autoComplete="off"
+          label={t("subscriptions.accountRef")}
+          hint={t("subscriptions.accountRefHint")}
+          defaultValue={values.accountRef}
+          errors={errors("accountRef")}
+        />
+      </div>
+      <TextField
+        id="cancelUrl"
+        name="cancelUrl"
+        type="url"
+        maxLength={2000}
+        label={t("subscriptions.cancelUrl")}
+        hint={t("subscriptions.cancelUrlHint")}
+        placeholder="https://"
+        defaultValue={values.cancelUrl}
+        errors={errors("cancelUrl")}
+      />
+      <CheckboxField
+        id="autoRenew"
+        name="autoRenew"
+        label={t("subscriptions.autoRenew")}
+        defaultChecked={values.autoRenew}
+      />
+      <TextareaField
+        id="notes"
+        name="notes"
+        maxLength={5000}
+        label={t("subscriptions.notes")}
+        defaultValue={values.notes}
+        errors={errors("notes")}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending
+            ? t("common.saving")
+            : values.id
+              ? t("subscriptions.update")
+              : t("subscriptions.create")}
+        </Button>
+        <Link href={cancelHref} className={buttonClasses("secondary")}>
+          {t("common.cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

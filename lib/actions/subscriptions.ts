@@ -1,0 +1,90 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { openCase } from "@/lib/data/cases";
+import {
+  createSubscription,
+  deleteSubscription,
+  updateSubscription,
+} from "@/lib/data/subscriptions";
+import { isCurrencyCode, parseMajorAmount } from "@/lib/domain/money";
+import { openCaseSchema } from "@/lib/validation/cases";
+import { parseInput } from "@/lib/validation/parse";
+import { createSubscriptionSchema, idField } from "@/lib/validation/subscriptions";
+import { formText, toActionState, type ActionState } from "./result";
+
+/** The form's fields as the API would send them: the price typed in major units becomes minor units. */
+function subscriptionFromForm(formData: FormData) {
+  const currency = (formText(formData, "currency") ?? "").trim().toUpperCase();
+  const amountText = formText(formData, "amount") ?? "";
+  const amount = isCurrencyCode(currency) ? parseMajorAmount(amountText, currency) : 0;
+  const input = parseInput(createSubscriptionSchema, {
+    provider: formText(formData, "provider"),
+    category: formText(formData, "category"),
+    plan: formText(formData, "plan"),
+    amount: amount ?? -1,
+    currency,
+    billingCycle: formText(formData, "billingCycle"),
+    nextRenewalOn: formText(formData, "nextRenewalOn") || null,
+    accountRef: formText(formData, "accountRef"),
+    paymentMethod: formText(formData, "paymentMethod"),
+    autoRenew: formData.get("autoRenew") === "on",
+    cancelUrl: formText(formData, "cancelUrl"),
+    notes: formText(formData, "notes"),
+  });
+  return input;
+}
+
+export async function saveSubscriptionAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const user = await requireUser();
+  const id = formText(formData, "id");
+  let savedId = "";
+  const state = await toActionState(async () => {
+    const input = subscriptionFromForm(formData);
+    savedId = id
+      ? (await updateSubscription(user, parseInput(idField, id), input)).id
+      : (await createSubscription(user, input)).id;
+    return { status: "ok" };
+  });
+  if (state.status !== "ok") return state;
+  revalidatePath("/", "layout");
+  redirect(`/subscriptions/${savedId}`);
+}
+
+export async function deleteSubscriptionAction(id: string): Promise<ActionState> {
+  const user = await requireUser();
+  const state = await toActionState(async () => {
+    await deleteSubscription(user, parseInput(idField, id));
+    return { status: "ok" };
+  });
+  if (state.status !== "ok") return state;
+  revalidatePath("/", "layout");
+  redirect("/subscriptions");
+}
+
+export async function openCaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  let caseId = "";
+  const state = await toActionState(async () => {
+    const input = parseInput(openCaseSchema, {
+      subscriptionId: formText(formData, "subscriptionId"),
+      reason: formText(formData, "reason"),
+      method: formText(formData, "method") || null,
+    });
+    caseId = (await openCase(user, input)).id;
+    return { status: "ok" };
+  });
+  if (state.status !== "ok") {
+    if (state.status === "error" && state.fields?.subscriptionId) {
+      return { ...state, message: `errors.${state.fields.subscriptionId[0]}` };
+    }
+    return state;
+  }
+  revalidatePath("/", "layout");
+  redirect(`/cases/${caseId}`);
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+
+/** For pages: a row that is missing (or someone else's) renders the 404 page. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isAppError(error) && (error.code === "not_found" || error.code === "validation_failed"))
+      notFound();
+    throw error;
+  }
+}

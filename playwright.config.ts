@@ -40,6 +40,9 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: path.resolve("test-data/e2e"),
       BASE_URL: baseURL,
+      // The suite signs up more accounts from 127.0.0.1 than a person would;
+      // the sign-up limit itself is proven in tests/data/login-throttle.test.ts.
+      SIGNUPS_PER_HOUR: "1000",
     },
   },
 });

@@ -72,6 +72,11 @@ export function allowRegistration(): boolean {
   return flag("ALLOW_REGISTRATION", true);
 }
 
+/** Sign-ups allowed per client address per hour (DESIGN.md: 30). */
+export function signupsPerHour(): number {
+  return positiveInt("SIGNUPS_PER_HOUR", 30);
+}
+
 /** Trust X-Forwarded-For only when a reverse proxy we control sets it. */
 export function trustProxy(): boolean {
   return flag("TRUST_PROXY", false);

@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { signupsPerHour } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 // DESIGN.md "Auth": failed credential checks are counted per account and
@@ -18,7 +19,7 @@ function createLimiters() {
     }),
     address: new RateLimiterMemory({ keyPrefix: "ad", points: 100, duration: WINDOW_SECONDS }),
     account: new RateLimiterMemory({ keyPrefix: "ac", points: 100, duration: WINDOW_SECONDS }),
-    signup: new RateLimiterMemory({ keyPrefix: "su", points: 30, duration: 60 * 60 }),
+    signup: new RateLimiterMemory({ keyPrefix: "su", points: signupsPerHour(), duration: 60 * 60 }),
   };
 }
 
@@ -55,7 +56,7 @@ export async function recordLoginSuccess(email: string, address: string): Promis
   await limiters.accountAddress.delete(`${email}|${address}`);
 }
 
-/** Counts one sign-up attempt from this address; throws rate_limited past 30 an hour. */
+/** Counts one sign-up attempt from this address; throws rate_limited past the hourly limit. */
 export async function consumeSignup(address: string): Promise<void> {
   try {
     await limiters.signup.consume(address);

@@ -8,6 +8,7 @@ import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { transitionAction } from "@/lib/actions/cases";
 import { REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
+import { EnumOptions } from "@/components/ui/enum-options";
 
 type Props = { caseId: string; version: number; moves: Move[]; hasConfirmationNumber: boolean };
 
@@ -114,11 +115,7 @@ export function CaseActions({ caseId, version, moves, hasConfirmationNumber }: P
               defaultValue="unpaid_balance"
               errors={errors("rejectionReason")}
             >
-              {REJECTION_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`domain.rejection.${r}`)}
-                </option>
-              ))}
+              <EnumOptions values={REJECTION_REASONS} namespace="domain.rejection" />
             </SelectField>
             <TextareaField
               id="reject-comment"

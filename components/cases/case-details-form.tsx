@@ -8,6 +8,7 @@ import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateCaseDetailsAction } from "@/lib/actions/cases";
 import { CASE_METHODS } from "@/lib/domain/cases";
+import { EnumOptions } from "@/components/ui/enum-options";
 
 type Props = {
   caseId: string;
@@ -40,11 +41,7 @@ export function CaseDetailsForm({
         errors={fieldErrors(t, state, "method")}
       >
         <option value="">{t("subscriptions.methodUnknown")}</option>
-        {CASE_METHODS.map((m) => (
-          <option key={m} value={m}>
-            {t(`domain.method.${m}`)}
-          </option>
-        ))}
+        <EnumOptions values={CASE_METHODS} namespace="domain.method" />
       </SelectField>
       <TextField
         id="case-confirmation"

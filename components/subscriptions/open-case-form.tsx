@@ -8,6 +8,7 @@ import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { openCaseAction } from "@/lib/actions/subscriptions";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+import { EnumOptions } from "@/components/ui/enum-options";
 
 export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
   const t = useTranslations();
@@ -25,11 +26,7 @@ export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
           defaultValue="charges"
           errors={fieldErrors(t, state, "reason")}
         >
-          {CASE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {t(`domain.reason.${r}`)}
-            </option>
-          ))}
+          <EnumOptions values={CASE_REASONS} namespace="domain.reason" />
         </SelectField>
         <SelectField
           id="method"
@@ -39,11 +36,7 @@ export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
           errors={fieldErrors(t, state, "method")}
         >
           <option value="">{t("subscriptions.methodUnknown")}</option>
-          {CASE_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`domain.method.${m}`)}
-            </option>
-          ))}
+          <EnumOptions values={CASE_METHODS} namespace="domain.method" />
         </SelectField>
       </div>
       <Button type="submit" disabled={pending}>

@@ -10,6 +10,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
 import { BILLING_CYCLES } from "@/lib/domain/money";
 import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
+import { EnumOptions } from "@/components/ui/enum-options";
 
 export type SubscriptionFormValues = {
   id?: string;
@@ -81,11 +82,7 @@ export function SubscriptionForm({
           defaultValue={values.category}
           errors={errors("category")}
         >
-          {SUBSCRIPTION_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`domain.category.${c}`)}
-            </option>
-          ))}
+          <EnumOptions values={SUBSCRIPTION_CATEGORIES} namespace="domain.category" />
         </SelectField>
         <TextField
           id="plan"
@@ -137,11 +134,7 @@ export function SubscriptionForm({
           defaultValue={values.billingCycle}
           errors={errors("billingCycle")}
         >
-          {BILLING_CYCLES.map((c) => (
-            <option key={c} value={c}>
-              {t(`domain.cycle.${c}`)}
-            </option>
-          ))}
+          <EnumOptions values={BILLING_CYCLES} namespace="domain.cycle" />
         </SelectField>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">

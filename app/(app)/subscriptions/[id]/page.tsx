@@ -144,14 +144,17 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800">
                 {cases.map((c) => (
-                  <li key={c.id} className="flex items-center justify-between gap-3 py-3">
+                  <li
+                    key={c.id}
+                    className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-3"
+                  >
                     <Link
                       href={`/cases/${c.id}`}
                       className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
                     >
                       {t(`domain.reason.${c.reason}`)}
                     </Link>
-                    <span className="flex items-center gap-3 text-sm text-slate-500">
+                    <span className="flex items-center gap-3 text-sm whitespace-nowrap text-slate-500">
                       {new Intl.DateTimeFormat(locale, {
                         dateStyle: "medium",
                         timeZone: user.timeZone,

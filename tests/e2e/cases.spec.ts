@@ -1,0 +1,165 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ready, register } from "./helpers";
+
+async function addSubscription(
+  page: Page,
+  provider: string,
+  price = "30.00",
+  labels = {
+    add: "Add subscription",
+    provider: "Provider",
+    plan: "Plan",
+    amount: "Price per billing cycle",
+    save: "Save subscription",
+  },
+) {
+  await page.goto("/subscriptions");
+  await ready(page);
+  await page.getByRole("link", { name: labels.add }).first().click();
+  await ready(page);
+  await page.getByLabel(labels.provider).fill(provider);
+  await page.getByLabel(labels.plan).fill("Unlimited");
+  await page.getByLabel(labels.amount).fill(price);
+  await page.getByRole("button", { name: labels.save }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(provider);
+}
+
+async function step(page: Page, button: string, state: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page.locator(`[data-step="${state}"]`)).toHaveAttribute(
+    "data-status",
+    state === "confirmation_received" ? "done" : "current",
+  );
+}
+
+test("add a subscription, cancel it step by step to confirmation, and see the savings", async ({
+  page,
+}) => {
+  await register(page);
+  await addSubscription(page, "Visible Wireless", "25.00");
+  await expect(page.getByTestId("subscription-status")).toHaveText("Active");
+
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
+  await expect(page.getByTestId("guidance")).toContainText("settle any unpaid balance first");
+  await ready(page);
+
+  await step(page, "Mark “Bill checked” done", "bill_checked");
+  await step(page, "Mark “Data backed up” done", "data_backed_up");
+  await step(page, "Mark “Payment unlinked” done", "payment_unlinked");
+  await expect(page.getByTestId("guidance")).toContainText("port it out");
+  await step(page, "Mark “Request submitted” done", "request_submitted");
+  await step(page, "Mark “Identity verified” done", "identity_verified");
+  await step(page, "Mark “Under review” done", "under_review");
+
+  // Confirming needs evidence: without a number it explains why and changes nothing.
+  await page.getByRole("button", { name: "Mark cancellation confirmed" }).click();
+  await expect(
+    page.getByText("Enter the confirmation number (or attach the confirmation)"),
+  ).toBeVisible();
+  await expect(page.locator('[data-step="under_review"]')).toHaveAttribute(
+    "data-status",
+    "current",
+  );
+
+  await page.getByLabel("Confirmation number").first().fill("VW-2026-4411");
+  await step(page, "Mark cancellation confirmed", "confirmation_received");
+  await expect(page.getByTestId("confirmation-number")).toHaveText("VW-2026-4411");
+  await expect(page.getByTestId("case-state")).toHaveText("Confirmation received");
+  await expect(page.getByTestId("timeline").locator("li")).toHaveCount(8);
+
+  await page.getByRole("link", { name: "Visible Wireless" }).click();
+  await expect(page.getByTestId("subscription-status")).toHaveText("Cancelled");
+
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("stat-savings")).toHaveText("$25.00");
+  await expect(page.getByTestId("stat-open-cases")).toHaveText("0");
+});
+
+test("a rejected request goes back to the bill, then is resubmitted; skipped steps are recorded", async ({
+  page,
+}) => {
+  await register(page);
+  await addSubscription(page, "Crunch Fitness", "29.99");
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await ready(page);
+  await step(page, "Mark “Bill checked” done", "bill_checked");
+  await step(page, "Skip to “Request submitted”", "request_submitted");
+  await expect(page.locator('[data-step="data_backed_up"]')).toHaveAttribute(
+    "data-status",
+    "skipped",
+  );
+
+  await page.getByText("Mark as rejected").first().click();
+  await page.getByLabel("Why was it rejected?").selectOption("unpaid_balance");
+  await page.locator("#reject-comment").fill("Annual fee outstanding");
+  await page.getByRole("button", { name: "Mark as rejected", exact: true }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Rejected");
+  await expect(page.getByTestId("guidance")).toContainText("resubmitted with supporting material");
+  await expect(page.getByTestId("timeline")).toContainText("Rejected: Unpaid balance");
+
+  await page.getByRole("button", { name: "Settle the balance: back to “Bill checked”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Bill checked");
+  await step(page, "Skip to “Request submitted”", "request_submitted");
+  await expect(page.getByTestId("case-state")).toHaveText("Request submitted");
+});
+
+test("a stale tab gets a clear message and the fresh state, and never overwrites", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await register(first);
+  await addSubscription(first, "Hulu", "17.99");
+  await first.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(first).toHaveURL(/\/cases\//);
+  await ready(first);
+
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await ready(second);
+  await step(second, "Mark “Bill checked” done", "bill_checked");
+
+  // The first tab still shows "open" and offers bill_checked again.
+  await first.getByRole("button", { name: "Mark “Bill checked” done" }).click();
+  await expect(first.getByTestId("case-action-message")).toContainText("changed in another tab");
+  await expect(first.getByTestId("case-state")).toHaveText("Bill checked");
+  await expect(first.getByTestId("timeline").locator("li")).toHaveCount(2);
+  await context.close();
+});
+
+test("the whole journey in Chinese", async ({ page }) => {
+  await page.goto("/register");
+  await ready(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
+  await ready(page);
+  await page.getByLabel("邮箱").fill(`zh-journey-${Date.now()}@example.com`);
+  await page.getByLabel("密码").fill("一段足够长的测试密码");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await addSubscription(page, "Mint Mobile", "15", {
+    add: "添加订阅",
+    provider: "服务商",
+    plan: "套餐",
+    amount: "每期价格",
+    save: "保存订阅",
+  });
+  await expect(page.getByTestId("subscription-status")).toHaveText("使用中");
+  await page.getByLabel("为什么要取消？").selectOption("switching");
+  await page.getByRole("button", { name: "建立取消记录" }).click();
+  await expect(page.getByTestId("guidance")).toContainText("先看账单");
+  await ready(page);
+  await step(page, "完成“核对账单”", "bill_checked");
+  await step(page, "跳到“提交申请”", "request_submitted");
+  await expect(page.getByTestId("guidance")).toContainText("确认号");
+  await page.getByLabel("确认号").first().fill("MM-8899");
+  await step(page, "跳到“收到确认”", "confirmation_received");
+  await expect(page.getByTestId("case-state")).toHaveText("收到确认");
+
+  await page.goto("/subscriptions");
+  await expect(page.getByTestId("subscription-status").first()).toHaveText("已取消");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("stat-savings")).toHaveText("US$15.00");
+});

@@ -163,3 +163,47 @@ test("the whole journey in Chinese", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page.getByTestId("stat-savings")).toHaveText("US$15.00");
 });
+
+test("subscription form errors sit beside their fields; edit keeps values; delete says what happens to its cases", async ({
+  page,
+}) => {
+  await register(page);
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("Price per billing cycle").fill("twelve");
+  await page.getByLabel("Cancellation page").fill("not a url");
+  await page.getByRole("button", { name: "Save subscription" }).click();
+  await expect(page.locator("#provider-error")).toHaveText("Enter the provider's name.");
+  await expect(page.locator("#amount-error")).toHaveText("Enter a price of 0 or more, like 12.99.");
+  await expect(page.locator("#cancelUrl-error")).toContainText("https://");
+  await expect(page.getByLabel("Price per billing cycle")).toHaveValue("twelve");
+
+  await page.getByLabel("Provider").fill("Spotify");
+  await page.getByLabel("Price per billing cycle").fill("11.99");
+  await page.getByLabel("Cancellation page").fill("");
+  await page.getByLabel("Category").selectOption("streaming");
+  await page.getByRole("button", { name: "Save subscription" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spotify");
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await ready(page);
+  await expect(page.getByLabel("Price per billing cycle")).toHaveValue("11.99");
+  await page.getByLabel("Price per billing cycle").fill("5.99");
+  await page.getByLabel("Billed").selectOption("yearly");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("$5.99 / year")).toBeVisible();
+
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(page).toHaveURL(/\/cases\//);
+  await page.getByRole("link", { name: "Spotify" }).click();
+  await ready(page);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText(
+    "Its cancellation case and that case's history will be deleted too.",
+  );
+  await page.getByRole("button", { name: "Delete subscription" }).click();
+  await expect(page).toHaveURL(/\/subscriptions$/);
+  await expect(page.getByText("No subscriptions yet")).toBeVisible();
+  await page.goto("/cases");
+  await expect(page.getByText("No cancellation cases yet")).toBeVisible();
+});

@@ -21,9 +21,9 @@ function Stat({
   testId: string;
 }) {
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</p>
-      <div className="mt-1 text-2xl font-bold tabular-nums" data-testid={testId}>
+      <div className="mt-1 text-xl font-bold tabular-nums sm:text-2xl" data-testid={testId}>
         {children}
       </div>
       <p className="mt-1 text-xs text-slate-500">{hint}</p>
@@ -60,7 +60,7 @@ export async function Overview({
         }
         description={t("dashboard.subtitle")}
       />
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
         <Stat
           label={t("dashboard.openCases")}
           hint={t("dashboard.openCasesHint")}

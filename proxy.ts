@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // The proxy only redirects and sets the page CSP; it is never the guard.
 // Every page, action and handler checks the session itself (DESIGN.md rule 3).
-const SIGNED_IN_PATHS = ["/dashboard", "/subscriptions", "/cases", "/settings"];
+const SIGNED_IN_PATHS = ["/dashboard", "/subscriptions", "/cases", "/notes", "/settings"];
 
 function contentSecurityPolicy(nonce: string): string {
   const devEval = process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'";

@@ -1,5 +1,6 @@
 import type {
   InputHTMLAttributes,
+  Ref,
   ReactNode,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
@@ -91,12 +92,14 @@ export function TextareaField({
   label,
   hint,
   errors,
+  ref,
   ...textarea
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   const invalid = Boolean(errors?.length);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <textarea
+        ref={ref}
         id={id}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(id, hint, errors)}

@@ -13,6 +13,7 @@ import type { CaseMethod, CaseReason } from "@/lib/domain/cases";
 import { AppError } from "@/lib/errors";
 import type { CaseListQuery, OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { afterCursor, toPage, type Page } from "./pagination";
+import { asNote, noteSelect, type NoteDto } from "./notes";
 import { notFound } from "./subscriptions";
 import type { Actor } from "./users";
 
@@ -40,7 +41,7 @@ export type CaseEventDto = {
 
 export type CaseDetail = CaseDto & {
   events: CaseEventDto[];
-  notes: never[];
+  notes: NoteDto[];
   receipts: never[];
   subscription: { id: string; provider: string; plan: string | null; status: string };
   allowedMoves: Move[];
@@ -114,6 +115,7 @@ export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
       ...caseSelect,
       subscription: { select: { id: true, provider: true, plan: true, status: true } },
       events: { orderBy: { seq: "asc" }, select: eventSelect },
+      notes: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: noteSelect },
     },
   });
   if (!row) throw caseNotFound();
@@ -121,7 +123,7 @@ export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
   return {
     ...detail,
     events: row.events as CaseEventDto[],
-    notes: [],
+    notes: row.notes.map(asNote),
     receipts: [],
     allowedMoves: allowedMoves(detail.state),
   };

@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+
 // Calendar dates (a renewal day, a follow-up day) are `YYYY-MM-DD` with no
 // time zone: they must never shift a day when shown. Instants are stored in
 // UTC and shown in the user's time zone.
@@ -29,4 +31,25 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
     month: "2-digit",
     day: "2-digit",
   }).format(now);
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * "2026-11-24T10:30" as read on a clock in `timeZone` → the UTC instant.
+ * A datetime-local input gives wall time; the user's zone, not the server's, says what it means.
+ */
+export function wallTimeToInstant(value: string, timeZone: string): Date | null {
+  const match = WALL_TIME.exec(value);
+  if (!match || !isDateOnly(value.slice(0, 10))) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59) return null;
+  return new Date(new TZDate(y, mo - 1, d, h, mi, 0, timeZone).getTime());
+}
+
+/** The instant as a datetime-local value on a clock in `timeZone`. */
+export function instantToWallTime(instant: Date, timeZone: string): string {
+  const zoned = new TZDate(instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}T${pad(zoned.getHours())}:${pad(zoned.getMinutes())}`;
 }

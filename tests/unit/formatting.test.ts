@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatDateOnly, isDateOnly, todayIn } from "@/lib/domain/dates";
+import {
+  formatDateOnly,
+  instantToWallTime,
+  isDateOnly,
+  todayIn,
+  wallTimeToInstant,
+} from "@/lib/domain/dates";
 import { formatMoney, isCurrencyCode, minorUnitDigits } from "@/lib/domain/money";
 
 describe("money", () => {
@@ -41,5 +47,40 @@ describe("dates", () => {
     expect(todayIn("UTC", instant)).toBe("2026-11-24");
     expect(todayIn("America/Los_Angeles", instant)).toBe("2026-11-23");
     expect(todayIn("Asia/Shanghai", instant)).toBe("2026-11-24");
+  });
+});
+
+describe("wall time in the user's time zone", () => {
+  it("turns a datetime-local value into the right instant, across DST", () => {
+    expect(wallTimeToInstant("2026-11-24T10:30", "America/Los_Angeles")?.toISOString()).toBe(
+      "2026-11-24T18:30:00.000Z",
+    );
+    expect(wallTimeToInstant("2026-07-01T10:30", "America/Los_Angeles")?.toISOString()).toBe(
+      "2026-07-01T17:30:00.000Z",
+    );
+    expect(wallTimeToInstant("2026-11-24T10:30", "Asia/Shanghai")?.toISOString()).toBe(
+      "2026-11-24T02:30:00.000Z",
+    );
+  });
+
+  it("refuses what is not a wall time", () => {
+    for (const bad of [
+      "2026-11-24",
+      "2026-02-30T10:00",
+      "2026-11-24T24:00",
+      "yesterday",
+      "2026-11-24T10:30Z",
+    ]) {
+      expect(wallTimeToInstant(bad, "UTC"), bad).toBeNull();
+    }
+  });
+
+  it("round-trips with the value shown in the form", () => {
+    const instant = new Date("2026-03-08T10:15:00Z");
+    for (const zone of ["UTC", "America/New_York", "Asia/Shanghai", "Australia/Adelaide"]) {
+      expect(wallTimeToInstant(instantToWallTime(instant, zone), zone)?.toISOString()).toBe(
+        instant.toISOString(),
+      );
+    }
   });
 });

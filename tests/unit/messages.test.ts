@@ -47,7 +47,7 @@ describe("domain vocabulary", () => {
   it("names every state, and gives guidance for every state, in both languages", async () => {
     const { CASE_STATES, REJECTION_REASONS, SUBSCRIPTION_STATUSES } =
       await import("@/lib/domain/case-workflow");
-    const { CASE_METHODS, CASE_REASONS } = await import("@/lib/domain/cases");
+    const { CASE_METHODS, CASE_REASONS, NOTE_CHANNELS } = await import("@/lib/domain/cases");
     const { BILLING_CYCLES } = await import("@/lib/domain/money");
     const { SUBSCRIPTION_CATEGORIES } = await import("@/lib/domain/subscriptions");
     const lists: Record<string, readonly string[]> = {
@@ -60,6 +60,7 @@ describe("domain vocabulary", () => {
       cycle: BILLING_CYCLES,
       perCycle: BILLING_CYCLES,
       category: SUBSCRIPTION_CATEGORIES,
+      channel: NOTE_CHANNELS,
     };
     for (const catalog of [flatten(en), flatten(zh)]) {
       for (const [namespace, values] of Object.entries(lists)) {

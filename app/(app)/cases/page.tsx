@@ -91,7 +91,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title={t("cases.title")} description={t("cases.subtitle")} />
+      <PageHeader
+        title={t("cases.title")}
+        description={t("cases.subtitle")}
+        actions={
+          <Link href="/notes" className={buttonClasses("secondary")}>
+            {t("notes.searchLink")}
+          </Link>
+        }
+      />
       <nav aria-label={t("cases.filters")} className="mb-5 flex flex-wrap gap-2">
         {chips.map((chip) => (
           <Link

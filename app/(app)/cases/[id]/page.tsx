@@ -5,6 +5,7 @@ import { CaseActions } from "@/components/cases/case-actions";
 import { CaseDetailsForm } from "@/components/cases/case-details-form";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { Stepper } from "@/components/cases/stepper";
+import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
@@ -132,6 +133,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <div className="space-y-6 lg:col-start-2">
           <Card>
+            <CardHeader title={t("notes.title")} />
+            <NewNotePanel caseId={kase.id} timeZone={user.timeZone} />
+          </Card>
+
+          <Card>
             <CardHeader title={t("cases.details")} />
             <CaseDetailsForm
               key={kase.version}
@@ -145,7 +151,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
           <Card>
             <CardHeader title={t("cases.history")} />
-            <Timeline events={kase.events} />
+            <Timeline
+              caseId={kase.id}
+              events={kase.events}
+              notes={kase.notes}
+              timeZone={user.timeZone}
+            />
           </Card>
         </div>
       </div>

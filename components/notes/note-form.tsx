@@ -1,0 +1,147 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EnumOptions } from "@/components/ui/enum-options";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { saveNoteAction } from "@/lib/actions/notes";
+import { NOTE_CHANNELS } from "@/lib/domain/cases";
+
+export type NoteFormValues = {
+  channel: string;
+  occurredAt: string; // datetime-local, in the user's time zone
+  agent: string;
+  reference: string;
+  durationMinutes: string;
+  summary: string;
+  outcome: string;
+  followUpOn: string;
+};
+
+type Props = {
+  caseId: string;
+  noteId?: string;
+  values: NoteFormValues;
+  onSaved?: () => void;
+  onCancel?: () => void;
+};
+
+/** Quick to fill during a call: the cursor starts in the summary, the rest has defaults. */
+export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
+  const t = useTranslations();
+  const { state, submit, pending } = useFormAction(saveNoteAction);
+  const summary = useRef<HTMLTextAreaElement>(null);
+  const errors = (name: string) => fieldErrors(t, state, name);
+  const message = state.status === "error" ? formMessage(t, state) : null;
+  const id = (name: string) => `${noteId ?? "new"}-${name}`;
+
+  useEffect(() => summary.current?.focus(), []);
+  useEffect(() => {
+    if (state.status === "ok") onSaved?.();
+  }, [state, onSaved]);
+
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-4"
+      aria-label={noteId ? t("notes.edit") : t("notes.add")}
+    >
+      {message ? <Alert tone="error">{message}</Alert> : null}
+      <input type="hidden" name="caseId" value={caseId} />
+      {noteId ? <input type="hidden" name="noteId" value={noteId} /> : null}
+      <TextareaField
+        ref={summary}
+        id={id("summary")}
+        name="summary"
+        rows={3}
+        maxLength={5000}
+        required
+        label={t("notes.summary")}
+        placeholder={t("notes.summaryPlaceholder")}
+        defaultValue={values.summary}
+        errors={errors("summary")}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField
+          id={id("channel")}
+          name="channel"
+          label={t("notes.channel")}
+          defaultValue={values.channel}
+          errors={errors("channel")}
+        >
+          <EnumOptions values={NOTE_CHANNELS} namespace="domain.channel" />
+        </SelectField>
+        <TextField
+          id={id("occurredAt")}
+          name="occurredAt"
+          type="datetime-local"
+          required
+          label={t("notes.occurredAt")}
+          defaultValue={values.occurredAt}
+          errors={errors("occurredAt")}
+        />
+        <TextField
+          id={id("duration")}
+          name="durationMinutes"
+          type="number"
+          min={0}
+          max={1440}
+          inputMode="numeric"
+          label={t("notes.duration")}
+          defaultValue={values.durationMinutes}
+          errors={errors("durationMinutes")}
+        />
+        <TextField
+          id={id("agent")}
+          name="agent"
+          maxLength={100}
+          autoComplete="off"
+          label={t("notes.agent")}
+          defaultValue={values.agent}
+          errors={errors("agent")}
+        />
+        <TextField
+          id={id("reference")}
+          name="reference"
+          maxLength={100}
+          autoComplete="off"
+          label={t("notes.reference")}
+          defaultValue={values.reference}
+          errors={errors("reference")}
+        />
+        <TextField
+          id={id("followUpOn")}
+          name="followUpOn"
+          type="date"
+          label={t("notes.followUpOn")}
+          defaultValue={values.followUpOn}
+          errors={errors("followUpOn")}
+        />
+      </div>
+      <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">{t("notes.followUpHint")}</p>
+      <TextField
+        id={id("outcome")}
+        name="outcome"
+        maxLength={2000}
+        label={t("notes.outcome")}
+        placeholder={t("notes.outcomePlaceholder")}
+        defaultValue={values.outcome}
+        errors={errors("outcome")}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("notes.saving") : noteId ? t("notes.update") : t("notes.save")}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("notes.cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { deleteNoteAction } from "@/lib/actions/notes";
+import { NoteForm, type NoteFormValues } from "./note-form";
+
+type Props = {
+  caseId: string;
+  noteId: string;
+  when: string;
+  channel: string;
+  values: NoteFormValues;
+  followUpLabel: string | null;
+};
+
+export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel }: Props) {
+  const t = useTranslations("notes");
+  const [editing, setEditing] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  if (editing) {
+    return (
+      <NoteForm
+        caseId={caseId}
+        noteId={noteId}
+        values={values}
+        onSaved={() => setEditing(false)}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <div
+      data-testid="note"
+      className="rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-800/40"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm font-semibold">{channel}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{when}</p>
+      </div>
+      <p className="mt-1 text-sm whitespace-pre-wrap">{values.summary}</p>
+      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+        {values.agent ? <span>{t("agentLabel", { agent: values.agent })}</span> : null}
+        {values.reference ? (
+          <span className="font-mono">{t("referenceLabel", { reference: values.reference })}</span>
+        ) : null}
+        {values.durationMinutes ? (
+          <span>{t("durationLabel", { minutes: values.durationMinutes })}</span>
+        ) : null}
+      </p>
+      {values.outcome ? (
+        <p className="mt-1 text-sm">{t("outcomeLabel", { outcome: values.outcome })}</p>
+      ) : null}
+      {followUpLabel ? (
+        <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">{followUpLabel}</p>
+      ) : null}
+      <div className="mt-2 flex gap-3 text-xs font-semibold">
+        <button
+          type="button"
+          className="text-indigo-700 hover:underline dark:text-indigo-300"
+          onClick={() => setEditing(true)}
+        >
+          {t("edit")}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          className="text-red-700 hover:underline dark:text-red-300"
+          onClick={() => {
+            if (window.confirm(t("deleteConfirm")))
+              startTransition(() => deleteNoteAction(noteId, caseId));
+          }}
+        >
+          {t("delete")}
+        </button>
+      </div>
+    </div>
+  );
+}

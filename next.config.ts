@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // Pages get a per-request nonce CSP from proxy.ts. Everything the proxy does
 // not see (API responses, build assets) gets this strict one: nothing there
 // should ever execute or be framed.
-const strictCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const strictCsp =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

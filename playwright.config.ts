@@ -44,6 +44,9 @@ export default defineConfig({
       // The suite signs up more accounts from 127.0.0.1 than a person would;
       // the sign-up limit itself is proven in tests/data/login-throttle.test.ts.
       SIGNUPS_PER_HOUR: "1000",
+      // Small limits so the 413 and quota tests move little data.
+      UPLOAD_MAX_BYTES: String(1024 * 1024),
+      USER_QUOTA_BYTES: String(3 * 1024 * 1024),
     },
   },
 });

@@ -86,6 +86,7 @@ const BUILD_INPUTS = [
   "messages",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import type { CaseListQuery, OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { asNote, noteSelect, type NoteDto } from "./notes";
+import { asReceipt, receiptSelect, type ReceiptDto } from "./receipts";
 import { notFound } from "./subscriptions";
 import type { Actor } from "./users";
 
@@ -42,7 +43,7 @@ export type CaseEventDto = {
 export type CaseDetail = CaseDto & {
   events: CaseEventDto[];
   notes: NoteDto[];
-  receipts: never[];
+  receipts: ReceiptDto[];
   subscription: { id: string; provider: string; plan: string | null; status: string };
   allowedMoves: Move[];
 };
@@ -116,6 +117,7 @@ export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
       subscription: { select: { id: true, provider: true, plan: true, status: true } },
       events: { orderBy: { seq: "asc" }, select: eventSelect },
       notes: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: noteSelect },
+      receipts: { orderBy: [{ uploadedAt: "asc" }, { id: "asc" }], select: receiptSelect },
     },
   });
   if (!row) throw caseNotFound();
@@ -124,7 +126,7 @@ export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
     ...detail,
     events: row.events as CaseEventDto[],
     notes: row.notes.map(asNote),
-    receipts: [],
+    receipts: row.receipts.map(asReceipt),
     allowedMoves: allowedMoves(detail.state),
   };
 }
@@ -170,13 +172,13 @@ export async function listCasesOfSubscription(actor: Actor, subscriptionId: stri
 export async function transitionCase(actor: Actor, id: string, input: TransitionInput): Promise<CaseDto> {
   const current = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
-    select: { state: true, version: true, confirmationNumber: true, subscriptionId: true },
+    select: { state: true, version: true, confirmationNumber: true, subscriptionId: true, _count: { select: { receipts: true } } },
   });
   if (!current) throw caseNotFound();
   if (current.version !== input.expectedVersion) throw conflict();
 
   const result = planTransition(
-    { state: current.state as CaseState, confirmationNumber: current.confirmationNumber, receiptCount: 0 },
+    { state: current.state as CaseState, confirmationNumber: current.confirmationNumber, receiptCount: current._count.receipts },
     input,
   );
   if (!result.ok) {
@@ -218,9 +220,17 @@ export async function transitionCase(actor: Actor, id: string, input: Transition
 /** Edits a case's own fields; an edit is a change of the case, so it bumps the version. */
 export async function updateCase(actor: Actor, id: string, input: UpdateCaseInput): Promise<CaseDto> {
   const { expectedVersion, ...data } = input;
-  const current = await db.cancellationCase.findFirst({ where: { id, userId: actor.id }, select: { version: true } });
+  const current = await db.cancellationCase.findFirst({
+    where: { id, userId: actor.id },
+    select: { version: true, state: true, _count: { select: { receipts: true } } },
+  });
   if (!current) throw caseNotFound();
   if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflict();
+  if (data.confirmationNumber === null && current.state === "confirmation_received" && current._count.receipts === 0) {
+    throw new AppError("unprocessable", "A confirmed case keeps its proof: attach a receipt before removing the confirmation number.", {
+      fields: { confirmationNumber: ["last_evidence"] },
+    });
+  }
   const { count } = await db.cancellationCase.updateMany({
     where: { id, userId: actor.id, version: current.version },
     data: { ...data, version: { increment: 1 } },

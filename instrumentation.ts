@@ -1,0 +1,8 @@
+// Runs once when the server starts: files left behind by a crash (temporary
+// uploads, files whose row was never committed) are swept before serving.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { sweepReceiptFiles } = await import("@/lib/data/receipts");
+  const { removed } = await sweepReceiptFiles();
+  if (removed > 0) console.log(`[cancelcase] swept ${removed} leftover receipt file(s)`);
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { localDiskStorage } from "./local-disk";
+
+/** A file being received: written to a temporary place until it is committed. */
+export interface PendingFile {
+  /** Where the bytes are while they arrive (for type detection). */
+  readonly tempPath: string;
+  write(chunk: Uint8Array): Promise<void>;
+  /** Flushes to disk (fsync), moves the file under a random key, and returns the key. */
+  commit(): Promise<string>;
+  /** Removes the temporary file; harmless after commit or a second call. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Receipt storage behind one narrow interface: local disk now; an object
+ * store (S3-compatible) later is a second implementation, not a rewrite.
+ */
+export interface ReceiptStorage {
+  createPending(): Promise<PendingFile>;
+  read(key: string): Readable;
+  remove(key: string): Promise<void>;
+  /** Deletes temporary files and any stored file whose key is not in `keep`. */
+  sweep(keep: ReadonlySet<string>): Promise<{ removed: number }>;
+}
+
+export function receiptStorage(): ReceiptStorage {
+  return localDiskStorage();
+}

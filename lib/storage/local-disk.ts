@@ -1,0 +1,87 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir } from "@/lib/config";
+import type { PendingFile, ReceiptStorage } from "./index";
+
+// DATA_DIR/receipts/<2-char shard>/<32 hex chars>, outside public/; uploads
+// arrive in DATA_DIR/receipts/tmp/ and are renamed into place only once they
+// are fully on disk.
+const KEY = /^[0-9a-f]{32}$/;
+
+function root(): string {
+  return path.join(dataDir(), "receipts");
+}
+
+function fileOf(key: string): string {
+  if (!KEY.test(key)) throw new Error("invalid storage key");
+  return path.join(root(), key.slice(0, 2), key);
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function createPending(): Promise<PendingFile> {
+  const tmpDir = path.join(root(), "tmp");
+  await fs.promises.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(16).toString("hex");
+  const tempPath = path.join(tmpDir, `${key}.part`);
+  const handle = await fs.promises.open(tempPath, "wx", 0o600);
+  let state: "open" | "committed" | "discarded" = "open";
+
+  return {
+    tempPath,
+    async write(chunk) {
+      await handle.write(chunk);
+    },
+    async commit() {
+      if (state !== "open") throw new Error(`cannot commit a ${state} upload`);
+      await handle.sync();
+      await handle.close();
+      const target = fileOf(key);
+      await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await fs.promises.rename(tempPath, target);
+      await fsyncDir(path.dirname(target));
+      state = "committed";
+      return key;
+    },
+    async discard() {
+      if (state !== "open") return;
+      state = "discarded";
+      await handle.close().catch(() => undefined);
+      await fs.promises.rm(tempPath, { force: true });
+    },
+  };
+}
+
+export function localDiskStorage(): ReceiptStorage {
+  return {
+    createPending,
+    read: (key) => fs.createReadStream(fileOf(key)),
+    async remove(key) {
+      await fs.promises.rm(fileOf(key), { force: true });
+    },
+    async sweep(keep) {
+      let removed = 0;
+      const base = root();
+      const shards = await fs.promises.readdir(base, { withFileTypes: true }).catch(() => []);
+      for (const shard of shards) {
+        if (!shard.isDirectory()) continue;
+        const dir = path.join(base, shard.name);
+        for (const name of await fs.promises.readdir(dir)) {
+          if (shard.name !== "tmp" && keep.has(name)) continue;
+          await fs.promises.rm(path.join(dir, name), { force: true, recursive: true });
+          removed++;
+        }
+      }
+      return { removed };
+    },
+  };
+}

@@ -5,15 +5,30 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { transitionAction } from "@/lib/actions/cases";
 import { REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
 import { EnumOptions } from "@/components/ui/enum-options";
 
-type Props = { caseId: string; version: number; moves: Move[]; hasConfirmationNumber: boolean };
+type Props = {
+  caseId: string;
+  version: number;
+  moves: Move[];
+  hasConfirmationNumber: boolean;
+  receiptCount: number;
+  uploadMaxBytes: number;
+};
 
 /** One form per kind of move; each asks the workflow's list, never decides itself. */
-export function CaseActions({ caseId, version, moves, hasConfirmationNumber }: Props) {
+export function CaseActions({
+  caseId,
+  version,
+  moves,
+  hasConfirmationNumber,
+  receiptCount,
+  uploadMaxBytes,
+}: Props) {
   const t = useTranslations();
   const { state, submit, pending } = useFormAction(transitionAction);
   const errors = (name: string) => fieldErrors(t, state, name);
@@ -56,6 +71,17 @@ export function CaseActions({ caseId, version, moves, hasConfirmationNumber }: P
               hint={hasConfirmationNumber ? undefined : t("cases.confirmationHint")}
               errors={errors("confirmationNumber")}
             />
+          ) : null}
+          {confirms && !hasConfirmationNumber && receiptCount === 0 ? (
+            <div
+              className="rounded-xl bg-slate-50 p-3 dark:bg-slate-800/40"
+              data-testid="confirmation-upload"
+            >
+              <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+                {t("receipts.evidenceHint")}
+              </p>
+              <ReceiptUploader caseId={caseId} maxBytes={uploadMaxBytes} compact />
+            </div>
           ) : null}
           <TextareaField
             id="move-comment"

@@ -92,8 +92,8 @@ export function AppShell({
   }, [open]);
 
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <aside className="hidden border-r border-slate-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col lg:gap-6 lg:p-4 dark:border-slate-800 dark:bg-slate-900">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] print:block">
+      <aside className="hidden border-r print:!hidden border-slate-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col lg:gap-6 lg:p-4 dark:border-slate-800 dark:bg-slate-900">
         <Link href="/dashboard" className="rounded-lg px-2 py-1">
           <Logo name={t("common.appName")} />
         </Link>
@@ -103,7 +103,7 @@ export function AppShell({
         <Account {...user} />
       </aside>
 
-      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/90">
+      <header className="sticky top-0 z-30 flex print:hidden items-center justify-between border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/90">
         <Link href="/dashboard" className="rounded-lg">
           <Logo name={t("common.appName")} />
         </Link>

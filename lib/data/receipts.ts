@@ -141,3 +141,17 @@ export async function sweepReceiptFiles(): Promise<{ removed: number }> {
   const rows = await db.receipt.findMany({ select: { storageKey: true } });
   return receiptStorage().sweep(new Set(rows.map((row) => row.storageKey)));
 }
+
+/** The first `maxBytes` of a receipt, for showing a text or .eml file as plain text. */
+export async function readReceiptHead(actor: Actor, id: string, maxBytes: number): Promise<{ receipt: ReceiptDto; bytes: Buffer }> {
+  const { receipt, stream } = await openReceipt(actor, id);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total >= maxBytes) break;
+  }
+  stream.destroy();
+  return { receipt, bytes: Buffer.concat(chunks).subarray(0, maxBytes) };
+}

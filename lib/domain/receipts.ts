@@ -74,3 +74,20 @@ export function cleanFileName(name: string | undefined | null): string {
   const cleaned = base.replace(CONTROL_OR_BIDI, "").replace(/^\.+/, "").trim().slice(0, 200);
   return cleaned || "receipt";
 }
+
+/** 1536 → "1.5 kB" in the user's language. */
+export function formatBytes(size: number, locale: string): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}

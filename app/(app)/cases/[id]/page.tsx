@@ -5,10 +5,13 @@ import { CaseActions } from "@/components/cases/case-actions";
 import { CaseDetailsForm } from "@/components/cases/case-details-form";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { Stepper } from "@/components/cases/stepper";
+import { ReceiptList } from "@/components/receipts/receipt-list";
+import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
+import { uploadMaxBytes } from "@/lib/config";
 import { getCase } from "@/lib/data/cases";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
@@ -61,6 +64,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             ) : null}
           </h1>
           <CaseStateBadge state={kase.state} />
+          <Link
+            href={`/cases/${kase.id}/evidence`}
+            className="ml-auto text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+          >
+            {t("receipts.evidencePage")}
+          </Link>
         </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {t(`domain.reason.${kase.reason}`)} · {t("cases.opened")}{" "}
@@ -119,6 +128,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 version={kase.version}
                 moves={kase.allowedMoves}
                 hasConfirmationNumber={Boolean(kase.confirmationNumber)}
+                receiptCount={kase.receipts.length}
+                uploadMaxBytes={uploadMaxBytes()}
               />
             </Card>
           ) : (
@@ -132,6 +143,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </Card>
 
         <div className="space-y-6 lg:col-start-2">
+          <Card>
+            <CardHeader title={t("receipts.title")} />
+            <div className="space-y-5">
+              <ReceiptList caseId={kase.id} receipts={kase.receipts} locale={locale} />
+              <ReceiptUploader
+                caseId={kase.id}
+                maxBytes={uploadMaxBytes()}
+                notes={kase.notes.map((note) => ({
+                  id: note.id,
+                  label: `${t(`domain.channel.${note.channel}`)} · ${format.dateTime(note.occurredAt, { dateStyle: "medium", timeStyle: "short" })}`,
+                }))}
+              />
+            </div>
+          </Card>
+
           <Card>
             <CardHeader title={t("notes.title")} />
             <NewNotePanel caseId={kase.id} timeZone={user.timeZone} />

@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PrintButton } from "@/components/ui/print-button";
+import { requireUser } from "@/lib/auth";
+import { getCase } from "@/lib/data/cases";
+import { getSubscription } from "@/lib/data/subscriptions";
+import { formatBytes } from "@/lib/domain/receipts";
+import { maskAccountRef } from "@/lib/domain/subscriptions";
+import { orNotFound } from "@/lib/not-found";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("evidence");
+  return { title: t("title") };
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mt-8 break-inside-avoid-page">
+      <h2 className="mb-3 border-b border-slate-300 pb-1 text-lg font-semibold dark:border-slate-700">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase";
+const td = "py-1.5 pr-3 align-top";
+
+/** Everything that proves the cancellation, on one page that prints cleanly. */
+export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const kase = await orNotFound(getCase(user, id));
+  const [subscription, t, format, locale] = await Promise.all([
+    getSubscription(user, kase.subscriptionId),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
+
+  const facts: [string, ReactNode][] = [
+    [
+      t("evidence.subscription"),
+      `${subscription.provider}${subscription.plan ? ` · ${subscription.plan}` : ""}`,
+    ],
+    [t("evidence.account"), maskAccountRef(subscription.accountRef) ?? "—"],
+    [t("evidence.state"), t(`domain.state.${kase.state}`)],
+    [
+      t("evidence.confirmationNumber"),
+      <span key="n" className="font-mono font-semibold">
+        {kase.confirmationNumber ?? "—"}
+      </span>,
+    ],
+    [t("evidence.opened"), when(kase.openedAt)],
+    [t("evidence.closed"), kase.closedAt ? when(kase.closedAt) : "—"],
+    [t("cases.reason"), t(`domain.reason.${kase.reason}`)],
+    [t("cases.method"), kase.method ? t(`domain.method.${kase.method}`) : "—"],
+  ];
+
+  return (
+    <article className="mx-auto max-w-4xl text-sm print:max-w-none" data-testid="evidence">
+      <div className="mb-4 flex items-center justify-between gap-3 print:hidden">
+        <Link
+          href={`/cases/${kase.id}`}
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+        >
+          ← {t("receipts.back")}
+        </Link>
+        <PrintButton label={t("receipts.print")} />
+      </div>
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{t("evidence.title")}</h1>
+        <p className="text-slate-600 dark:text-slate-400">{t("evidence.subtitle")}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {t("evidence.generated", { date: when(new Date()) })}
+        </p>
+      </header>
+
+      <dl className="mt-6 grid gap-x-8 gap-y-2 sm:grid-cols-2">
+        {facts.map(([label, value]) => (
+          <div
+            key={label}
+            className="flex justify-between gap-4 border-b border-slate-100 py-1 dark:border-slate-800"
+          >
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="text-right">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <Section title={t("evidence.contacts")}>
+        {kase.notes.length === 0 ? (
+          <p className="text-slate-500">{t("evidence.noContacts")}</p>
+        ) : (
+          <table className="w-full">
+            <thead>
+              <tr>
+                <th className={th}>{t("evidence.when")}</th>
+                <th className={th}>{t("evidence.channel")}</th>
+                <th className={th}>{t("evidence.agent")}</th>
+                <th className={th}>{t("evidence.reference")}</th>
+                <th className={th}>{t("evidence.summary")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kase.notes.map((note) => (
+                <tr key={note.id} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className={`${td} whitespace-nowrap`}>{when(note.occurredAt)}</td>
+                  <td className={td}>{t(`domain.channel.${note.channel}`)}</td>
+                  <td className={td}>{note.agent ?? "—"}</td>
+                  <td className={`${td} font-mono`}>{note.reference ?? "—"}</td>
+                  <td className={`${td} whitespace-pre-wrap`}>
+                    {note.summary}
+                    {note.outcome ? `\n${t("notes.outcomeLabel", { outcome: note.outcome })}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t("evidence.receipts")}>
+        {kase.receipts.length === 0 ? (
+          <p className="text-slate-500">{t("evidence.noReceipts")}</p>
+        ) : (
+          <table className="w-full">
+            <thead>
+              <tr>
+                <th className={th}>{t("evidence.file")}</th>
+                <th className={th}>{t("evidence.kind")}</th>
+                <th className={th}>{t("evidence.size")}</th>
+                <th className={th}>{t("evidence.when")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kase.receipts.map((receipt) => (
+                <tr key={receipt.id} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className={td}>
+                    <a
+                      href={`/api/v1/receipts/${receipt.id}/download`}
+                      className="font-medium break-all text-indigo-700 hover:underline print:text-inherit print:no-underline dark:text-indigo-300"
+                    >
+                      {receipt.fileName}
+                    </a>
+                    <div
+                      className="font-mono text-[11px] break-all text-slate-500"
+                      data-testid="receipt-sha256"
+                    >
+                      {t("receipts.sha256")}: {receipt.sha256}
+                    </div>
+                  </td>
+                  <td className={td}>{t(`domain.kind.${receipt.kind}`)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatBytes(receipt.size, locale)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{when(receipt.uploadedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t("evidence.history")}>
+        <table className="w-full">
+          <thead>
+            <tr>
+              <th className={th}>{t("evidence.when")}</th>
+              <th className={th}>{t("evidence.step")}</th>
+              <th className={th}>{t("evidence.summary")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kase.events.map((event, index) => (
+              <tr key={index} className="border-t border-slate-100 dark:border-slate-800">
+                <td className={`${td} whitespace-nowrap`}>{when(event.at)}</td>
+                <td className={td}>
+                  {event.from === null ? t("cases.eventOpened") : t(`domain.state.${event.to}`)}
+                  {event.skipped ? ` (${t("cases.eventSkipped")})` : ""}
+                </td>
+                <td className={`${td} whitespace-pre-wrap`}>
+                  {[
+                    event.rejectionReason
+                      ? t("cases.rejectedBecause", {
+                          reason: t(`domain.rejection.${event.rejectionReason}`),
+                        })
+                      : null,
+                    event.comment,
+                  ]
+                    .filter(Boolean)
+                    .join("\n")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { Card, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth";
+import { readReceiptHead } from "@/lib/data/receipts";
+import { emailAsText } from "@/lib/email-text";
+import { orNotFound } from "@/lib/not-found";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+const SHOWN_BYTES = 1024 * 1024;
+
+/** A text or .eml receipt shown as text: React escapes it, and no HTML part is ever rendered. */
+export default async function ReceiptTextPage({
+  params,
+}: {
+  params: Promise<{ id: string; receiptId: string }>;
+}) {
+  const user = await requireUser();
+  const { id, receiptId } = await params;
+  const { receipt, bytes } = await orNotFound(readReceiptHead(user, receiptId, SHOWN_BYTES));
+  if (receipt.caseId !== id || !["text/plain", "message/rfc822"].includes(receipt.mimeType))
+    notFound();
+  const t = await getTranslations("receipts");
+  const email = receipt.mimeType === "message/rfc822" ? await emailAsText(bytes) : null;
+  const text = email ? email.text : new TextDecoder("utf-8").decode(bytes);
+
+  return (
+    <>
+      <nav className="mb-4 text-sm">
+        <Link
+          href={`/cases/${id}`}
+          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+        >
+          ← {t("back")}
+        </Link>
+      </nav>
+      <h1 className="mb-6 text-2xl font-bold tracking-tight break-all text-slate-900 dark:text-white">
+        {t("textTitle", { name: receipt.fileName })}
+      </h1>
+      {email ? (
+        <Card className="mb-6">
+          <CardHeader title={t("headers")} />
+          <dl className="space-y-1 text-sm" data-testid="email-headers">
+            {email.headers.map(([name, value], index) => (
+              <div key={index} className="flex gap-2">
+                <dt className="w-24 shrink-0 text-slate-500">{name}</dt>
+                <dd className="min-w-0 break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader title={t("body")} />
+        {text === null ? (
+          <p className="text-sm text-slate-500">{t("noTextBody")}</p>
+        ) : (
+          <pre
+            className="overflow-x-auto font-mono text-sm whitespace-pre-wrap"
+            data-testid="receipt-text"
+          >
+            {text}
+          </pre>
+        )}
+      </Card>
+    </>
+  );
+}

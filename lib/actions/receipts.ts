@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth";
+import { deleteReceipt } from "@/lib/data/receipts";
+import { parseInput } from "@/lib/validation/parse";
+import { idField } from "@/lib/validation/subscriptions";
+import { toActionState, type ActionState } from "./result";
+
+export async function deleteReceiptAction(receiptId: string, caseId: string): Promise<ActionState> {
+  const user = await requireUser();
+  const state = await toActionState(async () => {
+    await deleteReceipt(user, parseInput(idField, receiptId));
+    return { status: "ok" };
+  });
+  revalidatePath(`/cases/${parseInput(idField, caseId)}`);
+  if (state.status === "error" && state.fields?.id)
+    return { ...state, message: `errors.${state.fields.id[0]}` };
+  return state;
+}

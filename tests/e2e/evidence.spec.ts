@@ -1,0 +1,114 @@
+import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { EML, PDF, PNG, sha256 } from "./files";
+import { ready, register } from "./helpers";
+
+async function caseFor(page: Page, provider: string) {
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("Provider").fill(provider);
+  await page.getByLabel("Price per billing cycle").fill("45");
+  await page.getByRole("button", { name: "Save subscription" }).click();
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
+  await ready(page);
+}
+
+test("a call note, a confirmation PDF and a screenshot; confirmed by the receipt; download, .eml as text, evidence page", async ({
+  page,
+}) => {
+  await register(page);
+  await caseFor(page, "T-Mobile");
+
+  await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await page.keyboard.type("Port-out completed; agent confirmed the line is closed.");
+  await page.getByLabel("Reference or ticket number").fill("PO-55012");
+  await page.getByLabel("They promised a follow-up by").fill("2099-02-01");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByTestId("note")).toContainText("PO-55012");
+
+  await page.getByRole("button", { name: "Mark “Bill checked” done" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Bill checked");
+  await page.getByRole("button", { name: "Skip to “Request submitted”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Request submitted");
+
+  // The confirmation step offers the upload itself.
+  const inStep = page.getByTestId("confirmation-upload");
+  await expect(inStep).toContainText("a receipt counts as proof");
+  await inStep
+    .locator("input[type=file]")
+    .setInputFiles({ name: "confirmation.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByTestId("receipt-list")).toContainText("confirmation.pdf");
+
+  const uploader = page.getByTestId("dropzone").last();
+  await uploader.locator("input[type=file]").setInputFiles([
+    { name: "screenshot.png", mimeType: "image/png", buffer: PNG },
+    { name: "cancelled.eml", mimeType: "message/rfc822", buffer: EML },
+  ]);
+  await expect(page.getByTestId("receipt")).toHaveCount(3);
+  await expect(page.locator('[data-testid=receipt] img[src*="inline=1"]')).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Skip to “Confirmation received”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Confirmation received");
+
+  // The PDF downloads byte for byte.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByTestId("receipt")
+      .filter({ hasText: "confirmation.pdf" })
+      .getByRole("link", { name: "Download" })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("confirmation.pdf");
+  expect(sha256(fs.readFileSync(await download.path()))).toBe(sha256(PDF));
+
+  // The .eml shows as text: headers and body, never HTML.
+  await page
+    .getByTestId("receipt")
+    .filter({ hasText: "cancelled.eml" })
+    .getByRole("link", { name: "View as text" })
+    .click();
+  await expect(page.getByTestId("email-headers")).toContainText("Your line has been cancelled");
+  await expect(page.getByTestId("receipt-text")).toContainText("Confirmation MM-55501");
+  await page.getByRole("link", { name: "Back to the case" }).click();
+
+  await page.getByRole("link", { name: "Evidence page" }).click();
+  const evidence = page.getByTestId("evidence");
+  await expect(evidence).toContainText("PO-55012");
+  await expect(evidence).toContainText("Confirmation received");
+  await expect(evidence.getByTestId("receipt-sha256").first()).toContainText(sha256(PDF));
+  await expect(evidence.getByTestId("receipt-sha256")).toHaveCount(3);
+});
+
+test("an .eml whose only body is HTML shows no HTML, and an HTML file is refused in the UI", async ({
+  page,
+}) => {
+  await register(page);
+  await caseFor(page, "Netflix");
+  const htmlOnly = Buffer.from(
+    "From: a@b.example\r\nTo: c@d.example\r\nSubject: Receipt\r\nContent-Type: text/html\r\n\r\n<html><body><img src=x onerror=alert(1)><b>Bold</b></body></html>\r\n",
+  );
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const uploader = page.getByTestId("dropzone").last();
+  await uploader.locator("input[type=file]").setInputFiles([
+    { name: "html-only.eml", mimeType: "message/rfc822", buffer: htmlOnly },
+    {
+      name: "page.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("<!DOCTYPE html><html><script>alert(1)</script></html>"),
+    },
+  ]);
+  await expect(page.getByTestId("upload-status")).toContainText(
+    "page.pdf: Only PDF, PNG, JPEG, WebP, HEIC, plain text and .eml files can be attached.",
+  );
+  await expect(page.getByTestId("receipt")).toHaveCount(1);
+  await page.getByRole("link", { name: "View as text" }).click();
+  await expect(page.getByText("This email has no plain-text part.")).toBeVisible();
+  await expect(page.locator("b", { hasText: "Bold" })).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});

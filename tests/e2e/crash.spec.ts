@@ -1,0 +1,165 @@
+import { expect, test } from "@playwright/test";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { PASSWORD, uniqueEmail } from "./helpers";
+import { startOwnServer } from "./server";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** A multipart upload written slowly by hand, so it can still be in flight when the server dies. */
+function slowUpload(
+  url: string,
+  token: string,
+  caseId: string,
+  name: string,
+  body: Buffer,
+  delayMs: number,
+): Promise<number> {
+  const boundary = `----cancelcase${randomBytes(8).toString("hex")}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nconfirmation\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const request = http.request(
+      {
+        method: "POST",
+        hostname,
+        port,
+        path: `/api/v1/cases/${caseId}/receipts`,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+          "Content-Length": head.length + body.length + tail.length,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on("error", () => resolve(0));
+    request.write(head);
+    let offset = 0;
+    const pump = () => {
+      if (offset >= body.length) {
+        request.end(tail);
+        return;
+      }
+      request.write(body.subarray(offset, offset + 64 * 1024));
+      offset += 64 * 1024;
+      setTimeout(pump, delayMs);
+    };
+    pump();
+  });
+}
+
+function storedFiles(dataDir: string): { committed: string[]; temporary: string[] } {
+  const root = path.join(dataDir, "receipts");
+  const committed: string[] = [];
+  const temporary: string[] = [];
+  for (const shard of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    for (const name of fs.readdirSync(path.join(root, shard)))
+      (shard === "tmp" ? temporary : committed).push(name);
+  }
+  return { committed, temporary };
+}
+
+test("kill -9 while uploads are in flight: after a restart every listed receipt is whole and nothing stray remains", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  let server = await startOwnServer("crash", { UPLOAD_MAX_BYTES: String(50 * 1024 * 1024) });
+  const email = uniqueEmail("crash");
+  await request.post(`${server.url}/api/v1/auth/register`, { data: { email, password: PASSWORD } });
+  const { token } = await (
+    await request.post(`${server.url}/api/v1/auth/token`, { data: { email, password: PASSWORD } })
+  ).json();
+  const auth = { Authorization: `Bearer ${token}` };
+  const sub = await (
+    await request.post(`${server.url}/api/v1/subscriptions`, {
+      headers: auth,
+      data: {
+        provider: "Visible",
+        category: "mobile",
+        amount: 2500,
+        currency: "USD",
+        billingCycle: "monthly",
+      },
+    })
+  ).json();
+  const kase = await (
+    await request.post(`${server.url}/api/v1/cases`, {
+      headers: auth,
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+
+  const files = new Map<string, Buffer>();
+  const make = (name: string, size: number) => {
+    const body = Buffer.concat([
+      Buffer.from(`${name} ${randomBytes(16).toString("hex")}\n`),
+      Buffer.alloc(size, "r"),
+    ]);
+    files.set(name, body);
+    return body;
+  };
+
+  // Three uploads that finish, then three slow ones cut off by SIGKILL.
+  for (let i = 0; i < 3; i++)
+    expect(
+      await slowUpload(
+        server.url,
+        token,
+        kase.id,
+        `done-${i}.txt`,
+        make(`done-${i}.txt`, 300_000),
+        0,
+      ),
+    ).toBe(201);
+  const inFlight = [0, 1, 2].map((i) =>
+    slowUpload(
+      server.url,
+      token,
+      kase.id,
+      `flight-${i}.txt`,
+      make(`flight-${i}.txt`, 4_000_000),
+      25,
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 700));
+  await server.kill();
+  const statuses = await Promise.all(inFlight);
+  expect(statuses.filter((s) => s === 201).length).toBeLessThan(3);
+  // The cut-off uploads left their temporary files behind: the restart must sweep them.
+  expect(storedFiles(server.dataDir).temporary.length).toBeGreaterThan(0);
+
+  server = await startOwnServer(
+    "crash",
+    { UPLOAD_MAX_BYTES: String(50 * 1024 * 1024) },
+    { fresh: false },
+  );
+  try {
+    const detail = await (
+      await request.get(`${server.url}/api/v1/cases/${kase.id}`, { headers: auth })
+    ).json();
+    const names = detail.receipts.map((r: { fileName: string }) => r.fileName);
+    for (let i = 0; i < 3; i++) expect(names).toContain(`done-${i}.txt`);
+    for (const receipt of detail.receipts) {
+      const bytes = await (
+        await request.get(`${server.url}/api/v1/receipts/${receipt.id}/download`, { headers: auth })
+      ).body();
+      expect(sha256(bytes), receipt.fileName).toBe(sha256(files.get(receipt.fileName)!));
+      expect(receipt.sha256).toBe(sha256(bytes));
+    }
+    const { committed, temporary } = storedFiles(server.dataDir);
+    expect(temporary).toEqual([]);
+    expect(committed).toHaveLength(detail.receipts.length);
+  } finally {
+    await server.stop();
+  }
+});

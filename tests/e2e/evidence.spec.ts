@@ -112,3 +112,47 @@ test("an .eml whose only body is HTML shows no HTML, and an HTML file is refused
   await expect(page.locator("b", { hasText: "Bold" })).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test("the evidence journey in Chinese", async ({ page }) => {
+  await page.goto("/register");
+  await ready(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
+  await ready(page);
+  await page.getByLabel("邮箱").fill(`zh-evidence-${Date.now()}@example.com`);
+  await page.getByLabel("密码").fill("一段足够长的测试密码");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("服务商").fill("中国移动香港");
+  await page.getByLabel("每期价格").fill("88");
+  await page.getByRole("button", { name: "保存订阅" }).click();
+  await page.getByRole("button", { name: "建立取消记录" }).click();
+  await expect(page).toHaveURL(/\/cases\//);
+  await ready(page);
+
+  await page.getByRole("button", { name: "记录一次通话或联系" }).click();
+  await page.keyboard.type("客服确认已提交销号申请。");
+  await page.getByLabel("参考号或工单号").fill("CM-2026-01");
+  await page.getByRole("button", { name: "保存记录" }).click();
+  await expect(page.getByTestId("note")).toContainText("参考号 CM-2026-01");
+
+  await page.getByRole("button", { name: "完成“核对账单”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("核对账单");
+  await page.getByRole("button", { name: "跳到“提交申请”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("提交申请");
+  await page
+    .getByTestId("confirmation-upload")
+    .locator("input[type=file]")
+    .setInputFiles({ name: "确认函.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByTestId("receipt-list")).toContainText("确认函.pdf");
+  await page.getByRole("button", { name: "跳到“收到确认”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("收到确认");
+
+  await page.getByRole("link", { name: "证据汇总页" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("取消证明");
+  await expect(page.getByTestId("evidence")).toContainText("CM-2026-01");
+  await expect(page.getByTestId("evidence")).toContainText("确认函.pdf");
+});

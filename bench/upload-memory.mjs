@@ -1,0 +1,205 @@
+// `npm run bench:upload`: the production server's memory while receiving a
+// large receipt, and the upload throughput. Uploads stream to disk, so the
+// server's peak RSS should not grow with the file: a 20 MB and a 200 MB
+// upload should peak at about the same RSS. Results go to bench/results/.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const MiB = 1024 * 1024;
+const SIZES = [20 * MiB, 200 * MiB];
+
+const port = await new Promise((resolve) => {
+  const s = net.createServer().listen(0, "127.0.0.1", () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-"));
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ["scripts/start.mjs"], {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    UPLOAD_MAX_BYTES: String(250 * MiB),
+    USER_QUOTA_BYTES: String(1024 * MiB),
+    BASE_URL: "",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+
+function rssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+async function json(method, url, body, token) {
+  const response = await fetch(base + url, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Plain-text bytes, generated as they are sent: the benchmark itself holds no big buffer. */
+function textStream(size) {
+  const line = Buffer.from("CancelCase benchmark receipt line, plain text so it is accepted.\n");
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= size) return this.push(null);
+      const chunk = Buffer.alloc(Math.min(256 * 1024, size - sent));
+      for (let i = 0; i < chunk.length; i += line.length) line.copy(chunk, i);
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+function upload(token, caseId, size) {
+  const boundary = `----bench${randomBytes(6).toString("hex")}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big-${size}.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        method: "POST",
+        host: "127.0.0.1",
+        port,
+        path: `/api/v1/cases/${caseId}/receipts`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "content-length": head.length + size + tail.length,
+        },
+      },
+      (response) => {
+        let body = "";
+        response.on("data", (d) => (body += d));
+        response.on("end", () =>
+          response.statusCode === 201
+            ? resolve(JSON.parse(body))
+            : reject(new Error(`${response.statusCode} ${body}`)),
+        );
+      },
+    );
+    request.on("error", reject);
+    request.write(head);
+    const source = textStream(size);
+    source.on("end", () => request.end(tail));
+    source.pipe(request, { end: false });
+  });
+}
+
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {
+      if (i > 600) throw new Error("server did not start");
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const email = `bench-${Date.now()}@example.com`;
+  await json("POST", "/api/v1/auth/register", { email, password: "benchmark passphrase" });
+  const { token } = await json("POST", "/api/v1/auth/token", {
+    email,
+    password: "benchmark passphrase",
+  });
+  const sub = await json(
+    "POST",
+    "/api/v1/subscriptions",
+    { provider: "Bench", category: "other", amount: 100, currency: "USD", billingCycle: "monthly" },
+    token,
+  );
+  const kase = await json(
+    "POST",
+    "/api/v1/cases",
+    { subscriptionId: sub.id, reason: "other" },
+    token,
+  );
+
+  // Warm the route once so the first measurement is not a cold compile.
+  await upload(token, kase.id, 1 * MiB);
+  const results = [];
+  for (const size of SIZES) {
+    global.gc?.();
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = rssMiB(server.pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(server.pid))), 50);
+    const started = performance.now();
+    const receipt = await upload(token, kase.id, size);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (receipt.size !== size) throw new Error(`stored ${receipt.size} bytes, sent ${size}`);
+    results.push({
+      fileMiB: size / MiB,
+      rssBeforeMiB: +before.toFixed(1),
+      rssPeakMiB: +peak.toFixed(1),
+      rssGrowthMiB: +(peak - before).toFixed(1),
+      seconds: +seconds.toFixed(2),
+      throughputMiBps: +(size / MiB / seconds).toFixed(1),
+    });
+  }
+
+  console.log(
+    "\nUpload memory and throughput (production server, loopback, UPLOAD_MAX_BYTES=250 MiB)\n",
+  );
+  console.log("| file | RSS before | RSS peak | growth | time | throughput |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    console.log(
+      `| ${r.fileMiB} MiB | ${r.rssBeforeMiB} MiB | ${r.rssPeakMiB} MiB | ${r.rssGrowthMiB} MiB | ${r.seconds} s | ${r.throughputMiBps} MiB/s |`,
+    );
+  }
+  const [small, large] = results;
+  const verdict = large.rssGrowthMiB <= small.rssGrowthMiB + 50 ? "flat" : "GROWS WITH THE FILE";
+  console.log(
+    `\nPeak growth for a file 10× larger: ${small.rssGrowthMiB} → ${large.rssGrowthMiB} MiB (${verdict}).`,
+  );
+  fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+  const out = path.join(
+    root,
+    "bench",
+    "results",
+    `upload-memory-${new Date().toISOString().slice(0, 10)}.json`,
+  );
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        results,
+        verdict,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  console.log(`Written to ${path.relative(root, out)}`);
+  if (verdict !== "flat") process.exitCode = 1;
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -109,7 +109,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             <tbody>
               {kase.notes.map((note) => (
                 <tr key={note.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className={`${td} whitespace-nowrap`}>{when(note.occurredAt)}</td>
+                  <td className={`${td} sm:whitespace-nowrap`}>{when(note.occurredAt)}</td>
                   <td className={td}>{t(`domain.channel.${note.channel}`)}</td>
                   <td className={td}>{note.agent ?? "—"}</td>
                   <td className={`${td} font-mono`}>{note.reference ?? "—"}</td>
@@ -155,8 +155,10 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                     </div>
                   </td>
                   <td className={td}>{t(`domain.kind.${receipt.kind}`)}</td>
-                  <td className={`${td} whitespace-nowrap`}>{formatBytes(receipt.size, locale)}</td>
-                  <td className={`${td} whitespace-nowrap`}>{when(receipt.uploadedAt)}</td>
+                  <td className={`${td} sm:whitespace-nowrap`}>
+                    {formatBytes(receipt.size, locale)}
+                  </td>
+                  <td className={`${td} sm:whitespace-nowrap`}>{when(receipt.uploadedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -176,7 +178,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           <tbody>
             {kase.events.map((event, index) => (
               <tr key={index} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={`${td} whitespace-nowrap`}>{when(event.at)}</td>
+                <td className={`${td} sm:whitespace-nowrap`}>{when(event.at)}</td>
                 <td className={td}>
                   {event.from === null ? t("cases.eventOpened") : t(`domain.state.${event.to}`)}
                   {event.skipped ? ` (${t("cases.eventSkipped")})` : ""}

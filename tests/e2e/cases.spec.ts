@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ready, register } from "./helpers";
+import { ready, register, registerInChinese } from "./helpers";
 
 async function addSubscription(
   page: Page,
@@ -129,15 +129,7 @@ test("a stale tab gets a clear message and the fresh state, and never overwrites
 });
 
 test("the whole journey in Chinese", async ({ page }) => {
-  await page.goto("/register");
-  await ready(page);
-  await page.getByRole("button", { name: "中文" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
-  await ready(page);
-  await page.getByLabel("邮箱").fill(`zh-journey-${Date.now()}@example.com`);
-  await page.getByLabel("密码").fill("一段足够长的测试密码");
-  await page.getByRole("button", { name: "注册" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await registerInChinese(page, "zh-journey");
 
   await addSubscription(page, "Mint Mobile", "15", {
     add: "添加订阅",

@@ -1,24 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import fs from "node:fs";
 import { EML, PDF, PNG, sha256 } from "./files";
-import { ready, register } from "./helpers";
-
-async function caseFor(page: Page, provider: string) {
-  await page.goto("/subscriptions/new");
-  await ready(page);
-  await page.getByLabel("Provider").fill(provider);
-  await page.getByLabel("Price per billing cycle").fill("45");
-  await page.getByRole("button", { name: "Save subscription" }).click();
-  await page.getByRole("button", { name: "Open cancellation case" }).click();
-  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
-  await ready(page);
-}
+import { openCaseThroughUi, ready, register, registerInChinese } from "./helpers";
 
 test("a call note, a confirmation PDF and a screenshot; confirmed by the receipt; download, .eml as text, evidence page", async ({
   page,
 }) => {
   await register(page);
-  await caseFor(page, "T-Mobile");
+  await openCaseThroughUi(page, "T-Mobile");
 
   await page.getByRole("button", { name: "Log a call or contact" }).click();
   await page.keyboard.type("Port-out completed; agent confirmed the line is closed.");
@@ -85,7 +74,7 @@ test("an .eml whose only body is HTML shows no HTML, and an HTML file is refused
   page,
 }) => {
   await register(page);
-  await caseFor(page, "Netflix");
+  await openCaseThroughUi(page, "Netflix");
   const htmlOnly = Buffer.from(
     "From: a@b.example\r\nTo: c@d.example\r\nSubject: Receipt\r\nContent-Type: text/html\r\n\r\n<html><body><img src=x onerror=alert(1)><b>Bold</b></body></html>\r\n",
   );
@@ -114,15 +103,7 @@ test("an .eml whose only body is HTML shows no HTML, and an HTML file is refused
 });
 
 test("the evidence journey in Chinese", async ({ page }) => {
-  await page.goto("/register");
-  await ready(page);
-  await page.getByRole("button", { name: "中文" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
-  await ready(page);
-  await page.getByLabel("邮箱").fill(`zh-evidence-${Date.now()}@example.com`);
-  await page.getByLabel("密码").fill("一段足够长的测试密码");
-  await page.getByRole("button", { name: "注册" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await registerInChinese(page, "zh-evidence");
 
   await page.goto("/subscriptions/new");
   await ready(page);

@@ -70,3 +70,28 @@ export const MOBILE_PLAN = {
   autoRenew: true,
   cancelUrl: "https://www.mintmobile.com/account",
 };
+
+/** Signs up through the form after switching the page to Chinese. */
+export async function registerInChinese(page: Page, prefix = "zh"): Promise<void> {
+  await page.goto("/register");
+  await ready(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
+  await ready(page);
+  await page.getByLabel("邮箱").fill(uniqueEmail(prefix));
+  await page.getByLabel("密码").fill("一段足够长的测试密码");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Adds a subscription through the form and opens its cancellation case (English UI). */
+export async function openCaseThroughUi(page: Page, provider: string, price = "45"): Promise<void> {
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("Provider").fill(provider);
+  await page.getByLabel("Price per billing cycle").fill(price);
+  await page.getByRole("button", { name: "Save subscription" }).click();
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
+  await ready(page);
+}

@@ -1,18 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { ready, register } from "./helpers";
+import { openCaseThroughUi, ready, register } from "./helpers";
 
 test("log a phone call during the call, see it in the timeline, find it by reference, edit and delete it", async ({
   page,
 }) => {
   await register(page);
-  await page.goto("/subscriptions/new");
-  await ready(page);
-  await page.getByLabel("Provider").fill("Comcast Xfinity");
-  await page.getByLabel("Price per billing cycle").fill("80");
-  await page.getByRole("button", { name: "Save subscription" }).click();
-  await page.getByRole("button", { name: "Open cancellation case" }).click();
-  await expect(page).toHaveURL(/\/cases\//);
-  await ready(page);
+  await openCaseThroughUi(page, "Comcast Xfinity", "80");
 
   await page.getByRole("button", { name: "Log a call or contact" }).click();
   // The cursor starts in the summary; channel and time already say "phone, now".

@@ -16,6 +16,7 @@ import { getCase } from "@/lib/data/cases";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/not-found";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({
   params,
@@ -45,14 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <nav className="mb-4 text-sm">
-        <Link
-          href="/cases"
-          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-        >
-          ← {t("cases.back")}
-        </Link>
-      </nav>
+      <BackLink href="/cases" label={t("cases.back")} />
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">

@@ -16,6 +16,7 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
 import { orNotFound } from "@/lib/not-found";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({
   params,
@@ -81,14 +82,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
 
   return (
     <>
-      <nav className="mb-4 text-sm">
-        <Link
-          href="/subscriptions"
-          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-        >
-          ← {t("subscriptions.back")}
-        </Link>
-      </nav>
+      <BackLink href="/subscriptions" label={t("subscriptions.back")} />
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <div className="flex flex-wrap items-center gap-3">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
 import { readReceiptHead } from "@/lib/data/receipts";
 import { emailAsText } from "@/lib/email-text";
 import { orNotFound } from "@/lib/not-found";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -29,14 +29,7 @@ export default async function ReceiptTextPage({
 
   return (
     <>
-      <nav className="mb-4 text-sm">
-        <Link
-          href={`/cases/${id}`}
-          className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-        >
-          ← {t("back")}
-        </Link>
-      </nav>
+      <BackLink href={`/cases/${id}`} label={t("back")} />
       <h1 className="mb-6 text-2xl font-bold tracking-tight break-all text-slate-900 dark:text-white">
         {t("textTitle", { name: receipt.fileName })}
       </h1>

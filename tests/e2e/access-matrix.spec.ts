@@ -1,0 +1,230 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { PDF } from "./files";
+import { apiUser, MOBILE_PLAN } from "./helpers";
+
+// Every /api/v1 route, and what user B may do with user A's ids: nothing but
+// "not found". A route file added without an entry here fails the first test.
+type Ids = { subscription: string; case: string; note: string; receipt: string };
+type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
+type Entry =
+  | { kind: "public" }
+  | { kind: "self" } // acts only on the caller's own account
+  | { kind: "list"; call: (ids: Ids) => Call; leaks: (body: unknown, ids: Ids) => boolean }
+  | { kind: "foreign"; call: (ids: Ids) => Call };
+
+const pdf = { name: "x.pdf", mimeType: "application/pdf", buffer: PDF };
+
+const MATRIX: Record<string, Entry> = {
+  "POST /api/v1/auth/register": { kind: "public" },
+  "POST /api/v1/auth/token": { kind: "public" },
+  "GET /api/v1/me": { kind: "self" },
+  "GET /api/v1/subscriptions": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/subscriptions?limit=100" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.subscription),
+  },
+  "POST /api/v1/subscriptions": { kind: "self" },
+  "GET /api/v1/subscriptions/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/subscriptions/${ids.subscription}` }),
+  },
+  "PATCH /api/v1/subscriptions/:id": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/subscriptions/${ids.subscription}`,
+      data: { provider: "B was here" },
+    }),
+  },
+  "DELETE /api/v1/subscriptions/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/subscriptions/${ids.subscription}` }),
+  },
+  "GET /api/v1/cases": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/cases?limit=100" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.case),
+  },
+  "POST /api/v1/cases": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: "/api/v1/cases",
+      data: { subscriptionId: ids.subscription, reason: "cost" },
+    }),
+  },
+  "GET /api/v1/cases/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}` }),
+  },
+  "PATCH /api/v1/cases/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}`, data: { confirmationNumber: "B" } }),
+  },
+  "POST /api/v1/cases/:id/transitions": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/cases/${ids.case}/transitions`,
+      data: { to: "withdrawn", expectedVersion: 1 },
+    }),
+  },
+  "POST /api/v1/cases/:id/notes": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/cases/${ids.case}/notes`,
+      data: { channel: "phone", occurredAt: "2026-11-20T10:00:00Z", summary: "B was here" },
+    }),
+  },
+  "POST /api/v1/cases/:id/receipts": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/cases/${ids.case}/receipts`,
+      multipart: { kind: "other", file: pdf },
+    }),
+  },
+  "GET /api/v1/notes": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/notes?q=secret" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.note),
+  },
+  "GET /api/v1/notes/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/notes/${ids.note}` }),
+  },
+  "PATCH /api/v1/notes/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/notes/${ids.note}`, data: { summary: "B was here" } }),
+  },
+  "DELETE /api/v1/notes/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/notes/${ids.note}` }),
+  },
+  "GET /api/v1/receipts/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/receipts/${ids.receipt}` }),
+  },
+  "DELETE /api/v1/receipts/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/receipts/${ids.receipt}` }),
+  },
+  "GET /api/v1/receipts/:id/download": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/receipts/${ids.receipt}/download` }),
+  },
+};
+
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const url =
+          "/" +
+          path
+            .relative("app", dir)
+            .split(path.sep)
+            .map((part) => part.replace(/^\[(\w+)\]$/, ":$1"))
+            .join("/");
+        for (const match of fs
+          .readFileSync(full, "utf8")
+          .matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+          found.push(`${match[1]} ${url}`);
+      }
+    }
+  };
+  walk("app/api/v1");
+  return found.sort();
+}
+
+async function snapshot(request: APIRequestContext, auth: Record<string, string>, ids: Ids) {
+  const sub = await (
+    await request.get(`/api/v1/subscriptions/${ids.subscription}`, { headers: auth })
+  ).json();
+  const kase = await (await request.get(`/api/v1/cases/${ids.case}`, { headers: auth })).json();
+  return JSON.stringify({ sub, kase });
+}
+
+test("every /api/v1 route has an entry in the access-control matrix", () => {
+  expect(discoverRoutes()).toEqual(Object.keys(MATRIX).sort());
+});
+
+test("as user B against user A's ids every route answers not found, anonymous gets 401, and A's data is unchanged", async ({
+  request,
+}) => {
+  const a = await apiUser(request);
+  const b = await apiUser(request);
+  const subscription = (
+    await (
+      await request.post("/api/v1/subscriptions", { headers: a.auth, data: MOBILE_PLAN })
+    ).json()
+  ).id;
+  const kaseId = (
+    await (
+      await request.post("/api/v1/cases", {
+        headers: a.auth,
+        data: { subscriptionId: subscription, reason: "cost" },
+      })
+    ).json()
+  ).id;
+  const note = (
+    await (
+      await request.post(`/api/v1/cases/${kaseId}/notes`, {
+        headers: a.auth,
+        data: {
+          channel: "phone",
+          occurredAt: "2026-11-20T10:00:00Z",
+          summary: "secret plan",
+          reference: "secret-1",
+        },
+      })
+    ).json()
+  ).id;
+  const receipt = (
+    await (
+      await request.post(`/api/v1/cases/${kaseId}/receipts`, {
+        headers: a.auth,
+        multipart: { kind: "confirmation", file: pdf },
+      })
+    ).json()
+  ).id;
+  const ids: Ids = { subscription, case: kaseId, note, receipt };
+  const before = await snapshot(request, a.auth, ids);
+
+  let checked = 0;
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    const [method] = route.split(" ") as [string];
+    if (entry.kind === "public") continue;
+    const call =
+      entry.kind === "self"
+        ? { url: route.split(" ")[1]!, data: method === "POST" ? MOBILE_PLAN : undefined }
+        : entry.call(ids);
+    const anonymous = await request.fetch(call.url, {
+      method,
+      data: call.data,
+      multipart: call.multipart as never,
+    });
+    expect(anonymous.status(), `anonymous ${route}`).toBe(401);
+    if (entry.kind === "foreign") {
+      const response = await request.fetch(call.url, {
+        method,
+        data: call.data,
+        multipart: call.multipart as never,
+        headers: b.auth,
+      });
+      expect(response.status(), `B ${route}`).toBe(404);
+      const body = await response.text();
+      expect(body, `B ${route}`).not.toContain("%PDF");
+      expect(JSON.parse(body).error.code).toBe("not_found");
+    }
+    if (entry.kind === "list") {
+      const response = await request.fetch(call.url, { method, headers: b.auth });
+      expect(response.status(), `B ${route}`).toBe(200);
+      expect(entry.leaks(await response.json(), ids), `B ${route} lists A's rows`).toBe(false);
+    }
+    checked++;
+  }
+  expect(checked).toBe(Object.values(MATRIX).filter((e) => e.kind !== "public").length);
+  expect(await snapshot(request, a.auth, ids)).toBe(before);
+});

@@ -14,6 +14,33 @@ const FORWARDED_HEADERS = [
   "forwarded",
 ];
 
+// Next.js answers a path with broken percent-encoding (/api/v1/x/%) with a
+// 500; such a request is the client's mistake, so it is refused here as 400.
+function hasValidEncoding(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(res) {
+  res.writeHead(400, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+  });
+  res.end(
+    JSON.stringify({
+      error: { code: "bad_request", message: "The URL is not correctly percent-encoded." },
+    }),
+  );
+}
+
 function trustProxy() {
   return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
 }
@@ -25,6 +52,7 @@ export async function startServer({ root, dev, host, port }) {
   const trusted = trustProxy();
 
   const server = createServer((req, res) => {
+    if (!hasValidEncoding(req.url)) return badRequest(res);
     if (!trusted) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isClosed, type CaseState, type SubscriptionStatus } from "@/lib/domain/case-workflow";
+import type { SubscriptionStatus } from "@/lib/domain/case-workflow";
 import { monthlyEquivalent, type BillingCycle } from "@/lib/domain/money";
 import type { SubscriptionCategory } from "@/lib/domain/subscriptions";
 import { AppError } from "@/lib/errors";
@@ -134,9 +134,4 @@ export async function subscriptionTotals(actor: Actor): Promise<{ spend: MoneyBy
   const sorted = (map: Map<string, number>) =>
     [...map].map(([currency, monthly]) => ({ currency, monthly })).sort((a, b) => a.currency.localeCompare(b.currency));
   return { spend: sorted(spend), savings: sorted(savings), count };
-}
-
-/** The case of a subscription that is still under way, if any. */
-export function activeCaseOf<T extends { state: string }>(cases: T[]): T | undefined {
-  return cases.find((c) => !isClosed(c.state as CaseState));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import {
   allowedMoves,
@@ -109,7 +110,8 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
   });
 }
 
-export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
+// Cached per request: a page and its metadata ask for the same case once.
+export const getCase = cache(async (actor: Actor, id: string): Promise<CaseDetail> => {
   const row = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
     select: {
@@ -129,7 +131,7 @@ export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
     receipts: row.receipts.map(asReceipt),
     allowedMoves: allowedMoves(detail.state),
   };
-}
+});
 
 export async function listCases(
   actor: Actor,

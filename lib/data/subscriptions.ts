@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { SubscriptionStatus } from "@/lib/domain/case-workflow";
 import { monthlyEquivalent, type BillingCycle } from "@/lib/domain/money";
@@ -63,11 +64,12 @@ export async function createSubscription(actor: Actor, input: CreateSubscription
   return toDto(row);
 }
 
-export async function getSubscription(actor: Actor, id: string): Promise<SubscriptionDto> {
+// Cached per request: a page and its metadata ask for the same row once.
+export const getSubscription = cache(async (actor: Actor, id: string): Promise<SubscriptionDto> => {
   const row = await db.subscription.findFirst({ where: { id, userId: actor.id }, select: subscriptionSelect });
   if (!row) throw notFound();
   return toDto(row);
-}
+});
 
 export async function listSubscriptions(actor: Actor, query: PageQuery): Promise<Page<SubscriptionDto>> {
   const rows = await db.subscription.findMany({

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FolderCheckIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
 import { countCasesByState, listCases } from "@/lib/data/cases";
 import { CASE_STATES, isCaseState, isClosed, type CaseState } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
@@ -43,7 +44,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     followUp,
     today,
     cursor: params.cursor?.slice(0, 200),
-  }).catch(() => listCases(user, { limit: 50, state, followUp, today }));
+  }).catch((error: unknown) => {
+    // An old or hand-edited page link starts again from the first page; anything else is a real error.
+    if (isAppError(error) && error.code === "validation_failed")
+      return listCases(user, { limit: 50, state, followUp, today });
+    throw error;
+  });
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
 
   if (total === 0) {

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
-import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
+import { AppError, asAppError, type FieldErrors } from "@/lib/errors";
 import { baseUrl } from "@/lib/config";
 import en from "@/messages/en.json";
 
@@ -39,7 +39,8 @@ export function errorResponse(error: AppError): NextResponse {
 }
 
 function handleError(error: unknown): NextResponse {
-  if (isAppError(error)) return errorResponse(error);
+  const known = asAppError(error);
+  if (known) return errorResponse(known);
   console.error("Unhandled API error", error);
   return NextResponse.json(
     { error: { code: "internal", message: "Something went wrong. Try again later." } },

@@ -14,6 +14,7 @@ export const APP_ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  busy: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
@@ -44,4 +45,33 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * SQLITE_BUSY: another process (a backup, the CLI) held the write lock for
+ * longer than the busy timeout. Nothing was written; the request can simply
+ * be retried, so it is a 503 with Retry-After, never a 500.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { originalCode, code } = current as { originalCode?: unknown; code?: unknown };
+    if (originalCode === "SQLITE_BUSY" || code === "SQLITE_BUSY" || code === "P1008") return true;
+    const next = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = next.meta?.driverAdapterError ?? next.cause;
+  }
+  return false;
+}
+
+/** An AppError as it is, a busy database as "busy"; anything else is not the user's to see. */
+export function asAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (isDatabaseBusy(error)) {
+    return new AppError("busy", "The database is busy. Try again in a moment.", {
+      retryAfterSeconds: 2,
+    });
+  }
+  return null;
 }

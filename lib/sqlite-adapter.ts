@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 
 // Pragmas that must hold on every connection the app opens (DESIGN.md
 // "Reliability"). journal_mode=WAL persists in the file; the others are
@@ -21,8 +22,50 @@ export class CancelCaseSqlite extends PrismaBetterSQLite3 {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS.join(";\n") + ";");
-    return adapter;
+    return guardFailedCommit(adapter);
   }
+}
+
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * Works around prisma issue 29933 (STACK.md). When COMMIT fails (SQLITE_BUSY,
+ * a deferred constraint, a full disk) Prisma 6.19 neither rolls back nor
+ * releases the adapter's transaction lock: the connection stays inside the
+ * open transaction and every later transaction waits forever. Here a failed
+ * COMMIT rolls back on the spot and releases the lock once; the caller still
+ * gets the error. tests/data/sqlite-busy.test.ts proves the app carries on.
+ */
+function guardFailedCommit(adapter: Adapter): Adapter {
+  const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx: Transaction = await startTransaction(isolationLevel);
+    let released = false;
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    const releaseOnce = (release: () => Promise<void>) => async () => {
+      if (released) return;
+      released = true;
+      await release();
+    };
+    tx.commit = releaseOnce(commit);
+    tx.rollback = releaseOnce(rollback);
+    const executeRaw = tx.executeRaw.bind(tx);
+    tx.executeRaw = async (query) => {
+      try {
+        return await executeRaw(query);
+      } catch (error) {
+        if (/^\s*COMMIT\b/i.test(query.sql)) {
+          if (client.inTransaction) client.exec("ROLLBACK");
+          await tx.rollback();
+        }
+        throw error;
+      }
+    };
+    return tx;
+  };
+  return adapter;
 }
 
 /**

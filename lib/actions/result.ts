@@ -1,4 +1,4 @@
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { asAppError, type FieldErrors } from "@/lib/errors";
 
 /** What a form's server action returns; message and field errors are message keys. */
 export type ActionState =
@@ -12,14 +12,16 @@ const FORM_MESSAGES: Partial<Record<string, string>> = {
   rate_limited: "auth.rateLimited",
   registration_closed: "auth.registrationClosed",
   unauthorized: "auth.sessionEnded",
+  busy: "common.busy",
 };
 
 /** Runs an action body and turns a known AppError into a form state. */
 export async function toActionState(body: () => Promise<ActionState>): Promise<ActionState> {
   try {
     return await body();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
+  } catch (caught) {
+    const error = asAppError(caught);
+    if (!error) throw caught;
     return {
       status: "error",
       message: FORM_MESSAGES[error.code] ?? (error.fields ? "" : "common.unexpectedError"),

@@ -64,28 +64,31 @@ export async function attachReceipt(
   if (duplicate) {
     throw new AppError("conflict", "This file is already attached to the case.", { fields: { file: ["file_duplicate"] } });
   }
-  const used = await db.receipt.aggregate({ where: { userId: actor.id }, _sum: { size: true } });
-  if ((used._sum.size ?? 0) + upload.size > userQuotaBytes()) {
-    throw new AppError("payload_too_large", "This file would take you past your storage quota.", {
-      fields: { file: ["quota_exceeded"] },
-    });
-  }
-
   const storageKey = await upload.file.commit();
   try {
-    const row = await db.receipt.create({
-      data: {
-        userId: actor.id,
-        caseId,
-        noteId: meta.noteId,
-        kind: meta.kind,
-        fileName: upload.fileName,
-        mimeType: upload.mimeType,
-        size: upload.size,
-        sha256: upload.sha256,
-        storageKey,
-      },
-      select: receiptSelect,
+    // The quota check and the insert share one transaction, so parallel
+    // uploads cannot each pass the check and together overrun the quota.
+    const row = await db.$transaction(async (tx) => {
+      const used = await tx.receipt.aggregate({ where: { userId: actor.id }, _sum: { size: true } });
+      if ((used._sum.size ?? 0) + upload.size > userQuotaBytes()) {
+        throw new AppError("payload_too_large", "This file would take you past your storage quota.", {
+          fields: { file: ["quota_exceeded"] },
+        });
+      }
+      return tx.receipt.create({
+        data: {
+          userId: actor.id,
+          caseId,
+          noteId: meta.noteId,
+          kind: meta.kind,
+          fileName: upload.fileName,
+          mimeType: upload.mimeType,
+          size: upload.size,
+          sha256: upload.sha256,
+          storageKey,
+        },
+        select: receiptSelect,
+      });
     });
     return asReceipt(row);
   } catch (error) {

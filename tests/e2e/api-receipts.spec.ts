@@ -178,6 +178,43 @@ test("the same file twice on one case is reported, not stored twice; the quota i
   expect((await overQuota.json()).error.fields.file[0]).toContain("quota");
 });
 
+test("parallel uploads: every accepted file is stored whole, the quota holds, and nothing stray is left", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const [first, second] = [await newCase(request, auth), await newCase(request, auth)];
+  const before = new Set(storedHashes());
+  // 12 uploads of 400,000 bytes at once across two cases against a 3 MiB
+  // quota: exactly 7 fit (7 × 400,000 ≤ 3,145,728 < 8 × 400,000).
+  const files = Array.from({ length: 12 }, () => textOfSize(400_000));
+  const responses = await Promise.all(
+    files.map((bytes, i) =>
+      upload(request, auth, (i % 2 ? first : second).id, `part-${i}.txt`, bytes),
+    ),
+  );
+  const statuses = responses.map((r) => r.status()).sort();
+  expect(statuses).toEqual([...Array(7).fill(201), ...Array(5).fill(413)]);
+
+  const accepted = await Promise.all(
+    responses.filter((r) => r.status() === 201).map((r) => r.json()),
+  );
+  const listed = [
+    ...(await (await request.get(`/api/v1/cases/${first.id}`, { headers: auth })).json()).receipts,
+    ...(await (await request.get(`/api/v1/cases/${second.id}`, { headers: auth })).json()).receipts,
+  ];
+  expect(listed.map((r: { id: string }) => r.id).sort()).toEqual(accepted.map((r) => r.id).sort());
+  for (const receipt of accepted) {
+    const body = await (
+      await request.get(`/api/v1/receipts/${receipt.id}/download`, { headers: auth })
+    ).body();
+    expect(sha256(body)).toBe(receipt.sha256);
+    expect(files.map(sha256)).toContain(receipt.sha256);
+  }
+  // Files on disk: exactly the accepted ones were added (refused uploads left nothing).
+  const added = storedHashes().filter((h) => !before.has(h));
+  expect(added.sort()).toEqual(accepted.map((r) => r.sha256).sort());
+});
+
 test("another user's receipt is 404 with no bytes, anonymous is 401, and delete removes the file", async ({
   request,
 }) => {

@@ -10,9 +10,8 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
 // These machines and many self-hosted servers are offline; never phone home.
@@ -22,12 +21,7 @@ const port = Number(process.env.PORT || 3000);
 if (!Number.isSafeInteger(port) || port <= 0 || port > 65535)
   fail(`PORT must be 1-65535, got "${process.env.PORT}"`);
 const host = process.env.HOST || "0.0.0.0";
-const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "data");
-
-function fail(message) {
-  console.error(`\n✖ ${message}\n`);
-  process.exit(1);
-}
+const dataDir = dataDirFromEnv();
 
 function log(message) {
   console.log(`[cancelcase] ${message}`);
@@ -127,6 +121,16 @@ function buildIfStale() {
 async function serve() {
   const { startServer } = await import("./server.mjs");
   await startServer({ root, dev, host, port });
+  // `npm run restore` refuses to swap the data out from under a live server.
+  const pid = pidFile(dataDir);
+  fs.writeFileSync(pid, `${process.pid}\n`);
+  process.on("exit", () => {
+    try {
+      if (fs.readFileSync(pid, "utf8").trim() === String(process.pid)) fs.rmSync(pid);
+    } catch {
+      // already gone
+    }
+  });
 }
 
 prepareDataDir();

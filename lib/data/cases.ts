@@ -51,7 +51,7 @@ export type CaseDetail = CaseDto & {
 
 export type CaseListItem = CaseDto & { subscription: { provider: string; plan: string | null } };
 
-const caseSelect = {
+export const caseSelect = {
   id: true,
   subscriptionId: true,
   reason: true,
@@ -64,10 +64,10 @@ const caseSelect = {
   closedAt: true,
 } as const;
 
-const eventSelect = { from: true, to: true, at: true, skipped: true, comment: true, rejectionReason: true } as const;
+export const eventSelect = { from: true, to: true, at: true, skipped: true, comment: true, rejectionReason: true } as const;
 
 // Rows hold only the values validation and the workflow let in.
-const asCase = <T>(row: T) => row as T & CaseDto;
+export const asCase = <T>(row: T) => row as T & CaseDto;
 
 const caseNotFound = () => notFound("Case");
 

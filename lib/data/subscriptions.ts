@@ -28,7 +28,7 @@ export type SubscriptionDto = {
   createdAt: Date;
 };
 
-const subscriptionSelect = {
+export const subscriptionSelect = {
   id: true,
   provider: true,
   category: true,
@@ -48,7 +48,7 @@ const subscriptionSelect = {
 } as const;
 
 // The columns hold only values the validation layer let in.
-function toDto(row: { category: string; billingCycle: string; status: string } & Record<string, unknown>) {
+export function asSubscription(row: { category: string; billingCycle: string; status: string } & Record<string, unknown>) {
   return row as unknown as SubscriptionDto;
 }
 
@@ -61,14 +61,14 @@ export async function createSubscription(actor: Actor, input: CreateSubscription
     data: { ...input, autoRenew: input.autoRenew ?? true, userId: actor.id },
     select: subscriptionSelect,
   });
-  return toDto(row);
+  return asSubscription(row);
 }
 
 // Cached per request: a page and its metadata ask for the same row once.
 export const getSubscription = cache(async (actor: Actor, id: string): Promise<SubscriptionDto> => {
   const row = await db.subscription.findFirst({ where: { id, userId: actor.id }, select: subscriptionSelect });
   if (!row) throw notFound();
-  return toDto(row);
+  return asSubscription(row);
 });
 
 export async function listSubscriptions(actor: Actor, query: PageQuery): Promise<Page<SubscriptionDto>> {
@@ -78,7 +78,7 @@ export async function listSubscriptions(actor: Actor, query: PageQuery): Promise
     take: query.limit + 1,
     select: subscriptionSelect,
   });
-  return toPage(rows.map(toDto), query.limit, (row) => row.createdAt);
+  return toPage(rows.map(asSubscription), query.limit, (row) => row.createdAt);
 }
 
 /** Every subscription of the user, for the table (the UI sorts and totals them). */
@@ -88,7 +88,7 @@ export async function listAllSubscriptions(actor: Actor): Promise<SubscriptionDt
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: subscriptionSelect,
   });
-  return rows.map(toDto);
+  return rows.map(asSubscription);
 }
 
 export async function updateSubscription(

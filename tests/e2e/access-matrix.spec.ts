@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { PDF } from "./files";
+import { PDF, unzip } from "./files";
 import { apiUser, MOBILE_PLAN } from "./helpers";
 
 // Every /api/v1 route, and what user B may do with user A's ids: nothing but
@@ -11,7 +11,12 @@ type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> }
 type Entry =
   | { kind: "public" }
   | { kind: "self" } // acts only on the caller's own account
-  | { kind: "list"; call: (ids: Ids) => Call; leaks: (body: unknown, ids: Ids) => boolean }
+  | {
+      kind: "list";
+      call: (ids: Ids) => Call;
+      leaks: (body: unknown, ids: Ids) => boolean;
+      read?: (response: APIResponse) => Promise<unknown>;
+    }
   | { kind: "foreign"; call: (ids: Ids) => Call };
 
 const pdf = { name: "x.pdf", mimeType: "application/pdf", buffer: PDF };
@@ -20,6 +25,17 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/auth/register": { kind: "public" },
   "POST /api/v1/auth/token": { kind: "public" },
   "GET /api/v1/me": { kind: "self" },
+  "GET /api/v1/export": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/export" }),
+    read: async (response) => {
+      const entries = await unzip(await response.body());
+      return [...entries].map(([name, bytes]) => `${name}\n${bytes.toString("latin1")}`);
+    },
+    leaks: (body, ids) =>
+      Object.values(ids).some((id) => JSON.stringify(body).includes(id)) ||
+      JSON.stringify(body).includes("secret"),
+  },
   "GET /api/v1/subscriptions": {
     kind: "list",
     call: () => ({ url: "/api/v1/subscriptions?limit=100" }),
@@ -221,7 +237,8 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     if (entry.kind === "list") {
       const response = await request.fetch(call.url, { method, headers: b.auth });
       expect(response.status(), `B ${route}`).toBe(200);
-      expect(entry.leaks(await response.json(), ids), `B ${route} lists A's rows`).toBe(false);
+      const body = entry.read ? await entry.read(response) : await response.json();
+      expect(entry.leaks(body, ids), `B ${route} lists A's rows`).toBe(false);
     }
     checked++;
   }

@@ -6,6 +6,7 @@ import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-
 import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth";
@@ -44,6 +45,13 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title={t("password")} description={t("passwordBody")} />
           <PasswordForm />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("yourData")} description={t("yourDataBody")} />
+          <a href="/api/v1/export" download className={buttonClasses("secondary")}>
+            {t("downloadData")}
+          </a>
         </Card>
 
         <Card>

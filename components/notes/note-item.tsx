@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
 import { deleteNoteAction } from "@/lib/actions/notes";
 import { NoteForm, type NoteFormValues } from "./note-form";
 
@@ -15,9 +16,10 @@ type Props = {
 };
 
 export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel }: Props) {
-  const t = useTranslations("notes");
+  const t = useTranslations();
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
 
   if (editing) {
     return (
@@ -41,16 +43,18 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
       </div>
       <p className="mt-1 text-sm whitespace-pre-wrap">{values.summary}</p>
       <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-        {values.agent ? <span>{t("agentLabel", { agent: values.agent })}</span> : null}
+        {values.agent ? <span>{t("notes.agentLabel", { agent: values.agent })}</span> : null}
         {values.reference ? (
-          <span className="font-mono">{t("referenceLabel", { reference: values.reference })}</span>
+          <span className="font-mono">
+            {t("notes.referenceLabel", { reference: values.reference })}
+          </span>
         ) : null}
         {values.durationMinutes ? (
-          <span>{t("durationLabel", { minutes: values.durationMinutes })}</span>
+          <span>{t("notes.durationLabel", { minutes: values.durationMinutes })}</span>
         ) : null}
       </p>
       {values.outcome ? (
-        <p className="mt-1 text-sm">{t("outcomeLabel", { outcome: values.outcome })}</p>
+        <p className="mt-1 text-sm">{t("notes.outcomeLabel", { outcome: values.outcome })}</p>
       ) : null}
       {followUpLabel ? (
         <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">{followUpLabel}</p>
@@ -61,20 +65,29 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
           className="text-indigo-700 hover:underline dark:text-indigo-300"
           onClick={() => setEditing(true)}
         >
-          {t("edit")}
+          {t("notes.edit")}
         </button>
         <button
           type="button"
           disabled={pending}
           className="text-red-700 hover:underline dark:text-red-300"
           onClick={() => {
-            if (window.confirm(t("deleteConfirm")))
-              startTransition(() => deleteNoteAction(noteId, caseId));
+            if (!window.confirm(t("notes.deleteConfirm"))) return;
+            setError(null);
+            startTransition(async () => {
+              const result = await deleteNoteAction(noteId, caseId);
+              if (result.status === "error") setError(result.message || "common.unexpectedError");
+            });
           }}
         >
-          {t("delete")}
+          {t("notes.delete")}
         </button>
       </div>
+      {error ? (
+        <div className="mt-2">
+          <Alert tone="error">{t(error)}</Alert>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCo
   const t = useTranslations();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
-  const [failed, setFailed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   return (
     <>
@@ -28,9 +28,9 @@ export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCo
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           {t("subscriptions.deleteBody", { count: caseCount })}
         </p>
-        {failed ? (
+        {error ? (
           <div className="mt-4">
-            <Alert tone="error">{t("common.unexpectedError")}</Alert>
+            <Alert tone="error">{t(error)}</Alert>
           </div>
         ) : null}
         <div className="mt-6 flex justify-end gap-3">
@@ -43,7 +43,8 @@ export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCo
             onClick={() =>
               startTransition(async () => {
                 const result = await deleteSubscriptionAction(id);
-                if (result?.status === "error") setFailed(true);
+                if (result?.status === "error")
+                  setError(result.message || "common.unexpectedError");
               })
             }
           >

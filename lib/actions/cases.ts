@@ -20,11 +20,14 @@ async function onCase(
   body: (userId: { id: string }, caseId: string) => Promise<ActionState>,
 ) {
   const user = await requireUser();
-  const caseId = parseInput(idField, formText(formData, "caseId"));
+  let caseId: string | null = null;
   try {
-    return await toActionState(() => body(user, caseId));
+    return await toActionState(() => {
+      caseId = parseInput(idField, formText(formData, "caseId"));
+      return body(user, caseId);
+    });
   } finally {
-    revalidatePath(`/cases/${caseId}`);
+    if (caseId) revalidatePath(`/cases/${caseId}`);
     revalidatePath("/", "layout");
   }
 }

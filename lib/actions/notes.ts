@@ -18,9 +18,10 @@ function minutes(text: string | undefined): number | null {
 /** Creates a note on a case, or edits one when the form carries a noteId. */
 export async function saveNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const caseId = parseInput(idField, formText(formData, "caseId"));
+  let caseId: string | null = null;
   const noteId = formText(formData, "noteId");
   const state = await toActionState(async () => {
+    caseId = parseInput(idField, formText(formData, "caseId"));
     // The form's clock time means the user's time zone, not the server's.
     const occurredAt = wallTimeToInstant(formText(formData, "occurredAt") ?? "", user.timeZone);
     const input = parseInput(createNoteSchema, {
@@ -38,12 +39,16 @@ export async function saveNoteAction(_prev: ActionState, formData: FormData): Pr
     else await addNote(user, caseId, input, today);
     return { status: "ok", message: "common.saved" };
   });
-  revalidatePath(`/cases/${caseId}`);
+  if (caseId) revalidatePath(`/cases/${caseId}`);
   return state;
 }
 
-export async function deleteNoteAction(noteId: string, caseId: string): Promise<void> {
+export async function deleteNoteAction(noteId: string, caseId: string): Promise<ActionState> {
   const user = await requireUser();
-  await deleteNote(user, parseInput(idField, noteId));
-  revalidatePath(`/cases/${parseInput(idField, caseId)}`);
+  return toActionState(async () => {
+    const page = `/cases/${parseInput(idField, caseId)}`;
+    await deleteNote(user, parseInput(idField, noteId));
+    revalidatePath(page);
+    return { status: "ok" };
+  });
 }

@@ -12,6 +12,7 @@ const FORM_MESSAGES: Partial<Record<string, string>> = {
   rate_limited: "auth.rateLimited",
   registration_closed: "auth.registrationClosed",
   unauthorized: "auth.sessionEnded",
+  not_found: "common.notFound",
   busy: "common.busy",
 };
 
@@ -30,12 +31,18 @@ export async function toActionState(body: () => Promise<ActionState>): Promise<A
   }
 }
 
+// An action's arguments come off the wire: a caller can send anything where
+// the form sent FormData, so a missing form reads as an empty one.
+function field(formData: FormData, name: string): FormDataEntryValue | undefined {
+  return formData instanceof FormData ? (formData.get(name) ?? undefined) : undefined;
+}
+
 export function formValues(formData: FormData, names: string[]): Record<string, unknown> {
-  return Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
+  return Object.fromEntries(names.map((name) => [name, field(formData, name)]));
 }
 
 /** One text field of a submitted form; files and missing fields are undefined. */
 export function formText(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
+  const value = field(formData, name);
   return typeof value === "string" ? value : undefined;
 }

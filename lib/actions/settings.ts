@@ -68,10 +68,13 @@ export async function createTokenAction(
   });
 }
 
-export async function revokeTokenAction(id: string): Promise<void> {
+export async function revokeTokenAction(id: string): Promise<ActionState> {
   const user = await requireUser();
-  await revokeApiToken(user, parseInput(z.string().min(1).max(64), id));
-  revalidatePath("/settings");
+  return toActionState(async () => {
+    await revokeApiToken(user, parseInput(z.string().min(1).max(64), id));
+    revalidatePath("/settings");
+    return { status: "ok" };
+  });
 }
 
 export async function deleteAccountAction(

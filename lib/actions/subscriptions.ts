@@ -30,7 +30,7 @@ function subscriptionFromForm(formData: FormData) {
     nextRenewalOn: formText(formData, "nextRenewalOn") || null,
     accountRef: formText(formData, "accountRef"),
     paymentMethod: formText(formData, "paymentMethod"),
-    autoRenew: formData.get("autoRenew") === "on",
+    autoRenew: formText(formData, "autoRenew") === "on",
     cancelUrl: formText(formData, "cancelUrl"),
     notes: formText(formData, "notes"),
   });

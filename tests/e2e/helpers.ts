@@ -3,6 +3,10 @@ import { randomUUID } from "node:crypto";
 
 export const PASSWORD = "a sturdy test passphrase";
 
+/** What must never reach a client: stack frames, paths, SQL, driver and runtime error names. */
+export const LEAKS =
+  /(\bat [\w.<>]+ \(|node_modules|\/work\/|\bSELECT\b|\bINSERT\b|prisma|SqliteError|TypeError|ReferenceError)/i;
+
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 }

@@ -1,0 +1,207 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import path from "node:path";
+import { builtActionIds, callAction, form, sessionFor, sourceActions } from "./actions";
+import { PDF } from "./files";
+import { apiUser, MOBILE_PLAN, PASSWORD } from "./helpers";
+
+// Every server action, and what user B may do with user A's ids: nothing but
+// "not found". Anonymous calls are sent to log in; so are calls with a revoked
+// session, which the proxy lets through (its JWT is still well formed), so
+// that redirect comes from the action's own check. A "use server" export
+// without an entry here fails the first test.
+type Ids = {
+  subscription: string;
+  case: string;
+  version: number;
+  note: string;
+  receipt: string;
+  token: string;
+};
+type Entry =
+  | { kind: "public" } // sign-up, language cookie: no account needed
+  | { kind: "self" } // acts only on the caller's own account
+  | { kind: "foreign"; calls: (ids: Ids) => unknown[][] };
+
+const IDLE = { status: "idle" };
+const note = (fields: Record<string, string>) =>
+  form({ channel: "phone", occurredAt: "2026-11-20T10:00", summary: "B was here", ...fields });
+const subscription = (fields: Record<string, string>) =>
+  form({
+    provider: "B was here",
+    category: "mobile",
+    amount: "30",
+    currency: "USD",
+    billingCycle: "monthly",
+    ...fields,
+  });
+
+const MATRIX: Record<string, Entry> = {
+  "lib/actions/auth.ts#registerAction": { kind: "public" },
+  "lib/actions/auth.ts#setLocaleAction": { kind: "public" },
+  "lib/actions/settings.ts#updatePreferencesAction": { kind: "self" },
+  "lib/actions/settings.ts#changePasswordAction": { kind: "self" },
+  "lib/actions/settings.ts#logoutEverywhereAction": { kind: "self" },
+  "lib/actions/settings.ts#createTokenAction": { kind: "self" },
+  "lib/actions/settings.ts#deleteAccountAction": { kind: "self" },
+  "lib/actions/settings.ts#revokeTokenAction": { kind: "foreign", calls: (ids) => [[ids.token]] },
+  "lib/actions/subscriptions.ts#saveSubscriptionAction": {
+    kind: "foreign",
+    calls: (ids) => [[IDLE, subscription({ id: ids.subscription })]],
+  },
+  "lib/actions/subscriptions.ts#deleteSubscriptionAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.subscription]],
+  },
+  "lib/actions/subscriptions.ts#openCaseAction": {
+    kind: "foreign",
+    calls: (ids) => [[IDLE, form({ subscriptionId: ids.subscription, reason: "cost" })]],
+  },
+  "lib/actions/cases.ts#transitionAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ caseId: ids.case, to: "withdrawn", expectedVersion: String(ids.version) })],
+    ],
+  },
+  "lib/actions/cases.ts#updateCaseDetailsAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [
+        IDLE,
+        form({ caseId: ids.case, confirmationNumber: "B", expectedVersion: String(ids.version) }),
+      ],
+    ],
+  },
+  "lib/actions/notes.ts#saveNoteAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, note({ caseId: ids.case })],
+      [IDLE, note({ caseId: ids.case, noteId: ids.note })],
+    ],
+  },
+  "lib/actions/notes.ts#deleteNoteAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.note, ids.case]],
+  },
+  "lib/actions/receipts.ts#deleteReceiptAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.receipt, ids.case]],
+  },
+};
+
+/** Everything of A's that an action could touch, as A sees it. */
+async function snapshotOf(request: APIRequestContext, auth: Record<string, string>, ids: Ids) {
+  const get = async (url: string) => {
+    const response = await request.get(url, { headers: auth });
+    expect(response.status(), url).toBe(200);
+    return response.text();
+  };
+  return [
+    await get("/api/v1/me"),
+    await get(`/api/v1/subscriptions?limit=100`),
+    await get(`/api/v1/cases?limit=100`),
+    await get(`/api/v1/cases/${ids.case}`),
+  ].join("\n");
+}
+
+function tokenIdOf(userId: string): string {
+  const db = new Database(path.resolve("test-data/e2e/cancelcase.db"), { readonly: true });
+  try {
+    return (db.prepare("SELECT id FROM ApiToken WHERE userId = ?").get(userId) as { id: string })
+      .id;
+  } finally {
+    db.close();
+  }
+}
+
+test("every server action has an entry in the access-control matrix, and the build has them all", () => {
+  const actions = sourceActions();
+  expect(actions).toEqual(Object.keys(MATRIX).sort());
+  expect(Object.keys(builtActionIds()).sort()).toEqual(actions);
+});
+
+test("as user B against user A's ids every action answers not found; anonymous calls are sent to log in; A's data is unchanged", async ({
+  playwright,
+  request,
+  baseURL,
+}) => {
+  const a = await apiUser(request);
+  const bUser = await apiUser(request);
+  const sub = await (
+    await request.post("/api/v1/subscriptions", { headers: a.auth, data: MOBILE_PLAN })
+  ).json();
+  const kase = await (
+    await request.post("/api/v1/cases", {
+      headers: a.auth,
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+  const aNote = await (
+    await request.post(`/api/v1/cases/${kase.id}/notes`, {
+      headers: a.auth,
+      data: { channel: "phone", occurredAt: "2026-11-20T10:00:00Z", summary: "secret plan" },
+    })
+  ).json();
+  const receipt = await (
+    await request.post(`/api/v1/cases/${kase.id}/receipts`, {
+      headers: a.auth,
+      multipart: {
+        kind: "confirmation",
+        file: { name: "x.pdf", mimeType: "application/pdf", buffer: PDF },
+      },
+    })
+  ).json();
+  const me = await (await request.get("/api/v1/me", { headers: a.auth })).json();
+  const ids: Ids = {
+    subscription: sub.id,
+    case: kase.id,
+    version: kase.version,
+    note: aNote.id,
+    receipt: receipt.id,
+    token: tokenIdOf(me.id),
+  };
+  const before = await snapshotOf(request, a.auth, ids);
+  const b = await sessionFor(playwright, baseURL!, bUser.email);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const revokedUser = await apiUser(request);
+  const revoked = await sessionFor(playwright, baseURL!, revokedUser.email);
+  const logoutEverywhere = builtActionIds()["lib/actions/settings.ts#logoutEverywhereAction"]!;
+  await callAction(revoked, logoutEverywhere, [], "/dashboard");
+  const actionIds = builtActionIds();
+
+  let calls = 0;
+  for (const [action, entry] of Object.entries(MATRIX)) {
+    const id = actionIds[action]!;
+    if (entry.kind === "public") continue;
+    const argsList =
+      entry.kind === "foreign" ? entry.calls(ids) : [[IDLE, form({ password: PASSWORD })]];
+    for (const args of argsList) {
+      for (const [who, context] of [
+        ["anonymous", anonymous],
+        ["revoked session", revoked],
+      ] as const) {
+        const refused = await callAction(context, id, args, "/dashboard");
+        // The proxy answers 307; an action's redirect("/login") is a 200 with x-action-redirect.
+        expect([200, 303, 307], `${who} ${action}`).toContain(refused.status);
+        expect(refused.redirect, `${who} ${action}`).toMatch(/^(http:\/\/[^/]+)?\/login/);
+        expect(refused.body, `${who} ${action}`).not.toContain("secret plan");
+        calls++;
+      }
+      if (entry.kind !== "foreign") continue;
+      const asB = await callAction(b, id, args, "/dashboard");
+      expect(asB.status, `B ${action}`).toBe(200);
+      expect(asB.redirect, `B ${action}`).toBeNull();
+      expect(asB.body, `B ${action}`).toContain('"status":"error"');
+      expect(asB.body, `B ${action}`).toMatch(
+        /common\.notFound|not_found|errors\.\w*[Nn]ot[Ff]ound|"fields"/,
+      );
+      expect(asB.body, `B ${action}`).not.toContain("secret plan");
+      calls++;
+    }
+  }
+  console.log(`action matrix: ${calls} calls`);
+  expect(await snapshotOf(request, a.auth, ids)).toBe(before);
+  // A's API token was not revoked by B.
+  expect((await request.get("/api/v1/me", { headers: a.auth })).status()).toBe(200);
+  await Promise.all([b.dispose(), anonymous.dispose(), revoked.dispose()]);
+});

@@ -25,7 +25,15 @@ let dummyHash: Promise<string> | undefined;
  * as long to refuse as a wrong password.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword("cancelcase-dummy-password-never-matches");
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await prepareDummyHash(), password);
   return false;
+}
+
+/**
+ * Makes the dummy hash ahead of the first login (instrumentation.ts), so that
+ * even the first unknown email does not take a hash longer than a wrong password.
+ */
+export function prepareDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword("cancelcase-dummy-password-never-matches");
+  return dummyHash;
 }

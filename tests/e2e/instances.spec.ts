@@ -37,3 +37,37 @@ test("a second instance with its own DATA_DIR and PORT runs beside the first wit
     await server.stop();
   }
 });
+
+test("behind HTTPS (BASE_URL https://…) the session cookie is Secure, HttpOnly, SameSite and __Secure- prefixed", async ({
+  request,
+}) => {
+  // TLS ends at a reverse proxy in front of the app; the app itself speaks HTTP.
+  const server = await startOwnServer("https-cookies", { BASE_URL: "https://cancelcase.example" });
+  try {
+    const email = uniqueEmail("tls");
+    await request.post(`${server.url}/api/v1/auth/register`, {
+      data: { email, password: PASSWORD },
+    });
+    const csrf = await fetch(`${server.url}/api/auth/csrf`);
+    const { csrfToken } = await csrf.json();
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const login = await fetch(`${server.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    });
+    const session = login.headers.getSetCookie().find((c) => c.includes("session-token="));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+    const attributes = session!.split(";").map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(
+      expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]),
+    );
+  } finally {
+    await server.stop();
+  }
+});

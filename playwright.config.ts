@@ -14,6 +14,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // `npm run test:stress` runs only the tests tagged @stress; `npm test` runs everything else.
+  ...(process.env.STRESS ? { grep: /@stress/ } : { grepInvert: /@stress/ }),
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -7,9 +7,10 @@
 //   4. The server listens on PORT (3000).
 // `npm run dev` does 1, 2 and serves with hot reload instead of 3.
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIfStale } from "./build.mjs";
 import { dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -72,52 +73,6 @@ function migrate() {
   ]);
 }
 
-// The build is stale when any file it is made from changed since it was made.
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "messages",
-  "public",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-  "prisma/schema.prisma",
-];
-
-function sourceHash() {
-  const hash = createHash("sha256");
-  const visit = (relative) => {
-    const full = path.join(root, relative);
-    if (!fs.existsSync(full) || relative === path.join("lib", "generated")) return;
-    if (fs.statSync(full).isDirectory()) {
-      for (const entry of fs.readdirSync(full).sort()) visit(path.join(relative, entry));
-    } else {
-      hash.update(relative).update("\0").update(fs.readFileSync(full)).update("\0");
-    }
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIfStale() {
-  const stamp = path.join(root, ".next", "cancelcase-source-hash");
-  const wanted = sourceHash();
-  const built =
-    fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp)
-      ? fs.readFileSync(stamp, "utf8")
-      : "";
-  if (built === wanted) return;
-  log("building the app (first start, or the sources changed)…");
-  const started = Date.now();
-  run("next build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
-  fs.writeFileSync(stamp, wanted);
-  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 async function serve() {
   const { startServer } = await import("./server.mjs");
   await startServer({ root, dev, host, port });
@@ -138,5 +93,8 @@ loadOrCreateSecret();
 process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
 process.env.PORT = String(port);
 migrate();
-if (!dev) buildIfStale();
+if (!dev) {
+  const seconds = buildIfStale();
+  if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
+}
 await serve();

@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/domain/case-workflow";
 import { monthlyEquivalent, type BillingCycle } from "@/lib/domain/money";
 import type { SubscriptionCategory } from "@/lib/domain/subscriptions";
+import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
 import { AppError } from "@/lib/errors";
 import type { CreateSubscriptionInput, PageQuery, UpdateSubscriptionInput } from "@/lib/validation/subscriptions";
 import { afterCursor, toPage, type Page } from "./pagination";
@@ -81,14 +83,49 @@ export async function listSubscriptions(actor: Actor, query: PageQuery): Promise
   return toPage(rows.map(asSubscription), query.limit, (row) => row.createdAt);
 }
 
-/** Every subscription of the user, for the table (the UI sorts and totals them). */
-export async function listAllSubscriptions(actor: Actor): Promise<SubscriptionDto[]> {
+export type SubscriptionTable = { items: SubscriptionDto[]; total: number; page: number; pageCount: number };
+
+// The table's orders, in SQL: case-insensitive names, price per month (as
+// monthlyEquivalent computes it), missing plans and renewal dates last in
+// either direction, status by how urgent it is; the id settles ties.
+const byName = Prisma.sql`lower(provider)`;
+const TABLE_ORDER: Record<SubscriptionSort, (dir: Prisma.Sql) => Prisma.Sql> = {
+  provider: (dir) => Prisma.sql`${byName} ${dir}`,
+  category: (dir) => Prisma.sql`category ${dir}, ${byName}`,
+  plan: (dir) => Prisma.sql`(plan IS NULL), lower(plan) ${dir}, ${byName}`,
+  price: (dir) => Prisma.sql`round(amount / CASE billingCycle WHEN 'weekly' THEN 12.0 / 52 WHEN 'quarterly' THEN 3.0
+    WHEN 'yearly' THEN 12.0 ELSE 1.0 END) ${dir}, ${byName}`,
+  renewal: (dir) => Prisma.sql`(nextRenewalOn IS NULL), nextRenewalOn ${dir}, ${byName}`,
+  status: (dir) => Prisma.sql`CASE status WHEN 'cancelling' THEN 0 WHEN 'active' THEN 1 WHEN 'cancelled' THEN 2 ELSE 9 END ${dir}, ${byName}`,
+};
+
+/**
+ * One page of the subscriptions table, sorted in SQL: the page never loads
+ * or renders more rows than it shows, however many the user keeps. A page
+ * past the end shows the last one.
+ */
+export async function listSubscriptionTable(
+  actor: Actor,
+  query: { sort: SubscriptionSort; dir: SortDirection; page: number; pageSize: number },
+): Promise<SubscriptionTable> {
+  const total = await db.subscription.count({ where: { userId: actor.id } });
+  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(Math.max(1, Math.floor(query.page) || 1), pageCount);
+  const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM Subscription WHERE userId = ${actor.id}
+    ORDER BY ${TABLE_ORDER[query.sort](dir)}, id
+    LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
   const rows = await db.subscription.findMany({
-    where: { userId: actor.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { userId: actor.id, id: { in: ids.map((row) => row.id) } },
     select: subscriptionSelect,
   });
-  return rows.map(asSubscription);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [asSubscription(row)] : [];
+  });
+  return { items, total, page, pageCount };
 }
 
 export async function updateSubscription(

@@ -7,14 +7,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth";
-import { listAllSubscriptions, subscriptionTotals } from "@/lib/data/subscriptions";
+import { listSubscriptionTable, subscriptionTotals } from "@/lib/data/subscriptions";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
-import {
-  SUBSCRIPTION_SORTS,
-  sortSubscriptions,
-  type SubscriptionSort,
-} from "@/lib/domain/subscriptions-sort";
+import { tableQuery, type SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+
+const PAGE_SIZE = 50;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");
@@ -24,21 +22,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SubscriptionsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ sort?: string; dir?: string }>;
+  searchParams: Promise<{ sort?: string; dir?: string; page?: string }>;
 }) {
   const user = await requireUser();
-  const params = await searchParams;
-  const sort: SubscriptionSort = SUBSCRIPTION_SORTS.includes(params.sort as SubscriptionSort)
-    ? (params.sort as SubscriptionSort)
-    : "provider";
-  const dir = params.dir === "desc" ? "desc" : "asc";
-  const [t, locale, rows, totals] = await Promise.all([
+  const { sort, dir, page: wantedPage } = tableQuery(await searchParams);
+  const [t, locale, table, totals] = await Promise.all([
     getTranslations(),
     getLocale(),
-    listAllSubscriptions(user),
+    listSubscriptionTable(user, { sort, dir, page: wantedPage, pageSize: PAGE_SIZE }),
     subscriptionTotals(user),
   ]);
-  const subscriptions = sortSubscriptions(rows, sort, dir);
+  const subscriptions = table.items;
+  const pageHref = (page: number) => `/subscriptions?sort=${sort}&dir=${dir}&page=${page}`;
 
   const addButton = (
     <Link href="/subscriptions/new" className={buttonClasses("primary")}>
@@ -46,7 +41,7 @@ export default async function SubscriptionsPage({
     </Link>
   );
 
-  if (subscriptions.length === 0) {
+  if (table.total === 0) {
     return (
       <>
         <PageHeader title={t("subscriptions.title")} description={t("subscriptions.subtitle")} />
@@ -194,6 +189,41 @@ export default async function SubscriptionsPage({
           </li>
         ))}
       </ul>
+
+      {table.pageCount > 1 ? (
+        <nav
+          aria-label={t("subscriptions.pagination")}
+          className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm"
+        >
+          <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
+            {t("subscriptions.pageOf", {
+              page: table.page,
+              pageCount: table.pageCount,
+              total: table.total,
+            })}
+          </p>
+          <div className="flex gap-2">
+            {table.page > 1 ? (
+              <Link
+                href={pageHref(table.page - 1)}
+                rel="prev"
+                className={buttonClasses("secondary")}
+              >
+                {t("subscriptions.previousPage")}
+              </Link>
+            ) : null}
+            {table.page < table.pageCount ? (
+              <Link
+                href={pageHref(table.page + 1)}
+                rel="next"
+                className={buttonClasses("secondary")}
+              >
+                {t("subscriptions.nextPage")}
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,157 @@
+// Writes bench/results/<date>.json and regenerates BENCHMARKS.md from it:
+// the numbers are never typed by hand.
+import fs from "node:fs";
+import path from "node:path";
+import { root } from "../scripts/paths.mjs";
+
+const BUDGETS = {
+  pageP99Ms: 150,
+  apiListP99Ms: 50,
+  rssMiB: 400,
+  firstLoadJsKiB: 150,
+};
+
+const API_LISTS = new Set([
+  "GET /api/v1/subscriptions",
+  "GET /api/v1/cases",
+  "GET /api/v1/notes?q=",
+]);
+
+function table(headers, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+const mark = (ok) => (ok ? "✅ met" : "❌ missed");
+
+export function budgetsOf(results) {
+  const heavy10 = results.runs.filter((r) => r.user === "heavy" && r.concurrency === 10);
+  const pages = heavy10.filter((r) => r.group === "page");
+  const lists = heavy10.filter((r) => API_LISTS.has(r.scenario));
+  const worst = (runs) => runs.reduce((w, r) => (r.p99 > w.p99 ? r : w), { p99: 0, scenario: "-" });
+  const queryMismatch = Object.entries(results.queriesPerRequest).filter(
+    ([, q]) => q.heavy !== q.typical,
+  );
+  const jsWorst = Object.entries(results.firstLoadJsKiB).reduce(
+    (w, [route, kib]) => (kib > w[1] ? [route, kib] : w),
+    ["-", 0],
+  );
+  const errors = results.runs.reduce((n, r) => n + r.errors, 0);
+  return [
+    {
+      budget: `Every page p99 < ${BUDGETS.pageP99Ms} ms (heavy user, c=10), no errors`,
+      measured: `worst: ${worst(pages).scenario} ${worst(pages).p99} ms; errors ${pages.reduce((n, r) => n + r.errors, 0)}`,
+      met: pages.every((r) => r.p99 < BUDGETS.pageP99Ms && r.errors === 0),
+    },
+    {
+      budget: `API lists p99 < ${BUDGETS.apiListP99Ms} ms (heavy user, c=10), no errors`,
+      measured: `worst: ${worst(lists).scenario} ${worst(lists).p99} ms; errors ${lists.reduce((n, r) => n + r.errors, 0)}`,
+      met: lists.every((r) => r.p99 < BUDGETS.apiListP99Ms && r.errors === 0),
+    },
+    {
+      budget: "SQL statements per request do not grow with the data (typical = heavy)",
+      measured: queryMismatch.length
+        ? queryMismatch.map(([s, q]) => `${s}: ${q.typical} vs ${q.heavy}`).join("; ")
+        : "equal on every page and list",
+      met: queryMismatch.length === 0,
+    },
+    {
+      budget: `Server peak RSS < ${BUDGETS.rssMiB} MB under the load`,
+      measured: `${results.peakRssMiB} MiB`,
+      met: results.peakRssMiB < BUDGETS.rssMiB,
+    },
+    {
+      budget: `First-load JS ≤ ${BUDGETS.firstLoadJsKiB} KB gzipped on every route`,
+      measured: `largest: ${jsWorst[0]} ${jsWorst[1]} KiB`,
+      met: jsWorst[1] <= BUDGETS.firstLoadJsKiB,
+    },
+    {
+      budget: "An upload's memory does not grow with the file size",
+      measured: results.upload
+        ? results.upload.results
+            .map((u) => `${u.fileMiB} MiB file: +${u.rssGrowthMiB} MiB RSS`)
+            .join("; ")
+        : "not measured",
+      met: results.upload?.verdict === "flat",
+    },
+    { budget: "No errors in any run", measured: `${errors} errors`, met: errors === 0 },
+  ];
+}
+
+export function writeReport(results) {
+  const day = results.date.slice(0, 10);
+  const dir = path.join(root, "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${day}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+
+  const floorRps = Object.fromEntries(
+    results.runs
+      .filter((r) => r.scenario === "floor: constant route handler")
+      .map((r) => [r.concurrency, r.rps]),
+  );
+  const runRows = results.runs.map((r) => [
+    r.scenario,
+    r.user,
+    String(r.connections),
+    String(r.rps),
+    String(r.p50),
+    String(r.p99),
+    String(r.errors),
+    (r.rps / floorRps[r.concurrency]).toFixed(3),
+  ]);
+  const budgets = budgetsOf(results);
+  const md = `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.mjs) on ${results.date}; never edited by hand. Raw
+numbers: \`bench/results/${day}.json\`.
+
+Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.
+Production build (\`next build\` ${results.buildSeconds} s), one server process, SQLite on local disk,
+load from autocannon on the same machine, ${results.durationSeconds} s per run after a 1 s warm-up.
+Cold start (spawn of \`npm start\`'s script to the first served page, migrations included):
+${results.coldStartMs} ms. The whole benchmark took ${results.benchSeconds} s.
+
+Data set: ${Object.entries(results.dataset)
+    .map(([t, n]) => `${n.toLocaleString("en-US")} ${t}`)
+    .join(", ")}. The heavy user has 1,000 subscriptions, 3,000 cases, 30,000 notes and 2,000
+receipts; the typical user 20 subscriptions and 5 cases.
+
+## Budgets
+
+${table(
+  ["Budget", "Measured", ""],
+  budgets.map((b) => [b.budget, b.measured, mark(b.met)]),
+)}
+
+## Throughput and latency
+
+Latency in ms. "× floor" is the throughput as a share of the constant route handler's at the same
+concurrency, which keeps the figures comparable on a noisy machine. Transitions use one case per
+connection, so the typical user (3 movable cases) runs them at fewer connections.
+
+${table(["Scenario", "User", "Connections", "req/s", "p50", "p99", "Errors", "× floor"], runRows)}
+
+## SQL statements per request
+
+${table(
+  ["Request", "Typical user", "Heavy user"],
+  Object.entries(results.queriesPerRequest).map(([s, q]) => [
+    s,
+    String(q.typical),
+    String(q.heavy),
+  ]),
+)}
+
+## First-load JavaScript (gzipped, as Chromium fetches it)
+
+${table(
+  ["Route", "KiB"],
+  Object.entries(results.firstLoadJsKiB).map(([route, kib]) => [route, String(kib)]),
+)}
+
+Server peak RSS over the whole load run: ${results.peakRssMiB} MiB.
+`;
+  fs.writeFileSync(path.join(root, "BENCHMARKS.md"), md);
+  return path.relative(root, file);
+}

@@ -1,0 +1,485 @@
+// `npm run bench`: how fast CancelCase is on this machine, against the budgets
+// of the performance issue. In one run it
+//   1. builds the app (timed) and measures each route's first-load JS
+//      (gzipped, as a real Chromium loads the page),
+//   2. generates the data set (bench/dataset.mjs) in a throwaway DATA_DIR,
+//   3. starts the production server with SQL logging on: cold start time, and
+//      the SQL statements each page costs the heavy and the typical user,
+//   4. starts it again without logging and drives it with autocannon at
+//      concurrency 1 and 10: pages, API lists and writes as both users, and the
+//      floor of the stack (a constant route handler, a static file),
+//   5. writes bench/results/<date>.json and regenerates BENCHMARKS.md.
+// BENCH_DURATION (seconds per run, default 5) trades precision for time.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { hash } from "@node-rs/argon2";
+import { chromium } from "@playwright/test";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { buildIfStale } from "../scripts/build.mjs";
+import { root } from "../scripts/paths.mjs";
+import { generateDataset } from "./dataset.mjs";
+import { writeReport } from "./report.mjs";
+
+const DURATION = Number(process.env.BENCH_DURATION || 5);
+// BENCH_ONLY=<regex> runs only the matching scenarios (for working on one of them).
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
+const wanted = (scenario) => !ONLY || ONLY.test(scenario.name);
+const PASSWORD = "bench passphrase 2026";
+const MiB = 1024 * 1024;
+const log = (message) => console.log(`[bench] ${message}`);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `npm start`'s script; resolves once /login answers, with the time that took. */
+async function startServer(dataDir, env = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      BASE_URL: base,
+      NEXTAUTH_SECRET: "",
+      USER_QUOTA_BYTES: String(64 * 1024 * MiB),
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}\n${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    base,
+    child,
+    coldStartMs: performance.now() - started,
+    stderr: () => stderr,
+    peakRssMiB: () =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) /
+      1024,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A Bearer token and a session cookie for one user. */
+async function signIn(base, email) {
+  const tokenResponse = await fetch(`${base}/api/v1/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD, name: "bench" }),
+  });
+  const { token } = await tokenResponse.json();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = login.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!token || !session) throw new Error(`could not sign in ${email}`);
+  return { bearer: `Bearer ${token}`, cookie: session.split(";")[0] };
+}
+
+/** Cases a transition benchmark can move back and forth, with their versions (read before the server starts). */
+function movableCases(dbFile, email) {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT c.id, c.state, c.version FROM CancellationCase c JOIN User u ON u.id = c.userId
+         WHERE u.email = ? AND c.state != 'withdrawn' ORDER BY c.openedAt`,
+      )
+      .all(email);
+  } finally {
+    db.close();
+  }
+}
+
+// A move that is always allowed from each state, so a case can cycle for ever.
+const NEXT = {
+  open: "bill_checked",
+  bill_checked: "request_submitted",
+  data_backed_up: "request_submitted",
+  payment_unlinked: "request_submitted",
+  request_submitted: "rejected",
+  identity_verified: "rejected",
+  under_review: "rejected",
+  rejected: "request_submitted",
+  confirmation_received: "under_review",
+};
+
+function multipart(boundary, unique) {
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nconfirmation\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench-${unique}.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
+  const line = "Final bill and cancellation confirmation, benchmark copy.\n";
+  const body = Buffer.alloc(1_000_000, line);
+  body.write(`unique ${unique} ${randomBytes(8).toString("hex")}\n`, 0);
+  return Buffer.concat([head, body, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+}
+
+/** The scenarios for one user: what is requested and how. */
+function scenarios(user) {
+  const page = (name, url) => ({
+    name,
+    group: "page",
+    path: url,
+    headers: { cookie: user.auth.cookie },
+  });
+  const api = (name, url) => ({
+    name,
+    group: "api",
+    path: url,
+    headers: { authorization: user.auth.bearer },
+  });
+  const pool = [];
+  let uploads = 0;
+  const boundary = "----cancelcasebench";
+  return [
+    page("dashboard", "/dashboard"),
+    page("subscriptions page", "/subscriptions"),
+    page("cases list", "/cases"),
+    page("cases list, filtered", "/cases?state=request_submitted"),
+    page("case page", `/cases/${user.caseId}`),
+    page("notes search", `/notes?q=${encodeURIComponent("refund")}`),
+    api("GET /api/v1/subscriptions", "/api/v1/subscriptions?limit=50"),
+    api("GET /api/v1/cases", "/api/v1/cases?limit=50"),
+    api("GET /api/v1/notes?q=", `/api/v1/notes?q=refund&limit=50`),
+    {
+      name: "create a note",
+      group: "write",
+      method: "POST",
+      path: `/api/v1/cases/${user.writeCaseId}/notes`,
+      headers: { authorization: user.auth.bearer, "content-type": "application/json" },
+      body: JSON.stringify({
+        channel: "phone",
+        occurredAt: "2026-11-20T10:00:00Z",
+        summary: "Called to confirm the cancellation.",
+      }),
+    },
+    {
+      name: "transition",
+      group: "write",
+      // One case per connection at a time: never two racers on one version.
+      maxConnections: user.movable.length,
+      // Versions as the server has them (a run cut off mid-request leaves them behind).
+      prepare: async (base) => {
+        pool.length = 0;
+        for (const kase of user.movable) {
+          const response = await fetch(`${base}/api/v1/cases/${kase.id}`, {
+            headers: { authorization: user.auth.bearer },
+          });
+          const { state, version } = await response.json();
+          pool.push(Object.assign(kase, { state, version }));
+        }
+      },
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request, context) => {
+            const kase = pool.shift();
+            context.kase = kase;
+            const to = NEXT[kase.state];
+            return {
+              ...request,
+              path: `/api/v1/cases/${kase.id}/transitions`,
+              headers: { authorization: user.auth.bearer, "content-type": "application/json" },
+              body: JSON.stringify({
+                to,
+                expectedVersion: kase.version,
+                rejectionReason: to === "rejected" ? "retention" : undefined,
+              }),
+            };
+          },
+          onResponse: (status, body, context) => {
+            const kase = context.kase;
+            if (status === 200) Object.assign(kase, JSON.parse(body));
+            else if (process.env.BENCH_DEBUG) console.error(status, kase.state, body.slice(0, 300));
+            pool.push(kase);
+          },
+        },
+      ],
+    },
+    {
+      name: "upload a 1 MB receipt",
+      group: "write",
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/v1/cases/${user.writeCaseId}/receipts`,
+            headers: {
+              authorization: user.auth.bearer,
+              "content-type": `multipart/form-data; boundary=${boundary}`,
+            },
+            body: multipart(boundary, `${user.name}-${uploads++}`),
+          }),
+        },
+      ],
+    },
+  ];
+}
+
+async function cannon(base, scenario, connections) {
+  const options = {
+    // autocannon takes the path from the URL (a `path` option alone is ignored).
+    url: base + (scenario.path ?? ""),
+    connections: Math.min(connections, scenario.maxConnections ?? connections),
+    duration: DURATION,
+    method: scenario.method ?? "GET",
+    headers: scenario.headers,
+    body: scenario.body,
+    requests: scenario.requests,
+  };
+  // Warm up the route (JIT, caches, SQLite pages) before measuring.
+  await scenario.prepare?.(base);
+  await autocannon({ ...options, duration: 1 });
+  await scenario.prepare?.(base);
+  const result = await autocannon(options);
+  return {
+    connections: options.connections,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+    ),
+  };
+}
+
+/** SQL statements one request runs, from the adapter's debug log (a server started with DEBUG). */
+async function queriesPerRequest(server, scenario) {
+  const count = () => (server.stderr().match(/\[js::(queryRaw|executeRaw)\]/g) ?? []).length;
+  const before = count();
+  const response = await fetch(server.base + scenario.path, { headers: scenario.headers });
+  await response.arrayBuffer();
+  await new Promise((r) => setTimeout(r, 100));
+  if (!response.ok) throw new Error(`${scenario.path}: ${response.status}`);
+  return count() - before;
+}
+
+/** Each route's JavaScript on a first visit, gzipped, as Chromium fetches it. */
+async function firstLoadJs(base, auth, routes) {
+  const browser = await chromium.launch({
+    executablePath:
+      process.env.CHROMIUM_PATH ??
+      (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
+  });
+  const out = {};
+  try {
+    for (const [name, url] of routes) {
+      const context = await browser.newContext();
+      const { name: cookieName, value } = (([n, ...v]) => ({ name: n, value: v.join("=") }))(
+        auth.cookie.split("="),
+      );
+      await context.addCookies([{ name: cookieName, value, url: base }]);
+      const page = await context.newPage();
+      const scripts = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script")
+          scripts.push(response.body().catch(() => Buffer.alloc(0)));
+      });
+      await page.goto(base + url, { waitUntil: "networkidle" });
+      const bodies = await Promise.all(scripts);
+      out[name] =
+        Math.round((bodies.reduce((sum, b) => sum + zlib.gzipSync(b).length, 0) / 1024) * 10) / 10;
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+const started = performance.now();
+log("building the app (timed)…");
+const buildSeconds = buildIfStale({ force: !ONLY, stdio: "ignore" }) ?? 0;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-"));
+const dbFile = path.join(dataDir, "cancelcase.db");
+log(`data set in ${dataDir}`);
+// npm start migrates; the data set is written into the migrated file before the server opens it.
+{
+  const migrate = await startServer(dataDir);
+  await migrate.stop();
+}
+const generatedAt = performance.now();
+const dataset = await generateDataset({
+  dbFile,
+  dataDir,
+  passwordHash: await hash(PASSWORD, {
+    algorithm: 2,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  }),
+});
+log(
+  `generated ${JSON.stringify(dataset.counts)} in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`,
+);
+// Each user's case page is one case; writes go to another, and transitions
+// move others still, so the page measured does not grow during the run.
+const users = [
+  { name: "heavy", email: dataset.heavy.email },
+  { name: "typical", email: dataset.typical.email },
+];
+for (const user of users) {
+  const cases = movableCases(dbFile, user.email);
+  user.caseId =
+    user.name === "heavy"
+      ? dataset.heavyLongCase
+      : cases.find((c) => c.state === "request_submitted").id;
+  const others = cases.filter((c) => c.id !== user.caseId);
+  user.writeCaseId = others[0].id;
+  user.movable = others.slice(1, 41);
+}
+
+// 3. Cold start and SQL per page, with the adapter's debug log on.
+const counting = await startServer(dataDir, { DEBUG: "prisma:driver-adapter:better-sqlite3" });
+const coldStartMs = counting.coldStartMs;
+const queries = {};
+for (const user of users) {
+  user.auth = await signIn(counting.base, user.email);
+  for (const scenario of scenarios(user).filter((s) => s.group !== "write")) {
+    queries[scenario.name] ??= {};
+    queries[scenario.name][user.name] = await queriesPerRequest(counting, scenario);
+  }
+}
+const jsRoutes = [
+  ["/login", "/login"],
+  ["/dashboard", "/dashboard"],
+  ["/subscriptions", "/subscriptions"],
+  ["/subscriptions/new", "/subscriptions/new"],
+  ["/cases", "/cases"],
+  ["/cases/[id]", `/cases/${users[0].caseId}`],
+  ["/cases/[id]/evidence", `/cases/${users[0].caseId}/evidence`],
+  ["/notes", "/notes?q=refund"],
+  ["/settings", "/settings"],
+];
+const firstLoad = ONLY ? {} : await firstLoadJs(counting.base, users[1].auth, jsRoutes);
+await counting.stop();
+
+// 4. Load.
+const server = await startServer(dataDir);
+const runs = [];
+const floor = [
+  { name: "floor: constant route handler", group: "floor", path: "/api/ping" },
+  { name: "floor: static file", group: "floor", path: "/robots.txt" },
+];
+for (const connections of [1, 10]) {
+  for (const scenario of floor.filter(wanted)) {
+    log(`${scenario.name} c=${connections}`);
+    runs.push({
+      scenario: scenario.name,
+      group: scenario.group,
+      user: "-",
+      concurrency: connections,
+      ...(await cannon(server.base, scenario, connections)),
+    });
+  }
+}
+for (const user of users) {
+  user.auth = await signIn(server.base, user.email);
+  for (const connections of [1, 10]) {
+    for (const scenario of scenarios(user).filter(wanted)) {
+      log(`${scenario.name} as ${user.name} c=${connections}`);
+      runs.push({
+        scenario: scenario.name,
+        group: scenario.group,
+        user: user.name,
+        concurrency: connections,
+        ...(await cannon(server.base, scenario, connections)),
+      });
+    }
+  }
+}
+const peakRssMiB = Math.round(server.peakRssMiB() * 10) / 10;
+await server.stop();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+// 5. An upload's memory against its size (bench/upload-memory.mjs, its own server).
+log("upload memory (20 MiB and 200 MiB receipts)…");
+if (!ONLY) spawnSync(process.execPath, ["bench/upload-memory.mjs"], { cwd: root, stdio: "ignore" });
+const uploadFile = path.join(
+  root,
+  "bench",
+  "results",
+  `upload-memory-${new Date().toISOString().slice(0, 10)}.json`,
+);
+const upload = fs.existsSync(uploadFile) ? JSON.parse(fs.readFileSync(uploadFile, "utf8")) : null;
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+  },
+  durationSeconds: DURATION,
+  dataset: dataset.counts,
+  buildSeconds: Math.round(buildSeconds * 10) / 10,
+  coldStartMs: Math.round(coldStartMs),
+  peakRssMiB,
+  firstLoadJsKiB: firstLoad,
+  queriesPerRequest: queries,
+  runs,
+  upload,
+  benchSeconds: Math.round((performance.now() - started) / 1000),
+};
+if (ONLY) {
+  // A partial run is for the person working on it, never for BENCHMARKS.md.
+  console.table(
+    runs.map(({ statusCodes, ...run }) => ({ ...run, statusCodes: JSON.stringify(statusCodes) })),
+  );
+  console.log(queries);
+} else {
+  const file = writeReport(results);
+  log(`results in ${file}; BENCHMARKS.md regenerated (${results.benchSeconds} s)`);
+}

@@ -1,0 +1,62 @@
+// The production build, made only when a file it is made from changed since
+// it was made (npm start), or on demand (npm run bench, which times it).
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fail, root } from "./paths.mjs";
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
+
+function sourceHash() {
+  const hash = createHash("sha256");
+  const visit = (relative) => {
+    const full = path.join(root, relative);
+    if (!fs.existsSync(full) || relative === path.join("lib", "generated")) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(relative).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+/** Builds when stale (or always, with force); returns the seconds it took, or null when it did not build. */
+export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
+  const stamp = path.join(root, ".next", "cancelcase-source-hash");
+  const wanted = sourceHash();
+  const built =
+    fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp)
+      ? fs.readFileSync(stamp, "utf8")
+      : "";
+  if (built === wanted && !force) return null;
+  console.log("[cancelcase] building the app (first start, or the sources changed)…");
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+    {
+      cwd: root,
+      stdio,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  if (result.status !== 0) fail(`next build failed (exit ${result.status ?? result.signal})`);
+  fs.writeFileSync(stamp, wanted);
+  return (performance.now() - started) / 1000;
+}

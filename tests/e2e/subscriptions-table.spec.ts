@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { apiUser, logIn, MOBILE_PLAN, ready } from "./helpers";
+
+test("the subscriptions table shows 50 rows a page, sorted on the server, with previous/next links", async ({
+  page,
+  request,
+}) => {
+  const user = await apiUser(request);
+  for (let i = 0; i < 55; i++) {
+    const provider = `Carrier ${String(i).padStart(2, "0")}`;
+    const response = await request.post("/api/v1/subscriptions", {
+      headers: user.auth,
+      data: { ...MOBILE_PLAN, provider, amount: 1000 + i },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/subscriptions");
+  await ready(page);
+  const rows = page.locator("table tbody tr");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("Carrier 00");
+  await expect(page.getByText("Page 1 of 2 · 55 subscriptions")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows).toHaveCount(5);
+  await expect(rows.last()).toContainText("Carrier 54");
+  await expect(page.getByText("Page 2 of 2 · 55 subscriptions")).toBeVisible();
+
+  // Sorting by price, most expensive first, starts again on page 1.
+  await page.getByRole("link", { name: "Sort by Price" }).click();
+  await page.getByRole("link", { name: "Sort by Price" }).click();
+  await expect(page).toHaveURL(/sort=price&dir=desc$/);
+  await expect(rows.first()).toContainText("Carrier 54");
+  await expect(page.getByText("Page 1 of 2 · 55 subscriptions")).toBeVisible();
+});

@@ -43,6 +43,12 @@ function freePort() {
   });
 }
 
+/** A memory figure of a process from /proc (Linux), in MiB. */
+function procStatusMiB(pid, field) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
+}
+
 /** Starts `npm start`'s script; resolves once /login answers, with the time that took. */
 async function startServer(dataDir, env = {}) {
   const port = await freePort();
@@ -80,9 +86,8 @@ async function startServer(dataDir, env = {}) {
     child,
     coldStartMs: performance.now() - started,
     stderr: () => stderr,
-    peakRssMiB: () =>
-      Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) /
-      1024,
+    peakRssMiB: () => procStatusMiB(child.pid, "VmHWM"),
+    rssMiB: () => procStatusMiB(child.pid, "VmRSS"),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", resolve);
@@ -224,6 +229,7 @@ function scenarios(user) {
               body: JSON.stringify({
                 to,
                 expectedVersion: kase.version,
+                comment: "Benchmark move.", // reopening a confirmed case needs one
                 rejectionReason: to === "rejected" ? "retention" : undefined,
               }),
             };
@@ -258,7 +264,8 @@ function scenarios(user) {
   ];
 }
 
-async function cannon(base, scenario, connections) {
+async function cannon(server, scenario, connections) {
+  const base = server.base;
   const options = {
     // autocannon takes the path from the URL (a `path` option alone is ignored).
     url: base + (scenario.path ?? ""),
@@ -281,6 +288,7 @@ async function cannon(base, scenario, connections) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    rssAfterMiB: Math.round(server.rssMiB()),
     statusCodes: Object.fromEntries(
       Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
     ),
@@ -420,7 +428,7 @@ for (const connections of [1, 10]) {
       group: scenario.group,
       user: "-",
       concurrency: connections,
-      ...(await cannon(server.base, scenario, connections)),
+      ...(await cannon(server, scenario, connections)),
     });
   }
 }
@@ -434,7 +442,7 @@ for (const user of users) {
         group: scenario.group,
         user: user.name,
         concurrency: connections,
-        ...(await cannon(server.base, scenario, connections)),
+        ...(await cannon(server, scenario, connections)),
       });
     }
   }
@@ -475,9 +483,12 @@ const results = {
 };
 if (ONLY) {
   // A partial run is for the person working on it, never for BENCHMARKS.md.
-  console.table(
-    runs.map(({ statusCodes, ...run }) => ({ ...run, statusCodes: JSON.stringify(statusCodes) })),
-  );
+  for (const r of runs)
+    console.log(
+      `${r.scenario} | ${r.user} | c=${r.connections} | ${r.rps} req/s | p50 ${r.p50} | p99 ${r.p99} | ` +
+        `errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
+    );
+  console.log(`peak RSS ${peakRssMiB} MiB`);
   console.log(queries);
 } else {
   const file = writeReport(results);

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "./intl";
 import { TZDate } from "@date-fns/tz";
 
 // Calendar dates (a renewal day, a follow-up day) are `YYYY-MM-DD` with no
@@ -17,7 +18,7 @@ export function isDateOnly(value: string): boolean {
 /** "2026-12-01" in en → "Dec 1, 2026"; in zh-CN → "2026年12月1日". */
 export function formatDateOnly(value: string, locale: string): string {
   if (!isDateOnly(value)) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${value}T00:00:00Z`),
   );
 }
@@ -25,7 +26,7 @@ export function formatDateOnly(value: string, locale: string): string {
 /** Today's calendar date where the user is. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

@@ -1,5 +1,6 @@
 // What an uploaded receipt may be, decided from its bytes alone (DESIGN.md
 // "Uploads"): the name and the client's Content-Type are never trusted.
+import { numberFormat } from "./intl";
 
 export const RECEIPT_KINDS = [
   "confirmation",
@@ -84,7 +85,7 @@ export function formatBytes(size: number, locale: string): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "unit",
     unit: units[unit],
     unitDisplay: "short",

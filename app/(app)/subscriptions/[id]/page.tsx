@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth";
 import { listCasesOfSubscription } from "@/lib/data/cases";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { isClosed } from "@/lib/domain/case-workflow";
+import { dateTimeFormat } from "@/lib/domain/intl";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
@@ -94,7 +95,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
           {s.status === "cancelled" && s.cancelledAt ? (
             <p className="mt-1 text-sm text-emerald-700 dark:text-emerald-300">
               {t("subscriptions.cancelledOn", {
-                date: new Intl.DateTimeFormat(locale, {
+                date: dateTimeFormat(locale, {
                   dateStyle: "medium",
                   timeZone: user.timeZone,
                 }).format(s.cancelledAt),
@@ -149,7 +150,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                       {t(`domain.reason.${c.reason}`)}
                     </Link>
                     <span className="flex items-center gap-3 text-sm whitespace-nowrap text-slate-500">
-                      {new Intl.DateTimeFormat(locale, {
+                      {dateTimeFormat(locale, {
                         dateStyle: "medium",
                         timeZone: user.timeZone,
                       }).format(c.openedAt)}

@@ -1,0 +1,134 @@
+// `node bench/profile.mjs <path> [seconds]`: a CPU profile of the production
+// server while autocannon drives one page as the typical user of the bench
+// data set; prints where the server's time goes. For working on a budget.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import autocannon from "autocannon";
+import { root } from "../scripts/paths.mjs";
+import { generateDataset } from "./dataset.mjs";
+
+const target = process.argv[2] ?? "/dashboard";
+const seconds = Number(process.argv[3] ?? 5);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-profile-"));
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-cpuprofile-"));
+const port = 3900;
+const base = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  BASE_URL: base,
+  NEXTAUTH_SECRET: "",
+};
+
+async function start(args = []) {
+  const child = spawn(process.execPath, [...args, "scripts/start.mjs"], {
+    cwd: root,
+    env,
+    stdio: "ignore",
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+const stop = (child) =>
+  new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM")));
+
+await stop(await start());
+const dataset = await generateDataset({
+  dbFile: path.join(dataDir, "cancelcase.db"),
+  dataDir,
+  passwordHash: await hash("bench passphrase 2026", {
+    algorithm: 2,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  }),
+});
+const server = await start([`--cpu-prof`, `--cpu-prof-dir=${profileDir}`]);
+const email = process.env.PROFILE_USER === "heavy" ? dataset.heavy.email : dataset.typical.email;
+const csrf = await fetch(`${base}/api/auth/csrf`);
+const { csrfToken } = await csrf.json();
+const login = await fetch(`${base}/api/auth/callback/credentials`, {
+  method: "POST",
+  redirect: "manual",
+  headers: {
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  },
+  body: new URLSearchParams({ csrfToken, email, password: "bench passphrase 2026", json: "true" }),
+});
+const cookie = login.headers
+  .getSetCookie()
+  .find((c) => c.includes("session-token="))
+  .split(";")[0];
+const result = await autocannon({
+  url: base + target,
+  connections: 1,
+  duration: seconds,
+  headers: { cookie },
+});
+console.log(
+  `${target}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, non2xx ${result.non2xx}`,
+);
+await stop(server);
+
+const file = fs.readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8"));
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas;
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+// Start-up work (migrations, module loading) and idle time are not the request path.
+const STARTUP = new Set([
+  "spawnSync",
+  "wrapSafe",
+  "compileSourceTextModule",
+  "instantiateModule",
+  "dlopen",
+  "internalModuleStat",
+  "readFileUtf8",
+  "(idle)",
+  "(program)",
+]);
+for (const [id] of self) if (STARTUP.has(byId.get(id).callFrame.functionName)) self.delete(id);
+const busy = [...self.values()].reduce((a, b) => a + b, 0);
+const byPackage = new Map();
+const groups = new Map();
+for (const [id, us] of self) {
+  const { callFrame } = byId.get(id);
+  const url = callFrame.url
+    .replace(/^.*node_modules\//, "")
+    .replace(/^file:\/\/.*\.next\//, ".next/");
+  const pkg = url.startsWith(".next/")
+    ? ".next (app bundle)"
+    : url
+        .split("/")
+        .slice(0, url.startsWith("@") ? 2 : 1)
+        .join("/") || "(native/gc)";
+  const key = `${pkg} :: ${callFrame.functionName || "(anonymous)"}`;
+  groups.set(key, (groups.get(key) ?? 0) + us);
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+}
+console.log(
+  `busy ${(busy / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms sampled; by package:`,
+);
+for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`${((us / busy) * 100).toFixed(1).padStart(5)}%  ${pkg}`);
+console.log("by function:");
+for (const [key, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(`${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
+fs.rmSync(dataDir, { recursive: true, force: true });

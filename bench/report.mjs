@@ -8,7 +8,7 @@ const BUDGETS = {
   pageP99Ms: 150,
   apiListP99Ms: 50,
   rssMiB: 400,
-  firstLoadJsKiB: 150,
+  firstLoadJsKB: 150,
 };
 
 const API_LISTS = new Set([
@@ -32,8 +32,8 @@ export function budgetsOf(results) {
   const queryMismatch = Object.entries(results.queriesPerRequest).filter(
     ([, q]) => q.heavy !== q.typical,
   );
-  const jsWorst = Object.entries(results.firstLoadJsKiB).reduce(
-    (w, [route, kib]) => (kib > w[1] ? [route, kib] : w),
+  const jsWorst = Object.entries(results.firstLoadJsKB).reduce(
+    (w, [route, kb]) => (kb > w[1] ? [route, kb] : w),
     ["-", 0],
   );
   const errors = results.runs.reduce((n, r) => n + r.errors, 0);
@@ -61,9 +61,9 @@ export function budgetsOf(results) {
       met: results.peakRssMiB < BUDGETS.rssMiB,
     },
     {
-      budget: `First-load JS ≤ ${BUDGETS.firstLoadJsKiB} KB gzipped on every route`,
-      measured: `largest: ${jsWorst[0]} ${jsWorst[1]} KiB`,
-      met: jsWorst[1] <= BUDGETS.firstLoadJsKiB,
+      budget: `First-load JS ≤ ${BUDGETS.firstLoadJsKB} kB gzipped on every route`,
+      measured: `largest: ${jsWorst[0]} ${jsWorst[1]} kB`,
+      met: jsWorst[1] <= BUDGETS.firstLoadJsKB,
     },
     {
       budget: "An upload's memory does not grow with the file size",
@@ -146,8 +146,8 @@ ${table(
 ## First-load JavaScript (gzipped, as Chromium fetches it)
 
 ${table(
-  ["Route", "KiB"],
-  Object.entries(results.firstLoadJsKiB).map(([route, kib]) => [route, String(kib)]),
+  ["Route", "kB"],
+  Object.entries(results.firstLoadJsKB).map(([route, kb]) => [route, String(kb)]),
 )}
 
 Server peak RSS over the whole load run: ${results.peakRssMiB} MiB.

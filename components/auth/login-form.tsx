@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth-client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -26,13 +26,12 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
-      setError(result?.error === "rate_limited" ? t("rateLimited") : t("invalidCredentials"));
+    const result = await signInWithPassword(
+      String(form.get("email") ?? ""),
+      String(form.get("password") ?? ""),
+    ).catch(() => ({ ok: false, error: "unknown" }));
+    if (!result.ok) {
+      setError(result.error === "rate_limited" ? t("rateLimited") : t("invalidCredentials"));
       setPending(false);
       return;
     }

@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth-client";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -32,8 +32,8 @@ export function RegisterForm() {
     const { email, password } = credentials.current;
     credentials.current = null;
     setSigningIn(true);
-    void signIn("credentials", { email, password, redirect: false }).then((result) => {
-      if (result?.ok && !result.error) {
+    void signInWithPassword(email, password).then((result) => {
+      if (result.ok) {
         router.replace("/dashboard");
         router.refresh();
       } else {

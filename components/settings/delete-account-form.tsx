@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth-client";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ export function DeleteAccountForm() {
   const { state, submit, pending } = useFormAction(deleteAccountAction);
 
   useEffect(() => {
-    if (state.status === "ok") void signOut({ callbackUrl: "/login?notice=account-deleted" });
+    if (state.status === "ok") void signOutTo("/login?notice=account-deleted");
   }, [state]);
 
   return (

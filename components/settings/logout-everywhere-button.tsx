@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth-client";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -16,7 +16,7 @@ export function LogoutEverywhereButton() {
       onClick={() =>
         startTransition(async () => {
           await logoutEverywhereAction();
-          await signOut({ callbackUrl: "/login" });
+          await signOutTo("/login");
         })
       }
     >

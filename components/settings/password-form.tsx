@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth-client";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +16,7 @@ export function PasswordForm() {
 
   // Every session, this one included, was revoked with the old password.
   useEffect(() => {
-    if (state.status === "ok") void signOut({ callbackUrl: "/login?notice=password-changed" });
+    if (state.status === "ok") void signOutTo("/login?notice=password-changed");
   }, [state]);
 
   const message = formMessage(t, state);

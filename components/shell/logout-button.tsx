@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth-client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LogOutIcon } from "@/components/ui/icons";
@@ -14,7 +14,7 @@ export function LogoutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/login" });
+        void signOutTo("/login");
       }}
       className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >

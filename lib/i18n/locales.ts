@@ -1,6 +1,5 @@
-import { match } from "@formatjs/intl-localematcher";
-import Negotiator from "negotiator";
-
+// The languages we ship. Client components import this file, so it holds
+// constants only; negotiating from headers lives in ./negotiate.ts (server).
 export const LOCALES = ["en", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
@@ -10,41 +9,4 @@ export const LOCALE_LABELS: Record<Locale, string> = { en: "English", "zh-CN": "
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * Picks the UI language from an Accept-Language header. Any Chinese variant
- * (zh, zh-TW, zh-Hans-SG…) gets Simplified Chinese, the only Chinese we ship:
- * it reads better to them than English.
- */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  let requested: string[];
-  try {
-    requested = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages();
-  } catch {
-    return DEFAULT_LOCALE;
-  }
-  const valid = requested.filter((tag) => {
-    if (tag === "*") return false;
-    try {
-      return Intl.getCanonicalLocales(tag).length > 0;
-    } catch {
-      return false;
-    }
-  });
-  if (valid.length === 0) return DEFAULT_LOCALE;
-  const best = match(valid, [...LOCALES], DEFAULT_LOCALE);
-  return isLocale(best) ? best : DEFAULT_LOCALE;
-}
-
-/** The locale in force: the user's setting, else the cookie, else the browser's. */
-export function resolveLocale(input: {
-  userLocale?: string | null;
-  cookieLocale?: string | null;
-  acceptLanguage?: string | null;
-}): Locale {
-  if (isLocale(input.userLocale)) return input.userLocale;
-  if (isLocale(input.cookieLocale)) return input.cookieLocale;
-  return negotiateLocale(input.acceptLanguage);
 }

@@ -1,7 +1,8 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth";
-import { LOCALE_COOKIE, resolveLocale, type Locale } from "./locales";
+import { LOCALE_COOKIE, type Locale } from "./locales";
+import { resolveLocale } from "./negotiate";
 
 const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
   en: () => import("@/messages/en.json"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, resolveLocale } from "@/lib/i18n/locales";
+import { negotiateLocale, resolveLocale } from "@/lib/i18n/negotiate";
 
 describe("locale negotiation", () => {
   it.each([

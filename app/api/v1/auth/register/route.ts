@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicApiRoute, readJson } from "@/lib/api";
 import { clientAddress } from "@/lib/client-address";
-import { negotiateLocale } from "@/lib/i18n/locales";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { registerAccount } from "@/lib/login";
 
 export const POST = publicApiRoute(async ({ request }) => {

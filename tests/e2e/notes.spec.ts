@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openCaseThroughUi, ready, register } from "./helpers";
+import { apiUser, logIn, MOBILE_PLAN, openCaseThroughUi, ready, register } from "./helpers";
 
 test("log a phone call during the call, see it in the timeline, find it by reference, edit and delete it", async ({
   page,
@@ -42,4 +42,41 @@ test("log a phone call during the call, see it in the timeline, find it by refer
   await expect(page.getByTestId("note")).toHaveCount(0);
   await page.goto("/notes?q=cr-7781");
   await expect(page.getByText("No notes match “cr-7781”.")).toBeVisible();
+});
+
+test("a long history shows its newest 50 entries and links to all of them", async ({
+  page,
+  request,
+}) => {
+  const user = await apiUser(request);
+  const sub = await (
+    await request.post("/api/v1/subscriptions", { headers: user.auth, data: MOBILE_PLAN })
+  ).json();
+  const kase = await (
+    await request.post("/api/v1/cases", {
+      headers: user.auth,
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+  for (let i = 0; i < 60; i++) {
+    const occurredAt = new Date(Date.UTC(2026, 9, 1, 9, i)).toISOString();
+    await request.post(`/api/v1/cases/${kase.id}/notes`, {
+      headers: user.auth,
+      data: { channel: "chat", occurredAt, summary: `message number ${i}` },
+    });
+  }
+  await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(`/cases/${kase.id}`);
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline.locator(":scope > li")).toHaveCount(50);
+  await expect(timeline).toContainText("message number 59");
+  await expect(timeline.getByText("message number 0", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Showing the latest 50 of 61 entries.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Show all 61 entries" }).click();
+  await expect(page).toHaveURL(/history=all/);
+  await expect(timeline.locator(":scope > li")).toHaveCount(61);
+  await expect(timeline.getByText("message number 0", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Show all/ })).toHaveCount(0);
 });

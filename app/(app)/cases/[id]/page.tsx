@@ -28,7 +28,16 @@ export async function generateMetadata({
   return { title: kase.subscription.provider };
 }
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+// A long history shows its newest entries; the rest are one link away.
+const HISTORY_SHOWN = 50;
+
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ history?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const [kase, t, locale, format] = await Promise.all([
@@ -170,12 +179,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Card>
 
           <Card>
-            <CardHeader title={t("cases.history")} />
+            <div id="history" className="scroll-mt-4">
+              <CardHeader title={t("cases.history")} />
+            </div>
             <Timeline
               caseId={kase.id}
               events={kase.events}
               notes={kase.notes}
               timeZone={user.timeZone}
+              limit={(await searchParams).history === "all" ? null : HISTORY_SHOWN}
+              showAllHref={`/cases/${kase.id}?history=all#history`}
             />
           </Card>
         </div>

@@ -495,6 +495,6 @@ if (ONLY) {
   if (Object.keys(firstLoad).length) console.log("first-load JS (kB gz):", firstLoad);
   console.log(queries);
 } else {
-  const file = writeReport(results);
+  const file = await writeReport(results);
   log(`results in ${file}; BENCHMARKS.md regenerated (${results.benchSeconds} s)`);
 }

@@ -31,7 +31,10 @@ test("the subscriptions table shows 50 rows a page, sorted on the server, with p
   await expect(page.getByText("Page 2 of 2 · 55 subscriptions")).toBeVisible();
 
   // Sorting by price, most expensive first, starts again on page 1.
+  // Each click navigates; wait for it, or the second click hits the old link.
   await page.getByRole("link", { name: "Sort by Price" }).click();
+  await expect(page).toHaveURL(/sort=price&dir=asc$/);
+  await expect(rows.first()).toContainText("Carrier 00");
   await page.getByRole("link", { name: "Sort by Price" }).click();
   await expect(page).toHaveURL(/sort=price&dir=desc$/);
   await expect(rows.first()).toContainText("Carrier 54");

@@ -1,81 +1,37 @@
 // `node bench/profile.mjs <path> [seconds]`: a CPU profile of the production
 // server while autocannon drives one page as the typical user of the bench
 // data set; prints where the server's time goes. For working on a budget.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
-import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
+import { PASSWORD, signIn, startServer } from "./server.mjs";
 
 const target = process.argv[2] ?? "/dashboard";
 const seconds = Number(process.argv[3] ?? 5);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-profile-"));
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-cpuprofile-"));
-const port = 3900;
-const base = `http://127.0.0.1:${port}`;
-const env = {
-  ...process.env,
-  PORT: String(port),
-  HOST: "127.0.0.1",
-  DATA_DIR: dataDir,
-  DATABASE_URL: "",
-  BASE_URL: base,
-  NEXTAUTH_SECRET: "",
-};
 
-async function start(args = []) {
-  const child = spawn(process.execPath, [...args, "scripts/start.mjs"], {
-    cwd: root,
-    env,
-    stdio: "ignore",
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-const stop = (child) =>
-  new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM")));
-
-await stop(await start());
+await (await startServer(dataDir)).stop(); // migrates the empty database
 const dataset = await generateDataset({
   dbFile: path.join(dataDir, "cancelcase.db"),
   dataDir,
-  passwordHash: await hash("bench passphrase 2026", {
+  passwordHash: await hash(PASSWORD, {
     algorithm: 2,
     memoryCost: 19456,
     timeCost: 2,
     parallelism: 1,
   }),
 });
-const server = await start([`--cpu-prof`, `--cpu-prof-dir=${profileDir}`]);
-const email = process.env.PROFILE_USER === "heavy" ? dataset.heavy.email : dataset.typical.email;
-const csrf = await fetch(`${base}/api/auth/csrf`);
-const { csrfToken } = await csrf.json();
-const login = await fetch(`${base}/api/auth/callback/credentials`, {
-  method: "POST",
-  redirect: "manual",
-  headers: {
-    "content-type": "application/x-www-form-urlencoded",
-    cookie: csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; "),
-  },
-  body: new URLSearchParams({ csrfToken, email, password: "bench passphrase 2026", json: "true" }),
-});
-const cookie = login.headers
-  .getSetCookie()
-  .find((c) => c.includes("session-token="))
-  .split(";")[0];
+const server = await startServer(dataDir, {}, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
+const { cookie } = await signIn(
+  server.base,
+  process.env.PROFILE_USER === "heavy" ? dataset.heavy.email : dataset.typical.email,
+);
 const result = await autocannon({
-  url: base + target,
+  url: server.base + target,
   connections: 1,
   duration: seconds,
   headers: { cookie },
@@ -83,7 +39,7 @@ const result = await autocannon({
 console.log(
   `${target}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, non2xx ${result.non2xx}`,
 );
-await stop(server);
+await server.stop();
 
 const file = fs.readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
 const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8"));

@@ -10,10 +10,9 @@
 //      floor of the stack (a constant route handler, a static file),
 //   5. writes bench/results/<date>.json and regenerates BENCHMARKS.md.
 // BENCH_DURATION (seconds per run, default 5) trades precision for time.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -24,102 +23,14 @@ import Database from "better-sqlite3";
 import { buildIfStale } from "../scripts/build.mjs";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
+import { PASSWORD, signIn, startServer } from "./server.mjs";
 import { writeReport } from "./report.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 5);
 // BENCH_ONLY=<regex> runs only the matching scenarios (for working on one of them).
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const wanted = (scenario) => !ONLY || ONLY.test(scenario.name);
-const PASSWORD = "bench passphrase 2026";
-const MiB = 1024 * 1024;
 const log = (message) => console.log(`[bench] ${message}`);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A memory figure of a process from /proc (Linux), in MiB. */
-function procStatusMiB(pid, field) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
-}
-
-/** Starts `npm start`'s script; resolves once /login answers, with the time that took. */
-async function startServer(dataDir, env = {}) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      BASE_URL: base,
-      NEXTAUTH_SECRET: "",
-      USER_QUOTA_BYTES: String(64 * 1024 * MiB),
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}\n${stderr.slice(-2000)}`);
-    try {
-      if ((await fetch(`${base}/login`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    base,
-    child,
-    coldStartMs: performance.now() - started,
-    stderr: () => stderr,
-    peakRssMiB: () => procStatusMiB(child.pid, "VmHWM"),
-    rssMiB: () => procStatusMiB(child.pid, "VmRSS"),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", resolve);
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-/** A Bearer token and a session cookie for one user. */
-async function signIn(base, email) {
-  const tokenResponse = await fetch(`${base}/api/v1/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, name: "bench" }),
-  });
-  const { token } = await tokenResponse.json();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = login.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!token || !session) throw new Error(`could not sign in ${email}`);
-  return { bearer: `Bearer ${token}`, cookie: session.split(";")[0] };
-}
 
 /** Cases a transition benchmark can move back and forth, with their versions (read before the server starts). */
 function movableCases(dbFile, email) {

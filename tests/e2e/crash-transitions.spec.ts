@@ -1,17 +1,8 @@
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { PASSWORD, uniqueEmail, WALK } from "./helpers";
 import { startOwnServer } from "./server";
-
-const WALK = [
-  "bill_checked",
-  "data_backed_up",
-  "payment_unlinked",
-  "request_submitted",
-  "identity_verified",
-  "under_review",
-];
 
 test("kill -9 during a storm of transitions: the database passes its checks and every case's history matches its state", async ({
   request,

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { MAIN_PATH } from "@/lib/domain/case-workflow";
 
 export const PASSWORD = "a sturdy test passphrase";
 
@@ -99,3 +100,6 @@ export async function openCaseThroughUi(page: Page, provider: string, price = "4
   await expect(page).toHaveURL(/\/cases\/[^/]+$/);
   await ready(page);
 }
+
+/** The main path's steps after "open", short of confirmation: what racing tests walk a case through. */
+export const WALK = MAIN_PATH.slice(1, -1);

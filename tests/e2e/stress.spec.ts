@@ -4,21 +4,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sha256 } from "./files";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { PASSWORD, uniqueEmail, WALK } from "./helpers";
 import { startOwnServer, type OwnServer } from "./server";
 
 // `npm run test:stress` (not part of `npm test`; .ci/run runs both): the
 // slow proofs, at volumes well above the fast suite's. Counts, never times,
 // decide when to strike, so a slow machine only makes them take longer.
-
-const WALK = [
-  "bill_checked",
-  "data_backed_up",
-  "payment_unlinked",
-  "request_submitted",
-  "identity_verified",
-  "under_review",
-];
 
 async function account(baseUrl: string) {
   const email = uniqueEmail("stress");

@@ -4,10 +4,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import { generateDataset } from "./dataset.mjs";
-import { PASSWORD, signIn, startServer } from "./server.mjs";
+import { passwordHash, signIn, startServer } from "./server.mjs";
 
 const target = process.argv[2] ?? "/dashboard";
 const seconds = Number(process.argv[3] ?? 5);
@@ -18,12 +17,7 @@ await (await startServer(dataDir)).stop(); // migrates the empty database
 const dataset = await generateDataset({
   dbFile: path.join(dataDir, "cancelcase.db"),
   dataDir,
-  passwordHash: await hash(PASSWORD, {
-    algorithm: 2,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  }),
+  passwordHash: await passwordHash(),
 });
 const server = await startServer(dataDir, {}, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
 const { cookie } = await signIn(

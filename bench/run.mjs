@@ -16,14 +16,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { hash } from "@node-rs/argon2";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { buildIfStale } from "../scripts/build.mjs";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
-import { PASSWORD, signIn, startServer } from "./server.mjs";
+import { passwordHash, signIn, startServer } from "./server.mjs";
 import { writeReport } from "./report.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 5);
@@ -272,12 +271,7 @@ const generatedAt = performance.now();
 const dataset = await generateDataset({
   dbFile,
   dataDir,
-  passwordHash: await hash(PASSWORD, {
-    algorithm: 2,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  }),
+  passwordHash: await passwordHash(),
 });
 log(
   `generated ${JSON.stringify(dataset.counts)} in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`,

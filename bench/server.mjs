@@ -3,9 +3,15 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { hash } from "@node-rs/argon2";
 import { root } from "../scripts/paths.mjs";
 
 export const PASSWORD = "bench passphrase 2026";
+
+/** PASSWORD hashed as the app hashes passwords (argon2id, 19 MiB, t=2), for the generated users. */
+export function passwordHash() {
+  return hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
 const MiB = 1024 * 1024;
 
 function freePort() {

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { builtActionIds, callAction, sessionFor } from "./actions";
 import { PDF } from "./files";
-import { apiUser, LEAKS, MOBILE_PLAN } from "./helpers";
+import { apiCase, apiUser, LEAKS } from "./helpers";
 
 // Hostile arguments thrown at every server action, as a signed-in user
 // against their own data: wrong types and arity, arbitrary JSON, huge and
@@ -106,30 +106,10 @@ test("hostile arguments at every server action: no 5xx, no unhandled error, no i
 }) => {
   test.setTimeout(240_000);
   const user = await apiUser(request);
-  const sub = await (
-    await request.post("/api/v1/subscriptions", { headers: user.auth, data: MOBILE_PLAN })
-  ).json();
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: user.auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
-  const note = await (
-    await request.post(`/api/v1/cases/${kase.id}/notes`, {
-      headers: user.auth,
-      data: { channel: "phone", occurredAt: "2026-11-20T10:00:00Z", summary: "the original note" },
-    })
-  ).json();
-  const receipt = await (
-    await request.post(`/api/v1/cases/${kase.id}/receipts`, {
-      headers: user.auth,
-      multipart: {
-        kind: "confirmation",
-        file: { name: "x.pdf", mimeType: "application/pdf", buffer: PDF },
-      },
-    })
-  ).json();
+  const { sub, kase, note, receipt } = await apiCase(request, user.auth, {
+    noteSummary: "the original note",
+    receipt: PDF,
+  });
   const ids: Ids = { sub: sub.id, kase: kase.id, note: note.id, receipt: receipt.id };
   const session = await sessionFor(playwright, baseURL!, user.email);
 

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { builtActionIds, callAction, form, sessionFor, sourceActions } from "./actions";
 import { PDF } from "./files";
-import { apiUser, MOBILE_PLAN, PASSWORD } from "./helpers";
+import { apiCase, apiUser, PASSWORD } from "./helpers";
 
 // Every server action, and what user B may do with user A's ids: nothing but
 // "not found". Anonymous calls are sent to log in; so are calls with a revoked
@@ -127,30 +127,15 @@ test("as user B against user A's ids every action answers not found; anonymous c
 }) => {
   const a = await apiUser(request);
   const bUser = await apiUser(request);
-  const sub = await (
-    await request.post("/api/v1/subscriptions", { headers: a.auth, data: MOBILE_PLAN })
-  ).json();
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: a.auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
-  const aNote = await (
-    await request.post(`/api/v1/cases/${kase.id}/notes`, {
-      headers: a.auth,
-      data: { channel: "phone", occurredAt: "2026-11-20T10:00:00Z", summary: "secret plan" },
-    })
-  ).json();
-  const receipt = await (
-    await request.post(`/api/v1/cases/${kase.id}/receipts`, {
-      headers: a.auth,
-      multipart: {
-        kind: "confirmation",
-        file: { name: "x.pdf", mimeType: "application/pdf", buffer: PDF },
-      },
-    })
-  ).json();
+  const {
+    sub,
+    kase,
+    note: aNote,
+    receipt,
+  } = await apiCase(request, a.auth, {
+    noteSummary: "secret plan",
+    receipt: PDF,
+  });
   const me = await (await request.get("/api/v1/me", { headers: a.auth })).json();
   const ids: Ids = {
     subscription: sub.id,

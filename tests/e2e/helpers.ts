@@ -103,3 +103,35 @@ export async function openCaseThroughUi(page: Page, provider: string, price = "4
 
 /** The main path's steps after "open", short of confirmation: what racing tests walk a case through. */
 export const WALK = MAIN_PATH.slice(1, -1);
+
+/**
+ * A case through the API, for tests about what is done to it: a subscription,
+ * the case, and on request a note (with this summary) and a PDF receipt.
+ */
+export async function apiCase(
+  request: APIRequestContext,
+  auth: Record<string, string>,
+  extras: { noteSummary?: string; receipt?: Buffer } = {},
+) {
+  const post = async (url: string, options: Parameters<APIRequestContext["post"]>[1]) => {
+    const response = await request.post(url, { headers: auth, ...options });
+    expect(response.status(), url).toBe(201);
+    return response.json();
+  };
+  const sub = await post("/api/v1/subscriptions", { data: MOBILE_PLAN });
+  const kase = await post("/api/v1/cases", { data: { subscriptionId: sub.id, reason: "cost" } });
+  const note = extras.noteSummary
+    ? await post(`/api/v1/cases/${kase.id}/notes`, {
+        data: { channel: "phone", occurredAt: "2026-11-20T10:00:00Z", summary: extras.noteSummary },
+      })
+    : null;
+  const receipt = extras.receipt
+    ? await post(`/api/v1/cases/${kase.id}/receipts`, {
+        multipart: {
+          kind: "confirmation",
+          file: { name: "x.pdf", mimeType: "application/pdf", buffer: extras.receipt },
+        },
+      })
+    : null;
+  return { sub, kase, note, receipt };
+}

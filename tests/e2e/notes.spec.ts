@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiUser, logIn, MOBILE_PLAN, openCaseThroughUi, ready, register } from "./helpers";
+import { apiCase, apiUser, logIn, openCaseThroughUi, ready, register } from "./helpers";
 
 test("log a phone call during the call, see it in the timeline, find it by reference, edit and delete it", async ({
   page,
@@ -49,15 +49,7 @@ test("a long history shows its newest 50 entries and links to all of them", asyn
   request,
 }) => {
   const user = await apiUser(request);
-  const sub = await (
-    await request.post("/api/v1/subscriptions", { headers: user.auth, data: MOBILE_PLAN })
-  ).json();
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: user.auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
+  const { kase } = await apiCase(request, user.auth);
   for (let i = 0; i < 60; i++) {
     const occurredAt = new Date(Date.UTC(2026, 9, 1, 9, i)).toISOString();
     await request.post(`/api/v1/cases/${kase.id}/notes`, {

@@ -8,23 +8,10 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+// The workflow and vocabularies come from the app's own domain rules (run with tsx).
+import { MAIN_PATH, OPTIONAL_STEPS, REJECTION_REASONS } from "../lib/domain/case-workflow.ts";
+import { CASE_METHODS, CASE_REASONS, NOTE_CHANNELS } from "../lib/domain/cases.ts";
 
-const MAIN_PATH = [
-  "open",
-  "bill_checked",
-  "data_backed_up",
-  "payment_unlinked",
-  "request_submitted",
-  "identity_verified",
-  "under_review",
-  "confirmation_received",
-];
-const OPTIONAL = new Set([
-  "data_backed_up",
-  "payment_unlinked",
-  "identity_verified",
-  "under_review",
-]);
 // How the heavy user's 3,000 cases spread over the states (weights).
 const STATE_MIX = [
   ["open", 10],
@@ -54,18 +41,6 @@ const PROVIDERS = [
   ["The Times", "news"],
   ["爱奇艺", "streaming"],
 ];
-const CHANNELS = ["phone", "chat", "email", "store", "social", "mail", "other"];
-const REASONS = [
-  "charges",
-  "privacy",
-  "switching",
-  "trip_ended",
-  "cost",
-  "device_change",
-  "security",
-  "other",
-];
-const METHODS = ["online", "phone", "chat", "store", "email", "mail"];
 const WORDS =
   "agent said the plan would end after this billing cycle and that a confirmation email follows asked for a retention offer declined port out number requested supervisor escalated refund promised final bill credit 客服 说 会 发送 确认 邮件".split(
     " ",
@@ -139,7 +114,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       for (let i = MAIN_PATH.indexOf(from) + 1; i <= MAIN_PATH.indexOf(target); i++) {
         const to = MAIN_PATH[i];
         // A move that jumps optional steps records each as a skipped event.
-        steps.push({ from, to, skipped: to !== target && OPTIONAL.has(to) && rnd() < 0.5 });
+        steps.push({ from, to, skipped: to !== target && OPTIONAL_STEPS.has(to) && rnd() < 0.5 });
         from = to;
       }
     };
@@ -148,13 +123,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       steps.push({
         from,
         to: "rejected",
-        rejectionReason: pick([
-          "unpaid_balance",
-          "identity_failed",
-          "wrong_channel",
-          "retention",
-          "other",
-        ]),
+        rejectionReason: pick(REJECTION_REASONS),
       });
     } else if (state === "withdrawn") {
       walkTo(pick(["open", "bill_checked", "request_submitted"]));
@@ -239,8 +208,8 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       caseId,
       userId,
       subId,
-      pick(REASONS),
-      pick(METHODS),
+      pick(CASE_REASONS),
+      pick(CASE_METHODS),
       state,
       version,
       state === "confirmation_received" ? `CONF-${int(10000, 99999)}` : null,
@@ -259,7 +228,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       noteId,
       userId,
       caseId,
-      pick(CHANNELS),
+      pick(NOTE_CHANNELS),
       iso(occurred),
       rnd() < 0.6 ? pick(["Maria", "James", "王芳", "Priya", "Chen Wei", "Alex"]) : null,
       rnd() < 0.5 ? `REF-${int(100000, 999999)}` : null,

@@ -1,4 +1,4 @@
-// `node bench/profile.mjs <path> [seconds]`: a CPU profile of the production
+// `npx tsx bench/profile.mjs <path> [seconds]`: a CPU profile of the production
 // server while autocannon drives one page as the typical user of the bench
 // data set; prints where the server's time goes. For working on a budget.
 import fs from "node:fs";

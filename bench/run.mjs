@@ -20,6 +20,7 @@ import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { buildIfStale } from "../scripts/build.mjs";
+import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
@@ -218,17 +219,7 @@ async function queriesPerRequest(server, scenario) {
 
 /** Each route's JavaScript on a first visit, gzipped, as Chromium fetches it. */
 async function firstLoadJs(base, auth, routes) {
-  const browser = await chromium.launch({
-    executablePath:
-      process.env.CHROMIUM_PATH ??
-      (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const out = {};
   try {
     for (const [name, url] of routes) {

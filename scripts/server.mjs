@@ -64,6 +64,12 @@ export async function startServer({ root, dev, host, port }) {
     });
   });
 
+  // Keep idle connections longer than the clients and proxies in front of us
+  // (load balancers commonly hold them 60 s): a server that closes first races
+  // a request sent on the same socket, and the client sees ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);

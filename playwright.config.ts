@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { serverNodeFlags } from "./tests/support/server-flags";
 import { CHROMIUM_ARGS, findChromium } from "./tests/support/chromium";
 
 // The config is evaluated again in every worker: pick the port once and pass
@@ -33,7 +34,7 @@ export default defineConfig({
     locale: "en-US",
   },
   webServer: {
-    command: "node tests/support/e2e-server.mjs",
+    command: ["node", ...serverNodeFlags(), "tests/support/e2e-server.mjs"].join(" "),
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

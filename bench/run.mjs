@@ -352,7 +352,12 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 
 // 5. An upload's memory against its size (bench/upload-memory.mjs, its own server).
 log("upload memory (20 MiB and 200 MiB receipts)…");
-if (!ONLY) spawnSync(process.execPath, ["bench/upload-memory.mjs"], { cwd: root, stdio: "ignore" });
+// (process.execArgv carries tsx, which bench/server.mjs needs.)
+if (!ONLY)
+  spawnSync(process.execPath, [...process.execArgv, "bench/upload-memory.mjs"], {
+    cwd: root,
+    stdio: "ignore",
+  });
 const uploadFile = path.join(
   root,
   "bench",

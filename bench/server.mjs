@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { hash } from "@node-rs/argon2";
 import { root } from "../scripts/paths.mjs";
+import { serverNodeFlags } from "../tests/support/server-flags.ts";
 
 export const PASSWORD = "bench passphrase 2026";
 
@@ -29,12 +30,12 @@ function procStatusMiB(pid, field) {
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
 }
 
-/** Starts `npm start`'s script; resolves once /login answers, with the time that took. */
+/** Starts `npm start`'s script with its Node.js flags; resolves once /login answers, with the time that took. */
 export async function startServer(dataDir, env = {}, nodeArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, "scripts/start.mjs"], {
     cwd: root,
     env: {
       ...process.env,

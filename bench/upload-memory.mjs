@@ -2,45 +2,22 @@
 // large receipt, and the upload throughput. Uploads stream to disk, so the
 // server's peak RSS should not grow with the file: a 20 MB and a 200 MB
 // upload should peak at about the same RSS. Results go to bench/results/.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
+import { root } from "../scripts/paths.mjs";
+import { startServer } from "./server.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MiB = 1024 * 1024;
 const SIZES = [20 * MiB, 200 * MiB];
 
-const port = await new Promise((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-"));
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    UPLOAD_MAX_BYTES: String(250 * MiB),
-    USER_QUOTA_BYTES: String(1024 * MiB),
-    BASE_URL: "",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-
-function rssMiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
-}
+const server = await startServer(dataDir, { UPLOAD_MAX_BYTES: String(250 * MiB) });
+const { base } = server;
+const port = Number(new URL(base).port);
 
 async function json(method, url, body, token) {
   const response = await fetch(base + url, {
@@ -109,14 +86,6 @@ function upload(token, caseId, size) {
 }
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) break;
-    } catch {
-      if (i > 600) throw new Error("server did not start");
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
   const email = `bench-${Date.now()}@example.com`;
   await json("POST", "/api/v1/auth/register", { email, password: "benchmark passphrase" });
   const { token } = await json("POST", "/api/v1/auth/token", {
@@ -142,9 +111,9 @@ try {
   for (const size of SIZES) {
     global.gc?.();
     await new Promise((r) => setTimeout(r, 1000));
-    const before = rssMiB(server.pid);
+    const before = server.rssMiB();
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(server.pid))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, server.rssMiB())), 50);
     const started = performance.now();
     const receipt = await upload(token, kase.id, size);
     const seconds = (performance.now() - started) / 1000;
@@ -199,7 +168,6 @@ try {
   console.log(`Written to ${path.relative(root, out)}`);
   if (verdict !== "flat") process.exitCode = 1;
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

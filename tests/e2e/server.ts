@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { serverNodeFlags } from "../support/server-flags";
 
 // A second server of our own (npm start's script) for tests that need to
 // stop, kill or reconfigure it, beside the shared one Playwright starts.
@@ -38,7 +39,7 @@ export async function startOwnServer(
   const dataDir = path.resolve("test-data", name);
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), "scripts/start.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,8 +1,21 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/lib/i18n/client";
+import { simpleMessages, type Messages } from "@/lib/i18n/simple-messages";
 import "./globals.css";
+
+// One filtered catalog per locale, computed once per process.
+const clientCatalogs = new WeakMap<object, Messages>();
+
+function clientMessages(messages: Messages): Messages {
+  let filtered = clientCatalogs.get(messages);
+  if (!filtered) {
+    filtered = simpleMessages(messages);
+    clientCatalogs.set(messages, filtered);
+  }
+  return filtered;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
@@ -22,8 +35,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("common");
+  const [locale, t, messages] = await Promise.all([
+    getLocale(),
+    getTranslations("common"),
+    getMessages(),
+  ]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
@@ -33,7 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <I18nProvider locale={locale} messages={clientMessages(messages as Messages)}>
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

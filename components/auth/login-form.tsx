@@ -1,7 +1,7 @@
 "use client";
 
 import { signInWithPassword } from "@/lib/auth-client";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";

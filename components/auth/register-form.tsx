@@ -1,7 +1,7 @@
 "use client";
 
 import { signInWithPassword } from "@/lib/auth-client";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";

@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PhoneIcon } from "@/components/ui/icons";
 import { instantToWallTime } from "@/lib/domain/dates";
-import { NoteForm } from "./note-form";
+import { LazyNoteForm, preloadNoteFormProps } from "./lazy-note-form";
 
 export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: string }) {
   const t = useTranslations("notes");
@@ -18,6 +18,7 @@ export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: s
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("addHint")}</p>
         <Button
           variant="secondary"
+          {...preloadNoteFormProps}
           onClick={() => setOpenedAt(instantToWallTime(new Date(), timeZone))}
         >
           <PhoneIcon className="size-4" />
@@ -27,7 +28,7 @@ export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: s
     );
   }
   return (
-    <NoteForm
+    <LazyNoteForm
       caseId={caseId}
       values={{
         channel: "phone",

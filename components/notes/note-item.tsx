@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { deleteNoteAction } from "@/lib/actions/notes";
-import { NoteForm, type NoteFormValues } from "./note-form";
+import { LazyNoteForm, preloadNoteFormProps } from "./lazy-note-form";
+import type { NoteFormValues } from "./note-form";
 
 type Props = {
   caseId: string;
@@ -23,7 +24,7 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
 
   if (editing) {
     return (
-      <NoteForm
+      <LazyNoteForm
         caseId={caseId}
         noteId={noteId}
         values={values}
@@ -63,6 +64,7 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
         <button
           type="button"
           className="text-indigo-700 hover:underline dark:text-indigo-300"
+          {...preloadNoteFormProps}
           onClick={() => setEditing(true)}
         >
           {t("notes.edit")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { signOutTo } from "@/lib/auth-client";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

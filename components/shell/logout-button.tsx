@@ -1,7 +1,7 @@
 "use client";
 
 import { signOutTo } from "@/lib/auth-client";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { LogOutIcon } from "@/components/ui/icons";
 

@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deleteSubscriptionAction } from "@/lib/actions/subscriptions";
 
-export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCount: number }) {
+/** `body` is the warning, formatted by the server (it has a plural). */
+export function DeleteSubscriptionButton({ id, body }: { id: string; body: string }) {
   const t = useTranslations();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
@@ -25,9 +26,7 @@ export function DeleteSubscriptionButton({ id, caseCount }: { id: string; caseCo
         <h2 id="delete-subscription-title" className="text-lg font-semibold">
           {t("subscriptions.deleteTitle")}
         </h2>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {t("subscriptions.deleteBody", { count: caseCount })}
-        </p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{body}</p>
         {error ? (
           <div className="mt-4">
             <Alert tone="error">{t(error)}</Alert>

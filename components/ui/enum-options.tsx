@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 /** <option>s for a closed list of values, labelled from messages/<namespace>.<value>. */
 export function EnumOptions({

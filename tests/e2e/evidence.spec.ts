@@ -10,6 +10,7 @@ test("a call note, a confirmation PDF and a screenshot; confirmed by the receipt
   await openCaseThroughUi(page, "T-Mobile");
 
   await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await expect(page.getByLabel("What was said")).toBeFocused();
   await page.keyboard.type("Port-out completed; agent confirmed the line is closed.");
   await page.getByLabel("Reference or ticket number").fill("PO-55012");
   await page.getByLabel("They promised a follow-up by").fill("2099-02-01");
@@ -115,6 +116,7 @@ test("the evidence journey in Chinese", async ({ page }) => {
   await ready(page);
 
   await page.getByRole("button", { name: "记录一次通话或联系" }).click();
+  await expect(page.getByLabel("沟通内容")).toBeFocused();
   await page.keyboard.type("客服确认已提交销号申请。");
   await page.getByLabel("参考号或工单号").fill("CM-2026-01");
   await page.getByRole("button", { name: "保存记录" }).click();

@@ -16,6 +16,7 @@ test("markup typed into a provider name, a note or a file name renders as text a
   await expect(page.getByRole("heading", { level: 1 })).toContainText(PAYLOAD);
 
   await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await expect(page.getByLabel("What was said")).toBeFocused();
   await page.keyboard.type(`They said ${PAYLOAD} <script>alert(2)</script>`);
   await page.getByLabel("Agent name or ID").fill(PAYLOAD);
   await page.getByRole("button", { name: "Save note" }).click();

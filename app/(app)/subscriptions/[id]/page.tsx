@@ -107,7 +107,10 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
           <Link href={`/subscriptions/${s.id}/edit`} className={buttonClasses("secondary")}>
             {t("subscriptions.edit")}
           </Link>
-          <DeleteSubscriptionButton id={s.id} caseCount={cases.length} />
+          <DeleteSubscriptionButton
+            id={s.id}
+            body={t("subscriptions.deleteBody", { count: cases.length })}
+          />
         </div>
       </header>
 

@@ -344,9 +344,10 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       }
     });
 
-    // Everyone else.
+    // Everyone else; the last one has just signed up (no data: the emptiest page).
     for (let u = 2; u < 200; u++) {
       const userId = addUser(u, `User ${u}`, u % 3 ? "en" : "zh-CN");
+      if (u === 199) continue;
       const own = Array.from({ length: int(2, 8) }, () => addSubscription(userId));
       const caseCount = Math.min(own.length, int(1, 3));
       for (let c = 0; c < caseCount; c++) {
@@ -372,6 +373,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
     ...summary,
     heavy: { email: "bench-0@example.com" },
     typical: { email: "bench-1@example.com" },
+    empty: { email: "bench-199@example.com" },
     counts,
   };
 }

@@ -23,6 +23,7 @@ import { buildIfStale } from "../scripts/build.mjs";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
+import { prismaCallCost } from "./prisma-cost.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 import { writeReport } from "./report.mjs";
 
@@ -267,6 +268,9 @@ const dataset = await generateDataset({
 log(
   `generated ${JSON.stringify(dataset.counts)} in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`,
 );
+log("what one database call costs (better-sqlite3, Prisma $queryRaw, Prisma findUnique)…");
+const callCost = await prismaCallCost(dbFile, dataset.typical.email);
+
 // Each user's case page is one case; writes go to another, and transitions
 // move others still, so the page measured does not grow during the run.
 const users = [
@@ -315,9 +319,17 @@ await counting.stop();
 // 4. Load.
 const server = await startServer(dataDir);
 const runs = [];
+const newUser = await signIn(server.base, dataset.empty.email);
 const floor = [
   { name: "floor: constant route handler", group: "floor", path: "/api/ping" },
   { name: "floor: static file", group: "floor", path: "/robots.txt" },
+  // The least a signed-in page does: session, user, layout, one empty query.
+  {
+    name: "floor: signed-in page, nothing in it",
+    group: "floor",
+    path: "/dashboard",
+    headers: { cookie: newUser.cookie },
+  },
 ];
 for (const connections of [1, 10]) {
   for (const scenario of floor.filter(wanted)) {
@@ -379,6 +391,7 @@ const results = {
   buildSeconds: Math.round(buildSeconds * 10) / 10,
   coldStartMs: Math.round(coldStartMs),
   peakRssMiB,
+  callCost,
   firstLoadJsKB: firstLoad,
   queriesPerRequest: queries,
   runs,
@@ -392,7 +405,7 @@ if (ONLY) {
       `${r.scenario} | ${r.user} | c=${r.connections} | ${r.rps} req/s | p50 ${r.p50} | p99 ${r.p99} | ` +
         `errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
     );
-  console.log(`peak RSS ${peakRssMiB} MiB`);
+  console.log(`peak RSS ${peakRssMiB} MiB; one call:`, callCost);
   if (Object.keys(firstLoad).length) console.log("first-load JS (kB gz):", firstLoad);
   console.log(queries);
 } else {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { clientAddress } from "@/lib/client-address";
@@ -77,9 +78,15 @@ export const authOptions: NextAuthOptions = {
 
 /** The signed-in user for this request, or null. One database read per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.uid || typeof session.sv !== "number") return null;
-  return findSessionUser(session.uid, session.sv);
+  // The session is next-auth's encrypted JWT cookie; reading it is all a
+  // request needs. (getServerSession runs next-auth's whole session endpoint
+  // instead, re-encrypting a refreshed cookie a page cannot even set: 4 ms of
+  // CPU per request, measured for BENCHMARKS.md.) Only the cookie counts here,
+  // never an Authorization header: API tokens are lib/api.ts's business.
+  const req = { cookies: await cookies(), headers: {} };
+  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"] });
+  if (!token?.uid || typeof token.sv !== "number") return null;
+  return findSessionUser(token.uid, token.sv);
 });
 
 /** For pages and actions of the signed-in app: the user, or a redirect to login. */

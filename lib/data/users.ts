@@ -22,7 +22,8 @@ export type SessionUser = {
   sessionVersion: number;
 };
 
-const sessionUserSelect = {
+/** The columns of a SessionUser (also read with an API token, in one query). */
+export const sessionUserSelect = {
   id: true,
   email: true,
   name: true,
@@ -31,7 +32,7 @@ const sessionUserSelect = {
   sessionVersion: true,
 } as const;
 
-function toSessionUser(row: {
+export function toSessionUser(row: {
   id: string;
   email: string;
   name: string;
@@ -91,11 +92,6 @@ export async function findSessionUser(
   const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
   if (!row || row.sessionVersion !== sessionVersion) return null;
   return toSessionUser(row);
-}
-
-export async function findSessionUserById(id: string): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
-  return row ? toSessionUser(row) : null;
 }
 
 export async function updatePreferences(actor: Actor, input: PreferencesInput): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, PASSWORD, ready, uniqueEmail } from "./helpers";
+import { logIn, PASSWORD, ready, register, uniqueEmail } from "./helpers";
 
 test("register and exchange credentials for a token that authenticates requests", async ({
   request,
@@ -119,4 +119,27 @@ test("a token revoked in Settings is refused", async ({ page, request }) => {
   expect(
     (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status(),
   ).toBe(401);
+});
+
+test("a session cookie counts only as issued: altered or truncated, it is refused", async ({
+  page,
+  request,
+}) => {
+  await register(page);
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("session-token"));
+  expect(cookie).toBeDefined();
+  const me = (value: string) =>
+    request.get("/api/v1/me", { headers: { cookie: `${cookie!.name}=${value}` } });
+
+  expect((await me(cookie!.value)).status()).toBe(200);
+  const middle = Math.floor(cookie!.value.length / 2);
+  const flipped = cookie!.value[middle] === "A" ? "B" : "A";
+  const altered = cookie!.value.slice(0, middle) + flipped + cookie!.value.slice(middle + 1);
+  for (const value of [altered, cookie!.value.slice(0, -10), "", "not-a-jwt"]) {
+    const response = await me(value);
+    expect(response.status(), value.slice(0, 20)).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: expect.any(String) },
+    });
+  }
 });

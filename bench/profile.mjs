@@ -22,7 +22,7 @@ const dataset = await generateDataset({
 const server = await startServer(dataDir, {}, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
 const { cookie } = await signIn(
   server.base,
-  process.env.PROFILE_USER === "heavy" ? dataset.heavy.email : dataset.typical.email,
+  dataset[process.env.PROFILE_USER ?? "typical"].email, // heavy, typical or empty
 );
 const result = await autocannon({
   url: server.base + target,

@@ -17,6 +17,12 @@ const prismaImports = {
   message: "Only lib/data/* may use the Prisma client; call a data function instead.",
 };
 
+// Links do not prefetch unless asked to (components/ui/link.tsx says why).
+const nextLink = {
+  name: "next/link",
+  message: "Use Link from @/components/ui/link (no prefetch by default).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -32,10 +38,14 @@ export default defineConfig([
   ]),
   {
     rules: {
-      "no-restricted-imports": ["error", { patterns: [prismaImports] }],
+      "no-restricted-imports": ["error", { paths: [nextLink], patterns: [prismaImports] }],
       "react/no-danger": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [prismaImports] }] },
   },
   {
     // bench/prisma-cost.mjs measures the Prisma client itself.

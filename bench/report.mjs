@@ -207,9 +207,17 @@ ${table(
 
 ## First-load JavaScript (gzipped, as Chromium fetches it)
 
+Loaded as the heavy user, until the network is idle. "Server renders after load" counts the
+requests for server-rendered data the page makes on its own (link prefetches); links here do not
+prefetch (components/ui/link.tsx), so a page view costs the server one render.
+
 ${table(
-  ["Route", "kB"],
-  Object.entries(results.firstLoadJsKB).map(([route, kb]) => [route, String(kb)]),
+  ["Route", "kB", "Server renders after load"],
+  Object.entries(results.firstLoadJsKB).map(([route, kb]) => [
+    route,
+    String(kb),
+    String(results.rscRequestsPerView?.[route] ?? "-"),
+  ]),
 )}
 
 Server peak RSS over the whole load run: ${results.peakRssMiB} MiB.

@@ -218,10 +218,15 @@ async function queriesPerRequest(server, scenario) {
   return count() - before;
 }
 
-/** Each route's JavaScript on a first visit, gzipped, as Chromium fetches it. */
+/**
+ * Each route's JavaScript on a first visit, gzipped, as Chromium fetches it;
+ * and the requests for server-rendered data (RSC) the visit makes on its own
+ * until the network is idle (link prefetches), each a render on the server.
+ */
 async function firstLoadJs(base, auth, routes) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const out = {};
+  const rscRequests = {};
   try {
     for (const [name, url] of routes) {
       const context = await browser.newContext();
@@ -231,6 +236,10 @@ async function firstLoadJs(base, auth, routes) {
       await context.addCookies([{ name: cookieName, value, url: base }]);
       const page = await context.newPage();
       const scripts = [];
+      rscRequests[name] = 0;
+      page.on("request", (request) => {
+        if (request.headers()["rsc"] === "1") rscRequests[name]++;
+      });
       page.on("response", (response) => {
         if (response.request().resourceType() === "script")
           scripts.push(response.body().catch(() => Buffer.alloc(0)));
@@ -244,7 +253,7 @@ async function firstLoadJs(base, auth, routes) {
   } finally {
     await browser.close();
   }
-  return out;
+  return { js: out, rscRequests };
 }
 
 const started = performance.now();
@@ -310,10 +319,11 @@ const jsRoutes = [
   ["/notes", "/notes?q=refund"],
   ["/settings", "/settings"],
 ];
-const firstLoad =
+// As the heavy user: the case page is theirs, and their lists are full.
+const { js: firstLoad, rscRequests } =
   ONLY && !ONLY.test("first-load js")
-    ? {}
-    : await firstLoadJs(counting.base, users[1].auth, jsRoutes);
+    ? { js: {}, rscRequests: {} }
+    : await firstLoadJs(counting.base, users[0].auth, jsRoutes);
 await counting.stop();
 
 // 4. Load.
@@ -393,6 +403,7 @@ const results = {
   peakRssMiB,
   callCost,
   firstLoadJsKB: firstLoad,
+  rscRequestsPerView: rscRequests,
   queriesPerRequest: queries,
   runs,
   upload,
@@ -406,7 +417,8 @@ if (ONLY) {
         `errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
     );
   console.log(`peak RSS ${peakRssMiB} MiB; one call:`, callCost);
-  if (Object.keys(firstLoad).length) console.log("first-load JS (kB gz):", firstLoad);
+  if (Object.keys(firstLoad).length)
+    console.log("first-load JS (kB gz):", firstLoad, "RSC requests per view:", rscRequests);
   console.log(queries);
 } else {
   const file = await writeReport(results);

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClasses } from "@/components/ui/button";
 import { NoteItem } from "@/components/notes/note-item";
 import type { CaseEventDto } from "@/lib/data/cases";

@@ -4,13 +4,12 @@ import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PhoneIcon } from "@/components/ui/icons";
-import { instantToWallTime } from "@/lib/domain/dates";
-import { LazyNoteForm, preloadNoteFormProps } from "./lazy-note-form";
+import { LazyNewNoteForm, preloadNoteFormProps } from "./lazy-note-form";
 
 export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: string }) {
   const t = useTranslations("notes");
   // The time the form opened is "now" for the call being logged.
-  const [openedAt, setOpenedAt] = useState<string | null>(null);
+  const [openedAt, setOpenedAt] = useState<number | null>(null);
 
   if (!openedAt) {
     return (
@@ -19,7 +18,7 @@ export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: s
         <Button
           variant="secondary"
           {...preloadNoteFormProps}
-          onClick={() => setOpenedAt(instantToWallTime(new Date(), timeZone))}
+          onClick={() => setOpenedAt(Date.now())}
         >
           <PhoneIcon className="size-4" />
           {t("add")}
@@ -28,20 +27,11 @@ export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: s
     );
   }
   return (
-    <LazyNoteForm
+    <LazyNewNoteForm
       caseId={caseId}
-      values={{
-        channel: "phone",
-        occurredAt: openedAt,
-        agent: "",
-        reference: "",
-        durationMinutes: "",
-        summary: "",
-        outcome: "",
-        followUpOn: "",
-      }}
-      onSaved={() => setOpenedAt(null)}
-      onCancel={() => setOpenedAt(null)}
+      openedAt={openedAt}
+      timeZone={timeZone}
+      onDone={() => setOpenedAt(null)}
     />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
@@ -10,6 +10,7 @@ import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
 import { NOTE_CHANNELS } from "@/lib/domain/cases";
+import { instantToWallTime } from "@/lib/domain/dates";
 
 export type NoteFormValues = {
   channel: string;
@@ -144,4 +145,29 @@ export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/** A new note; "when" starts as the moment the form was opened, on the user's clock. */
+export function NewNoteForm({
+  caseId,
+  openedAt,
+  timeZone,
+  onDone,
+}: {
+  caseId: string;
+  openedAt: number;
+  timeZone: string;
+  onDone: () => void;
+}) {
+  const [values] = useState<NoteFormValues>(() => ({
+    channel: "phone",
+    occurredAt: instantToWallTime(new Date(openedAt), timeZone),
+    agent: "",
+    reference: "",
+    durationMinutes: "",
+    summary: "",
+    outcome: "",
+    followUpOn: "",
+  }));
+  return <NoteForm caseId={caseId} values={values} onSaved={onDone} onCancel={onDone} />;
 }

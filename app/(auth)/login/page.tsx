@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LoginForm } from "@/components/auth/login-form";
 
 export async function generateMetadata(): Promise<Metadata> {

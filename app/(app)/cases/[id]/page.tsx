@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CaseActions } from "@/components/cases/case-actions";
 import { CaseDetailsForm } from "@/components/cases/case-details-form";
 import { CaseStateBadge } from "@/components/cases/state-badge";

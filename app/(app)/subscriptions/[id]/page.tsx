@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { DeleteSubscriptionButton } from "@/components/subscriptions/delete-subscription-button";

@@ -244,7 +244,10 @@ async function firstLoadJs(base, auth, routes) {
         if (response.request().resourceType() === "script")
           scripts.push(response.body().catch(() => Buffer.alloc(0)));
       });
-      await page.goto(base + url, { waitUntil: "networkidle" });
+      const response = await page.goto(base + url, { waitUntil: "networkidle" });
+      // Measure the page itself, never a login redirect or a not-found page.
+      if (!response?.ok() || new URL(page.url()).pathname !== new URL(base + url).pathname)
+        throw new Error(`${url} did not load as itself (${response?.status()} at ${page.url()})`);
       const bodies = await Promise.all(scripts);
       out[name] =
         Math.round((bodies.reduce((sum, b) => sum + zlib.gzipSync(b).length, 0) / 1000) * 10) / 10; // kB (1,000 bytes), as Next.js reports sizes

@@ -65,8 +65,8 @@ export async function authenticateApiToken(token: string): Promise<SessionUser |
   if (!looksLikeApiToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    // The user comes in the same call: each Prisma call costs ~1 ms of CPU
-    // here (BENCHMARKS.md), whatever the SQL.
+    // The user comes in the same call: a Prisma call has a fixed cost
+    // whatever its SQL (bench/prisma-cost.mjs, BENCHMARKS.md).
     select: {
       id: true,
       revokedAt: true,

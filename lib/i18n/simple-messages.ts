@@ -31,10 +31,10 @@ export function simpleMessages(messages: Messages): Messages {
 
 /** The message at a dotted path, or undefined. */
 export function lookupMessage(messages: Messages, path: string): string | undefined {
-  let node: string | Messages | undefined = messages;
+  let node: string | Messages = messages;
   for (const part of path.split(".")) {
-    if (node === undefined || typeof node === "string") return undefined;
-    node = node[part];
+    if (typeof node === "string" || !Object.hasOwn(node, part)) return undefined;
+    node = node[part]!;
   }
   return typeof node === "string" ? node : undefined;
 }

@@ -37,6 +37,8 @@ describe("simple messages (what the browser gets)", () => {
     expect(lookupMessage(messages, "a.b.x")).toBeUndefined();
     expect(lookupMessage(messages, "x")).toBeUndefined();
     expect(lookupMessage(messages, "a.toString")).toBeUndefined();
+    expect(lookupMessage(messages, "constructor.name")).toBeUndefined();
+    expect(lookupMessage(messages, "__proto__.x")).toBeUndefined();
   });
 
   it("keep every message but the ICU ones", () => {

@@ -233,7 +233,8 @@ async function firstLoadJs(base, auth, routes) {
       const { name: cookieName, value } = (([n, ...v]) => ({ name: n, value: v.join("=") }))(
         auth.cookie.split("="),
       );
-      await context.addCookies([{ name: cookieName, value, url: base }]);
+      // The login page is for people who are signed out (it sends the others on).
+      if (url !== "/login") await context.addCookies([{ name: cookieName, value, url: base }]);
       const page = await context.newPage();
       const scripts = [];
       rscRequests[name] = 0;

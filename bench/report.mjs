@@ -129,9 +129,7 @@ ${lists1.map((r) => `${r.scenario} ${ms(r.rps)} ms`).join(", ")} (1 / req/s at c
 needs at least two Prisma calls (the token with its user, then the rows), and a Prisma call has a
 fixed cost: reading one user by id takes ${findUniqueMs} ms through \`findUnique\`, ${queryRawMs} ms
 through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
-(bench/prisma-cost.mjs): two such calls take ${(2 * findUniqueMs).toFixed(1)} ms${
-      2 * findUniqueMs > allowed - 1000 / ping10.rps ? ", more than a list may add in all" : ""
-    }. Prisma 6.19 compiles every call in its WebAssembly query compiler on the
+(bench/prisma-cost.mjs): two such calls take ${(2 * findUniqueMs).toFixed(1)} ms of the ${(allowed - 1000 / ping10.rps).toFixed(1)} ms a list may add. Prisma 6.19 compiles every call in its WebAssembly query compiler on the
 event loop; the plan cache that removes this came in Prisma 7.4 (prisma/orm#29038), and Prisma
 7's CLI cannot run offline on these machines (STACK.md). Raw SQL for the hot lists would cut part
 of it at the price of the typed data layer; not done.`);
@@ -207,7 +205,7 @@ ${table(
 
 ## First-load JavaScript (gzipped, as Chromium fetches it)
 
-Loaded as the heavy user, until the network is idle. "Server renders after load" counts the
+Loaded as the heavy user (the login page signed out), until the network is idle. "Server renders after load" counts the
 requests for server-rendered data the page makes on its own (link prefetches); links here do not
 prefetch (components/ui/link.tsx), so a page view costs the server one render.
 

@@ -23,6 +23,8 @@ export async function prismaCallCost(dbFile, email) {
     const { id } = raw.prepare("SELECT id FROM User WHERE email = ?").get(email);
     const sql = "SELECT id, email, name, locale, timeZone, sessionVersion FROM User WHERE id = ?";
     const statement = raw.prepare(sql);
+    // The columns of a session user (lib/data/users.ts sessionUserSelect, which
+    // this script cannot import: it is server-only).
     const select = {
       id: true,
       email: true,

@@ -1,6 +1,14 @@
 "use client";
 
-import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
+import {
+  Component as ReactComponent,
+  lazy,
+  Suspense,
+  type ComponentProps,
+  type ComponentType,
+  type ReactNode,
+} from "react";
+import { Alert } from "@/components/ui/alert";
 import { useTranslations } from "@/lib/i18n/client";
 
 // The note form appears only after "Log a call" or "Edit", so it is not part
@@ -23,12 +31,35 @@ function Loading() {
   );
 }
 
+/** If the form's code cannot be fetched (offline, or the app was rebuilt since the page loaded). */
+class LoadFailed extends ReactComponent<
+  { message: string; children: ReactNode },
+  { failed: boolean }
+> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    return this.state.failed ? (
+      <Alert tone="error">{this.props.message}</Alert>
+    ) : (
+      this.props.children
+    );
+  }
+}
+
 function lazyWithLoading<P extends object>(Component: ComponentType<P>) {
   return function LazyForm(props: P) {
+    const t = useTranslations("common");
     return (
-      <Suspense fallback={<Loading />}>
-        <Component {...props} />
-      </Suspense>
+      <LoadFailed message={t("loadFailed")}>
+        <Suspense fallback={<Loading />}>
+          <Component {...props} />
+        </Suspense>
+      </LoadFailed>
     );
   };
 }

@@ -72,3 +72,17 @@ test("a long history shows its newest 50 entries and links to all of them", asyn
   await expect(timeline.getByText("message number 0", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /Show all/ })).toHaveCount(0);
 });
+
+test("if the note form's code cannot be fetched, the page says so instead of breaking", async ({
+  page,
+}) => {
+  await register(page);
+  await openCaseThroughUi(page, "Visible", "25");
+  // Everything the page needed has loaded; what is fetched from now on is the
+  // lazily loaded form, and it fails as it would offline or after a rebuild.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await expect(page.getByText("This part of the page could not load.")).toBeVisible();
+  // The rest of the page still works.
+  await expect(page.getByTestId("case-state")).toHaveText("Case opened");
+});

@@ -2,20 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
-import { simpleMessages, type Messages } from "@/lib/i18n/simple-messages";
+import { clientMessages, type Messages } from "@/lib/i18n/simple-messages";
 import "./globals.css";
-
-// One filtered catalog per locale, computed once per process.
-const clientCatalogs = new WeakMap<object, Messages>();
-
-function clientMessages(messages: Messages): Messages {
-  let filtered = clientCatalogs.get(messages);
-  if (!filtered) {
-    filtered = simpleMessages(messages);
-    clientCatalogs.set(messages, filtered);
-  }
-  return filtered;
-}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");

@@ -29,6 +29,19 @@ export function simpleMessages(messages: Messages): Messages {
   return out;
 }
 
+// One filtered catalog per loaded catalog (per locale), made once per process.
+const clientCatalogs = new WeakMap<Messages, Messages>();
+
+/** simpleMessages(messages), remembered: what the root layout hands to the browser. */
+export function clientMessages(messages: Messages): Messages {
+  let filtered = clientCatalogs.get(messages);
+  if (!filtered) {
+    filtered = simpleMessages(messages);
+    clientCatalogs.set(messages, filtered);
+  }
+  return filtered;
+}
+
 /** The message at a dotted path, or undefined. */
 export function lookupMessage(messages: Messages, path: string): string | undefined {
   let node: string | Messages = messages;

@@ -3,7 +3,7 @@
 // the dummy password hash for unknown emails is made before the first login.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareDummyHash } = await import("@/lib/passwords");
+  const { prepareDummyHash } = await import("@/lib/auth/passwords");
   await prepareDummyHash();
   const { sweepReceiptFiles } = await import("@/lib/data/receipts");
   const { removed } = await sweepReceiptFiles();

@@ -2,7 +2,7 @@ import { loadEnvConfig } from "@next/env";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { databaseUrl } from "./lib/config";
-import { MigrationSqlite } from "./lib/sqlite-adapter";
+import { MigrationSqlite } from "./lib/db/sqlite-adapter";
 
 // With a config file the Prisma CLI skips .env; Next.js reads it. Load it the
 // same way so both talk to the same database.

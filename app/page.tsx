@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export default async function Home() {
   redirect((await getCurrentUser()) ? "/dashboard" : "/login");

@@ -10,7 +10,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 // The workflow and vocabularies come from the app's own domain rules (run with tsx).
 import { MAIN_PATH, OPTIONAL_STEPS, REJECTION_REASONS } from "../lib/domain/case-workflow.ts";
-import { CASE_METHODS, CASE_REASONS, NOTE_CHANNELS } from "../lib/domain/cases.ts";
+import { CASE_METHODS, CASE_REASONS } from "../lib/domain/cases.ts";
+import { NOTE_CHANNELS } from "../lib/domain/notes.ts";
 
 // How the heavy user's 3,000 cases spread over the states (weights).
 const STATE_MIX = [

@@ -4,7 +4,7 @@
 // WebAssembly query compiler on the event loop (no plan cache before 7.4).
 import Database from "better-sqlite3";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { CancelCaseSqlite } from "../lib/sqlite-adapter.ts";
+import { CancelCaseSqlite } from "../lib/db/sqlite-adapter";
 
 const ROUNDS = 2000;
 

@@ -5,7 +5,7 @@ import { databaseFile } from "@/lib/config";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors/app-error";
 
 loadEnvConfig(process.cwd());
 

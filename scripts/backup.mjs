@@ -18,7 +18,7 @@ import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import yazl from "yazl";
-import { databaseFileFromEnv, dataDirFromEnv, fail, receiptPath } from "./paths.mjs";
+import { databaseFileFromEnv, dataDirFromEnv, fail, receiptFile } from "./paths.mjs";
 
 export const BACKUP_FORMAT = "cancelcase-backup";
 
@@ -35,7 +35,7 @@ async function sha256OfFile(file) {
 /** Takes a backup; returns a summary. Throws on any failure and leaves no partial file. */
 export async function backup({ output } = {}) {
   const dataDir = dataDirFromEnv();
-  const dbFile = databaseFileFromEnv(dataDir);
+  const dbFile = databaseFileFromEnv();
   if (!fs.existsSync(dbFile)) throw new Error(`no database at ${dbFile}: nothing to back up`);
   const createdAt = new Date();
   const target = path.resolve(
@@ -63,10 +63,10 @@ export async function backup({ output } = {}) {
       const rows = snapshot.prepare("SELECT id, storageKey, sha256, size FROM Receipt").all();
       const drop = snapshot.prepare("DELETE FROM Receipt WHERE id = ?");
       for (const row of rows) {
-        const pinned = receiptPath(staging, row.storageKey);
+        const pinned = receiptFile(staging, row.storageKey);
         fs.mkdirSync(path.dirname(pinned), { recursive: true });
         try {
-          fs.linkSync(receiptPath(dataDir, row.storageKey), pinned);
+          fs.linkSync(receiptFile(dataDir, row.storageKey), pinned);
         } catch (error) {
           if (error.code === "ENOENT") {
             drop.run(row.id);
@@ -74,7 +74,7 @@ export async function backup({ output } = {}) {
             continue;
           }
           if (!["EXDEV", "EPERM", "ENOTSUP"].includes(error.code)) throw error;
-          fs.copyFileSync(receiptPath(dataDir, row.storageKey), pinned);
+          fs.copyFileSync(receiptFile(dataDir, row.storageKey), pinned);
         }
         const actual = await sha256OfFile(pinned);
         if (actual !== row.sha256) {
@@ -105,7 +105,7 @@ export async function backup({ output } = {}) {
     zip.addFile(snapshotFile, "cancelcase.db", { mtime });
     for (const { key } of receipts) {
       // Receipts are PDFs and images, already compressed: stored as they are.
-      zip.addFile(receiptPath(staging, key), `receipts/${key.slice(0, 2)}/${key}`, {
+      zip.addFile(receiptFile(staging, key), `receipts/${key.slice(0, 2)}/${key}`, {
         mtime,
         compress: false,
       });

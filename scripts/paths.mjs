@@ -1,34 +1,22 @@
-// Where the data lives, for the scripts that run outside Next.js (start,
-// backup, restore). Same rules as lib/config.ts: DATA_DIR (./data), and
-// DATABASE_URL (a file: URL) overriding the SQLite file.
+// What the scripts that run outside Next.js (start, backup, restore) share:
+// the project root, the data paths (the rules are lib/config/paths.mjs's, the
+// same module the app reads), whether a server is live, and how to fail.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { dataDir, databaseFile, pidFile } from "../lib/config/paths.mjs";
+
+export { RECEIPT_KEY, pidFile, receiptFile } from "../lib/config/paths.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** DATA_DIR, read as lib/config reads it (relative to the project root). */
 export function dataDirFromEnv() {
-  return path.resolve(root, process.env.DATA_DIR?.trim() || "data");
+  return dataDir(root);
 }
 
-export function databaseFileFromEnv(dataDir = dataDirFromEnv()) {
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) return path.join(dataDir, "cancelcase.db");
-  if (!url.startsWith("file:")) throw new Error("DATABASE_URL must be a SQLite file: URL");
-  return path.resolve(root, url.slice("file:".length));
-}
-
-/** DATA_DIR/receipts/<2-char shard>/<32 hex>: the layout of lib/storage/local-disk.ts. */
-export const RECEIPT_KEY = /^[0-9a-f]{32}$/;
-
-export function receiptPath(dataDir, key) {
-  if (!RECEIPT_KEY.test(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
-  return path.join(dataDir, "receipts", key.slice(0, 2), key);
-}
-
-/** The PID file npm start keeps in DATA_DIR while it serves. */
-export function pidFile(dataDir) {
-  return path.join(dataDir, "server.pid");
+export function databaseFileFromEnv() {
+  return databaseFile(root);
 }
 
 /** The PID of a live server on this DATA_DIR, or null. */

@@ -143,7 +143,7 @@ export async function restore(file) {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`no such file: ${source}`);
   const dataDir = dataDirFromEnv();
-  const dbFile = databaseFileFromEnv(dataDir);
+  const dbFile = databaseFileFromEnv();
   const pid = runningServerPid(dataDir);
   if (pid) throw new Error(`CancelCase is running on this DATA_DIR (PID ${pid}); stop it first`);
 

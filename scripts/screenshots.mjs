@@ -1,25 +1,17 @@
-// `node scripts/screenshots.mjs [baseUrl]`: screenshots of the main pages in
+// `npm run screenshots -- [baseUrl]`: screenshots of the main pages in
 // both languages, at desktop and phone width (and desktop dark), into
 // ./screenshots/, for a person to look at after a UI change. Needs a running
 // server. With LOGIN_EMAIL/LOGIN_PASSWORD (e.g. the demo account of
 // `npm run seed:demo`) it shows that account; otherwise it registers an empty one.
 import { chromium } from "@playwright/test";
 import fs from "node:fs";
+import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = "screenshots";
 fs.mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+// The browser and flags of the end-to-end tests (run under tsx to import them).
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 
 const password = process.env.LOGIN_PASSWORD ?? "screenshot passphrase";
 let email = process.env.LOGIN_EMAIL;

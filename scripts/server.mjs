@@ -45,6 +45,15 @@ function trustProxy() {
   return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
 }
 
+/** Where the server really listens: every interface, or the one address HOST named. */
+function listeningOn(server) {
+  const { address, port } = server.address();
+  if (address === "0.0.0.0" || address === "::") {
+    return `http://localhost:${port} (listening on every interface, ${address}:${port})`;
+  }
+  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+}
+
 export async function startServer({ root, dev, host, port }) {
   const app = next({ dev, dir: root, hostname: host === "0.0.0.0" ? "localhost" : host, port });
   const handle = app.getRequestHandler();
@@ -75,7 +84,7 @@ export async function startServer({ root, dev, host, port }) {
     server.listen(port, host, resolve);
   });
   console.log(
-    `[cancelcase] ready on http://localhost:${port} (${dev ? "development" : "production"})`,
+    `[cancelcase] ${dev ? "development" : "production"} server ready on ${listeningOn(server)}`,
   );
 
   const stop = (signal) => {

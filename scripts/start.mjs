@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIfStale } from "./build.mjs";
-import { dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
+import { databaseFileFromEnv, dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
@@ -32,9 +32,7 @@ function prepareDataDir() {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(dataDir, "receipts"), { recursive: true, mode: 0o700 });
   process.env.DATA_DIR = dataDir;
-  if (!process.env.DATABASE_URL?.trim()) {
-    process.env.DATABASE_URL = `file:${path.join(dataDir, "cancelcase.db")}`;
-  }
+  process.env.DATABASE_URL = `file:${databaseFileFromEnv()}`;
 }
 
 function loadOrCreateSecret() {
@@ -55,22 +53,30 @@ function loadOrCreateSecret() {
   process.env.NEXTAUTH_SECRET = secret;
 }
 
-function run(label, args) {
-  const result = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: process.env,
-  });
-  if (result.status !== 0) fail(`${label} failed (exit ${result.status ?? result.signal})`);
-}
+// Prisma 6.19 warns that the schema's datasource url is unused with a driver
+// adapter; without that url it would try to download an engine, so the url
+// stays and the warning (and the datasource line naming the schema's
+// placeholder file instead of the real one) are dropped from the output.
+const PRISMA_NOISE = [
+  /^WARNING: Your schema specifies the following datasource properties[\s\S]*?only using driver adapters\.\n*/m,
+  /^Datasource "db": .*\n/m,
+  /^Prisma config detected, skipping environment variable loading\.\n*/m,
+];
 
 function migrate() {
   log(`migrating ${process.env.DATABASE_URL.replace(/^file:/, "")}`);
-  run("database migration", [
-    path.join(root, "node_modules/prisma/build/index.js"),
-    "migrate",
-    "deploy",
-  ]);
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
+    { cwd: root, env: process.env, encoding: "utf8", stdio: ["inherit", "pipe", "pipe"] },
+  );
+  const output = PRISMA_NOISE.reduce(
+    (text, noise) => text.replace(noise, ""),
+    `${result.stderr ?? ""}${result.stdout ?? ""}`,
+  );
+  process.stdout.write(output.replace(/\n{3,}/g, "\n\n"));
+  if (result.status !== 0)
+    fail(`database migration failed (exit ${result.status ?? result.signal})`);
 }
 
 async function serve() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { CheckIcon } from "@/components/ui/icons";
 import { Logo, LogoMark } from "@/components/ui/logo";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await getCurrentUser()) redirect("/dashboard");

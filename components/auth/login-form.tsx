@@ -1,6 +1,6 @@
 "use client";
 
-import { signInWithPassword } from "@/lib/auth-client";
+import { signInWithPassword } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";

@@ -3,10 +3,9 @@ import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { caseOverview } from "@/lib/data/cases";
+import type { CaseOverview } from "@/lib/data/cases";
 import type { MoneyByCurrency } from "@/lib/data/subscriptions";
-import type { SessionUser } from "@/lib/data/users";
-import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 
 function Stat({
@@ -31,19 +30,20 @@ function Stat({
   );
 }
 
+/** The dashboard of someone who keeps subscriptions: what the page read, laid out. */
 export async function Overview({
-  user,
+  userName,
+  today,
   totals,
+  cases,
 }: {
-  user: SessionUser;
+  userName: string;
+  /** The user's calendar day (todayIn), which says "due today" from "overdue". */
+  today: string;
   totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
+  cases: CaseOverview;
 }) {
-  const today = todayIn(user.timeZone);
-  const [t, locale, cases] = await Promise.all([
-    getTranslations(),
-    getLocale(),
-    caseOverview(user, today),
-  ]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const openCount = cases.openByState.reduce((sum, s) => sum + s.count, 0);
   const money = (list: MoneyByCurrency) =>
     list.length === 0 ? (
@@ -56,7 +56,7 @@ export async function Overview({
     <>
       <PageHeader
         title={
-          user.name ? t("dashboard.greeting", { name: user.name }) : t("dashboard.greetingNoName")
+          userName ? t("dashboard.greeting", { name: userName }) : t("dashboard.greetingNoName")
         }
         description={t("dashboard.subtitle")}
       />

@@ -9,7 +9,7 @@ import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
-import { NOTE_CHANNELS } from "@/lib/domain/cases";
+import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { instantToWallTime } from "@/lib/domain/dates";
 
 export type NoteFormValues = {

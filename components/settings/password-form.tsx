@@ -1,6 +1,6 @@
 "use client";
 
-import { signOutTo } from "@/lib/auth-client";
+import { signOutTo } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";

@@ -9,7 +9,8 @@ import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updatePreferencesAction } from "@/lib/actions/settings";
-import { LOCALES, LOCALE_LABELS, type Locale } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/domain/locales";
+import { LOCALE_LABELS } from "@/lib/i18n/locales";
 
 export function ProfileForm({
   name,

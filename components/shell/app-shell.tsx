@@ -1,20 +1,12 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { FolderCheckIcon, HomeIcon, ListIcon, SettingsIcon } from "@/components/ui/icons";
 import { Link } from "@/components/ui/link";
-import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
-import {
-  CloseIcon,
-  FolderCheckIcon,
-  HomeIcon,
-  ListIcon,
-  MenuIcon,
-  SettingsIcon,
-} from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LogoutButton } from "./logout-button";
+import { PhoneHeader } from "./phone-header";
+import { NavLink } from "./nav-link";
 
 const LINKS = [
   { href: "/dashboard", key: "dashboard", Icon: HomeIcon },
@@ -23,37 +15,24 @@ const LINKS = [
   { href: "/settings", key: "settings", Icon: SettingsIcon },
 ] as const;
 
-function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
-  const t = useTranslations("nav");
-  const pathname = usePathname();
+async function NavLinks() {
+  const t = await getTranslations("nav");
   return (
     <ul className="space-y-1">
-      {LINKS.map(({ href, key, Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
-        return (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors ${
-                active
-                  ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-200"
-                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-              }`}
-            >
-              <Icon />
-              {t(key)}
-            </Link>
-          </li>
-        );
-      })}
+      {LINKS.map(({ href, key, Icon }) => (
+        <li key={href}>
+          <NavLink href={href}>
+            <Icon />
+            {t(key)}
+          </NavLink>
+        </li>
+      ))}
     </ul>
   );
 }
 
-function Account({ name, email }: { name: string; email: string }) {
-  const t = useTranslations("nav");
+async function Account({ name, email }: { name: string; email: string }) {
+  const t = await getTranslations("nav");
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800">
       <div className="px-3">
@@ -74,22 +53,19 @@ function Account({ name, email }: { name: string; email: string }) {
   );
 }
 
-export function AppShell({
+/**
+ * The signed-in frame: a sidebar on wide screens, a header with a menu
+ * button on phones. A server component; only the active link (NavLink) and
+ * the phone menu's open state (PhoneHeader) run in the browser.
+ */
+export async function AppShell({
   user,
   children,
 }: {
   user: { name: string; email: string };
   children: ReactNode;
 }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [open]);
+  const t = await getTranslations();
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] print:block">
@@ -103,32 +79,20 @@ export function AppShell({
         <Account {...user} />
       </aside>
 
-      <header className="sticky top-0 z-30 flex print:hidden items-center justify-between border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/90">
-        <Link href="/dashboard" className="rounded-lg">
-          <Logo name={t("common.appName")} />
-        </Link>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls="mobile-menu"
-          onClick={() => setOpen((value) => !value)}
-          className="rounded-lg p-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-        >
-          {open ? <CloseIcon className="size-6" /> : <MenuIcon className="size-6" />}
-          <span className="sr-only">{open ? t("nav.closeMenu") : t("nav.openMenu")}</span>
-        </button>
-      </header>
-      {open ? (
-        <div
-          id="mobile-menu"
-          className="fixed inset-x-0 top-[61px] bottom-0 z-20 overflow-y-auto bg-white p-4 lg:hidden dark:bg-slate-900"
-        >
-          <nav aria-label={t("nav.main")} className="mb-6">
-            <NavLinks onNavigate={() => setOpen(false)} />
-          </nav>
-          <Account {...user} />
-        </div>
-      ) : null}
+      <PhoneHeader
+        home={
+          <Link href="/dashboard" className="rounded-lg">
+            <Logo name={t("common.appName")} />
+          </Link>
+        }
+        openLabel={t("nav.openMenu")}
+        closeLabel={t("nav.closeMenu")}
+      >
+        <nav aria-label={t("nav.main")} className="mb-6">
+          <NavLinks />
+        </nav>
+        <Account {...user} />
+      </PhoneHeader>
 
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">
         {children}

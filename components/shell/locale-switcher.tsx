@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/lib/actions/auth";
-import { LOCALES, LOCALE_LABELS } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/domain/locales";
+import { LOCALE_LABELS } from "@/lib/i18n/locales";
 import { GlobeIcon } from "@/components/ui/icons";
 
 export function LocaleSwitcher() {

@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextareaField, TextField } from "@/componen
 import { fieldErrors, formMessage } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
-import { BILLING_CYCLES } from "@/lib/domain/money";
+import { BILLING_CYCLES } from "@/lib/domain/subscriptions";
 import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { EnumOptions } from "@/components/ui/enum-options";
 

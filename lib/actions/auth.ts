@@ -1,11 +1,12 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { getCurrentUser } from "@/lib/auth";
-import { clientAddress } from "@/lib/client-address";
+import { getCurrentUser } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/auth/client-address";
 import { setUserLocale } from "@/lib/data/users";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { registerAccount } from "@/lib/login";
+import { isLocale } from "@/lib/domain/locales";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { registerAccount } from "@/lib/auth/registration";
 import { formValues, toActionState, type ActionState } from "./result";
 
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

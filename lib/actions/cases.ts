@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { transitionCase, updateCase } from "@/lib/data/cases";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors/app-error";
 import { transitionSchema, updateCaseSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";
-import { idField } from "@/lib/validation/subscriptions";
+import { idField } from "@/lib/validation/fields";
 import { formText, toActionState, type ActionState } from "./result";
 
 const version = (formData: FormData) => Number(formText(formData, "expectedVersion"));

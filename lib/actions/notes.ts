@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { addNote, deleteNote, updateNote } from "@/lib/data/notes";
 import { todayIn, wallTimeToInstant } from "@/lib/domain/dates";
 import { createNoteSchema } from "@/lib/validation/notes";
 import { parseInput } from "@/lib/validation/parse";
-import { idField } from "@/lib/validation/subscriptions";
+import { idField } from "@/lib/validation/fields";
 import { formText, toActionState, type ActionState } from "./result";
 
 function minutes(text: string | undefined): number | null {

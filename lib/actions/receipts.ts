@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { deleteReceipt } from "@/lib/data/receipts";
 import { parseInput } from "@/lib/validation/parse";
-import { idField } from "@/lib/validation/subscriptions";
+import { idField } from "@/lib/validation/fields";
 import { toActionState, type ActionState } from "./result";
 
 export async function deleteReceiptAction(receiptId: string, caseId: string): Promise<ActionState> {

@@ -1,4 +1,4 @@
-import { asAppError, type FieldErrors } from "@/lib/errors";
+import { asAppError, type FieldErrors } from "@/lib/errors/app-error";
 
 /** What a form's server action returns; message and field errors are message keys. */
 export type ActionState =

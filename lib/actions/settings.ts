@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import {
   changePassword,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { openCase } from "@/lib/data/cases";
 import {
   createSubscription,
@@ -12,7 +12,8 @@ import {
 import { isCurrencyCode, parseMajorAmount } from "@/lib/domain/money";
 import { openCaseSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";
-import { createSubscriptionSchema, idField } from "@/lib/validation/subscriptions";
+import { idField } from "@/lib/validation/fields";
+import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
 import { formText, toActionState, type ActionState } from "./result";
 
 /** The form's fields as the API would send them: the price typed in major units becomes minor units. */

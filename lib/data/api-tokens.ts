@@ -1,7 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { generateApiToken, hashApiToken, looksLikeApiToken, tokenHint } from "@/lib/tokens";
+import {
+  generateApiToken,
+  hashApiToken,
+  looksLikeApiToken,
+  tokenHint,
+} from "@/lib/auth/api-token-secret";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notFoundError } from "./errors";
 import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
 
 export type ApiTokenSummary = {
@@ -24,6 +30,13 @@ const summarySelect = {
   revokedAt: true,
 } as const;
 
+type ApiTokenRow = Prisma.ApiTokenGetPayload<{ select: typeof summarySelect }>;
+
+/** The token list shows the stored prefix as a hint: `cc_AbCd…`. */
+function toApiTokenSummary({ prefix, ...row }: ApiTokenRow): ApiTokenSummary {
+  return { ...row, hint: prefix };
+}
+
 // Writing lastUsedAt on every request would turn each read into a write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -37,8 +50,7 @@ export async function createApiToken(
     data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: tokenHint(token) },
     select: summarySelect,
   });
-  const { prefix, ...rest } = row;
-  return { token, summary: { ...rest, hint: prefix } };
+  return { token, summary: toApiTokenSummary(row) };
 }
 
 export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
@@ -47,7 +59,7 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
     orderBy: { createdAt: "desc" },
     select: summarySelect,
   });
-  return rows.map(({ prefix, ...rest }) => ({ ...rest, hint: prefix }));
+  return rows.map(toApiTokenSummary);
 }
 
 export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
@@ -57,7 +69,7 @@ export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
   });
   if (count === 1) return;
   const exists = await db.apiToken.count({ where: { id, userId: actor.id } });
-  if (!exists) throw new AppError("not_found", "Token not found.");
+  if (!exists) throw notFoundError("Token");
 }
 
 /** The user a Bearer token acts for, or null when it is unknown, revoked or expired. */
@@ -78,7 +90,11 @@ export async function authenticateApiToken(token: string): Promise<SessionUser |
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
+    await db.apiToken.update({
+      where: { id: row.id },
+      data: { lastUsedAt: now },
+      select: { id: true },
+    });
   }
   return toSessionUser(row.user);
 }

@@ -1,22 +1,32 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   allowedMoves,
+  CASE_STATES,
+  CLOSED_STATES,
   isClosed,
   planTransition,
+  REJECTION_REASONS,
   type CaseState,
   type Move,
   type RejectionReason,
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
-import type { CaseMethod, CaseReason } from "@/lib/domain/cases";
-import { AppError } from "@/lib/errors";
-import type { CaseListQuery, OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
-import { afterCursor, toPage, type Page } from "./pagination";
-import { asNote, noteSelect, type NoteDto } from "./notes";
-import { asReceipt, receiptSelect, type ReceiptDto } from "./receipts";
-import { notFound } from "./subscriptions";
+import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
+import { AppError } from "@/lib/errors/app-error";
+import type {
+  CaseListQuery,
+  OpenCaseInput,
+  TransitionInput,
+  UpdateCaseInput,
+} from "@/lib/validation/cases";
+import { fromColumn, fromNullableColumn } from "./columns";
+import { notFoundError, staleVersionError } from "./errors";
+import { noteSelect, toNoteDto, type NoteDto } from "./notes";
+import { afterCursor, decodeInboxCursor, encodeInboxCursor, toPage, type Page } from "./pagination";
+import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import type { Actor } from "./users";
 
 export type CaseDto = {
@@ -62,14 +72,41 @@ export const caseSelect = {
   nextFollowUpOn: true,
   openedAt: true,
   closedAt: true,
-} as const;
+} as const satisfies Record<keyof CaseDto, true>;
 
-export const eventSelect = { from: true, to: true, at: true, skipped: true, comment: true, rejectionReason: true } as const;
+export const eventSelect = {
+  from: true,
+  to: true,
+  at: true,
+  skipped: true,
+  comment: true,
+  rejectionReason: true,
+} as const satisfies Record<keyof CaseEventDto, true>;
 
-// Rows hold only the values validation and the workflow let in.
-export const asCase = <T>(row: T) => row as T & CaseDto;
+type CaseRow = Prisma.CancellationCaseGetPayload<{ select: typeof caseSelect }>;
+type CaseEventRow = Prisma.CaseEventGetPayload<{ select: typeof eventSelect }>;
 
-const caseNotFound = () => notFound("Case");
+// The selects above satisfy the DTOs' keys exactly, so a spread row has
+// every field and no other; the vocabulary columns are narrowed.
+export function toCaseDto(row: CaseRow): CaseDto {
+  return {
+    ...row,
+    reason: fromColumn(CASE_REASONS, row.reason),
+    method: fromNullableColumn(CASE_METHODS, row.method),
+    state: fromColumn(CASE_STATES, row.state),
+  };
+}
+
+export function toCaseEventDto(row: CaseEventRow): CaseEventDto {
+  return {
+    ...row,
+    from: fromNullableColumn(CASE_STATES, row.from),
+    to: fromColumn(CASE_STATES, row.to),
+    rejectionReason: fromNullableColumn(REJECTION_REASONS, row.rejectionReason),
+  };
+}
+
+const caseNotFound = () => notFoundError("Case");
 
 const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   not_allowed: ["to", "transition_not_allowed"],
@@ -79,21 +116,24 @@ const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   evidence_required: ["confirmationNumber", "evidence_required"],
 };
 
-function conflict(): AppError {
-  return new AppError("conflict", "The case changed since you loaded it. Reload it and try again.");
-}
-
 export async function openCase(actor: Actor, input: OpenCaseInput): Promise<CaseDto> {
   return db.$transaction(async (tx) => {
     const subscription = await tx.subscription.findFirst({
       where: { id: input.subscriptionId, userId: actor.id },
-      select: { id: true, cases: { where: { state: { notIn: ["confirmation_received", "withdrawn"] } }, select: { id: true } } },
+      select: {
+        id: true,
+        cases: { where: { state: { notIn: [...CLOSED_STATES] } }, select: { id: true } },
+      },
     });
-    if (!subscription) throw notFound();
+    if (!subscription) throw notFoundError("Subscription");
     if (subscription.cases.length > 0) {
-      throw new AppError("conflict", "This subscription already has a cancellation case under way.", {
-        fields: { subscriptionId: ["case_already_open"] },
-      });
+      throw new AppError(
+        "conflict",
+        "This subscription already has a cancellation case under way.",
+        {
+          fields: { subscriptionId: ["case_already_open"] },
+        },
+      );
     }
     const created = await tx.cancellationCase.create({
       data: {
@@ -105,8 +145,11 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
       },
       select: caseSelect,
     });
-    await tx.subscription.update({ where: { id: subscription.id }, data: { status: "cancelling", cancelledAt: null } });
-    return asCase(created);
+    await tx.subscription.update({
+      where: { id: subscription.id },
+      data: { status: "cancelling", cancelledAt: null },
+    });
+    return toCaseDto(created);
   });
 }
 
@@ -123,46 +166,148 @@ export const getCase = cache(async (actor: Actor, id: string): Promise<CaseDetai
     },
   });
   if (!row) throw caseNotFound();
-  const detail = asCase(row);
+  const { subscription, events, notes, receipts, ...kase } = row;
+  const detail = toCaseDto(kase);
   return {
     ...detail,
-    events: row.events as CaseEventDto[],
-    notes: row.notes.map(asNote),
-    receipts: row.receipts.map(asReceipt),
+    subscription,
+    events: events.map(toCaseEventDto),
+    notes: notes.map(toNoteDto),
+    receipts: receipts.map(toReceiptDto),
     allowedMoves: allowedMoves(detail.state),
   };
 });
 
+const openStates = { notIn: [...CLOSED_STATES] };
+
+/** Open cases whose follow-up date is today or earlier. */
+function followUpDueWhere(today: string): Prisma.CancellationCaseWhereInput {
+  return { nextFollowUpOn: { lte: today }, state: openStates };
+}
+
+function withSubscription(
+  row: CaseRow & { subscription: { provider: string; plan: string | null } },
+): CaseListItem {
+  const { subscription, ...kase } = row;
+  return { ...toCaseDto(kase), subscription };
+}
+
+const listItemSelect = { ...caseSelect, subscription: { select: { provider: true, plan: true } } };
+
+/** The cases newest first (the API's order), filtered by state or by follow-ups due. */
 export async function listCases(
   actor: Actor,
   query: CaseListQuery & { today?: string },
 ): Promise<Page<CaseListItem>> {
-  const followUp =
-    query.followUp === "due" && query.today
-      ? { nextFollowUpOn: { lte: query.today }, state: { notIn: ["confirmation_received", "withdrawn"] } }
-      : {};
+  const followUp = query.followUp === "due" && query.today ? followUpDueWhere(query.today) : {};
   const rows = await db.cancellationCase.findMany({
     where: {
-      userId: actor.id,
-      ...(query.state ? { state: query.state } : {}),
-      ...followUp,
-      ...afterCursor("openedAt", query.cursor),
+      AND: [
+        { userId: actor.id, ...(query.state ? { state: query.state } : {}) },
+        followUp,
+        afterCursor("openedAt", query.cursor),
+      ],
     },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: { ...caseSelect, subscription: { select: { provider: true, plan: true } } },
+    select: listItemSelect,
   });
-  return toPage(rows.map(asCase), query.limit, (row) => row.openedAt);
+  return toPage(rows.map(withSubscription), query.limit, (row) => row.openedAt);
+}
+
+/**
+ * The cases page's order: follow-ups due first (the most overdue first),
+ * then every other case newest first, across all pages. Two indexed queries
+ * a page at most: the due part, then the rest; the cursor says which part
+ * the next page continues.
+ */
+export async function listCasesDueFirst(
+  actor: Actor,
+  query: CaseListQuery & { today: string },
+): Promise<Page<CaseListItem>> {
+  const cursor = query.cursor ? decodeInboxCursor(query.cursor) : null;
+  const base = { userId: actor.id, ...(query.state ? { state: query.state } : {}) };
+  const due = followUpDueWhere(query.today);
+  const items: CaseListItem[] = [];
+
+  if (!cursor || cursor.part === "due") {
+    const after: Prisma.CancellationCaseWhereInput = cursor
+      ? {
+          OR: [
+            { nextFollowUpOn: { gt: cursor.followUpOn } },
+            { nextFollowUpOn: cursor.followUpOn, openedAt: { lt: cursor.at } },
+            { nextFollowUpOn: cursor.followUpOn, openedAt: cursor.at, id: { lt: cursor.id } },
+          ],
+        }
+      : {};
+    const rows = await db.cancellationCase.findMany({
+      where: { AND: [base, due, after] },
+      orderBy: [{ nextFollowUpOn: "asc" }, { openedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: listItemSelect,
+    });
+    items.push(...rows.slice(0, query.limit).map(withSubscription));
+    if (rows.length > query.limit) {
+      const last = items.at(-1)!;
+      return {
+        items,
+        nextCursor: encodeInboxCursor({
+          part: "due",
+          followUpOn: last.nextFollowUpOn!,
+          at: last.openedAt,
+          id: last.id,
+        }),
+      };
+    }
+  }
+  if (query.followUp === "due") return { items, nextCursor: null };
+
+  const room = query.limit - items.length;
+  const rows = await db.cancellationCase.findMany({
+    where: {
+      AND: [
+        base,
+        // Not due, spelled out: NOT (due) would drop rows without a date (NULL).
+        {
+          OR: [
+            { nextFollowUpOn: null },
+            { nextFollowUpOn: { gt: query.today } },
+            { state: { in: [...CLOSED_STATES] } },
+          ],
+        },
+        cursor?.part === "rest" && cursor.at && cursor.id
+          ? {
+              OR: [{ openedAt: { lt: cursor.at } }, { openedAt: cursor.at, id: { lt: cursor.id } }],
+            }
+          : {},
+      ],
+    },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: room + 1,
+    select: listItemSelect,
+  });
+  items.push(...rows.slice(0, room).map(withSubscription));
+  if (rows.length <= room) return { items, nextCursor: null };
+  const last = items.at(-1);
+  // A page filled by due cases alone continues with the rest from its start.
+  const nextCursor =
+    last && room > 0
+      ? encodeInboxCursor({ part: "rest", at: last.openedAt, id: last.id })
+      : encodeInboxCursor({ part: "rest", at: null, id: null });
+  return { items, nextCursor };
 }
 
 /** The cases of one subscription, newest first. */
-export async function listCasesOfSubscription(actor: Actor, subscriptionId: string): Promise<CaseDto[]> {
+export async function listCasesOfSubscription(
+  actor: Actor,
+  subscriptionId: string,
+): Promise<CaseDto[]> {
   const rows = await db.cancellationCase.findMany({
     where: { subscriptionId, userId: actor.id },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
     select: caseSelect,
   });
-  return rows.map(asCase);
+  return rows.map(toCaseDto);
 }
 
 /**
@@ -171,23 +316,41 @@ export async function listCasesOfSubscription(actor: Actor, subscriptionId: stri
  * subscription's new status. The version is checked before the move itself,
  * so a stale request is a conflict whatever it asks for.
  */
-export async function transitionCase(actor: Actor, id: string, input: TransitionInput): Promise<CaseDto> {
+export async function transitionCase(
+  actor: Actor,
+  id: string,
+  input: TransitionInput,
+): Promise<CaseDto> {
   const current = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
-    select: { state: true, version: true, confirmationNumber: true, subscriptionId: true, _count: { select: { receipts: true } } },
+    select: {
+      state: true,
+      version: true,
+      confirmationNumber: true,
+      subscriptionId: true,
+      _count: { select: { receipts: true } },
+    },
   });
   if (!current) throw caseNotFound();
-  if (current.version !== input.expectedVersion) throw conflict();
+  if (current.version !== input.expectedVersion) throw staleVersionError();
 
   const result = planTransition(
-    { state: current.state as CaseState, confirmationNumber: current.confirmationNumber, receiptCount: current._count.receipts },
+    {
+      state: fromColumn(CASE_STATES, current.state),
+      confirmationNumber: current.confirmationNumber,
+      receiptCount: current._count.receipts,
+    },
     input,
   );
   if (!result.ok) {
     const [field, key] = REFUSAL_FIELDS[result.reason];
-    throw new AppError("unprocessable", `This move is not allowed: ${result.reason.replaceAll("_", " ")}.`, {
-      fields: { [field]: [key] },
-    });
+    throw new AppError(
+      "unprocessable",
+      `This move is not allowed: ${result.reason.replaceAll("_", " ")}.`,
+      {
+        fields: { [field]: [key] },
+      },
+    );
   }
   const { plan } = result;
   const now = new Date();
@@ -199,47 +362,79 @@ export async function transitionCase(actor: Actor, id: string, input: Transition
         state: plan.to,
         version: { increment: 1 },
         ...(plan.confirmationNumber ? { confirmationNumber: plan.confirmationNumber } : {}),
-        ...(plan.closes === true ? { closedAt: now } : plan.closes === null ? { closedAt: null } : {}),
+        ...(plan.closes === true
+          ? { closedAt: now }
+          : plan.closes === null
+            ? { closedAt: null }
+            : {}),
       },
     });
-    if (count !== 1) throw conflict();
+    if (count !== 1) throw staleVersionError();
 
     const seq = await tx.caseEvent.count({ where: { caseId: id } });
     await tx.caseEvent.createMany({
-      data: plan.events.map((event, i) => ({ ...event, caseId: id, userId: actor.id, at: now, seq: seq + i })),
+      data: plan.events.map((event, i) => ({
+        ...event,
+        caseId: id,
+        userId: actor.id,
+        at: now,
+        seq: seq + i,
+      })),
     });
     if (plan.subscriptionStatus) {
       await tx.subscription.updateMany({
         where: { id: current.subscriptionId, userId: actor.id },
-        data: { status: plan.subscriptionStatus, cancelledAt: plan.subscriptionStatus === "cancelled" ? now : null },
+        data: {
+          status: plan.subscriptionStatus,
+          cancelledAt: plan.subscriptionStatus === "cancelled" ? now : null,
+        },
       });
     }
-    const updated = await tx.cancellationCase.findFirstOrThrow({ where: { id, userId: actor.id }, select: caseSelect });
-    return asCase(updated);
+    const updated = await tx.cancellationCase.findFirstOrThrow({
+      where: { id, userId: actor.id },
+      select: caseSelect,
+    });
+    return toCaseDto(updated);
   });
 }
 
 /** Edits a case's own fields; an edit is a change of the case, so it bumps the version. */
-export async function updateCase(actor: Actor, id: string, input: UpdateCaseInput): Promise<CaseDto> {
+export async function updateCase(
+  actor: Actor,
+  id: string,
+  input: UpdateCaseInput,
+): Promise<CaseDto> {
   const { expectedVersion, ...data } = input;
   const current = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
     select: { version: true, state: true, _count: { select: { receipts: true } } },
   });
   if (!current) throw caseNotFound();
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflict();
-  if (data.confirmationNumber === null && current.state === "confirmation_received" && current._count.receipts === 0) {
-    throw new AppError("unprocessable", "A confirmed case keeps its proof: attach a receipt before removing the confirmation number.", {
-      fields: { confirmationNumber: ["last_evidence"] },
-    });
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    throw staleVersionError();
+  if (
+    data.confirmationNumber === null &&
+    current.state === "confirmation_received" &&
+    current._count.receipts === 0
+  ) {
+    throw new AppError(
+      "unprocessable",
+      "A confirmed case keeps its proof: attach a receipt before removing the confirmation number.",
+      {
+        fields: { confirmationNumber: ["last_evidence"] },
+      },
+    );
   }
   const { count } = await db.cancellationCase.updateMany({
     where: { id, userId: actor.id, version: current.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count !== 1) throw conflict();
-  const updated = await db.cancellationCase.findFirstOrThrow({ where: { id, userId: actor.id }, select: caseSelect });
-  return asCase(updated);
+  if (count !== 1) throw staleVersionError();
+  const updated = await db.cancellationCase.findFirstOrThrow({
+    where: { id, userId: actor.id },
+    select: caseSelect,
+  });
+  return toCaseDto(updated);
 }
 
 /** How many of the user's cases stand at each state (for filter chips and the dashboard). */
@@ -249,7 +444,7 @@ export async function countCasesByState(actor: Actor): Promise<Partial<Record<Ca
     where: { userId: actor.id },
     _count: { _all: true },
   });
-  return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
+  return Object.fromEntries(groups.map((g) => [fromColumn(CASE_STATES, g.state), g._count._all]));
 }
 
 export type CaseOverview = {
@@ -262,11 +457,7 @@ export async function caseOverview(actor: Actor, today: string): Promise<CaseOve
   const [counts, followUps] = await Promise.all([
     countCasesByState(actor),
     db.cancellationCase.findMany({
-      where: {
-        userId: actor.id,
-        nextFollowUpOn: { lte: today },
-        state: { notIn: ["confirmation_received", "withdrawn"] },
-      },
+      where: { userId: actor.id, ...followUpDueWhere(today) },
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
       take: 20,
       select: { ...caseSelect, subscription: { select: { provider: true } } },
@@ -276,6 +467,6 @@ export async function caseOverview(actor: Actor, today: string): Promise<CaseOve
     openByState: (Object.entries(counts) as [CaseState, number][])
       .filter(([state]) => !isClosed(state))
       .map(([state, count]) => ({ state, count })),
-    followUps: followUps.map(asCase),
+    followUps: followUps.map(({ subscription, ...kase }) => ({ ...toCaseDto(kase), subscription })),
   };
 }

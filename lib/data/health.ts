@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export type ConnectionPragmas = {
   journalMode: string;
@@ -8,7 +8,7 @@ export type ConnectionPragmas = {
   busyTimeout: number;
 };
 
-/** The pragmas in force on the app's own connection (checked by tests and /api/health). */
+/** The pragmas in force on the app's own connection (tests/data/pragmas.test.ts reads them back). */
 export async function readConnectionPragmas(): Promise<ConnectionPragmas> {
   const one = async (pragma: string) => {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${pragma}`);

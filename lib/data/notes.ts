@@ -1,9 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { NoteChannel } from "@/lib/domain/cases";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
+import { NOTE_CHANNELS, type NoteChannel } from "@/lib/domain/notes";
 import type { CreateNoteInput, NoteSearchQuery, UpdateNoteInput } from "@/lib/validation/notes";
+import { fromColumn } from "./columns";
+import { notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
-import { notFound } from "./subscriptions";
 import type { Actor } from "./users";
 
 export type NoteDto = {
@@ -32,12 +35,15 @@ export const noteSelect = {
   outcome: true,
   followUpOn: true,
   createdAt: true,
-} as const;
+} as const satisfies Record<keyof NoteDto, true>;
 
-// Rows hold only the values validation let in.
-export const asNote = <T>(row: T) => row as T & NoteDto;
+type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
-const noteNotFound = () => notFound("Note");
+export function toNoteDto(row: NoteRow): NoteDto {
+  return { ...row, channel: fromColumn(NOTE_CHANNELS, row.channel) };
+}
+
+const noteNotFound = () => notFoundError("Note");
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -45,35 +51,63 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * A follow-up the provider promised that is later than today becomes the
  * case's next follow-up. Notes are not changes of the case: no version bump.
  */
-async function carryFollowUp(tx: Tx, actor: Actor, caseId: string, followUpOn: string | null | undefined, today: string) {
+async function carryFollowUp(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  followUpOn: string | null | undefined,
+  today: string,
+) {
   if (!followUpOn || followUpOn <= today) return;
-  await tx.cancellationCase.updateMany({ where: { id: caseId, userId: actor.id }, data: { nextFollowUpOn: followUpOn } });
-}
-
-export async function addNote(actor: Actor, caseId: string, input: CreateNoteInput, today: string): Promise<NoteDto> {
-  return db.$transaction(async (tx) => {
-    const kase = await tx.cancellationCase.findFirst({ where: { id: caseId, userId: actor.id }, select: { id: true } });
-    if (!kase) throw notFound("Case");
-    const note = await tx.note.create({ data: { ...input, caseId, userId: actor.id }, select: noteSelect });
-    await carryFollowUp(tx, actor, caseId, input.followUpOn, today);
-    return asNote(note);
+  await tx.cancellationCase.updateMany({
+    where: { id: caseId, userId: actor.id },
+    data: { nextFollowUpOn: followUpOn },
   });
 }
 
-export async function updateNote(actor: Actor, id: string, input: UpdateNoteInput, today: string): Promise<NoteDto> {
+export async function addNote(
+  actor: Actor,
+  caseId: string,
+  input: CreateNoteInput,
+  today: string,
+): Promise<NoteDto> {
+  return db.$transaction(async (tx) => {
+    const kase = await tx.cancellationCase.findFirst({
+      where: { id: caseId, userId: actor.id },
+      select: { id: true },
+    });
+    if (!kase) throw notFoundError("Case");
+    const note = await tx.note.create({
+      data: { ...input, caseId, userId: actor.id },
+      select: noteSelect,
+    });
+    await carryFollowUp(tx, actor, caseId, input.followUpOn, today);
+    return toNoteDto(note);
+  });
+}
+
+export async function updateNote(
+  actor: Actor,
+  id: string,
+  input: UpdateNoteInput,
+  today: string,
+): Promise<NoteDto> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.note.updateMany({ where: { id, userId: actor.id }, data: input });
     if (count !== 1) throw noteNotFound();
-    const note = await tx.note.findFirstOrThrow({ where: { id, userId: actor.id }, select: noteSelect });
+    const note = await tx.note.findFirstOrThrow({
+      where: { id, userId: actor.id },
+      select: noteSelect,
+    });
     await carryFollowUp(tx, actor, note.caseId, input.followUpOn, today);
-    return asNote(note);
+    return toNoteDto(note);
   });
 }
 
 export async function getNote(actor: Actor, id: string): Promise<NoteDto> {
   const note = await db.note.findFirst({ where: { id, userId: actor.id }, select: noteSelect });
   if (!note) throw noteNotFound();
-  return asNote(note);
+  return toNoteDto(note);
 }
 
 export async function deleteNote(actor: Actor, id: string): Promise<void> {
@@ -81,27 +115,49 @@ export async function deleteNote(actor: Actor, id: string): Promise<void> {
   if (count !== 1) throw noteNotFound();
 }
 
-export type NoteSearchHit = NoteDto & { case: { id: string; state: string; subscription: { provider: string } } };
+export type NoteSearchHit = NoteDto & {
+  case: { id: string; state: CaseState; subscription: { provider: string } };
+};
 
 /** Notes whose summary, outcome, agent or reference contain the text, newest first. */
-export async function searchNotes(actor: Actor, query: NoteSearchQuery): Promise<Page<NoteSearchHit>> {
+export async function searchNotes(
+  actor: Actor,
+  query: NoteSearchQuery,
+): Promise<Page<NoteSearchHit>> {
   const q = query.q;
   const rows = await db.note.findMany({
     where: {
       userId: actor.id,
-      OR: [{ summary: { contains: q } }, { reference: { contains: q } }, { agent: { contains: q } }, { outcome: { contains: q } }],
+      OR: [
+        { summary: { contains: q } },
+        { reference: { contains: q } },
+        { agent: { contains: q } },
+        { outcome: { contains: q } },
+      ],
       ...afterCursor("occurredAt", query.cursor),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: { ...noteSelect, case: { select: { id: true, state: true, subscription: { select: { provider: true } } } } },
+    select: {
+      ...noteSelect,
+      case: { select: { id: true, state: true, subscription: { select: { provider: true } } } },
+    },
   });
   // SQLite's LIKE treats % and _ in the text as wildcards and Prisma does not
   // escape them, so the query can over-match; keep only real substring hits.
   // The cursor still follows the rows read, so no page skips a note.
   const needle = q.toLowerCase();
   const hit = (note: (typeof rows)[number]) =>
-    [note.summary, note.reference, note.agent, note.outcome].some((field) => field?.toLowerCase().includes(needle));
-  const page = toPage(rows.map(asNote), query.limit, (row) => row.occurredAt);
+    [note.summary, note.reference, note.agent, note.outcome].some((field) =>
+      field?.toLowerCase().includes(needle),
+    );
+  const page = toPage(
+    rows.map(({ case: kase, ...note }) => ({
+      ...toNoteDto(note),
+      case: { ...kase, state: fromColumn(CASE_STATES, kase.state) },
+    })),
+    query.limit,
+    (row) => row.occurredAt,
+  );
   return { ...page, items: page.items.filter(hit) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 // Keyset pagination over (timestamp desc, id desc): stable while rows are
 // added, and each page is one indexed range scan however deep it goes.
@@ -9,15 +9,46 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.getTime()}:${id}`, "utf8").toString("base64url");
 }
 
+function invalidCursor(): AppError {
+  return new AppError("validation_failed", "The cursor is not one this API returned.", {
+    fields: { cursor: ["cursor_invalid"] },
+  });
+}
+
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(decoded);
-  if (!match) {
-    throw new AppError("validation_failed", "The cursor is not one this API returned.", {
-      fields: { cursor: ["cursor_invalid"] },
-    });
-  }
+  if (!match) throw invalidCursor();
   return { at: new Date(Number(match[1])), id: match[2]! };
+}
+
+/**
+ * Where a list in two parts (the cases page: follow-ups due, then the rest)
+ * goes on: inside the due part after (followUpOn, at, id), or inside the
+ * rest after (at, id), or at the start of the rest (at and id null).
+ */
+export type InboxCursor =
+  | { part: "due"; followUpOn: string; at: Date; id: string }
+  | { part: "rest"; at: Date | null; id: string | null };
+
+export function encodeInboxCursor(cursor: InboxCursor): string {
+  const text =
+    cursor.part === "due"
+      ? `d:${cursor.followUpOn}:${cursor.at.getTime()}:${cursor.id}`
+      : cursor.at && cursor.id
+        ? `r:${cursor.at.getTime()}:${cursor.id}`
+        : "r:";
+  return Buffer.from(text, "utf8").toString("base64url");
+}
+
+export function decodeInboxCursor(cursor: string): InboxCursor {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  if (decoded === "r:") return { part: "rest", at: null, id: null };
+  const due = /^d:(\d{4}-\d{2}-\d{2}):(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(decoded);
+  if (due) return { part: "due", followUpOn: due[1]!, at: new Date(Number(due[2])), id: due[3]! };
+  const rest = /^r:(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(decoded);
+  if (rest) return { part: "rest", at: new Date(Number(rest[1])), id: rest[2]! };
+  throw invalidCursor();
 }
 
 /** The where-clause for rows after the cursor in (field desc, id desc) order. */
@@ -28,8 +59,15 @@ export function afterCursor<F extends string>(field: F, cursor: string | undefin
 }
 
 /** Cuts the extra row fetched to learn whether another page exists. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number, at: (row: T) => Date): Page<T> {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  at: (row: T) => Date,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null,
+  };
 }

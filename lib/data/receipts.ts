@@ -1,12 +1,13 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { userQuotaBytes } from "@/lib/config";
-import { db } from "@/lib/db";
-import type { ReceiptKind } from "@/lib/domain/receipts";
-import { AppError } from "@/lib/errors";
-import { receiptStorage } from "@/lib/storage";
-import type { ReceivedUpload } from "@/lib/uploads";
-import { notFound } from "./subscriptions";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
+import { AppError } from "@/lib/errors/app-error";
+import { receiptStorage, type ReceivedFile } from "@/lib/storage";
+import { fromColumn } from "./columns";
+import { isUniqueViolation, notFoundError } from "./errors";
 import type { Actor } from "./users";
 
 export type ReceiptDto = {
@@ -31,49 +32,74 @@ export const receiptSelect = {
   size: true,
   sha256: true,
   uploadedAt: true,
-} as const;
+} as const satisfies Record<keyof ReceiptDto, true>;
 
-export const asReceipt = <T>(row: T) => row as T & ReceiptDto;
+type ReceiptRow = Prisma.ReceiptGetPayload<{ select: typeof receiptSelect }>;
 
-const receiptNotFound = () => notFound("Receipt");
+export function toReceiptDto(row: ReceiptRow): ReceiptDto {
+  return { ...row, kind: fromColumn(RECEIPT_KINDS, row.kind) };
+}
 
-/** 404 before any byte is read when the case is not the user's. */
+const receiptNotFound = () => notFoundError("Receipt");
+const caseNotFound = () => notFoundError("Case");
+
+function duplicateFile(): AppError {
+  return new AppError("conflict", "This file is already attached to the case.", {
+    fields: { file: ["file_duplicate"] },
+  });
+}
+
+/** Whether the case is the actor's: asked before an upload's first byte is read. */
 export async function assertCaseExists(actor: Actor, caseId: string): Promise<void> {
   const found = await db.cancellationCase.count({ where: { id: caseId, userId: actor.id } });
-  if (!found) throw notFound("Case");
+  if (!found) throw caseNotFound();
 }
 
 /**
- * Stores a received upload as a receipt of the case: refuses a note of
+ * Commits a received file as a receipt of the case: refuses a note of
  * another case, a duplicate of a file already on the case, and anything over
  * the user's quota. The file is fsynced and renamed into place before the row
- * is committed; if the row fails, the file goes.
+ * is committed; if the row fails, the file goes. The case's ownership is
+ * checked again inside the transaction: it may have gone while the bytes
+ * arrived.
  */
 export async function attachReceipt(
   actor: Actor,
   caseId: string,
-  upload: ReceivedUpload,
+  file: ReceivedFile,
   meta: { kind: ReceiptKind; noteId: string | null },
 ): Promise<ReceiptDto> {
-  await assertCaseExists(actor, caseId);
-  if (meta.noteId) {
-    const note = await db.note.count({ where: { id: meta.noteId, caseId, userId: actor.id } });
-    if (!note) throw new AppError("validation_failed", "That note is not on this case.", { fields: { noteId: ["note_invalid"] } });
-  }
-  const duplicate = await db.receipt.findFirst({ where: { caseId, userId: actor.id, sha256: upload.sha256 }, select: { id: true } });
-  if (duplicate) {
-    throw new AppError("conflict", "This file is already attached to the case.", { fields: { file: ["file_duplicate"] } });
-  }
-  const storageKey = await upload.file.commit();
+  const duplicate = await db.receipt.findFirst({
+    where: { caseId, userId: actor.id, sha256: file.sha256 },
+    select: { id: true },
+  });
+  if (duplicate) throw duplicateFile();
+  const storageKey = await file.pending.commit();
   try {
     // The quota check and the insert share one transaction, so parallel
     // uploads cannot each pass the check and together overrun the quota.
     const row = await db.$transaction(async (tx) => {
-      const used = await tx.receipt.aggregate({ where: { userId: actor.id }, _sum: { size: true } });
-      if ((used._sum.size ?? 0) + upload.size > userQuotaBytes()) {
-        throw new AppError("payload_too_large", "This file would take you past your storage quota.", {
-          fields: { file: ["quota_exceeded"] },
-        });
+      const kase = await tx.cancellationCase.count({ where: { id: caseId, userId: actor.id } });
+      if (!kase) throw caseNotFound();
+      if (meta.noteId) {
+        const note = await tx.note.count({ where: { id: meta.noteId, caseId, userId: actor.id } });
+        if (!note)
+          throw new AppError("validation_failed", "That note is not on this case.", {
+            fields: { noteId: ["note_invalid"] },
+          });
+      }
+      const used = await tx.receipt.aggregate({
+        where: { userId: actor.id },
+        _sum: { size: true },
+      });
+      if ((used._sum.size ?? 0) + file.size > userQuotaBytes()) {
+        throw new AppError(
+          "payload_too_large",
+          "This file would take you past your storage quota.",
+          {
+            fields: { file: ["quota_exceeded"] },
+          },
+        );
       }
       return tx.receipt.create({
         data: {
@@ -81,37 +107,44 @@ export async function attachReceipt(
           caseId,
           noteId: meta.noteId,
           kind: meta.kind,
-          fileName: upload.fileName,
-          mimeType: upload.mimeType,
-          size: upload.size,
-          sha256: upload.sha256,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: file.size,
+          sha256: file.sha256,
           storageKey,
         },
         select: receiptSelect,
       });
     });
-    return asReceipt(row);
+    return toReceiptDto(row);
   } catch (error) {
     await receiptStorage().remove(storageKey);
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", "This file is already attached to the case.", { fields: { file: ["file_duplicate"] } });
-    }
+    if (isUniqueViolation(error)) throw duplicateFile();
     throw error;
   }
 }
 
 export async function getReceipt(actor: Actor, id: string): Promise<ReceiptDto> {
-  const row = await db.receipt.findFirst({ where: { id, userId: actor.id }, select: receiptSelect });
+  const row = await db.receipt.findFirst({
+    where: { id, userId: actor.id },
+    select: receiptSelect,
+  });
   if (!row) throw receiptNotFound();
-  return asReceipt(row);
+  return toReceiptDto(row);
 }
 
 /** The receipt and its bytes, after the owner check. */
-export async function openReceipt(actor: Actor, id: string): Promise<{ receipt: ReceiptDto; stream: Readable }> {
-  const row = await db.receipt.findFirst({ where: { id, userId: actor.id }, select: { ...receiptSelect, storageKey: true } });
+export async function openReceipt(
+  actor: Actor,
+  id: string,
+): Promise<{ receipt: ReceiptDto; stream: Readable }> {
+  const row = await db.receipt.findFirst({
+    where: { id, userId: actor.id },
+    select: { ...receiptSelect, storageKey: true },
+  });
   if (!row) throw receiptNotFound();
   const { storageKey, ...receipt } = row;
-  return { receipt: asReceipt(receipt), stream: receiptStorage().read(storageKey) };
+  return { receipt: toReceiptDto(receipt), stream: receiptStorage().read(storageKey) };
 }
 
 /**
@@ -122,15 +155,22 @@ export async function deleteReceipt(actor: Actor, id: string): Promise<void> {
   const storageKey = await db.$transaction(async (tx) => {
     const row = await tx.receipt.findFirst({
       where: { id, userId: actor.id },
-      select: { storageKey: true, case: { select: { id: true, state: true, confirmationNumber: true } } },
+      select: {
+        storageKey: true,
+        case: { select: { id: true, state: true, confirmationNumber: true } },
+      },
     });
     if (!row) throw receiptNotFound();
     if (row.case.state === "confirmation_received" && !row.case.confirmationNumber) {
       const count = await tx.receipt.count({ where: { caseId: row.case.id } });
       if (count <= 1) {
-        throw new AppError("unprocessable", "This receipt is the only proof of a confirmed cancellation; add another or a confirmation number first.", {
-          fields: { id: ["last_evidence"] },
-        });
+        throw new AppError(
+          "unprocessable",
+          "This receipt is the only proof of a confirmed cancellation; add another or a confirmation number first.",
+          {
+            fields: { id: ["last_evidence"] },
+          },
+        );
       }
     }
     await tx.receipt.delete({ where: { id } });
@@ -146,7 +186,11 @@ export async function sweepReceiptFiles(): Promise<{ removed: number }> {
 }
 
 /** The first `maxBytes` of a receipt, for showing a text or .eml file as plain text. */
-export async function readReceiptHead(actor: Actor, id: string, maxBytes: number): Promise<{ receipt: ReceiptDto; bytes: Buffer }> {
+export async function readReceiptHead(
+  actor: Actor,
+  id: string,
+  maxBytes: number,
+): Promise<{ receipt: ReceiptDto; bytes: Buffer }> {
   const { receipt, stream } = await openReceipt(actor, id);
   const chunks: Buffer[] = [];
   let total = 0;

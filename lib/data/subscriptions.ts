@@ -1,13 +1,24 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SubscriptionStatus } from "@/lib/domain/case-workflow";
-import { monthlyEquivalent, type BillingCycle } from "@/lib/domain/money";
-import type { SubscriptionCategory } from "@/lib/domain/subscriptions";
+import { monthlyEquivalent } from "@/lib/domain/money";
+import {
+  BILLING_CYCLES,
+  SUBSCRIPTION_CATEGORIES,
+  SUBSCRIPTION_STATUSES,
+  type BillingCycle,
+  type SubscriptionCategory,
+  type SubscriptionStatus,
+} from "@/lib/domain/subscriptions";
 import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
-import { AppError } from "@/lib/errors";
-import type { CreateSubscriptionInput, PageQuery, UpdateSubscriptionInput } from "@/lib/validation/subscriptions";
+import type { PageQuery } from "@/lib/validation/fields";
+import type {
+  CreateSubscriptionInput,
+  UpdateSubscriptionInput,
+} from "@/lib/validation/subscriptions";
+import { fromColumn } from "./columns";
+import { notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
 
@@ -47,43 +58,61 @@ export const subscriptionSelect = {
   cancelledAt: true,
   notes: true,
   createdAt: true,
-} as const;
+} as const satisfies Record<keyof SubscriptionDto, true>;
 
-// The columns hold only values the validation layer let in.
-export function asSubscription(row: { category: string; billingCycle: string; status: string } & Record<string, unknown>) {
-  return row as unknown as SubscriptionDto;
+type SubscriptionRow = Prisma.SubscriptionGetPayload<{ select: typeof subscriptionSelect }>;
+
+export function toSubscriptionDto(row: SubscriptionRow): SubscriptionDto {
+  return {
+    ...row,
+    category: fromColumn(SUBSCRIPTION_CATEGORIES, row.category),
+    billingCycle: fromColumn(BILLING_CYCLES, row.billingCycle),
+    status: fromColumn(SUBSCRIPTION_STATUSES, row.status),
+  };
 }
 
-export function notFound(what = "Subscription"): AppError {
-  return new AppError("not_found", `${what} not found.`);
-}
+const subscriptionNotFound = () => notFoundError("Subscription");
 
-export async function createSubscription(actor: Actor, input: CreateSubscriptionInput): Promise<SubscriptionDto> {
+export async function createSubscription(
+  actor: Actor,
+  input: CreateSubscriptionInput,
+): Promise<SubscriptionDto> {
   const row = await db.subscription.create({
     data: { ...input, autoRenew: input.autoRenew ?? true, userId: actor.id },
     select: subscriptionSelect,
   });
-  return asSubscription(row);
+  return toSubscriptionDto(row);
 }
 
 // Cached per request: a page and its metadata ask for the same row once.
 export const getSubscription = cache(async (actor: Actor, id: string): Promise<SubscriptionDto> => {
-  const row = await db.subscription.findFirst({ where: { id, userId: actor.id }, select: subscriptionSelect });
-  if (!row) throw notFound();
-  return asSubscription(row);
+  const row = await db.subscription.findFirst({
+    where: { id, userId: actor.id },
+    select: subscriptionSelect,
+  });
+  if (!row) throw subscriptionNotFound();
+  return toSubscriptionDto(row);
 });
 
-export async function listSubscriptions(actor: Actor, query: PageQuery): Promise<Page<SubscriptionDto>> {
+export async function listSubscriptions(
+  actor: Actor,
+  query: PageQuery,
+): Promise<Page<SubscriptionDto>> {
   const rows = await db.subscription.findMany({
     where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     select: subscriptionSelect,
   });
-  return toPage(rows.map(asSubscription), query.limit, (row) => row.createdAt);
+  return toPage(rows.map(toSubscriptionDto), query.limit, (row) => row.createdAt);
 }
 
-export type SubscriptionTable = { items: SubscriptionDto[]; total: number; page: number; pageCount: number };
+export type SubscriptionTable = {
+  items: SubscriptionDto[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
 
 // The table's orders, in SQL: case-insensitive names, price per month (as
 // monthlyEquivalent computes it), missing plans and renewal dates last in
@@ -93,10 +122,13 @@ const TABLE_ORDER: Record<SubscriptionSort, (dir: Prisma.Sql) => Prisma.Sql> = {
   provider: (dir) => Prisma.sql`${byName} ${dir}`,
   category: (dir) => Prisma.sql`category ${dir}, ${byName}`,
   plan: (dir) => Prisma.sql`(plan IS NULL), lower(plan) ${dir}, ${byName}`,
-  price: (dir) => Prisma.sql`round(amount / CASE billingCycle WHEN 'weekly' THEN 12.0 / 52 WHEN 'quarterly' THEN 3.0
+  price: (
+    dir,
+  ) => Prisma.sql`round(amount / CASE billingCycle WHEN 'weekly' THEN 12.0 / 52 WHEN 'quarterly' THEN 3.0
     WHEN 'yearly' THEN 12.0 ELSE 1.0 END) ${dir}, ${byName}`,
   renewal: (dir) => Prisma.sql`(nextRenewalOn IS NULL), nextRenewalOn ${dir}, ${byName}`,
-  status: (dir) => Prisma.sql`CASE status WHEN 'cancelling' THEN 0 WHEN 'active' THEN 1 WHEN 'cancelled' THEN 2 ELSE 9 END ${dir}, ${byName}`,
+  status: (dir) =>
+    Prisma.sql`CASE status WHEN 'cancelling' THEN 0 WHEN 'active' THEN 1 WHEN 'cancelled' THEN 2 ELSE 9 END ${dir}, ${byName}`,
 };
 
 /**
@@ -123,7 +155,7 @@ export async function listSubscriptionTable(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = ids.flatMap(({ id }) => {
     const row = byId.get(id);
-    return row ? [asSubscription(row)] : [];
+    return row ? [toSubscriptionDto(row)] : [];
   });
   return { items, total, page, pageCount };
 }
@@ -133,17 +165,25 @@ export async function updateSubscription(
   id: string,
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
-  const { count } = await db.subscription.updateMany({ where: { id, userId: actor.id }, data: input });
-  if (count !== 1) throw notFound();
+  const { count } = await db.subscription.updateMany({
+    where: { id, userId: actor.id },
+    data: input,
+  });
+  if (count !== 1) throw subscriptionNotFound();
   return getSubscription(actor, id);
 }
 
 /** Deletes the subscription and its cases (with their history); returns how many cases went. */
-export async function deleteSubscription(actor: Actor, id: string): Promise<{ deletedCases: number }> {
+export async function deleteSubscription(
+  actor: Actor,
+  id: string,
+): Promise<{ deletedCases: number }> {
   return db.$transaction(async (tx) => {
-    const deletedCases = await tx.cancellationCase.count({ where: { subscriptionId: id, userId: actor.id } });
+    const deletedCases = await tx.cancellationCase.count({
+      where: { subscriptionId: id, userId: actor.id },
+    });
     const { count } = await tx.subscription.deleteMany({ where: { id, userId: actor.id } });
-    if (count !== 1) throw notFound();
+    if (count !== 1) throw subscriptionNotFound();
     return { deletedCases };
   });
 }
@@ -154,7 +194,9 @@ export type MoneyByCurrency = { currency: string; monthly: number }[];
  * Monthly spend of what is still billed (active or being cancelled) and the
  * monthly savings of what was cancelled, per currency: one grouped query.
  */
-export async function subscriptionTotals(actor: Actor): Promise<{ spend: MoneyByCurrency; savings: MoneyByCurrency; count: number }> {
+export async function subscriptionTotals(
+  actor: Actor,
+): Promise<{ spend: MoneyByCurrency; savings: MoneyByCurrency; count: number }> {
   const groups = await db.subscription.groupBy({
     by: ["currency", "billingCycle", "status"],
     where: { userId: actor.id },
@@ -166,11 +208,16 @@ export async function subscriptionTotals(actor: Actor): Promise<{ spend: MoneyBy
   let count = 0;
   for (const group of groups) {
     count += group._count._all;
-    const monthly = monthlyEquivalent(group._sum.amount ?? 0, group.billingCycle as BillingCycle);
+    const monthly = monthlyEquivalent(
+      group._sum.amount ?? 0,
+      fromColumn(BILLING_CYCLES, group.billingCycle),
+    );
     const target = group.status === "cancelled" ? savings : spend;
     target.set(group.currency, (target.get(group.currency) ?? 0) + monthly);
   }
   const sorted = (map: Map<string, number>) =>
-    [...map].map(([currency, monthly]) => ({ currency, monthly })).sort((a, b) => a.currency.localeCompare(b.currency));
+    [...map]
+      .map(([currency, monthly]) => ({ currency, monthly }))
+      .sort((a, b) => a.currency.localeCompare(b.currency));
   return { spend: sorted(spend), savings: sorted(savings), count };
 }

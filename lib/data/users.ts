@@ -1,8 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/passwords";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { isUniqueViolation, notFoundError } from "./errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
 import type {
   ChangePasswordInput,
   DeleteAccountInput,
@@ -30,21 +32,13 @@ export const sessionUserSelect = {
   locale: true,
   timeZone: true,
   sessionVersion: true,
-} as const;
+} as const satisfies Record<keyof SessionUser, true>;
 
-export function toSessionUser(row: {
-  id: string;
-  email: string;
-  name: string;
-  locale: string;
-  timeZone: string;
-  sessionVersion: number;
-}): SessionUser {
-  return { ...row, locale: isLocale(row.locale) ? row.locale : "en" };
-}
+type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+/** A locale the app no longer ships falls back to the default rather than failing sign-in. */
+export function toSessionUser(row: SessionUserRow): SessionUser {
+  return { ...row, locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE };
 }
 
 export async function registerUser(input: RegisterInput): Promise<{ id: string; email: string }> {
@@ -104,7 +98,7 @@ export async function setUserLocale(actor: Actor, locale: Locale): Promise<void>
 
 async function requirePassword(actor: Actor, password: string, field: string): Promise<void> {
   const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!row) throw notFoundError("Account");
   if (!(await verifyPassword(row.passwordHash, password))) {
     throw new AppError("validation_failed", "The current password is wrong.", {
       fields: { [field]: ["password_wrong"] },
@@ -134,7 +128,7 @@ export async function revokeAllSessions(actor: Actor): Promise<void> {
 /** Deletes the account and, through cascades, everything it owns. */
 export async function deleteAccount(actor: Actor, input: DeleteAccountInput): Promise<void> {
   const row = await db.user.findUnique({ where: { id: actor.id }, select: { email: true } });
-  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!row) throw notFoundError("Account");
   if (row.email !== input.confirmEmail) {
     throw new AppError("validation_failed", "Type your account's email to confirm.", {
       fields: { confirmEmail: ["confirm_email_mismatch"] },

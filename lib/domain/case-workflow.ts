@@ -1,6 +1,7 @@
 // The cancellation case workflow (DESIGN.md "The case workflow") as pure
 // code. The UI and the API both ask this module what moves are allowed;
 // nothing else decides.
+import type { SubscriptionStatus } from "./subscriptions";
 
 export const MAIN_PATH = [
   "open",
@@ -33,9 +34,6 @@ export const REJECTION_REASONS = [
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-export const SUBSCRIPTION_STATUSES = ["active", "cancelling", "cancelled"] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
-
 const REJECTABLE_FROM: ReadonlySet<CaseState> = new Set([
   "request_submitted",
   "identity_verified",
@@ -48,8 +46,13 @@ export function isCaseState(value: unknown): value is CaseState {
 }
 
 /** Terminal: nothing moves on from here except reopening a confirmed case. */
+export const CLOSED_STATES = [
+  "confirmation_received",
+  "withdrawn",
+] as const satisfies readonly CaseState[];
+
 export function isClosed(state: CaseState): boolean {
-  return state === "confirmation_received" || state === "withdrawn";
+  return (CLOSED_STATES as readonly CaseState[]).includes(state);
 }
 
 function pathIndex(state: CaseState): number {
@@ -114,7 +117,7 @@ export type TransitionPlan = {
   events: PlannedEvent[];
   /** The confirmation number to store, when the request brought one. */
   confirmationNumber: string | null;
-  /** "now" when the case closes, null when it reopens, undefined when unchanged. */
+  /** true: the case closes now (closedAt is set); null: it reopens (closedAt is cleared); false: closedAt stays as it is. */
   closes: boolean | null;
   subscriptionStatus: SubscriptionStatus | null;
 };

@@ -1,3 +1,4 @@
+// A case's own vocabulary; its states and moves are ./case-workflow.ts's.
 export const CASE_REASONS = [
   "charges",
   "privacy",
@@ -12,14 +13,3 @@ export type CaseReason = (typeof CASE_REASONS)[number];
 
 export const CASE_METHODS = ["online", "phone", "chat", "store", "email", "mail"] as const;
 export type CaseMethod = (typeof CASE_METHODS)[number];
-
-export const NOTE_CHANNELS = [
-  "phone",
-  "chat",
-  "email",
-  "store",
-  "social",
-  "mail",
-  "other",
-] as const;
-export type NoteChannel = (typeof NOTE_CHANNELS)[number];

@@ -2,6 +2,7 @@
 // many minor units make a major one depends on the currency (USD 2, JPY 0,
 // KWD 3), so that comes from Intl, never from a guess.
 import { numberFormat } from "./intl";
+import type { BillingCycle } from "./subscriptions";
 
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
@@ -29,9 +30,6 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
     maximumFractionDigits: digits,
   }).format(amountMinor / 10 ** digits);
 }
-
-export const BILLING_CYCLES = ["weekly", "monthly", "quarterly", "yearly"] as const;
-export type BillingCycle = (typeof BILLING_CYCLES)[number];
 
 const MONTHS_PER_CYCLE: Record<BillingCycle, number> = {
   weekly: 12 / 52,

@@ -1,3 +1,4 @@
+// The subscription vocabulary (DESIGN.md "Domain") and how its values show.
 export const SUBSCRIPTION_CATEGORIES = [
   "mobile",
   "internet",
@@ -8,6 +9,13 @@ export const SUBSCRIPTION_CATEGORIES = [
   "other",
 ] as const;
 export type SubscriptionCategory = (typeof SUBSCRIPTION_CATEGORIES)[number];
+
+export const BILLING_CYCLES = ["weekly", "monthly", "quarterly", "yearly"] as const;
+export type BillingCycle = (typeof BILLING_CYCLES)[number];
+
+/** Set by the case workflow: opening a case, confirming it, withdrawing it. */
+export const SUBSCRIPTION_STATUSES = ["active", "cancelling", "cancelled"] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /** An account number shown safely: "••••1234" (the last four characters, or fewer when short). */
 export function maskAccountRef(value: string | null): string | null {

@@ -1,7 +1,7 @@
 import "server-only";
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/domain/locales";
 
 /**
  * Picks the UI language from an Accept-Language header. Any Chinese variant

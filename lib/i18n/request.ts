@@ -1,7 +1,8 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { getCurrentUser } from "@/lib/auth";
-import { LOCALE_COOKIE, type Locale } from "./locales";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/domain/locales";
+import { LOCALE_COOKIE } from "./locales";
 import { resolveLocale } from "./negotiate";
 
 const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {

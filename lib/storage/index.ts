@@ -13,6 +13,17 @@ export interface PendingFile {
   discard(): Promise<void>;
 }
 
+/** A received file, sniffed and hashed, waiting for its row to be committed. */
+export type ReceivedFile = {
+  pending: PendingFile;
+  /** The plain display name (lib/domain/receipts cleanFileName). */
+  fileName: string;
+  size: number;
+  sha256: string;
+  /** Detected from the bytes, never from the name or the client. */
+  mimeType: string;
+};
+
 /**
  * Receipt storage behind one narrow interface: local disk now; an object
  * store (S3-compatible) later is a second implementation, not a rewrite.

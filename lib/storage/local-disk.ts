@@ -3,20 +3,19 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/config";
+import { receiptFile, receiptsDir } from "@/lib/config/paths.mjs";
 import type { PendingFile, ReceiptStorage } from "./index";
 
-// DATA_DIR/receipts/<2-char shard>/<32 hex chars>, outside public/; uploads
+// DATA_DIR/receipts/<2-char shard>/<32 hex chars>, outside public/ (the
+// layout is lib/config/paths.mjs's, which backup and restore share); uploads
 // arrive in DATA_DIR/receipts/tmp/ and are renamed into place only once they
 // are fully on disk.
-const KEY = /^[0-9a-f]{32}$/;
-
 function root(): string {
-  return path.join(dataDir(), "receipts");
+  return receiptsDir(dataDir());
 }
 
 function fileOf(key: string): string {
-  if (!KEY.test(key)) throw new Error("invalid storage key");
-  return path.join(root(), key.slice(0, 2), key);
+  return receiptFile(dataDir(), key);
 }
 
 async function fsyncDir(dir: string): Promise<void> {

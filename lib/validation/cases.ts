@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
-import { dateOnlyField, idField, optionalText, pageQuerySchema } from "./subscriptions";
+import { dateOnlyField, idField, optionalText, pageQuerySchema } from "./fields";
 
 export const openCaseSchema = z.object({
   subscriptionId: idField,

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { isDateOnly } from "@/lib/domain/dates";
+import { isCurrencyCode } from "@/lib/domain/money";
 import { checkPassword } from "@/lib/domain/password-policy";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/domain/locales";
 
 // Messages are keys under "errors" in messages/*.json: the UI shows them in
-// the user's language, the API in English (lib/api.ts).
+// the user's language, the API in English (lib/http/api-route.ts).
 export const emailField = z
   .string({ error: "email_required" })
   .trim()
@@ -47,3 +49,43 @@ export const timeZoneField = z
   .trim()
   .max(64, { error: "time_zone_invalid" })
   .refine(isTimeZone, { error: "time_zone_invalid" });
+
+/** Optional free text: trimmed; empty becomes null so "no value" has one spelling. */
+export function optionalText(max: number) {
+  return z
+    .string({ error: "text_invalid" })
+    .trim()
+    .max(max, { error: `text_too_long_${max}` })
+    .nullable()
+    .transform((value) => (value === "" ? null : value))
+    .optional();
+}
+
+export const dateOnlyField = z
+  .string({ error: "date_invalid" })
+  .refine(isDateOnly, { error: "date_invalid" });
+
+export const currencyField = z
+  .string({ error: "currency_invalid" })
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, { error: "currency_invalid" });
+
+export const amountField = z
+  .number({ error: "amount_invalid" })
+  .int({ error: "amount_invalid" })
+  .min(0, { error: "amount_invalid" })
+  .max(1_000_000_000_00, { error: "amount_invalid" });
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "limit_invalid" })
+    .int({ error: "limit_invalid" })
+    .min(1, { error: "limit_invalid" })
+    .max(100, { error: "limit_invalid" })
+    .default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export const idField = z.string({ error: "id_invalid" }).min(1).max(64, { error: "id_invalid" });

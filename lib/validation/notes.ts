@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NOTE_CHANNELS } from "@/lib/domain/cases";
-import { dateOnlyField, optionalText, pageQuerySchema } from "./subscriptions";
+import { NOTE_CHANNELS } from "@/lib/domain/notes";
+import { dateOnlyField, optionalText, pageQuerySchema } from "./fields";
 
 const noteFields = {
   channel: z.enum(NOTE_CHANNELS, { error: "channel_invalid" }),

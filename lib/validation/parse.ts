@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 
 /** Parses input or throws a validation AppError whose fields hold message keys. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

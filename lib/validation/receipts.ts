@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RECEIPT_KINDS } from "@/lib/domain/receipts";
-import { idField } from "./subscriptions";
+import { idField } from "./fields";
 
 /** The small form fields that travel with an uploaded file. */
 export const receiptFieldsSchema = z.object({

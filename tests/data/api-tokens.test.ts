@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
+import {
+  authenticateApiToken,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from "@/lib/data/api-tokens";
 import { registerUser } from "@/lib/data/users";
-import { hashApiToken } from "@/lib/tokens";
+import { hashApiToken } from "@/lib/auth/api-token-secret";
 import { readTokenRowsForTests } from "../support/db-inspect";
 
 async function newUser() {
-  return registerUser({ email: `t${Math.random().toString(36).slice(2)}@example.com`, password: "tokens are fun to test" });
+  return registerUser({
+    email: `t${Math.random().toString(36).slice(2)}@example.com`,
+    password: "tokens are fun to test",
+  });
 }
 
 describe("API tokens on a real SQLite file", () => {
@@ -16,7 +24,11 @@ describe("API tokens on a real SQLite file", () => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows[0]?.tokenHash).toBe(hashApiToken(token));
-    expect(summary).toMatchObject({ name: "backup script", hint: token.slice(0, 7), revokedAt: null });
+    expect(summary).toMatchObject({
+      name: "backup script",
+      hint: token.slice(0, 7),
+      revokedAt: null,
+    });
 
     const acting = await authenticateApiToken(token);
     expect(acting?.id).toBe(user.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/data/users";
-import { checkCredentials, registerAccount } from "@/lib/login";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { registerAccount } from "@/lib/auth/registration";
 
 const password = "throttled but not locked out";
 
@@ -8,7 +9,9 @@ describe("credential checks and throttling", () => {
   it("refuses the 11th wrong password from one address, while the owner can sign in from another", async () => {
     const { email } = await registerUser({ email: "throttle@example.com", password });
     for (let i = 0; i < 10; i++) {
-      await expect(checkCredentials({ email, password: `wrong ${i}` }, "198.51.100.1")).rejects.toMatchObject({
+      await expect(
+        checkCredentials({ email, password: `wrong ${i}` }, "198.51.100.1"),
+      ).rejects.toMatchObject({
         code: "unauthorized",
       });
     }
@@ -23,7 +26,9 @@ describe("credential checks and throttling", () => {
   it("does not count requests that fail validation before any credential check", async () => {
     const { email } = await registerUser({ email: "validation@example.com", password });
     for (let i = 0; i < 15; i++) {
-      await expect(checkCredentials({ email: "not-an-email", password: "x" }, "192.0.2.44")).rejects.toMatchObject({
+      await expect(
+        checkCredentials({ email: "not-an-email", password: "x" }, "192.0.2.44"),
+      ).rejects.toMatchObject({
         code: "validation_failed",
       });
     }
@@ -31,7 +36,9 @@ describe("credential checks and throttling", () => {
   });
 
   it("treats an unknown email like a wrong password", async () => {
-    await expect(checkCredentials({ email: "ghost@example.com", password }, "192.0.2.45")).rejects.toMatchObject({
+    await expect(
+      checkCredentials({ email: "ghost@example.com", password }, "192.0.2.45"),
+    ).rejects.toMatchObject({
       code: "unauthorized",
       message: "Email or password is incorrect.",
     });
@@ -41,7 +48,9 @@ describe("credential checks and throttling", () => {
     for (let i = 0; i < 30; i++) {
       await registerAccount({ email: `signup${i}@example.com`, password }, "192.0.2.99");
     }
-    await expect(registerAccount({ email: "signup31@example.com", password }, "192.0.2.99")).rejects.toMatchObject({
+    await expect(
+      registerAccount({ email: "signup31@example.com", password }, "192.0.2.99"),
+    ).rejects.toMatchObject({
       code: "rate_limited",
     });
     await registerAccount({ email: "elsewhere@example.com", password }, "192.0.2.100");
@@ -50,7 +59,9 @@ describe("credential checks and throttling", () => {
   it("closes sign-up when ALLOW_REGISTRATION is false", async () => {
     process.env.ALLOW_REGISTRATION = "false";
     try {
-      await expect(registerAccount({ email: "closed@example.com", password }, "192.0.2.101")).rejects.toMatchObject({
+      await expect(
+        registerAccount({ email: "closed@example.com", password }, "192.0.2.101"),
+      ).rejects.toMatchObject({
         code: "registration_closed",
       });
     } finally {

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { registerUser, verifyCredentials } from "@/lib/data/users";
-import { prepareDummyHash } from "@/lib/passwords";
+import { prepareDummyHash } from "@/lib/auth/passwords";
 
 // No user enumeration by timing: an unknown email and a wrong password do the
 // same argon2 work (one verify against a hash with the same parameters, no
@@ -32,7 +32,10 @@ beforeEach(() => {
 
 describe("unknown email vs wrong password", () => {
   it("costs one argon2 verify with the same parameters either way, and no hashing", async () => {
-    const { email } = await registerUser({ email: "timing@example.com", password: "the right passphrase" });
+    const { email } = await registerUser({
+      email: "timing@example.com",
+      password: "the right passphrase",
+    });
     await prepareDummyHash(); // done at server start by instrumentation.ts
     calls.verify.length = 0;
     calls.hash = 0;
@@ -61,8 +64,12 @@ describe("unknown email vs wrong password", () => {
       }
       return times.sort((a, b) => a - b)[7]!.toFixed(1);
     };
-    const unknownMs = await median(() => verifyCredentials("nobody@example.com", "a wrong passphrase"));
+    const unknownMs = await median(() =>
+      verifyCredentials("nobody@example.com", "a wrong passphrase"),
+    );
     const wrongMs = await median(() => verifyCredentials(email, "a wrong passphrase"));
-    console.log(`login timing medians of 15: unknown email ${unknownMs} ms, wrong password ${wrongMs} ms`);
+    console.log(
+      `login timing medians of 15: unknown email ${unknownMs} ms, wrong password ${wrongMs} ms`,
+    );
   });
 });

@@ -5,8 +5,17 @@ import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 
 async function userWithCase() {
-  const user = await registerUser({ email: `n${Math.random().toString(36).slice(2)}@example.com`, password: "notes keep the proof" });
-  const sub = await createSubscription(user, { provider: "Xfinity", category: "internet", amount: 8000, currency: "USD", billingCycle: "monthly" });
+  const user = await registerUser({
+    email: `n${Math.random().toString(36).slice(2)}@example.com`,
+    password: "notes keep the proof",
+  });
+  const sub = await createSubscription(user, {
+    provider: "Xfinity",
+    category: "internet",
+    amount: 8000,
+    currency: "USD",
+    billingCycle: "monthly",
+  });
   const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
   return { user, kase };
 }
@@ -47,12 +56,21 @@ describe("notes on a real SQLite file", () => {
     const a = await userWithCase();
     const b = await userWithCase();
     await addNote(a.user, a.kase.id, call, "2026-11-24");
-    await addNote(a.user, a.kase.id, { ...call, reference: "ZZ-1", summary: "Chat about the final bill" }, "2026-11-24");
+    await addNote(
+      a.user,
+      a.kase.id,
+      { ...call, reference: "ZZ-1", summary: "Chat about the final bill" },
+      "2026-11-24",
+    );
     await addNote(b.user, b.kase.id, call, "2026-11-24");
     expect((await searchNotes(a.user, { q: "TCK-88231", limit: 10 })).items).toHaveLength(1);
-    expect((await searchNotes(a.user, { q: "final bill", limit: 10 })).items.map((n) => n.reference)).toEqual(["ZZ-1"]);
+    expect(
+      (await searchNotes(a.user, { q: "final bill", limit: 10 })).items.map((n) => n.reference),
+    ).toEqual(["ZZ-1"]);
     expect((await searchNotes(a.user, { q: "retention", limit: 10 })).items).toHaveLength(1); // case-insensitive
-    expect((await searchNotes(a.user, { q: "dana", limit: 10 })).items[0]?.case.subscription.provider).toBe("Xfinity");
+    expect(
+      (await searchNotes(a.user, { q: "dana", limit: 10 })).items[0]?.case.subscription.provider,
+    ).toBe("Xfinity");
     expect((await searchNotes(a.user, { q: "%", limit: 10 })).items).toHaveLength(0);
   });
 
@@ -60,9 +78,13 @@ describe("notes on a real SQLite file", () => {
     const a = await userWithCase();
     const b = await userWithCase();
     const note = await addNote(a.user, a.kase.id, call, "2026-11-24");
-    await expect(addNote(b.user, a.kase.id, call, "2026-11-24")).rejects.toMatchObject({ code: "not_found" });
+    await expect(addNote(b.user, a.kase.id, call, "2026-11-24")).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(getNote(b.user, note.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateNote(b.user, note.id, { summary: "hijacked" }, "2026-11-24")).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      updateNote(b.user, note.id, { summary: "hijacked" }, "2026-11-24"),
+    ).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteNote(b.user, note.id)).rejects.toMatchObject({ code: "not_found" });
     expect((await getNote(a.user, note.id)).summary).toBe(call.summary);
     await deleteNote(a.user, note.id);

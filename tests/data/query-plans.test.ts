@@ -2,14 +2,22 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 // eslint-disable-next-line no-restricted-imports -- the test runs the data layer through a client that records its SQL
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { CancelCaseSqlite } from "@/lib/sqlite-adapter";
+import { CancelCaseSqlite } from "@/lib/db/sqlite-adapter";
 
 // Every list and search query uses an index: the real SQL the data layer
 // sends (captured at the driver adapter) is run through EXPLAIN QUERY PLAN,
 // and no plan may SCAN a user-owned table (read it, or a whole index of it,
 // from end to end). SEARCH … USING INDEX is what we want.
 
-const USER_OWNED = ["User", "ApiToken", "Subscription", "CancellationCase", "CaseEvent", "Note", "Receipt"];
+const USER_OWNED = [
+  "User",
+  "ApiToken",
+  "Subscription",
+  "CancellationCase",
+  "CaseEvent",
+  "Note",
+  "Receipt",
+];
 const captured: string[] = [];
 
 class CapturingSqlite extends CancelCaseSqlite {
@@ -24,7 +32,7 @@ class CapturingSqlite extends CancelCaseSqlite {
   }
 }
 
-// lib/db.ts takes a client already on globalThis: the data layer then runs through this one.
+// lib/db/client.ts takes a client already on globalThis: the data layer then runs through this one.
 (globalThis as { cancelCaseDb?: PrismaClient }).cancelCaseDb = new PrismaClient({
   adapter: new CapturingSqlite(process.env.DATABASE_URL!),
 });
@@ -39,41 +47,83 @@ function plan(sql: string): string[] {
   const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
   try {
     const params = (sql.match(/\?/g) ?? []).length;
-    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(params).fill(null)) as { detail: string }[];
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(params).fill(null)) as {
+      detail: string;
+    }[];
     return rows.map((row) => row.detail);
   } finally {
     db.close();
   }
 }
 
-const fullScan = (detail: string) => USER_OWNED.some((table) => new RegExp(`^SCAN ${table}\\b`).test(detail));
+const fullScan = (detail: string) =>
+  USER_OWNED.some((table) => new RegExp(`^SCAN ${table}\\b`).test(detail));
 
 describe("query plans of the list and search queries", () => {
   let run: Record<string, () => Promise<unknown>>;
 
   beforeAll(async () => {
     const { registerUser } = await import("@/lib/data/users");
-    const { createSubscription, listSubscriptions, listSubscriptionTable, subscriptionTotals } = await import(
-      "@/lib/data/subscriptions"
-    );
-    const { openCase, listCases, getCase, caseOverview, countCasesByState, listCasesOfSubscription } = await import(
-      "@/lib/data/cases"
-    );
+    const { createSubscription, listSubscriptions, listSubscriptionTable, subscriptionTotals } =
+      await import("@/lib/data/subscriptions");
+    const {
+      openCase,
+      listCases,
+      listCasesDueFirst,
+      getCase,
+      caseOverview,
+      countCasesByState,
+      listCasesOfSubscription,
+    } = await import("@/lib/data/cases");
     const { addNote, searchNotes } = await import("@/lib/data/notes");
     const { listApiTokens } = await import("@/lib/data/api-tokens");
-    const user = await registerUser({ email: "plans@example.com", password: "explain every query" });
-    const sub = await createSubscription(user, { provider: "Visible", category: "mobile", amount: 2500, currency: "USD", billingCycle: "monthly" });
+    const user = await registerUser({
+      email: "plans@example.com",
+      password: "explain every query",
+    });
+    const sub = await createSubscription(user, {
+      provider: "Visible",
+      category: "mobile",
+      amount: 2500,
+      currency: "USD",
+      billingCycle: "monthly",
+    });
     const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
-    await addNote(user, kase.id, { channel: "phone", occurredAt: new Date(), summary: "refund promised" }, "2026-11-24");
+    await addNote(
+      user,
+      kase.id,
+      { channel: "phone", occurredAt: new Date(), summary: "refund promised" },
+      "2026-11-24",
+    );
     run = {
       "subscriptions API list": () => listSubscriptions(user, { limit: 50 }),
-      "subscriptions table (by provider)": () => listSubscriptionTable(user, { sort: "provider", dir: "asc", page: 2, pageSize: 50 }),
-      "subscriptions table (by price)": () => listSubscriptionTable(user, { sort: "price", dir: "desc", page: 1, pageSize: 50 }),
+      "subscriptions table (by provider)": () =>
+        listSubscriptionTable(user, { sort: "provider", dir: "asc", page: 2, pageSize: 50 }),
+      "subscriptions table (by price)": () =>
+        listSubscriptionTable(user, { sort: "price", dir: "desc", page: 1, pageSize: 50 }),
       "subscription totals": () => subscriptionTotals(user),
       "cases list": () => listCases(user, { limit: 50 }),
-      "cases list, second page": () => listCases(user, { limit: 50, cursor: Buffer.from(`${Date.now()}:x`).toString("base64url") }),
+      "cases list, second page": () =>
+        listCases(user, {
+          limit: 50,
+          cursor: Buffer.from(`${Date.now()}:x`).toString("base64url"),
+        }),
       "cases list, by state": () => listCases(user, { limit: 50, state: "open" }),
-      "cases list, follow-ups due": () => listCases(user, { limit: 50, followUp: "due", today: "2026-11-24" }),
+      "cases list, follow-ups due": () =>
+        listCases(user, { limit: 50, followUp: "due", today: "2026-11-24" }),
+      "cases page (due first)": () => listCasesDueFirst(user, { limit: 50, today: "2026-11-24" }),
+      "cases page, inside the due part": () =>
+        listCasesDueFirst(user, {
+          limit: 50,
+          today: "2026-11-24",
+          cursor: Buffer.from(`d:2026-11-20:${Date.now()}:x`).toString("base64url"),
+        }),
+      "cases page, inside the rest": () =>
+        listCasesDueFirst(user, {
+          limit: 50,
+          today: "2026-11-24",
+          cursor: Buffer.from(`r:${Date.now()}:x`).toString("base64url"),
+        }),
       "cases of a subscription": () => listCasesOfSubscription(user, sub.id),
       "case page": () => getCase(user, kase.id),
       "dashboard overview": () => caseOverview(user, "2026-11-24"),
@@ -85,8 +135,12 @@ describe("query plans of the list and search queries", () => {
 
   it("tells a full scan from an indexed search", () => {
     expect(fullScan("SCAN Note")).toBe(true);
-    expect(fullScan("SCAN CancellationCase USING INDEX CancellationCase_userId_openedAt_id_idx")).toBe(true);
-    expect(fullScan("SEARCH Note USING INDEX Note_userId_occurredAt_id_idx (userId=?)")).toBe(false);
+    expect(
+      fullScan("SCAN CancellationCase USING INDEX CancellationCase_userId_openedAt_id_idx"),
+    ).toBe(true);
+    expect(fullScan("SEARCH Note USING INDEX Note_userId_occurredAt_id_idx (userId=?)")).toBe(
+      false,
+    );
     expect(fullScan("SCAN sub")).toBe(false);
   });
 
@@ -99,7 +153,8 @@ describe("query plans of the list and search queries", () => {
       for (const sql of statements) {
         explained++;
         if (process.env.SHOW_PLANS) console.log(name, plan(sql).join(" / ")); // SHOW_PLANS=1 to read them
-        for (const detail of plan(sql)) if (fullScan(detail)) offenders.push(`${name}: ${detail}\n  ${sql}`);
+        for (const detail of plan(sql))
+          if (fullScan(detail)) offenders.push(`${name}: ${detail}\n  ${sql}`);
       }
     }
     expect(offenders).toEqual([]);

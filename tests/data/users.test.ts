@@ -9,7 +9,7 @@ import {
   revokeAllSessions,
   verifyCredentials,
 } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { readPasswordHashForTests } from "../support/db-inspect";
 
 const password = "a long and unusual passphrase";
@@ -22,7 +22,14 @@ describe("accounts on a real SQLite file", () => {
   it("registers a user whose credentials then verify", async () => {
     const { id, email } = await newUser("ann@example.com");
     const user = await verifyCredentials(email, password);
-    expect(user).toMatchObject({ id, email, name: "Ann", locale: "en", timeZone: "UTC", sessionVersion: 0 });
+    expect(user).toMatchObject({
+      id,
+      email,
+      name: "Ann",
+      locale: "en",
+      timeZone: "UTC",
+      sessionVersion: 0,
+    });
     expect(user).not.toHaveProperty("passwordHash");
   });
 
@@ -55,11 +62,20 @@ describe("accounts on a real SQLite file", () => {
     expect(await findSessionUser(id, 1)).not.toBeNull();
 
     await expect(
-      changePassword({ id }, { currentPassword: "not it at all", newPassword: "another fine passphrase" }),
-    ).rejects.toMatchObject({ code: "validation_failed", fields: { currentPassword: ["password_wrong"] } });
+      changePassword(
+        { id },
+        { currentPassword: "not it at all", newPassword: "another fine passphrase" },
+      ),
+    ).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { currentPassword: ["password_wrong"] },
+    });
     expect(await findSessionUser(id, 1)).not.toBeNull();
 
-    await changePassword({ id }, { currentPassword: password, newPassword: "another fine passphrase" });
+    await changePassword(
+      { id },
+      { currentPassword: password, newPassword: "another fine passphrase" },
+    );
     expect(await findSessionUser(id, 1)).toBeNull();
     const user = await findSessionUser(id, 2);
     expect(user).not.toBeNull();
@@ -70,8 +86,12 @@ describe("accounts on a real SQLite file", () => {
   it("deletes an account with everything it owns, only when confirmed", async () => {
     const { id, email } = await newUser();
     await createApiToken({ id }, "script");
-    await expect(deleteAccount({ id }, { confirmEmail: "other@example.com", password })).rejects.toBeInstanceOf(AppError);
-    await expect(deleteAccount({ id }, { confirmEmail: email, password: "wrong one!" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ id }, { confirmEmail: "other@example.com", password }),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(
+      deleteAccount({ id }, { confirmEmail: email, password: "wrong one!" }),
+    ).rejects.toMatchObject({
       fields: { password: ["password_wrong"] },
     });
     expect(await listApiTokens({ id })).toHaveLength(1);

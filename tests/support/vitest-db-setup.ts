@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, inject } from "vitest";
 
 // A throwaway copy of the migrated database for this test file, set before
-// lib/db is first imported. The template is closed, so a file copy is safe.
+// lib/db/client is first imported. The template is closed, so a file copy is safe.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-db-"));
 const file = path.join(dir, `${randomUUID()}.db`);
 fs.copyFileSync(inject("templateDatabase"), file);

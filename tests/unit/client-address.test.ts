@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 
 describe("client address", () => {
   it("takes the last X-Forwarded-For entry, the one our server wrote", () => {

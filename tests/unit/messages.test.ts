@@ -46,11 +46,11 @@ describe("message catalogs", () => {
 
 describe("domain vocabulary", () => {
   it("names every state, and gives guidance for every state, in both languages", async () => {
-    const { CASE_STATES, REJECTION_REASONS, SUBSCRIPTION_STATUSES } =
-      await import("@/lib/domain/case-workflow");
-    const { CASE_METHODS, CASE_REASONS, NOTE_CHANNELS } = await import("@/lib/domain/cases");
-    const { BILLING_CYCLES } = await import("@/lib/domain/money");
-    const { SUBSCRIPTION_CATEGORIES } = await import("@/lib/domain/subscriptions");
+    const { CASE_STATES, REJECTION_REASONS } = await import("@/lib/domain/case-workflow");
+    const { CASE_METHODS, CASE_REASONS } = await import("@/lib/domain/cases");
+    const { NOTE_CHANNELS } = await import("@/lib/domain/notes");
+    const { BILLING_CYCLES, SUBSCRIPTION_CATEGORIES, SUBSCRIPTION_STATUSES } =
+      await import("@/lib/domain/subscriptions");
     const lists: Record<string, readonly string[]> = {
       state: CASE_STATES,
       guidance: CASE_STATES,

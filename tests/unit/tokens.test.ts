@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { generateApiToken, hashApiToken, looksLikeApiToken, tokenHint } from "@/lib/tokens";
+import {
+  generateApiToken,
+  hashApiToken,
+  looksLikeApiToken,
+  tokenHint,
+} from "@/lib/auth/api-token-secret";
 
 describe("API tokens", () => {
   it("are random, prefixed and carry 256 bits", () => {

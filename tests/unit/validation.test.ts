@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { preferencesSchema, registerSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 

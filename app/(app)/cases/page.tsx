@@ -6,11 +6,12 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderCheckIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth";
-import { isAppError } from "@/lib/errors";
-import { countCasesByState, listCases } from "@/lib/data/cases";
-import { CASE_STATES, isCaseState, isClosed, type CaseState } from "@/lib/domain/case-workflow";
+import { requireUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors/app-error";
+import { countCasesByState, listCasesDueFirst } from "@/lib/data/cases";
+import { CASE_STATES, isCaseState, isClosed } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { isFollowUpDue } from "@/lib/domain/follow-ups";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
@@ -38,7 +39,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     getFormatter(),
     countCasesByState(user),
   ]);
-  const page = await listCases(user, {
+  const page = await listCasesDueFirst(user, {
     limit: 50,
     state,
     followUp,
@@ -47,7 +48,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   }).catch((error: unknown) => {
     // An old or hand-edited page link starts again from the first page; anything else is a real error.
     if (isAppError(error) && error.code === "validation_failed")
-      return listCases(user, { limit: 50, state, followUp, today });
+      return listCasesDueFirst(user, { limit: 50, state, followUp, today });
     throw error;
   });
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
@@ -70,14 +71,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const due = (c: { nextFollowUpOn: string | null; state: CaseState }) =>
-    Boolean(c.nextFollowUpOn && c.nextFollowUpOn <= today && !isClosed(c.state));
-  // Overdue follow-ups first, soonest first; then the newest cases.
-  const items = [...page.items].sort((a, b) => {
-    if (due(a) !== due(b)) return due(a) ? -1 : 1;
-    if (due(a) && due(b)) return (a.nextFollowUpOn ?? "").localeCompare(b.nextFollowUpOn ?? "");
-    return 0;
-  });
+  const items = page.items;
+  const due = (c: (typeof items)[number]) => isFollowUpDue(c, today);
 
   const chips = [
     { label: t("cases.filterAll"), href: "/cases", active: !state && !followUp, count: total },

@@ -6,8 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FolderCheckIcon, ListIcon, PhoneIcon, ReceiptIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/dashboard/overview";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
+import { caseOverview } from "@/lib/data/cases";
 import { subscriptionTotals } from "@/lib/data/subscriptions";
+import { todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -16,8 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  const today = todayIn(user.timeZone);
   const [t, totals] = await Promise.all([getTranslations("dashboard"), subscriptionTotals(user)]);
-  if (totals.count > 0) return <Overview user={user} totals={totals} />;
+  if (totals.count > 0) {
+    const cases = await caseOverview(user, today);
+    return <Overview userName={user.name} today={today} totals={totals} cases={cases} />;
+  }
   const steps = [
     { Icon: ListIcon, title: t("step1Title"), body: t("step1Body") },
     { Icon: PhoneIcon, title: t("step2Title"), body: t("step2Body") },

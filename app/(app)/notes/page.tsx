@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { searchNotes } from "@/lib/data/notes";
 import { noteSearchSchema } from "@/lib/validation/notes";
 

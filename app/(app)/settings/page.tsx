@@ -9,7 +9,7 @@ import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 
 export async function generateMetadata(): Promise<Metadata> {

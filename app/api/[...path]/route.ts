@@ -1,5 +1,5 @@
-import { errorResponse } from "@/lib/api";
-import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/api-route";
+import { AppError } from "@/lib/errors/app-error";
 
 // Any /api path that matches no route answers in the API's own error shape,
 // not with the HTML 404 page.

@@ -10,12 +10,12 @@ import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { uploadMaxBytes } from "@/lib/config";
 import { getCase } from "@/lib/data/cases";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({

@@ -8,7 +8,7 @@ import { OpenCaseForm } from "@/components/subscriptions/open-case-form";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { listCasesOfSubscription } from "@/lib/data/cases";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { isClosed } from "@/lib/domain/case-workflow";
@@ -16,7 +16,7 @@ import { dateTimeFormat } from "@/lib/domain/intl";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");

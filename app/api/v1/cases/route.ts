@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, queryOf, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { queryOf, readJson } from "@/lib/http/body";
 import { listCases, openCase } from "@/lib/data/cases";
 import { todayIn } from "@/lib/domain/dates";
 import { caseListQuerySchema, openCaseSchema } from "@/lib/validation/cases";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
 import { exportUserData } from "@/lib/data/export";
-import { exportZip } from "@/lib/export-zip";
+import { exportZip } from "@/lib/http/export-zip";
 
 /**
  * "Download my data": a ZIP of all the caller's subscriptions, cases, events,

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
 
 /** Who the request acts as: the quickest way for a script to check its token. */
 export const GET = apiRoute(async ({ user }) =>

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, queryOf } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { queryOf } from "@/lib/http/body";
 import { searchNotes } from "@/lib/data/notes";
 import { noteSearchSchema } from "@/lib/validation/notes";
 import { parseInput } from "@/lib/validation/parse";

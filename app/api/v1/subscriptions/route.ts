@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
-import { apiRoute, queryOf, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { queryOf, readJson } from "@/lib/http/body";
 import { createSubscription, listSubscriptions } from "@/lib/data/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
-import { createSubscriptionSchema, pageQuerySchema } from "@/lib/validation/subscriptions";
+import { pageQuerySchema } from "@/lib/validation/fields";
+import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
 
 export const GET = apiRoute(async ({ request, user }) =>
   NextResponse.json(await listSubscriptions(user, parseInput(pageQuerySchema, queryOf(request)))),

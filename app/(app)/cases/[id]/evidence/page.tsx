@@ -3,12 +3,12 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getCase } from "@/lib/data/cases";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("evidence");

@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatMajorAmount } from "@/lib/domain/money";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");

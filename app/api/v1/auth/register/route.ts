@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { publicApiRoute, readJson } from "@/lib/api";
-import { clientAddress } from "@/lib/client-address";
+import { publicApiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
+import { clientAddress } from "@/lib/auth/client-address";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
-import { registerAccount } from "@/lib/login";
+import { registerAccount } from "@/lib/auth/registration";
 
 export const POST = publicApiRoute(async ({ request }) => {
   const body = await readJson(request);

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { publicApiRoute, readJson } from "@/lib/api";
-import { clientAddress } from "@/lib/client-address";
+import { publicApiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
+import { clientAddress } from "@/lib/auth/client-address";
 import { createApiToken } from "@/lib/data/api-tokens";
-import { checkCredentials } from "@/lib/login";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { tokenRequestSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
 import { deleteNote, getNote, updateNote } from "@/lib/data/notes";
 import { todayIn } from "@/lib/domain/dates";
 import { updateNoteSchema } from "@/lib/validation/notes";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
 import { deleteReceipt, getReceipt } from "@/lib/data/receipts";
 
 type Params = { id: string };

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
 import { deleteSubscription, getSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
 import { updateSubscriptionSchema } from "@/lib/validation/subscriptions";

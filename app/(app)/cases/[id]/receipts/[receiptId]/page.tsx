@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { readReceiptHead } from "@/lib/data/receipts";
-import { emailAsText } from "@/lib/email-text";
-import { orNotFound } from "@/lib/not-found";
+import { emailAsText } from "@/lib/documents/email-text";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { robots: { index: false } };

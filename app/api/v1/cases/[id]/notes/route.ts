@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
 import { addNote } from "@/lib/data/notes";
 import { todayIn } from "@/lib/domain/dates";
 import { createNoteSchema } from "@/lib/validation/notes";

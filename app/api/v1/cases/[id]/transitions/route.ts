@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
 import { transitionCase } from "@/lib/data/cases";
 import { transitionSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api-route";
 import { openReceipt } from "@/lib/data/receipts";
 import { INLINE_IMAGE_TYPES } from "@/lib/domain/receipts";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/session";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
-import { AppError, asAppError, type FieldErrors } from "@/lib/errors";
+import { AppError, asAppError, type FieldErrors } from "@/lib/errors/app-error";
 import { baseUrl } from "@/lib/config";
 import en from "@/messages/en.json";
 
@@ -12,7 +12,6 @@ import en from "@/messages/en.json";
 // Origin, and maps errors to DESIGN.md's shape. Handlers stay thin.
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const JSON_BODY_MAX_BYTES = 1024 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promise<Response>;
@@ -92,22 +91,4 @@ export function publicApiRoute<P = Record<string, never>>(handler: Handler<P, nu
       return handleError(error);
     }
   };
-}
-
-/** Reads a JSON body: malformed JSON is a 400, more than 1 MiB a 413. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > JSON_BODY_MAX_BYTES) {
-    throw new AppError("payload_too_large", "The request body is larger than 1 MiB.");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON.");
-  }
-}
-
-/** The query string as a plain object, for a zod schema to parse. */
-export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors/app-error";
 
 /** For pages: a row that is missing (or someone else's) renders the 404 page. */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { signupsPerHour } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 // DESIGN.md "Auth": failed credential checks are counted per account and
 // address together (so the owner can still sign in from elsewhere), per

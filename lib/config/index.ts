@@ -1,7 +1,10 @@
-import path from "node:path";
+import { databaseFile } from "./paths.mjs";
+
+export { dataDir, databaseFile } from "./paths.mjs";
 
 // Every setting has a working default (DESIGN.md "Configuration"); this module
-// is the one place that reads them, so scripts, the app and tests agree.
+// (with ./paths.mjs, which the npm scripts share) is the one place that reads
+// them, so scripts, the app and tests agree.
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
@@ -18,22 +21,6 @@ function flag(name: string, fallback: boolean): boolean {
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
-}
-
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR?.trim() || "data");
-}
-
-/** The SQLite file path (no `file:` prefix), absolute. */
-export function databaseFile(): string {
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) {
-    if (!url.startsWith("file:")) {
-      throw new Error("DATABASE_URL must be a SQLite file: URL (file:/path/to/db)");
-    }
-    return path.resolve(/*turbopackIgnore: true*/ url.slice("file:".length));
-  }
-  return path.join(dataDir(), "cancelcase.db");
 }
 
 export function databaseUrl(): string {

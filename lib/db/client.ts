@@ -1,6 +1,6 @@
 import "server-only";
-import { databaseUrl } from "./config";
-import { PrismaClient } from "./generated/prisma/client";
+import { databaseUrl } from "@/lib/config";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CancelCaseSqlite } from "./sqlite-adapter";
 
 // One client per process, kept across hot reloads and across the route

@@ -1,14 +1,12 @@
 import "server-only";
-import { allowRegistration } from "@/lib/config";
-import { registerUser, verifyCredentials, type SessionUser } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { verifyCredentials, type SessionUser } from "@/lib/data/users";
+import { AppError } from "@/lib/errors/app-error";
 import {
   assertLoginAllowed,
-  consumeSignup,
   recordLoginFailure,
   recordLoginSuccess,
-} from "@/lib/throttle";
-import { credentialsSchema, registerSchema } from "@/lib/validation/auth";
+} from "@/lib/auth/login-throttle";
+import { credentialsSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 
 /**
@@ -26,16 +24,4 @@ export async function checkCredentials(input: unknown, address: string): Promise
   }
   await recordLoginSuccess(email, address);
   return user;
-}
-
-export async function registerAccount(
-  input: unknown,
-  address: string,
-): Promise<{ id: string; email: string }> {
-  if (!allowRegistration()) {
-    throw new AppError("registration_closed", "Registration is closed on this server.");
-  }
-  const data = parseInput(registerSchema, input);
-  await consumeSignup(address);
-  return registerUser(data);
 }

@@ -5,10 +5,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 import { findSessionUser, type SessionUser } from "@/lib/data/users";
-import { isAppError } from "@/lib/errors";
-import { checkCredentials } from "@/lib/login";
+import { isAppError } from "@/lib/errors/app-error";
+import { checkCredentials } from "@/lib/auth/credentials";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -82,7 +82,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // request needs. (getServerSession runs next-auth's whole session endpoint
   // instead, re-encrypting a refreshed cookie a page cannot even set: 4 ms of
   // CPU per request, measured for BENCHMARKS.md.) Only the cookie counts here,
-  // never an Authorization header: API tokens are lib/api.ts's business.
+  // never an Authorization header: API tokens are lib/http/api-route.ts's business.
   const req = { cookies: await cookies(), headers: {} };
   const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"] });
   if (!token?.uid || typeof token.sv !== "number") return null;

@@ -4,18 +4,39 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { fileTypeFromFile } from "file-type";
+import { uploadMaxBytes } from "@/lib/config";
+import { assertCaseExists, attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
+import type { Actor } from "@/lib/data/users";
 import { classifyReceipt, cleanFileName } from "@/lib/domain/receipts";
-import { AppError, isAppError } from "@/lib/errors";
-import { receiptStorage, type PendingFile } from "@/lib/storage";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { receiptStorage, type PendingFile, type ReceivedFile } from "@/lib/storage";
+import { parseInput } from "@/lib/validation/parse";
+import { receiptFieldsSchema } from "@/lib/validation/receipts";
 
-export type ReceivedUpload = {
-  file: PendingFile;
-  fields: Record<string, string>;
-  fileName: string;
-  size: number;
-  sha256: string;
-  mimeType: string;
-};
+/**
+ * The one way a receipt comes in: the case is checked before any byte is
+ * read (404), the body streams to a temporary file while it is hashed and
+ * counted (413 past UPLOAD_MAX_BYTES), the type is sniffed from the bytes
+ * (415), the small fields are validated (400), and only then is the file
+ * committed with its row. Whatever fails, no temporary file stays behind.
+ * The errors keep their codes and field keys, which the browser's uploader
+ * translates.
+ */
+export async function receiveReceipt(
+  actor: Actor,
+  caseId: string,
+  request: Request,
+): Promise<ReceiptDto> {
+  await assertCaseExists(actor, caseId);
+  const { file, fields } = await receiveUpload(request, uploadMaxBytes());
+  try {
+    return await attachReceipt(actor, caseId, file, parseInput(receiptFieldsSchema, fields));
+  } finally {
+    await file.pending.discard();
+  }
+}
+
+type ReceivedUpload = { file: ReceivedFile; fields: Record<string, string> };
 
 // Multipart overhead (boundaries, part headers, small fields) on top of the file.
 const ENVELOPE_BYTES = 64 * 1024;
@@ -38,7 +59,7 @@ async function readHead(file: string): Promise<Uint8Array> {
  * the size. Past `maxBytes` it is a 413; the type comes from the bytes (415
  * unless DESIGN.md accepts it). The caller commits or discards the file.
  */
-export async function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
+async function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
     throw new AppError(
@@ -145,7 +166,8 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
         },
       );
     }
-    return { ...upload, fields, mimeType };
+    const { file: pending, fileName, size, sha256 } = upload;
+    return { file: { pending, fileName, size, sha256, mimeType }, fields };
   } catch (error) {
     await upload.file.discard();
     throw error;

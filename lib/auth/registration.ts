@@ -1,0 +1,23 @@
+import "server-only";
+import { allowRegistration } from "@/lib/config";
+import { registerUser } from "@/lib/data/users";
+import { AppError } from "@/lib/errors/app-error";
+import { consumeSignup } from "@/lib/auth/login-throttle";
+import { registerSchema } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/parse";
+
+/**
+ * The one sign-up behind the register form and the API: closed when the
+ * operator says so, validated before the per-address counter moves.
+ */
+export async function registerAccount(
+  input: unknown,
+  address: string,
+): Promise<{ id: string; email: string }> {
+  if (!allowRegistration()) {
+    throw new AppError("registration_closed", "Registration is closed on this server.");
+  }
+  const data = parseInput(registerSchema, input);
+  await consumeSignup(address);
+  return registerUser(data);
+}

@@ -1,0 +1,6 @@
+export function dataDir(base?: string): string;
+export function databaseFile(base?: string): string;
+export const RECEIPT_KEY: RegExp;
+export function receiptsDir(dir: string): string;
+export function receiptFile(dir: string, key: string): string;
+export function pidFile(dir: string): string;

@@ -1,0 +1,40 @@
+// Where CancelCase keeps its data (DESIGN.md "Configuration"): DATA_DIR
+// (./data) holds the SQLite file and the generated secret at its top level
+// and receipts under receipts/; DATABASE_URL (a file: URL) overrides the
+// SQLite file. Plain JavaScript so that the npm scripts (start, backup,
+// restore), which run under node without a build, read the same rules as the
+// app (through lib/config/index.ts). Relative paths resolve against `base`:
+// the working directory in the app, the project root in the scripts.
+import path from "node:path";
+
+export function dataDir(base = process.cwd()) {
+  return path.resolve(/*turbopackIgnore: true*/ base, process.env.DATA_DIR?.trim() || "data");
+}
+
+export function databaseFile(base = process.cwd()) {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return path.join(dataDir(base), "cancelcase.db");
+  if (!url.startsWith("file:")) {
+    throw new Error("DATABASE_URL must be a SQLite file: URL (file:/path/to/db)");
+  }
+  return path.resolve(/*turbopackIgnore: true*/ base, url.slice("file:".length));
+}
+
+/** A receipt's storage key: 32 random hex characters. */
+export const RECEIPT_KEY = /^[0-9a-f]{32}$/;
+
+/** DATA_DIR/receipts: the local-disk receipt store (lib/storage/local-disk.ts). */
+export function receiptsDir(dir) {
+  return path.join(dir, "receipts");
+}
+
+/** DATA_DIR/receipts/<2-char shard>/<key>. */
+export function receiptFile(dir, key) {
+  if (!RECEIPT_KEY.test(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
+  return path.join(receiptsDir(dir), key.slice(0, 2), key);
+}
+
+/** The PID file npm start keeps in DATA_DIR while it serves. */
+export function pidFile(dir) {
+  return path.join(dir, "server.pid");
+}

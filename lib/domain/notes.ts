@@ -1,0 +1,11 @@
+// How a support contact happened (DESIGN.md "Note").
+export const NOTE_CHANNELS = [
+  "phone",
+  "chat",
+  "email",
+  "store",
+  "social",
+  "mail",
+  "other",
+] as const;
+export type NoteChannel = (typeof NOTE_CHANNELS)[number];

@@ -7,13 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-
-/** Only same-site paths: a callbackUrl must never send someone elsewhere. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")
-    ? url
-    : "/dashboard";
-}
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations("auth");
@@ -35,7 +29,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
       setPending(false);
       return;
     }
-    router.replace(safeCallback(callbackUrl));
+    // The page sent a checked path; checked again against where the browser really is.
+    router.replace(safeRedirectPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

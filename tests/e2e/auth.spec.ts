@@ -58,6 +58,28 @@ test("a signed-out visit to /dashboard lands on /login and returns after signing
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+test("a crafted callbackUrl never leaves the app after signing in; a real one is kept", async ({
+  page,
+}) => {
+  const email = await registerViaApi(page);
+  // The URL parser drops the tab: "/\t/host" is "//host", another site.
+  const signInHere = async () => {
+    await ready(page);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+  };
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/\t/attacker.example:8099/x")}`);
+  await signInHere();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/cases?state=open")}`);
+  await signInHere();
+  await expect(page).toHaveURL(/\/cases\?state=open$/);
+});
+
 test("switching to 中文 shows the shell and the login page in Chinese", async ({ page }) => {
   await page.goto("/login");
   await ready(page);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { LoginForm } from "@/components/auth/login-form";
+import { baseUrl } from "@/lib/config";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -31,7 +33,10 @@ export default async function LoginPage({
       </h1>
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
       <LoginForm
-        callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+        callbackUrl={safeRedirectPath(
+          typeof callbackUrl === "string" ? callbackUrl : null,
+          baseUrl(),
+        )}
         notice={noticeKey ? t(noticeKey) : undefined}
       />
       <p className="mt-8 text-center text-sm text-slate-600 dark:text-slate-400">

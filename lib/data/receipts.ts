@@ -179,6 +179,28 @@ export async function deleteReceipt(actor: Actor, id: string): Promise<void> {
   await receiptStorage().remove(storageKey);
 }
 
+/**
+ * Removes the files of receipt rows that a delete has just committed (a
+ * subscription with its cases, an account), in the same request: deleting
+ * deletes, and the quota never counts less than the disk holds. A file that
+ * cannot be removed now is left to the start-up sweep.
+ */
+export async function removeReceiptFiles(storageKeys: readonly string[]): Promise<void> {
+  const storage = receiptStorage();
+  for (let i = 0; i < storageKeys.length; i += 16) {
+    await Promise.all(
+      storageKeys.slice(i, i + 16).map((key) =>
+        storage.remove(key).catch((error: unknown) => {
+          console.error(
+            "A deleted receipt's file could not be removed; the next start sweeps it",
+            error,
+          );
+        }),
+      ),
+    );
+  }
+}
+
 /** At start-up: temporary files and files without a row are leftovers of a crash. */
 export async function sweepReceiptFiles(): Promise<{ removed: number }> {
   const rows = await db.receipt.findMany({ select: { storageKey: true } });

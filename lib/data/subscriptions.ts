@@ -20,6 +20,7 @@ import type {
 import { fromColumn } from "./columns";
 import { notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
+import { removeReceiptFiles } from "./receipts";
 import type { Actor } from "./users";
 
 export type SubscriptionDto = {
@@ -173,19 +174,28 @@ export async function updateSubscription(
   return getSubscription(actor, id);
 }
 
-/** Deletes the subscription and its cases (with their history); returns how many cases went. */
+/**
+ * Deletes the subscription and its cases (with their history, notes and
+ * receipts); returns how many cases went. The receipts' files go right after
+ * the rows are committed.
+ */
 export async function deleteSubscription(
   actor: Actor,
   id: string,
 ): Promise<{ deletedCases: number }> {
-  return db.$transaction(async (tx) => {
-    const deletedCases = await tx.cancellationCase.count({
-      where: { subscriptionId: id, userId: actor.id },
+  const { deletedCases, storageKeys } = await db.$transaction(async (tx) => {
+    const where = { subscriptionId: id, userId: actor.id };
+    const deletedCases = await tx.cancellationCase.count({ where });
+    const receipts = await tx.receipt.findMany({
+      where: { userId: actor.id, case: where },
+      select: { storageKey: true },
     });
     const { count } = await tx.subscription.deleteMany({ where: { id, userId: actor.id } });
     if (count !== 1) throw subscriptionNotFound();
-    return { deletedCases };
+    return { deletedCases, storageKeys: receipts.map((r) => r.storageKey) };
   });
+  await removeReceiptFiles(storageKeys);
+  return { deletedCases };
 }
 
 export type MoneyByCurrency = { currency: string; monthly: number }[];

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation, notFoundError } from "./errors";
+import { removeReceiptFiles } from "./receipts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
@@ -125,7 +126,7 @@ export async function revokeAllSessions(actor: Actor): Promise<void> {
   });
 }
 
-/** Deletes the account and, through cascades, everything it owns. */
+/** Deletes the account and, through cascades, everything it owns; then its receipts' files. */
 export async function deleteAccount(actor: Actor, input: DeleteAccountInput): Promise<void> {
   const row = await db.user.findUnique({ where: { id: actor.id }, select: { email: true } });
   if (!row) throw notFoundError("Account");
@@ -135,5 +136,13 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput): Pr
     });
   }
   await requirePassword(actor, input.password, "password");
-  await db.user.delete({ where: { id: actor.id }, select: { id: true } });
+  const storageKeys = await db.$transaction(async (tx) => {
+    const receipts = await tx.receipt.findMany({
+      where: { userId: actor.id },
+      select: { storageKey: true },
+    });
+    await tx.user.delete({ where: { id: actor.id }, select: { id: true } });
+    return receipts.map((r) => r.storageKey);
+  });
+  await removeReceiptFiles(storageKeys);
 }

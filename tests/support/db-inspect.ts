@@ -33,3 +33,14 @@ export async function readTokenRowsForTests(userId: string): Promise<Record<stri
       >[],
   );
 }
+
+/** Where each of a user's receipts is stored: the key never leaves the data layer. */
+export async function readStorageKeysForTests(userId: string): Promise<string[]> {
+  return withDb((db) =>
+    (
+      db.prepare("SELECT storageKey FROM Receipt WHERE userId = ?").all(userId) as {
+        storageKey: string;
+      }[]
+    ).map((row) => row.storageKey),
+  );
+}

@@ -1,6 +1,8 @@
 // `npm start`: everything a fresh machine needs, then the server, in this
 // one process (so a test or benchmark can stop it by its PID).
-//   1. DATA_DIR exists; NEXTAUTH_SECRET comes from the environment or from
+//   1. DATA_DIR exists and is the owner's only (0700, files 0600, umask 077;
+//      an existing one readable by others is tightened, with a line saying
+//      so); NEXTAUTH_SECRET comes from the environment or from
 //      DATA_DIR/auth-secret, generated on first start (mode 0600).
 //   2. The SQLite database is migrated (prisma migrate deploy, offline).
 //   3. The production build is made when it is missing or its sources changed.
@@ -28,11 +30,39 @@ function log(message) {
   console.log(`[cancelcase] ${message}`);
 }
 
+/** Owner-only: what the server and its children create is 0600 / 0700. */
+function keepFilesPrivate() {
+  process.umask(0o077);
+}
+
+/** Tightens a file or folder that group or others may read, and says so. */
+function makePrivate(target, mode) {
+  let stat;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return; // not there (yet)
+  }
+  if ((stat.mode & 0o077) === 0) return;
+  fs.chmodSync(target, mode);
+  log(
+    `${target} was readable by others (mode ${(stat.mode & 0o777).toString(8)}); made it ${mode.toString(8)}`,
+  );
+}
+
 function prepareDataDir() {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(dataDir, "receipts"), { recursive: true, mode: 0o700 });
+  makePrivate(dataDir, 0o700);
+  makePrivate(path.join(dataDir, "receipts"), 0o700);
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = `file:${databaseFileFromEnv()}`;
+}
+
+/** The database and its WAL files hold every user's data: the owner's only. */
+function makeDatabasePrivate() {
+  const file = databaseFileFromEnv();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) makePrivate(`${file}${suffix}`, 0o600);
 }
 
 function loadOrCreateSecret() {
@@ -94,11 +124,13 @@ async function serve() {
   });
 }
 
+keepFilesPrivate();
 prepareDataDir();
 loadOrCreateSecret();
 process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
 process.env.PORT = String(port);
 migrate();
+makeDatabasePrivate();
 if (!dev) {
   const seconds = buildIfStale();
   if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);

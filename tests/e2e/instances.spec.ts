@@ -71,3 +71,24 @@ test("behind HTTPS (BASE_URL https://…) the session cookie is Secure, HttpOnly
     await server.stop();
   }
 });
+
+test("npm start keeps DATA_DIR private: an existing readable folder is tightened, new files are 0600", async () => {
+  const dataDir = path.resolve("test-data", "private-files");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dataDir, "receipts"), { recursive: true });
+  fs.chmodSync(dataDir, 0o755);
+  fs.chmodSync(path.join(dataDir, "receipts"), 0o775);
+  const server = await startOwnServer("private-files", {}, { fresh: false });
+  try {
+    const mode = (file: string) => fs.statSync(path.join(dataDir, file)).mode & 0o777;
+    expect(mode(".")).toBe(0o700);
+    expect(mode("receipts")).toBe(0o700);
+    expect(mode("cancelcase.db")).toBe(0o600);
+    expect(mode("auth-secret")).toBe(0o600);
+    for (const name of fs.readdirSync(dataDir)) {
+      if (name.startsWith("cancelcase.db")) expect(mode(name), name).toBe(0o600);
+    }
+  } finally {
+    await server.stop();
+  }
+});

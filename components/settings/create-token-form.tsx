@@ -4,34 +4,62 @@ import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createTokenAction } from "@/lib/actions/settings";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/domain/api-tokens";
 
 export function CreateTokenForm() {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(createTokenAction);
+  const { state, submit, pending } = useFormAction(createTokenAction, undefined, {
+    resetOnSuccess: true,
+  });
   const [copied, setCopied] = useState<string | null>(null);
   const token = state.status === "ok" ? state.data?.token : undefined;
 
   return (
     <div className="max-w-xl space-y-4">
-      <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="flex-1">
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          id="token-name"
+          name="name"
+          required
+          maxLength={60}
+          label={t("settings.tokenName")}
+          placeholder={t("settings.tokenNamePlaceholder")}
+          errors={fieldErrors(t, state, "name")}
+        />
+        <SelectField
+          id="token-lifetime"
+          name="expiresInDays"
+          defaultValue={String(DEFAULT_TOKEN_LIFETIME_DAYS)}
+          label={t("settings.tokenLifetime")}
+          errors={fieldErrors(t, state, "expiresInDays")}
+        >
+          {TOKEN_LIFETIMES_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {t(`settings.tokenLifetime${days}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="sm:col-span-2">
           <TextField
-            id="token-name"
-            name="name"
+            id="token-password"
+            name="currentPassword"
+            type="password"
             required
-            maxLength={60}
-            label={t("settings.tokenName")}
-            placeholder={t("settings.tokenNamePlaceholder")}
-            errors={fieldErrors(t, state, "name")}
+            autoComplete="current-password"
+            label={t("settings.tokenPassword")}
+            hint={t("settings.tokenPasswordHint")}
+            errors={fieldErrors(t, state, "currentPassword")}
           />
         </div>
-        <Button type="submit" disabled={pending} className="sm:mt-7">
-          {pending ? t("settings.creatingToken") : t("settings.createToken")}
-        </Button>
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? t("settings.creatingToken") : t("settings.createToken")}
+          </Button>
+        </div>
       </form>
       {token ? (
         <Alert tone="success">

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requestClientContext } from "@/lib/auth/client-context";
+import { withCurrentPasswordCheck } from "@/lib/auth/credentials";
 import { requireUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import {
@@ -8,6 +10,7 @@ import {
   deleteAccount,
   revokeAllSessions,
   updatePreferences,
+  verifyCurrentPassword,
 } from "@/lib/data/users";
 import {
   changePasswordSchema,
@@ -45,7 +48,9 @@ export async function changePasswordAction(
       changePasswordSchema,
       formValues(formData, ["currentPassword", "newPassword"]),
     );
-    await changePassword(user, input);
+    await withCurrentPasswordCheck(user, await requestClientContext(), () =>
+      changePassword(user, input),
+    );
     return { status: "ok" };
   });
 }
@@ -61,8 +66,18 @@ export async function createTokenAction(
 ): Promise<ActionState> {
   const user = await requireUser();
   return toActionState(async () => {
-    const { name } = parseInput(createTokenSchema, formValues(formData, ["name"]));
-    const { token } = await createApiToken(user, name);
+    const input = parseInput(
+      createTokenSchema,
+      formValues(formData, ["name", "expiresInDays", "currentPassword"]),
+    );
+    const { token } = await withCurrentPasswordCheck(
+      user,
+      await requestClientContext(),
+      async () => {
+        await verifyCurrentPassword(user, input.currentPassword, "currentPassword");
+        return createApiToken(user, input.name, input.expiresInDays);
+      },
+    );
     revalidatePath("/settings");
     return { status: "ok", data: { token } };
   });
@@ -87,7 +102,9 @@ export async function deleteAccountAction(
       deleteAccountSchema,
       formValues(formData, ["password", "confirmEmail"]),
     );
-    await deleteAccount(user, input);
+    await withCurrentPasswordCheck(user, await requestClientContext(), () =>
+      deleteAccount(user, input),
+    );
     return { status: "ok" };
   });
 }

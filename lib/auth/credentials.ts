@@ -1,27 +1,63 @@
 import "server-only";
+import { trustedDeviceFor } from "@/lib/auth/device-cookie";
+import { throttlePasswordCheck } from "@/lib/auth/login-throttle";
 import { verifyCredentials, type SessionUser } from "@/lib/data/users";
-import { AppError } from "@/lib/errors/app-error";
-import {
-  assertLoginAllowed,
-  recordLoginFailure,
-  recordLoginSuccess,
-} from "@/lib/auth/login-throttle";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
+
+/** Where a password check comes from: the client's address and its device cookie, if any. */
+export type ClientContext = { address: string; deviceCookie?: string | null };
+
+/** A check that failed because the password was wrong: the only kind the throttle keeps. */
+export function isWrongPassword(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  if (error.code === "unauthorized") return true;
+  return Object.values(error.fields ?? {}).some((keys) => keys.includes("password_wrong"));
+}
 
 /**
  * The one credential check behind the login form and the token endpoint.
  * Input that fails validation is refused before any counter moves; a wrong
  * password and an unknown email get the same error.
  */
-export async function checkCredentials(input: unknown, address: string): Promise<SessionUser> {
+export async function checkCredentials(
+  input: unknown,
+  client: ClientContext,
+): Promise<SessionUser> {
   const { email, password } = parseInput(credentialsSchema, input);
-  await assertLoginAllowed(email, address);
-  const user = await verifyCredentials(email, password);
-  if (!user) {
-    await recordLoginFailure(email, address);
-    throw new AppError("unauthorized", "Email or password is incorrect.");
-  }
-  await recordLoginSuccess(email, address);
-  return user;
+  const attempt = {
+    email,
+    address: client.address,
+    trustedDevice: trustedDeviceFor(client.deviceCookie, email),
+    kind: "sign-in" as const,
+  };
+  return throttlePasswordCheck(
+    attempt,
+    async () => {
+      const user = await verifyCredentials(email, password);
+      if (!user) throw new AppError("unauthorized", "Email or password is incorrect.");
+      return user;
+    },
+    isWrongPassword,
+  );
+}
+
+/**
+ * A signed-in user's current-password check (changing the password, deleting
+ * the account, creating an API token) under the same throttle as signing in:
+ * a stolen session cannot guess the password any faster than a stranger.
+ */
+export async function withCurrentPasswordCheck<T>(
+  user: Pick<SessionUser, "email">,
+  client: ClientContext,
+  run: () => Promise<T>,
+): Promise<T> {
+  const attempt = {
+    email: user.email,
+    address: client.address,
+    trustedDevice: trustedDeviceFor(client.deviceCookie, user.email),
+    kind: "current-password" as const,
+  };
+  return throttlePasswordCheck(attempt, run, isWrongPassword);
 }

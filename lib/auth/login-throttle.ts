@@ -3,22 +3,27 @@ import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { signupsPerHour } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 
-// DESIGN.md "Auth": failed credential checks are counted per account and
-// address together (so the owner can still sign in from elsewhere), per
-// address, and per account from every address. One app process serves one
+// DESIGN.md "Auth": password checks are counted per account and address
+// together (so the owner can still sign in from elsewhere), per address, and
+// per account from every address. A point is taken *before* the password is
+// verified and given back when it was right, so parallel guesses cannot all
+// pass a check made before any of them is counted. A browser that signed in
+// to the account before (a signed device cookie, OWASP's "device cookies")
+// has a counter of its own instead of the account's: a stranger's guesses
+// cannot lock the owner out of their own browser. One app process serves one
 // database, so in-memory counters are the whole truth; they live on
 // globalThis because Next.js may load this module once per route bundle.
 const WINDOW_SECONDS = 15 * 60;
+export const GUESSES_PER_ACCOUNT_AND_ADDRESS = 10;
 
 function createLimiters() {
+  const window = (keyPrefix: string, points: number) =>
+    new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
   return {
-    accountAddress: new RateLimiterMemory({
-      keyPrefix: "aa",
-      points: 10,
-      duration: WINDOW_SECONDS,
-    }),
-    address: new RateLimiterMemory({ keyPrefix: "ad", points: 100, duration: WINDOW_SECONDS }),
-    account: new RateLimiterMemory({ keyPrefix: "ac", points: 100, duration: WINDOW_SECONDS }),
+    accountAddress: window("aa", GUESSES_PER_ACCOUNT_AND_ADDRESS),
+    address: window("ad", 100),
+    account: window("ac", 100),
+    device: window("dv", GUESSES_PER_ACCOUNT_AND_ADDRESS),
     signup: new RateLimiterMemory({ keyPrefix: "su", points: signupsPerHour(), duration: 60 * 60 }),
   };
 }
@@ -26,12 +31,31 @@ function createLimiters() {
 const store = globalThis as unknown as { cancelCaseLimiters?: ReturnType<typeof createLimiters> };
 const limiters = (store.cancelCaseLimiters ??= createLimiters());
 
-function keys(email: string, address: string) {
-  return [
-    [limiters.accountAddress, `${email}|${address}`],
-    [limiters.address, address],
-    [limiters.account, email],
-  ] as const;
+/**
+ * Who is checking a password: the account, the client address, a device the
+ * account trusts, and whether it is a sign-in (anyone may try) or a signed-in
+ * user confirming their current password (only a session can try).
+ */
+export type PasswordAttempt = {
+  email: string;
+  address: string;
+  trustedDevice: string | null;
+  kind: "sign-in" | "current-password";
+};
+
+type Counter = readonly [RateLimiterMemory, string];
+
+function countersOf({ email, address, trustedDevice, kind }: PasswordAttempt): Counter[] {
+  const perAccount: Counter[] = trustedDevice
+    ? [[limiters.device, `${trustedDevice}|${email}`]]
+    : [
+        [limiters.accountAddress, `${email}|${address}`],
+        [limiters.account, email],
+      ];
+  // The per-address counter stops one client guessing many accounts: a
+  // sign-in's business. A current-password check can only guess the session's
+  // own account, and must not spend the allowance of everyone behind one NAT.
+  return kind === "sign-in" ? [...perAccount, [limiters.address, address]] : perAccount;
 }
 
 function rateLimited(msBeforeNext: number): AppError {
@@ -40,28 +64,52 @@ function rateLimited(msBeforeNext: number): AppError {
   });
 }
 
-/** Throws rate_limited when any counter for this email or address is spent. */
-export async function assertLoginAllowed(email: string, address: string): Promise<void> {
-  for (const [limiter, key] of keys(email, address)) {
-    const res = await limiter.get(key);
-    if (res && res.consumedPoints >= limiter.points) throw rateLimited(res.msBeforeNext);
+/** Takes one point from every counter, or none: a refusal gives back what it took. */
+async function takePoints(counters: Counter[]): Promise<void> {
+  const taken: Counter[] = [];
+  for (const counter of counters) {
+    try {
+      await counter[0].consume(counter[1]);
+      taken.push(counter);
+    } catch (rejection) {
+      await Promise.all(taken.map(([limiter, key]) => limiter.reward(key, 1)));
+      // A spent counter rejects with a RateLimiterRes (not an Error; instanceof
+      // is unreliable across Next's bundles); a store failure is a real Error.
+      if (rejection instanceof Error) throw rejection;
+      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
+    }
   }
 }
 
-export async function recordLoginFailure(email: string, address: string): Promise<void> {
-  await Promise.all(keys(email, address).map(([limiter, key]) => limiter.penalty(key, 1)));
-}
-
-export async function recordLoginSuccess(email: string, address: string): Promise<void> {
-  await limiters.accountAddress.delete(`${email}|${address}`);
+/**
+ * Runs one password check under the throttle: a point from each counter is
+ * taken before `check` runs, and kept only when `check` says the password was
+ * wrong (`isWrongPassword`). A right password also clears the account and
+ * address pair, as before.
+ */
+export async function throttlePasswordCheck<T>(
+  attempt: PasswordAttempt,
+  check: () => Promise<T>,
+  isWrongPassword: (error: unknown) => boolean,
+): Promise<T> {
+  const counters = countersOf(attempt);
+  await takePoints(counters);
+  try {
+    const result = await check();
+    await Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
+    if (!attempt.trustedDevice) {
+      await limiters.accountAddress.delete(`${attempt.email}|${attempt.address}`);
+    }
+    return result;
+  } catch (error) {
+    if (!isWrongPassword(error)) {
+      await Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
+    }
+    throw error;
+  }
 }
 
 /** Counts one sign-up attempt from this address; throws rate_limited past the hourly limit. */
 export async function consumeSignup(address: string): Promise<void> {
-  try {
-    await limiters.signup.consume(address);
-  } catch (rejection) {
-    if (rejection instanceof Error) throw rejection;
-    throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
-  }
+  await takePoints([[limiters.signup, address]]);
 }

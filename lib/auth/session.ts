@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { clientAddress } from "@/lib/auth/client-address";
+import { rememberDevice, requestClientContext } from "@/lib/auth/client-context";
 import { findSessionUser, type SessionUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkCredentials } from "@/lib/auth/credentials";
@@ -39,9 +39,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
+      async authorize(credentials) {
         try {
-          const user = await checkCredentials(credentials, clientAddress(req.headers ?? {}));
+          const user = await checkCredentials(credentials, await requestClientContext());
+          await rememberDevice(user.email);
           return {
             id: user.id,
             email: user.email,

@@ -44,10 +44,18 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function createApiToken(
   actor: Actor,
   name: string,
+  expiresInDays: number,
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   const token = generateApiToken();
+  const expiresAt = new Date(Date.now() + expiresInDays * 24 * 60 * 60 * 1000);
   const row = await db.apiToken.create({
-    data: { userId: actor.id, name, tokenHash: hashApiToken(token), prefix: tokenHint(token) },
+    data: {
+      userId: actor.id,
+      name,
+      tokenHash: hashApiToken(token),
+      prefix: tokenHint(token),
+      expiresAt,
+    },
     select: summarySelect,
   });
   return { token, summary: toApiTokenSummary(row) };

@@ -97,7 +97,12 @@ export async function setUserLocale(actor: Actor, locale: Locale): Promise<void>
   await db.user.update({ where: { id: actor.id }, data: { locale }, select: { id: true } });
 }
 
-async function requirePassword(actor: Actor, password: string, field: string): Promise<void> {
+/** The signed-in user's current password, or a field error on `field` (lib/auth throttles the calls). */
+export async function verifyCurrentPassword(
+  actor: Actor,
+  password: string,
+  field: string,
+): Promise<void> {
   const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!row) throw notFoundError("Account");
   if (!(await verifyPassword(row.passwordHash, password))) {
@@ -107,22 +112,36 @@ async function requirePassword(actor: Actor, password: string, field: string): P
   }
 }
 
-/** Sets a new password and ends every session, this one included. */
+/** Sets a new password and ends every session and API token, this one included. */
 export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<void> {
-  await requirePassword(actor, input.currentPassword, "currentPassword");
+  await verifyCurrentPassword(actor, input.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  await db.user.update({
-    where: { id: actor.id },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
-    select: { id: true },
-  });
+  await db.$transaction([
+    db.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { id: true },
+    }),
+    revokeTokensOf(actor),
+  ]);
 }
 
+/** Log out everywhere: every session and every API token of the account ends. */
 export async function revokeAllSessions(actor: Actor): Promise<void> {
-  await db.user.update({
-    where: { id: actor.id },
-    data: { sessionVersion: { increment: 1 } },
-    select: { id: true },
+  await db.$transaction([
+    db.user.update({
+      where: { id: actor.id },
+      data: { sessionVersion: { increment: 1 } },
+      select: { id: true },
+    }),
+    revokeTokensOf(actor),
+  ]);
+}
+
+function revokeTokensOf(actor: Actor) {
+  return db.apiToken.updateMany({
+    where: { userId: actor.id, revokedAt: null },
+    data: { revokedAt: new Date() },
   });
 }
 
@@ -135,7 +154,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput): Pr
       fields: { confirmEmail: ["confirm_email_mismatch"] },
     });
   }
-  await requirePassword(actor, input.password, "password");
+  await verifyCurrentPassword(actor, input.password, "password");
   const storageKeys = await db.$transaction(async (tx) => {
     const receipts = await tx.receipt.findMany({
       where: { userId: actor.id },

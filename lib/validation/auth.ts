@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/domain/api-tokens";
 import {
   emailField,
   localeField,
@@ -26,14 +27,26 @@ export const apiTokenNameField = z
   .min(1, { error: "token_name_required" })
   .max(60, { error: "token_name_too_long" });
 
+export const tokenLifetimeField = z.coerce
+  .number({ error: "token_lifetime_invalid" })
+  .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), {
+    error: "token_lifetime_invalid",
+  })
+  .default(DEFAULT_TOKEN_LIFETIME_DAYS);
+
 export const tokenRequestSchema = z.object({
   email: emailField,
   password: passwordField,
   name: apiTokenNameField.optional(),
+  expiresInDays: tokenLifetimeField,
 });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
-export const createTokenSchema = z.object({ name: apiTokenNameField });
+export const createTokenSchema = z.object({
+  name: apiTokenNameField,
+  expiresInDays: tokenLifetimeField,
+  currentPassword: passwordField,
+});
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 export const changePasswordSchema = z.object({

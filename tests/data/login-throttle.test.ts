@@ -10,16 +10,16 @@ describe("credential checks and throttling", () => {
     const { email } = await registerUser({ email: "throttle@example.com", password });
     for (let i = 0; i < 10; i++) {
       await expect(
-        checkCredentials({ email, password: `wrong ${i}` }, "198.51.100.1"),
+        checkCredentials({ email, password: `wrong ${i}` }, { address: "198.51.100.1" }),
       ).rejects.toMatchObject({
         code: "unauthorized",
       });
     }
-    const refused = checkCredentials({ email, password }, "198.51.100.1");
+    const refused = checkCredentials({ email, password }, { address: "198.51.100.1" });
     await expect(refused).rejects.toMatchObject({ code: "rate_limited" });
     await refused.catch((error) => expect(error.retryAfterSeconds).toBeGreaterThan(0));
 
-    const user = await checkCredentials({ email, password }, "203.0.113.50");
+    const user = await checkCredentials({ email, password }, { address: "203.0.113.50" });
     expect(user.email).toBe(email);
   });
 
@@ -27,17 +27,19 @@ describe("credential checks and throttling", () => {
     const { email } = await registerUser({ email: "validation@example.com", password });
     for (let i = 0; i < 15; i++) {
       await expect(
-        checkCredentials({ email: "not-an-email", password: "x" }, "192.0.2.44"),
+        checkCredentials({ email: "not-an-email", password: "x" }, { address: "192.0.2.44" }),
       ).rejects.toMatchObject({
         code: "validation_failed",
       });
     }
-    expect((await checkCredentials({ email, password }, "192.0.2.44")).email).toBe(email);
+    expect((await checkCredentials({ email, password }, { address: "192.0.2.44" })).email).toBe(
+      email,
+    );
   });
 
   it("treats an unknown email like a wrong password", async () => {
     await expect(
-      checkCredentials({ email: "ghost@example.com", password }, "192.0.2.45"),
+      checkCredentials({ email: "ghost@example.com", password }, { address: "192.0.2.45" }),
     ).rejects.toMatchObject({
       code: "unauthorized",
       message: "Email or password is incorrect.",

@@ -85,7 +85,7 @@ describe("accounts on a real SQLite file", () => {
 
   it("deletes an account with everything it owns, only when confirmed", async () => {
     const { id, email } = await newUser();
-    await createApiToken({ id }, "script");
+    await createApiToken({ id }, "script", 90);
     await expect(
       deleteAccount({ id }, { confirmEmail: "other@example.com", password }),
     ).rejects.toBeInstanceOf(AppError);

@@ -96,6 +96,41 @@ test("the 11th wrong password is 429 with Retry-After, and a spoofed X-Forwarded
   expect((await throttled.json()).error.code).toBe("rate_limited");
 });
 
+test("200 parallel wrong guesses: at most 10 are checked, the rest 429; the owner's own browser still signs in", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const email = uniqueEmail("guessed");
+  await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });
+  // The owner signed in from this browser before: it holds a device cookie.
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const statuses = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      request
+        .post("/api/v1/auth/token", { data: { email, password: `guess number ${i}` } })
+        .then((response) => response.status()),
+    ),
+  );
+  const checked = statuses.filter((status) => status === 401).length;
+  expect(checked).toBeLessThanOrEqual(10);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(200 - checked);
+  console.log(`guessing over HTTP: ${checked} of 200 parallel wrong guesses checked`);
+
+  // A browser the account has never signed in from waits, like the attacker…
+  const stranger = await browser.newPage();
+  await logIn(stranger, email);
+  await expect(stranger.getByTestId("login-error")).toContainText(/too many/i);
+  await stranger.close();
+  // …while the owner's browser signs in at once.
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
 test("a token revoked in Settings is refused", async ({ page, request }) => {
   const email = uniqueEmail("revoke");
   await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });
@@ -105,9 +140,20 @@ test("a token revoked in Settings is refused", async ({ page, request }) => {
   await page.goto("/settings");
   await ready(page);
   await page.getByLabel("Token name").fill("Backup script");
+  // Creating a token asks for the password: a borrowed session alone cannot mint one.
+  await page.getByLabel("Confirm with your password").fill("not my password");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText("That password is not right.")).toBeVisible();
+  await expect(page.getByLabel("Token name")).toHaveValue("Backup script");
+  await page.getByLabel("Expires after").selectOption({ label: "30 days" });
+  await page.getByLabel("Confirm with your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^cc_/);
+  // Saved: the form is empty again, and the token says when it ends.
+  await expect(page.getByLabel("Token name")).toHaveValue("");
+  await expect(page.getByLabel("Confirm with your password")).toHaveValue("");
+  await expect(page.getByTestId("token-list").getByText(/Expires /)).toBeVisible();
   expect(
     (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status(),
   ).toBe(200);

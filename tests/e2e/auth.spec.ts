@@ -158,7 +158,7 @@ test("deleting the account needs the email and password, then removes it", async
   await page.goto("/settings");
   await ready(page);
   await page.getByLabel("Type your email to confirm").fill("someone.else@example.com");
-  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByLabel("Your password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByText("This is not your account's email.")).toBeVisible();
 

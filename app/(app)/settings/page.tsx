@@ -27,6 +27,7 @@ export default async function SettingsPage() {
   const timeZones = Intl.supportedValuesOf("timeZone");
   if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  const now = new Date();
 
   return (
     <>
@@ -84,6 +85,15 @@ export default async function SettingsPage() {
                     {token.lastUsedAt
                       ? t("tokenLastUsed", { date: date(token.lastUsedAt) })
                       : t("tokenNeverUsed")}
+                    {token.expiresAt && !token.revokedAt ? (
+                      <>
+                        {" "}
+                        ·{" "}
+                        {token.expiresAt <= now
+                          ? t("tokenExpired")
+                          : t("tokenExpires", { date: date(token.expiresAt) })}
+                      </>
+                    ) : null}
                   </p>
                 </div>
                 {token.revokedAt ? (

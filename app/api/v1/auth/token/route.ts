@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicApiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/body";
-import { clientAddress } from "@/lib/auth/client-address";
+import { requestClientContext } from "@/lib/auth/client-context";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { tokenRequestSchema } from "@/lib/validation/auth";
@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 
 export const POST = publicApiRoute(async ({ request }) => {
   const input = parseInput(tokenRequestSchema, await readJson(request));
-  const user = await checkCredentials(input, clientAddress(request.headers));
-  const { token } = await createApiToken(user, input.name ?? "API token");
+  const user = await checkCredentials(input, await requestClientContext());
+  const { token } = await createApiToken(user, input.name ?? "API token", input.expiresInDays);
   return NextResponse.json({ token }, { status: 201 });
 });

@@ -1,7 +1,9 @@
-// The HTTP server in front of Next.js. It exists for one reason: Next.js
+// The HTTP server in front of Next.js. It exists for two reasons. Next.js
 // keeps a client-sent X-Forwarded-For, and the login throttle must count the
-// real client address. Unless TRUST_PROXY says a reverse proxy of ours sets
-// those headers, they are replaced with what the socket says.
+// real client address: unless TRUST_PROXY says a reverse proxy of ours sets
+// those headers, they are replaced with what the socket says. And a request
+// body too large for where it goes is refused at the door, before any of it
+// is read (Next.js and next-auth would buffer it whole first).
 import { createServer } from "node:http";
 import next from "next";
 
@@ -25,20 +27,43 @@ function hasValidEncoding(url) {
   }
 }
 
-function badRequest(res) {
-  res.writeHead(400, {
+/** A JSON error in DESIGN.md's shape, with the headers every response carries. */
+function refuse(res, status, code, message, extraHeaders = {}) {
+  res.writeHead(status, {
     "Content-Type": "application/json",
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+    ...extraHeaders,
   });
-  res.end(
-    JSON.stringify({
-      error: { code: "bad_request", message: "The URL is not correctly percent-encoded." },
-    }),
-  );
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+// Bodies: a receipt upload streams to disk under its own limit (lib/http/
+// receipt-upload.ts); every other body (JSON, a server action, a sign-in
+// form) is at most 1 MiB, the JSON limit and Next's server-action limit.
+const BODY_MAX_BYTES = 1024 * 1024;
+const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/receipts\/?$/;
+// Only /api/v1 reads bodies with its own counting reader (lib/http/body.ts);
+// elsewhere a body must say its length, as every browser's does.
+const COUNTED_PATHS = /^\/api\/v1\//;
+
+/** Why this request's body is refused before it is read, or null. */
+function bodyRefusal(req) {
+  if (req.method === "GET" || req.method === "HEAD") return null;
+  const path = (req.url ?? "/").split("?")[0];
+  if (UPLOAD_PATH.test(path)) return null;
+  const length = req.headers["content-length"];
+  if (length === undefined) {
+    if (req.headers["transfer-encoding"] === undefined || COUNTED_PATHS.test(path)) return null;
+    return [411, "length_required", "Send the request body with a Content-Length."];
+  }
+  if (Number(length) > BODY_MAX_BYTES) {
+    return [413, "payload_too_large", "The request body is larger than 1 MiB."];
+  }
+  return null;
 }
 
 function trustProxy() {
@@ -61,7 +86,14 @@ export async function startServer({ root, dev, host, port }) {
   const trusted = trustProxy();
 
   const server = createServer((req, res) => {
-    if (!hasValidEncoding(req.url)) return badRequest(res);
+    if (!hasValidEncoding(req.url)) {
+      return refuse(res, 400, "bad_request", "The URL is not correctly percent-encoded.");
+    }
+    const refusal = bodyRefusal(req);
+    if (refusal) {
+      // Answer at once and close: the rest of the body is never read.
+      return refuse(res, ...refusal, { Connection: "close" });
+    }
     if (!trusted) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";

@@ -20,6 +20,8 @@ const FAILURES: Record<number, string> = {
   409: "file_duplicate",
   415: "file_type_refused",
   404: "not_found",
+  // The one 422 of an upload: an .eml the parser cannot read (lib/documents/email-text.ts).
+  422: "email_unreadable",
 };
 
 /** Which message explains a refused upload; the API speaks English, the UI the user's language. */

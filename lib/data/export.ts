@@ -28,7 +28,7 @@ export type UserExport = {
   receipts: (ReceiptDto & { file: string })[];
 };
 
-export type ExportFile = { path: string; open(): Readable };
+export type ExportFile = { path: string; open(): Promise<Readable> };
 
 /** A receipt's place in the ZIP: receipts/<case id>/<receipt id>-<its plain file name>. */
 function exportPath(receipt: ReceiptDto): string {
@@ -76,7 +76,7 @@ export async function exportUserData(
   const listed = receipts.map(({ storageKey, ...row }) => {
     const receipt = toReceiptDto(row);
     const file = exportPath(receipt);
-    files.push({ path: file, open: () => storage.read(storageKey) });
+    files.push({ path: file, open: () => storage.open(storageKey) });
     return { ...receipt, file };
   });
   return {

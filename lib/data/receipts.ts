@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
-import { receiptStorage, type ReceivedFile } from "@/lib/storage";
+import { receiptStorage, StoredFileMissing, type ReceivedFile } from "@/lib/storage";
 import { fromColumn } from "./columns";
 import { isUniqueViolation, notFoundError } from "./errors";
 import type { Actor } from "./users";
@@ -144,7 +144,14 @@ export async function openReceipt(
   });
   if (!row) throw receiptNotFound();
   const { storageKey, ...receipt } = row;
-  return { receipt: toReceiptDto(receipt), stream: receiptStorage().read(storageKey) };
+  const stream = await receiptStorage()
+    .open(storageKey)
+    .catch((error: unknown) => {
+      if (!(error instanceof StoredFileMissing)) throw error;
+      console.error(`Receipt ${receipt.id}: its file is missing from storage`);
+      throw new AppError("gone", "This receipt's file is missing from storage.");
+    });
+  return { receipt: toReceiptDto(receipt), stream };
 }
 
 /**

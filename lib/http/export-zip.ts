@@ -12,15 +12,22 @@ receipts/<case id>/     the receipt files, byte for byte as uploaded; each
                         receipt's "file" in the JSON names its path here
 `;
 
+const UNREADABLE =
+  "This receipt could not be read: it was deleted while the export was being made.\n";
+
 /** A receipt that cannot be read (deleted while the ZIP was being written) becomes a short note. */
 function readOrExplain(file: ExportFile): Readable {
   const out = new PassThrough();
-  const source = file.open();
-  source.once("error", () => {
-    source.unpipe(out);
-    out.end("This receipt could not be read: it was deleted while the export was being made.\n");
-  });
-  source.pipe(out);
+  file.open().then(
+    (source) => {
+      source.once("error", () => {
+        source.unpipe(out);
+        out.end(UNREADABLE);
+      });
+      source.pipe(out);
+    },
+    () => out.end(UNREADABLE),
+  );
   return out;
 }
 

@@ -7,6 +7,7 @@ import { fileTypeFromFile } from "file-type";
 import { uploadMaxBytes } from "@/lib/config";
 import { assertCaseExists, attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
 import type { Actor } from "@/lib/data/users";
+import { EMAIL_SHOWN_BYTES, emailAsText } from "@/lib/documents/email-text";
 import { classifyReceipt, cleanFileName } from "@/lib/domain/receipts";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { receiptStorage, type PendingFile, type ReceivedFile } from "@/lib/storage";
@@ -42,11 +43,11 @@ type ReceivedUpload = { file: ReceivedFile; fields: Record<string, string> };
 const ENVELOPE_BYTES = 64 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 
-async function readHead(file: string): Promise<Uint8Array> {
+async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
   const handle = await fs.promises.open(file, "r");
   try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -167,6 +168,9 @@ async function receiveUpload(request: Request, maxBytes: number): Promise<Receiv
       );
     }
     const { file: pending, fileName, size, sha256 } = upload;
+    // An .eml must be one the receipt page can show: the same head, the same parser.
+    if (mimeType === "message/rfc822")
+      await emailAsText(await readHead(upload.file.tempPath, EMAIL_SHOWN_BYTES));
     return { file: { pending, fileName, size, sha256, mimeType }, fields };
   } catch (error) {
     await upload.file.discard();

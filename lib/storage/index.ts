@@ -30,10 +30,19 @@ export type ReceivedFile = {
  */
 export interface ReceiptStorage {
   createPending(): Promise<PendingFile>;
-  read(key: string): Readable;
+  /** The stored bytes; rejects with StoredFileMissing when the file is gone. */
+  open(key: string): Promise<Readable>;
   remove(key: string): Promise<void>;
   /** Deletes temporary files and any stored file whose key is not in `keep`. */
   sweep(keep: ReadonlySet<string>): Promise<{ removed: number }>;
+}
+
+/** A row names a file that storage no longer has (deleted by hand, a restore gone wrong). */
+export class StoredFileMissing extends Error {
+  constructor(key: string) {
+    super(`stored file ${key} is missing`);
+    this.name = "StoredFileMissing";
+  }
 }
 
 export function receiptStorage(): ReceiptStorage {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/config";
 import { receiptFile, receiptsDir } from "@/lib/config/paths.mjs";
-import type { PendingFile, ReceiptStorage } from "./index";
+import { StoredFileMissing, type PendingFile, type ReceiptStorage } from "./index";
 
 // DATA_DIR/receipts/<2-char shard>/<32 hex chars>, outside public/ (the
 // layout is lib/config/paths.mjs's, which backup and restore share); uploads
@@ -63,7 +63,15 @@ async function createPending(): Promise<PendingFile> {
 export function localDiskStorage(): ReceiptStorage {
   return {
     createPending,
-    read: (key) => fs.createReadStream(fileOf(key)),
+    async open(key) {
+      // Opened before anything is sent, so a missing file is an answer, not a cut-off download.
+      const handle = await fs.promises
+        .open(fileOf(key), "r")
+        .catch((error: NodeJS.ErrnoException) => {
+          throw error.code === "ENOENT" ? new StoredFileMissing(key) : error;
+        });
+      return handle.createReadStream();
+    },
     async remove(key) {
       await fs.promises.rm(fileOf(key), { force: true });
     },

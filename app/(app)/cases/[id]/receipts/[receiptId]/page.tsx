@@ -4,13 +4,12 @@ import { notFound } from "next/navigation";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { readReceiptHead } from "@/lib/data/receipts";
-import { emailAsText } from "@/lib/documents/email-text";
+import { EMAIL_SHOWN_BYTES, emailAsText, type EmailAsText } from "@/lib/documents/email-text";
+import { isAppError } from "@/lib/errors/app-error";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { robots: { index: false } };
-
-const SHOWN_BYTES = 1024 * 1024;
 
 /** A text or .eml receipt shown as text: React escapes it, and no HTML part is ever rendered. */
 export default async function ReceiptTextPage({
@@ -20,12 +19,20 @@ export default async function ReceiptTextPage({
 }) {
   const user = await requireUser();
   const { id, receiptId } = await params;
-  const { receipt, bytes } = await orNotFound(readReceiptHead(user, receiptId, SHOWN_BYTES));
+  const { receipt, bytes } = await orNotFound(readReceiptHead(user, receiptId, EMAIL_SHOWN_BYTES));
   if (receipt.caseId !== id || !["text/plain", "message/rfc822"].includes(receipt.mimeType))
     notFound();
   const t = await getTranslations("receipts");
-  const email = receipt.mimeType === "message/rfc822" ? await emailAsText(bytes) : null;
-  const text = email ? email.text : new TextDecoder("utf-8").decode(bytes);
+  const isEmail = receipt.mimeType === "message/rfc822";
+  // Uploads are checked, but a file stored before that check may still be unreadable.
+  const email: EmailAsText | "unreadable" | null = isEmail
+    ? await emailAsText(bytes).catch((error: unknown) => {
+        if (isAppError(error)) return "unreadable" as const;
+        throw error;
+      })
+    : null;
+  const text =
+    email === "unreadable" ? null : email ? email.text : new TextDecoder("utf-8").decode(bytes);
 
   return (
     <>
@@ -33,7 +40,9 @@ export default async function ReceiptTextPage({
       <h1 className="mb-6 text-2xl font-bold tracking-tight break-all text-slate-900 dark:text-white">
         {t("textTitle", { name: receipt.fileName })}
       </h1>
-      {email ? (
+      {email === "unreadable" ? (
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">{t("emailUnreadable")}</p>
+      ) : email ? (
         <Card className="mb-6">
           <CardHeader title={t("headers")} />
           <dl className="space-y-1 text-sm" data-testid="email-headers">

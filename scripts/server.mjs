@@ -46,24 +46,46 @@ function refuse(res, status, code, message, extraHeaders = {}) {
 // form) is at most 1 MiB, the JSON limit and Next's server-action limit.
 const BODY_MAX_BYTES = 1024 * 1024;
 const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/receipts\/?$/;
-// Only /api/v1 reads bodies with its own counting reader (lib/http/body.ts);
-// elsewhere a body must say its length, as every browser's does.
-const COUNTED_PATHS = /^\/api\/v1\//;
 
 /** Why this request's body is refused before it is read, or null. */
 function bodyRefusal(req) {
-  if (req.method === "GET" || req.method === "HEAD") return null;
-  const path = (req.url ?? "/").split("?")[0];
-  if (UPLOAD_PATH.test(path)) return null;
-  const length = req.headers["content-length"];
-  if (length === undefined) {
-    if (req.headers["transfer-encoding"] === undefined || COUNTED_PATHS.test(path)) return null;
-    return [411, "length_required", "Send the request body with a Content-Length."];
-  }
-  if (Number(length) > BODY_MAX_BYTES) {
+  if (!hasCappedBody(req)) return null;
+  if (Number(req.headers["content-length"] ?? 0) > BODY_MAX_BYTES) {
     return [413, "payload_too_large", "The request body is larger than 1 MiB."];
   }
   return null;
+}
+
+function hasCappedBody(req) {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  return !UPLOAD_PATH.test((req.url ?? "/").split("?")[0]);
+}
+
+/**
+ * A body sent without a length (chunked) is counted as the HTTP parser hands
+ * it over: past the limit the request is answered 413 and the connection
+ * closed, whoever was reading it. (IncomingMessage receives its body through
+ * push(); counting there sees every byte before any reader can buffer it.)
+ */
+function capChunkedBody(req, res) {
+  const push = req.push;
+  let received = 0;
+  req.push = function (chunk, encoding) {
+    if (chunk) {
+      received += chunk.length;
+      if (received > BODY_MAX_BYTES) {
+        req.push = push;
+        if (!res.headersSent) {
+          refuse(res, 413, "payload_too_large", "The request body is larger than 1 MiB.", {
+            Connection: "close",
+          });
+        }
+        req.destroy();
+        return false;
+      }
+    }
+    return push.call(this, chunk, encoding);
+  };
 }
 
 function trustProxy() {
@@ -93,6 +115,9 @@ export async function startServer({ root, dev, host, port }) {
     if (refusal) {
       // Answer at once and close: the rest of the body is never read.
       return refuse(res, ...refusal, { Connection: "close" });
+    }
+    if (hasCappedBody(req) && req.headers["content-length"] === undefined) {
+      capChunkedBody(req, res);
     }
     if (!trusted) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];

@@ -20,6 +20,7 @@ export async function Timeline({
   timeZone,
   limit = null,
   showAllHref,
+  olderHref,
 }: {
   caseId: string;
   events: CaseEventDto[];
@@ -27,6 +28,8 @@ export async function Timeline({
   timeZone: string;
   limit?: number | null;
   showAllHref?: string;
+  /** Where the entries older than these are (the full record), when there are any. */
+  olderHref?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const entries: Entry[] = [
@@ -119,6 +122,14 @@ export async function Timeline({
           );
         })}
       </ol>
+      {olderHref && shown.length === newestFirst.length ? (
+        <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
+          <p className="text-slate-600 dark:text-slate-400">{t("cases.historyOlder")}</p>
+          <Link href={olderHref} className={buttonClasses("secondary")}>
+            {t("cases.historyOpenRecord")}
+          </Link>
+        </div>
+      ) : null}
       {shown.length < newestFirst.length && showAllHref ? (
         <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
           <p className="text-slate-600 dark:text-slate-400">

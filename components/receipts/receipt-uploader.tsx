@@ -14,6 +14,7 @@ type Item = {
   progress: number;
   status: "uploading" | "done" | "failed";
   reason?: string;
+  values?: Record<string, number>;
 };
 
 const FAILURES: Record<number, string> = {
@@ -24,11 +25,17 @@ const FAILURES: Record<number, string> = {
   422: "email_unreadable",
 };
 
+type ErrorBody = { error?: { code?: string; message?: string; limit?: number } } | null;
+
 /** Which message explains a refused upload; the API speaks English, the UI the user's language. */
-function failureKey(status: number, body: { error?: { message?: string } } | null): string {
+function failureOf(status: number, body: ErrorBody): Pick<Item, "reason" | "values"> {
   if (status === 413)
-    return /quota/i.test(body?.error?.message ?? "") ? "quota_exceeded" : "file_too_large";
-  return FAILURES[status] ?? "upload_failed";
+    return {
+      reason: /quota/i.test(body?.error?.message ?? "") ? "quota_exceeded" : "file_too_large",
+    };
+  if (body?.error?.code === "limit_reached")
+    return { reason: "limit_reached_receipts", values: { limit: body.error.limit ?? 0 } };
+  return { reason: FAILURES[status] ?? "upload_failed" };
 }
 
 export function ReceiptUploader({
@@ -79,7 +86,7 @@ export function ReceiptUploader({
           } catch {
             // not JSON: the generic message will do
           }
-          update(key, { status: "failed", reason: failureKey(xhr.status, body) });
+          update(key, { status: "failed", ...failureOf(xhr.status, body) });
         }
         resolve();
       };
@@ -186,7 +193,7 @@ export function ReceiptUploader({
                       ? t("receipts.uploaded", { name: item.name })
                       : t("receipts.failed", {
                           name: item.name,
-                          reason: t(`errors.${item.reason}`),
+                          reason: t(`errors.${item.reason}`, item.values),
                         })}
                 </span>
                 {item.status === "uploading" ? (

@@ -4,7 +4,12 @@ import { asAppError, type FieldErrors } from "@/lib/errors/app-error";
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; message?: string; data?: Record<string, string> }
-  | { status: "error"; message: string; fields?: FieldErrors };
+  | {
+      status: "error";
+      message: string;
+      values?: Record<string, string | number>;
+      fields?: FieldErrors;
+    };
 
 export const IDLE: ActionState = { status: "idle" };
 
@@ -25,7 +30,11 @@ export async function toActionState(body: () => Promise<ActionState>): Promise<A
     if (!error) throw caught;
     return {
       status: "error",
-      message: FORM_MESSAGES[error.code] ?? (error.fields ? "" : "common.unexpectedError"),
+      message:
+        error.formMessage?.key ??
+        FORM_MESSAGES[error.code] ??
+        (error.fields ? "" : "common.unexpectedError"),
+      ...(error.formMessage?.values ? { values: error.formMessage.values } : {}),
       fields: error.fields,
     };
   }

@@ -68,3 +68,29 @@ export function signupsPerHour(): number {
 export function trustProxy(): boolean {
   return flag("TRUST_PROXY", false);
 }
+
+/**
+ * Per-user limits that no real person reaches but that bound what one
+ * account can make the server read, render or export (DESIGN.md: 422
+ * `limit_reached`).
+ */
+export function notesPerCaseLimit(): number {
+  return positiveInt("NOTES_PER_CASE_MAX", 2000);
+}
+
+export function casesPerUserLimit(): number {
+  return positiveInt("CASES_PER_USER_MAX", 10_000);
+}
+
+export function subscriptionsPerUserLimit(): number {
+  return positiveInt("SUBSCRIPTIONS_PER_USER_MAX", 5000);
+}
+
+/** A case's history: every transition writes one or more events. */
+export function eventsPerCaseLimit(): number {
+  return positiveInt("EVENTS_PER_CASE_MAX", 1000);
+}
+
+export function receiptsPerCaseLimit(): number {
+  return positiveInt("RECEIPTS_PER_CASE_MAX", 500);
+}

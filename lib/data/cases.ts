@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { casesPerUserLimit, eventsPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -16,6 +17,7 @@ import {
 } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
 import { AppError } from "@/lib/errors/app-error";
+import type { PageQuery } from "@/lib/validation/fields";
 import type {
   CaseListQuery,
   OpenCaseInput,
@@ -23,9 +25,19 @@ import type {
   UpdateCaseInput,
 } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
-import { notFoundError, staleVersionError } from "./errors";
+import { limitReachedError, notFoundError, staleVersionError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
-import { afterCursor, decodeInboxCursor, encodeInboxCursor, toPage, type Page } from "./pagination";
+import { assertCaseExists } from "./case-ownership";
+import {
+  afterCursor,
+  decodeInboxCursor,
+  decodeSeqCursor,
+  encodeCursor,
+  encodeInboxCursor,
+  encodeSeqCursor,
+  toPage,
+  type Page,
+} from "./pagination";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import type { Actor } from "./users";
 
@@ -51,13 +63,24 @@ export type CaseEventDto = {
   rejectionReason: RejectionReason | null;
 };
 
+/**
+ * One case with the newest EMBEDDED_PER_LIST of its events, notes and
+ * receipts each (in time order); a non-null `*NextCursor` means there are
+ * older ones, paged at /api/v1/cases/:id/events|notes|receipts.
+ */
 export type CaseDetail = CaseDto & {
   events: CaseEventDto[];
   notes: NoteDto[];
   receipts: ReceiptDto[];
+  eventsNextCursor: string | null;
+  notesNextCursor: string | null;
+  receiptsNextCursor: string | null;
   subscription: { id: string; provider: string; plan: string | null; status: string };
   allowedMoves: Move[];
 };
+
+/** DESIGN.md 2026-12: a case's GET holds at most the newest 100 of each list. */
+export const EMBEDDED_PER_LIST = 100;
 
 export type CaseListItem = CaseDto & { subscription: { provider: string; plan: string | null } };
 
@@ -126,6 +149,14 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
       },
     });
     if (!subscription) throw notFoundError("Subscription");
+    const limit = casesPerUserLimit();
+    if ((await tx.cancellationCase.count({ where: { userId: actor.id } })) >= limit) {
+      throw limitReachedError(
+        "cases",
+        limit,
+        `You already have ${limit} cases, the most one account can keep.`,
+      );
+    }
     if (subscription.cases.length > 0) {
       throw new AppError(
         "conflict",
@@ -153,30 +184,108 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
   });
 }
 
-// Cached per request: a page and its metadata ask for the same case once.
-export const getCase = cache(async (actor: Actor, id: string): Promise<CaseDetail> => {
+/** The newest `limit` of rows fetched newest first (one extra), back in time order, and where to go on. */
+function newestInTimeOrder<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
+  const newest = rows.slice(0, limit);
+  const oldest = newest.at(-1);
+  return {
+    items: newest.reverse(),
+    nextCursor: rows.length > limit && oldest ? cursorOf(oldest) : null,
+  };
+}
+
+async function readCase(actor: Actor, id: string, perList: number | null) {
+  const take = perList === null ? undefined : perList + 1;
   const row = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
     select: {
       ...caseSelect,
       subscription: { select: { id: true, provider: true, plan: true, status: true } },
-      events: { orderBy: { seq: "asc" }, select: eventSelect },
-      notes: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: noteSelect },
-      receipts: { orderBy: [{ uploadedAt: "asc" }, { id: "asc" }], select: receiptSelect },
+      events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
+      notes: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take, select: noteSelect },
+      receipts: { orderBy: [{ uploadedAt: "desc" }, { id: "desc" }], take, select: receiptSelect },
     },
   });
   if (!row) throw caseNotFound();
   const { subscription, events, notes, receipts, ...kase } = row;
   const detail = toCaseDto(kase);
+  const limit = perList ?? Number.POSITIVE_INFINITY;
+  const eventPage = newestInTimeOrder(events, limit, (e) => encodeSeqCursor(e.seq));
+  const notePage = newestInTimeOrder(notes, limit, (n) => encodeCursor(n.occurredAt, n.id));
+  const receiptPage = newestInTimeOrder(receipts, limit, (r) => encodeCursor(r.uploadedAt, r.id));
   return {
     ...detail,
     subscription,
-    events: events.map(toCaseEventDto),
-    notes: notes.map(toNoteDto),
-    receipts: receipts.map(toReceiptDto),
+    events: eventPage.items.map(({ seq: _seq, ...event }) => toCaseEventDto(event)),
+    notes: notePage.items.map(toNoteDto),
+    receipts: receiptPage.items.map(toReceiptDto),
+    eventsNextCursor: eventPage.nextCursor,
+    notesNextCursor: notePage.nextCursor,
+    receiptsNextCursor: receiptPage.nextCursor,
     allowedMoves: allowedMoves(detail.state),
   };
-});
+}
+
+// Cached per request: a page and its metadata ask for the same case once.
+export const getCase = cache((actor: Actor, id: string): Promise<CaseDetail> =>
+  readCase(actor, id, EMBEDDED_PER_LIST),
+);
+
+/**
+ * The whole record of a case, every event, note and receipt, for the
+ * evidence page a bank reads. Bounded by the per-case limits (notes, events,
+ * receipts: lib/config), never by a cut that would leave proof out.
+ */
+export function getCaseRecord(actor: Actor, id: string): Promise<CaseDetail> {
+  return readCase(actor, id, null);
+}
+
+/** A case's history, newest first, a page at a time. */
+export async function listCaseEvents(
+  actor: Actor,
+  caseId: string,
+  query: PageQuery,
+): Promise<Page<CaseEventDto>> {
+  const rows = await db.caseEvent.findMany({
+    where: {
+      caseId,
+      userId: actor.id,
+      ...(query.cursor ? { seq: { lt: decodeSeqCursor(query.cursor) } } : {}),
+    },
+    orderBy: { seq: "desc" },
+    take: query.limit + 1,
+    select: { ...eventSelect, seq: true },
+  });
+  if (rows.length === 0) await assertCaseExists(actor, caseId);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(({ seq: _seq, ...event }) => toCaseEventDto(event)),
+    nextCursor: rows.length > query.limit && last ? encodeSeqCursor(last.seq) : null,
+  };
+}
+
+/**
+ * What the stepper needs of a history of any length: the latest event into
+ * each state (done or skipped), in time order. At most one row per state.
+ */
+export async function caseStepHistory(
+  actor: Actor,
+  caseId: string,
+): Promise<{ to: CaseState; skipped: boolean }[]> {
+  const latest = await db.caseEvent.groupBy({
+    by: ["to"],
+    where: { caseId, userId: actor.id },
+    _max: { seq: true },
+  });
+  const seqs = latest.flatMap((group) => (group._max.seq === null ? [] : [group._max.seq]));
+  const rows = await db.caseEvent.findMany({
+    where: { caseId, userId: actor.id, seq: { in: seqs } },
+    orderBy: { seq: "asc" },
+    select: { to: true, skipped: true },
+  });
+  return rows.map((row) => ({ to: fromColumn(CASE_STATES, row.to), skipped: row.skipped }));
+}
 
 const openStates = { notIn: [...CLOSED_STATES] };
 
@@ -297,14 +406,16 @@ export async function listCasesDueFirst(
   return { items, nextCursor };
 }
 
-/** The cases of one subscription, newest first. */
+/** The newest cases of one subscription (a subscription rarely has more than a few). */
 export async function listCasesOfSubscription(
   actor: Actor,
   subscriptionId: string,
+  limit = 50,
 ): Promise<CaseDto[]> {
   const rows = await db.cancellationCase.findMany({
     where: { subscriptionId, userId: actor.id },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: limit,
     select: caseSelect,
   });
   return rows.map(toCaseDto);
@@ -372,6 +483,14 @@ export async function transitionCase(
     if (count !== 1) throw staleVersionError();
 
     const seq = await tx.caseEvent.count({ where: { caseId: id } });
+    const limit = eventsPerCaseLimit();
+    if (seq + plan.events.length > limit) {
+      throw limitReachedError(
+        "events",
+        limit,
+        `This case's history already holds ${limit} steps, the most one case can keep.`,
+      );
+    }
     await tx.caseEvent.createMany({
       data: plan.events.map((event, i) => ({
         ...event,

@@ -20,3 +20,17 @@ export function isUniqueViolation(error: unknown): boolean {
     typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002"
   );
 }
+
+/**
+ * A per-user limit (lib/config) is spent: 422 `limit_reached`, with the limit
+ * in the English message and in the form's message values.
+ */
+export function limitReachedError(
+  what: "notes" | "cases" | "subscriptions" | "events" | "receipts",
+  limit: number,
+  english: string,
+): AppError {
+  return new AppError("limit_reached", english, {
+    formMessage: { key: `errors.limit_reached_${what}`, values: { limit } },
+  });
+}

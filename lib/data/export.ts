@@ -16,18 +16,29 @@ import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import { subscriptionSelect, toSubscriptionDto, type SubscriptionDto } from "./subscriptions";
 import type { Actor } from "./users";
 
-/** Everything one user keeps, as the JSON of "Download my data" (field names as in the API). */
-export type UserExport = {
-  format: "cancelcase-export";
-  version: 1;
-  exportedAt: Date;
-  account: { email: string; name: string; locale: string; timeZone: string; createdAt: Date };
-  subscriptions: SubscriptionDto[];
-  cases: (CaseDto & { events: CaseEventDto[] })[];
-  notes: NoteDto[];
-  receipts: (ReceiptDto & { file: string })[];
+// "Download my data" reads an account of any size with flat memory: every
+// list is read in batches by keyset (oldest first) and handed on as it comes,
+// so the ZIP writer (lib/http/export-zip.ts) streams it out. There is no one
+// snapshot transaction (it would hold the single SQLite connection for the
+// whole download): each batch is consistent, and an export taken while the
+// user edits may show some of those edits.
+const BATCH = 500;
+// A case carries its whole history (up to EVENTS_PER_CASE_MAX events each):
+// fewer cases per batch keeps a batch small.
+const CASE_BATCH = 20;
+
+export type ExportAccount = {
+  email: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  createdAt: Date;
 };
 
+export type ExportedCase = CaseDto & { events: CaseEventDto[] };
+export type ExportedReceipt = ReceiptDto & { file: string };
+
+/** A receipt file for the ZIP, opened only when the writer reaches it. */
 export type ExportFile = { path: string; open(): Promise<Readable> };
 
 /** A receipt's place in the ZIP: receipts/<case id>/<receipt id>-<its plain file name>. */
@@ -36,63 +47,120 @@ function exportPath(receipt: ReceiptDto): string {
   return `receipts/${receipt.caseId}/${receipt.id}-${name}`;
 }
 
-/**
- * All of the user's rows, read in one transaction so they agree with each
- * other, and the receipt files to go with them (opened later, one at a time).
- */
-export async function exportUserData(
-  actor: Actor,
-): Promise<{ data: UserExport; files: ExportFile[] }> {
-  const where = { userId: actor.id };
-  const [account, subscriptions, cases, notes, receipts] = await db.$transaction([
-    db.user.findUnique({
-      where: { id: actor.id },
-      select: { email: true, name: true, locale: true, timeZone: true, createdAt: true },
-    }),
-    db.subscription.findMany({
-      where,
-      select: subscriptionSelect,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    db.cancellationCase.findMany({
-      where,
-      select: { ...caseSelect, events: { select: eventSelect, orderBy: { seq: "asc" } } },
-      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
-    }),
-    db.note.findMany({
-      where,
-      select: noteSelect,
-      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    }),
-    db.receipt.findMany({
-      where,
-      select: { ...receiptSelect, storageKey: true },
-      orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
-    }),
-  ]);
-  if (!account) throw notFoundError("Account");
-  const storage = receiptStorage();
-  const files: ExportFile[] = [];
-  const listed = receipts.map(({ storageKey, ...row }) => {
-    const receipt = toReceiptDto(row);
-    const file = exportPath(receipt);
-    files.push({ path: file, open: () => storage.open(storageKey) });
-    return { ...receipt, file };
+export async function exportAccount(actor: Actor): Promise<ExportAccount> {
+  const account = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { email: true, name: true, locale: true, timeZone: true, createdAt: true },
   });
+  if (!account) throw notFoundError("Account");
+  return account;
+}
+
+type Position = { at: Date; id: string } | null;
+
+/** Rows after `position` in (field asc, id asc) order. */
+function after(field: string, position: Position) {
+  if (!position) return {};
   return {
-    data: {
-      format: "cancelcase-export",
-      version: 1,
-      exportedAt: new Date(),
-      account,
-      subscriptions: subscriptions.map(toSubscriptionDto),
-      cases: cases.map(({ events, ...row }) => ({
-        ...toCaseDto(row),
-        events: events.map(toCaseEventDto),
-      })),
-      notes: notes.map(toNoteDto),
-      receipts: listed,
-    },
-    files,
+    OR: [{ [field]: { gt: position.at } }, { [field]: position.at, id: { gt: position.id } }],
   };
+}
+
+/** Reads a list batch by batch until a batch comes back short. */
+async function* inBatches<R extends { id: string }, T>(
+  read: (position: Position, take: number) => Promise<R[]>,
+  at: (row: R) => Date,
+  map: (rows: R[]) => Promise<T[]> | T[],
+  size = BATCH,
+): AsyncGenerator<T[]> {
+  let position: Position = null;
+  for (;;) {
+    const rows = await read(position, size);
+    if (rows.length > 0) yield await map(rows);
+    if (rows.length < size) return;
+    const last = rows.at(-1)!;
+    position = { at: at(last), id: last.id };
+  }
+}
+
+export function exportSubscriptions(actor: Actor): AsyncGenerator<SubscriptionDto[]> {
+  return inBatches(
+    (position, take) =>
+      db.subscription.findMany({
+        where: { userId: actor.id, ...after("createdAt", position) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take,
+        select: subscriptionSelect,
+      }),
+    (row) => row.createdAt,
+    (rows) => rows.map(toSubscriptionDto),
+  );
+}
+
+export function exportCases(actor: Actor): AsyncGenerator<ExportedCase[]> {
+  return inBatches(
+    (position, take) =>
+      db.cancellationCase.findMany({
+        where: { userId: actor.id, ...after("openedAt", position) },
+        orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+        take,
+        select: caseSelect,
+      }),
+    (row) => row.openedAt,
+    async (rows) => {
+      const events = await db.caseEvent.findMany({
+        where: { userId: actor.id, caseId: { in: rows.map((row) => row.id) } },
+        orderBy: [{ caseId: "asc" }, { seq: "asc" }],
+        select: { ...eventSelect, caseId: true },
+      });
+      const byCase = new Map<string, CaseEventDto[]>();
+      for (const { caseId, ...event } of events) {
+        const list = byCase.get(caseId) ?? [];
+        list.push(toCaseEventDto(event));
+        byCase.set(caseId, list);
+      }
+      return rows.map((row) => ({ ...toCaseDto(row), events: byCase.get(row.id) ?? [] }));
+    },
+    CASE_BATCH,
+  );
+}
+
+export function exportNotes(actor: Actor): AsyncGenerator<NoteDto[]> {
+  return inBatches(
+    (position, take) =>
+      db.note.findMany({
+        where: { userId: actor.id, ...after("occurredAt", position) },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        take,
+        select: noteSelect,
+      }),
+    (row) => row.occurredAt,
+    (rows) => rows.map(toNoteDto),
+  );
+}
+
+/** The receipts as listed in the JSON, and as files for the ZIP (opened one at a time, later). */
+export function exportReceipts(
+  actor: Actor,
+): AsyncGenerator<{ receipt: ExportedReceipt; file: ExportFile }[]> {
+  const storage = receiptStorage();
+  return inBatches(
+    (position, take) =>
+      db.receipt.findMany({
+        where: { userId: actor.id, ...after("uploadedAt", position) },
+        orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+        take,
+        select: { ...receiptSelect, storageKey: true },
+      }),
+    (row) => row.uploadedAt,
+    (rows) =>
+      rows.map(({ storageKey, ...row }) => {
+        const receipt = toReceiptDto(row);
+        const path = exportPath(receipt);
+        return {
+          receipt: { ...receipt, file: path },
+          file: { path, open: () => storage.open(storageKey) },
+        };
+      }),
+  );
 }

@@ -1,11 +1,14 @@
 import "server-only";
+import { notesPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { NOTE_CHANNELS, type NoteChannel } from "@/lib/domain/notes";
+import type { PageQuery } from "@/lib/validation/fields";
 import type { CreateNoteInput, NoteSearchQuery, UpdateNoteInput } from "@/lib/validation/notes";
+import { assertCaseExists } from "./case-ownership";
 import { fromColumn } from "./columns";
-import { notFoundError } from "./errors";
+import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
 
@@ -77,6 +80,14 @@ export async function addNote(
       select: { id: true },
     });
     if (!kase) throw notFoundError("Case");
+    const limit = notesPerCaseLimit();
+    if ((await tx.note.count({ where: { caseId } })) >= limit) {
+      throw limitReachedError(
+        "notes",
+        limit,
+        `This case already holds ${limit} notes, the most one case can keep.`,
+      );
+    }
     const note = await tx.note.create({
       data: { ...input, caseId, userId: actor.id },
       select: noteSelect,
@@ -102,6 +113,22 @@ export async function updateNote(
     await carryFollowUp(tx, actor, note.caseId, input.followUpOn, today);
     return toNoteDto(note);
   });
+}
+
+/** A case's notes, newest first, a page at a time. */
+export async function listCaseNotes(
+  actor: Actor,
+  caseId: string,
+  query: PageQuery,
+): Promise<Page<NoteDto>> {
+  const rows = await db.note.findMany({
+    where: { caseId, userId: actor.id, ...afterCursor("occurredAt", query.cursor) },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: noteSelect,
+  });
+  if (rows.length === 0) await assertCaseExists(actor, caseId);
+  return toPage(rows.map(toNoteDto), query.limit, (row) => row.occurredAt);
 }
 
 export async function getNote(actor: Actor, id: string): Promise<NoteDto> {

@@ -22,6 +22,17 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: new Date(Number(match[1])), id: match[2]! };
 }
 
+/** A cursor into a list ordered by a sequence number (a case's history), newest first. */
+export function encodeSeqCursor(seq: number): string {
+  return Buffer.from(`s:${seq}`, "utf8").toString("base64url");
+}
+
+export function decodeSeqCursor(cursor: string): number {
+  const match = /^s:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw invalidCursor();
+  return Number(match[1]);
+}
+
 /**
  * Where a list in two parts (the cases page: follow-ups due, then the rest)
  * goes on: inside the due part after (followUpOn, at, id), or inside the

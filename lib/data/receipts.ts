@@ -1,13 +1,16 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import { userQuotaBytes } from "@/lib/config";
+import { receiptsPerCaseLimit, userQuotaBytes } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PageQuery } from "@/lib/validation/fields";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
 import { receiptStorage, StoredFileMissing, type ReceivedFile } from "@/lib/storage";
+import { assertCaseExists } from "./case-ownership";
 import { fromColumn } from "./columns";
-import { isUniqueViolation, notFoundError } from "./errors";
+import { isUniqueViolation, limitReachedError, notFoundError } from "./errors";
+import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
 
 export type ReceiptDto = {
@@ -49,12 +52,6 @@ function duplicateFile(): AppError {
   });
 }
 
-/** Whether the case is the actor's: asked before an upload's first byte is read. */
-export async function assertCaseExists(actor: Actor, caseId: string): Promise<void> {
-  const found = await db.cancellationCase.count({ where: { id: caseId, userId: actor.id } });
-  if (!found) throw caseNotFound();
-}
-
 /**
  * Commits a received file as a receipt of the case: refuses a note of
  * another case, a duplicate of a file already on the case, and anything over
@@ -87,6 +84,14 @@ export async function attachReceipt(
           throw new AppError("validation_failed", "That note is not on this case.", {
             fields: { noteId: ["note_invalid"] },
           });
+      }
+      const limit = receiptsPerCaseLimit();
+      if ((await tx.receipt.count({ where: { caseId } })) >= limit) {
+        throw limitReachedError(
+          "receipts",
+          limit,
+          `This case already holds ${limit} receipts, the most one case can keep.`,
+        );
       }
       const used = await tx.receipt.aggregate({
         where: { userId: actor.id },
@@ -122,6 +127,22 @@ export async function attachReceipt(
     if (isUniqueViolation(error)) throw duplicateFile();
     throw error;
   }
+}
+
+/** A case's receipts, newest first, a page at a time. */
+export async function listCaseReceipts(
+  actor: Actor,
+  caseId: string,
+  query: PageQuery,
+): Promise<Page<ReceiptDto>> {
+  const rows = await db.receipt.findMany({
+    where: { caseId, userId: actor.id, ...afterCursor("uploadedAt", query.cursor) },
+    orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: receiptSelect,
+  });
+  if (rows.length === 0) await assertCaseExists(actor, caseId);
+  return toPage(rows.map(toReceiptDto), query.limit, (row) => row.uploadedAt);
 }
 
 export async function getReceipt(actor: Actor, id: string): Promise<ReceiptDto> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { monthlyEquivalent } from "@/lib/domain/money";
@@ -18,7 +19,7 @@ import type {
   UpdateSubscriptionInput,
 } from "@/lib/validation/subscriptions";
 import { fromColumn } from "./columns";
-import { notFoundError } from "./errors";
+import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { removeReceiptFiles } from "./receipts";
 import type { Actor } from "./users";
@@ -78,9 +79,20 @@ export async function createSubscription(
   actor: Actor,
   input: CreateSubscriptionInput,
 ): Promise<SubscriptionDto> {
-  const row = await db.subscription.create({
-    data: { ...input, autoRenew: input.autoRenew ?? true, userId: actor.id },
-    select: subscriptionSelect,
+  // Counted and created in one transaction: parallel creates cannot overrun the limit.
+  const row = await db.$transaction(async (tx) => {
+    const limit = subscriptionsPerUserLimit();
+    if ((await tx.subscription.count({ where: { userId: actor.id } })) >= limit) {
+      throw limitReachedError(
+        "subscriptions",
+        limit,
+        `You already keep ${limit} subscriptions, the most one account can hold.`,
+      );
+    }
+    return tx.subscription.create({
+      data: { ...input, autoRenew: input.autoRenew ?? true, userId: actor.id },
+      select: subscriptionSelect,
+    });
   });
   return toSubscriptionDto(row);
 }

@@ -13,8 +13,8 @@ export const APP_ERROR_STATUS = {
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  length_required: 411,
   unprocessable: 422,
+  limit_reached: 422,
   rate_limited: 429,
   busy: 503,
 } as const;
@@ -23,21 +23,26 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export type FieldErrors = Record<string, string[]>;
 
+/** What a form shows for an error that belongs to no field: a message key and its values. */
+export type ErrorMessage = { key: string; values?: Record<string, string | number> };
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: FieldErrors;
   readonly retryAfterSeconds?: number;
+  readonly formMessage?: ErrorMessage;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    extra: { fields?: FieldErrors; retryAfterSeconds?: number } = {},
+    extra: { fields?: FieldErrors; retryAfterSeconds?: number; formMessage?: ErrorMessage } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.formMessage = extra.formMessage;
   }
 
   get status(): number {

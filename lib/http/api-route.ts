@@ -30,6 +30,10 @@ export function errorResponse(error: AppError): NextResponse {
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+      // limit_reached says which limit, so a script (or the uploader) can say it too.
+      ...(error.code === "limit_reached" && error.formMessage?.values?.limit !== undefined
+        ? { limit: error.formMessage.values.limit }
+        : {}),
     },
   };
   const headers: Record<string, string> = {};

@@ -77,6 +77,18 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}`, data: { confirmationNumber: "B" } }),
   },
+  "GET /api/v1/cases/:id/events": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/events` }),
+  },
+  "GET /api/v1/cases/:id/notes": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/notes` }),
+  },
+  "GET /api/v1/cases/:id/receipts": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/receipts` }),
+  },
   "POST /api/v1/cases/:id/transitions": {
     kind: "foreign",
     call: (ids) => ({

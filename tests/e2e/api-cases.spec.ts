@@ -316,3 +316,102 @@ test("a cookie-authenticated write from a foreign Origin is refused", async ({ p
   const read = await page.request.get("/api/v1/subscriptions");
   expect((await read.json()).items).toHaveLength(1);
 });
+
+test("a case's GET holds the newest 100 of each list; the rest are paged, newest first", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const sub = await createSubscription(request, auth);
+  const kase = await (
+    await request.post("/api/v1/cases", {
+      headers: auth,
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+  for (let i = 0; i < 130; i++) {
+    const occurredAt = new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString();
+    const response = await request.post(`/api/v1/cases/${kase.id}/notes`, {
+      headers: auth,
+      data: { channel: "phone", occurredAt, summary: `call ${i}` },
+    });
+    expect(response.status()).toBe(201);
+  }
+  // 8 events to confirm (with 4 skipped steps), then 52 reopen/confirm loops: 112 in all.
+  let version = kase.version;
+  const move = async (to: string, extra: Record<string, string> = {}) => {
+    const response = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
+      headers: auth,
+      data: { to, expectedVersion: version, ...extra },
+    });
+    expect(response.status(), to).toBe(200);
+    version = (await response.json()).version;
+  };
+  await move("bill_checked");
+  await move("request_submitted");
+  await move("confirmation_received", { confirmationNumber: "MM-1" });
+  while (version < 108) {
+    await move("under_review", { comment: "charged again" });
+    await move("confirmation_received");
+  }
+
+  const detail = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();
+  expect(detail.notes).toHaveLength(100);
+  expect(detail.notes[0].summary).toBe("call 30");
+  expect(detail.notes[99].summary).toBe("call 129");
+  expect(detail.events).toHaveLength(100);
+  expect(detail.events.at(-1).to).toBe("confirmation_received");
+  expect(detail.receipts).toEqual([]);
+  expect(detail.receiptsNextCursor).toBeNull();
+  expect(typeof detail.notesNextCursor).toBe("string");
+  expect(typeof detail.eventsNextCursor).toBe("string");
+
+  const older = await (
+    await request.get(`/api/v1/cases/${kase.id}/notes?cursor=${detail.notesNextCursor}`, {
+      headers: auth,
+    })
+  ).json();
+  expect(older.items.map((n: { summary: string }) => n.summary)).toEqual(
+    Array.from({ length: 20 }, (_, i) => `call ${29 - i}`),
+  );
+  expect(older.nextCursor).not.toBeNull();
+  const rest = await (
+    await request.get(`/api/v1/cases/${kase.id}/notes?cursor=${older.nextCursor}`, {
+      headers: auth,
+    })
+  ).json();
+  expect(rest.items).toHaveLength(10);
+  expect(rest.nextCursor).toBeNull();
+
+  // The whole history, newest first, in pages of 100: nothing missing, nothing twice.
+  const history: { to: string }[] = [];
+  let cursor: string | null = "";
+  while (cursor !== null) {
+    const url = `/api/v1/cases/${kase.id}/events?limit=100${cursor ? `&cursor=${cursor}` : ""}`;
+    const page: { items: { to: string }[]; nextCursor: string | null } = await (
+      await request.get(url, { headers: auth })
+    ).json();
+    history.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  expect(history.at(-1)!.to).toBe("open");
+  expect(history.slice(0, 100).reverse()).toEqual(
+    detail.events.map((e: { to: string }) => expect.objectContaining({ to: e.to })),
+  );
+  const olderEvents = await (
+    await request.get(`/api/v1/cases/${kase.id}/events?cursor=${detail.eventsNextCursor}`, {
+      headers: auth,
+    })
+  ).json();
+  expect(history).toHaveLength(112);
+  expect(olderEvents.items).toEqual(history.slice(100));
+
+  expect((await request.get(`/api/v1/cases/${kase.id}/receipts`, { headers: auth })).status()).toBe(
+    200,
+  );
+  expect(
+    (
+      await request.get(`/api/v1/cases/${kase.id}/events?cursor=garbage`, { headers: auth })
+    ).status(),
+  ).toBe(400);
+  expect((await request.get(`/api/v1/cases/nope/notes`, { headers: auth })).status()).toBe(404);
+});

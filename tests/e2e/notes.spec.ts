@@ -86,3 +86,34 @@ test("if the note form's code cannot be fetched, the page says so instead of bre
   // The rest of the page still works.
   await expect(page.getByTestId("case-state")).toHaveText("Case opened");
 });
+
+test("a history longer than a page holds points to the full record, which has every entry", async ({
+  page,
+  request,
+}) => {
+  const user = await apiUser(request);
+  const { kase } = await apiCase(request, user.auth);
+  for (let i = 0; i < 120; i++) {
+    const occurredAt = new Date(Date.UTC(2026, 8, 1, 9, i)).toISOString();
+    const response = await request.post(`/api/v1/cases/${kase.id}/notes`, {
+      headers: user.auth,
+      data: { channel: "chat", occurredAt, summary: `entry number ${i}` },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(`/cases/${kase.id}?history=all`);
+  const timeline = page.getByTestId("timeline");
+  // The newest 100 notes and the case's opening: nothing older than the oldest note shown.
+  await expect(timeline.locator(":scope > li")).toHaveCount(101);
+  await expect(timeline.getByText("entry number 19", { exact: true })).toHaveCount(0);
+  await expect(
+    page.getByText("Older entries of this long history are in the full record."),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Open the full record" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}/evidence$`));
+  for (const i of [0, 19, 119]) {
+    await expect(page.getByText(`entry number ${i}`, { exact: true })).toBeVisible();
+  }
+});

@@ -12,7 +12,7 @@ import { Timeline } from "@/components/cases/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { uploadMaxBytes } from "@/lib/config";
-import { getCase } from "@/lib/data/cases";
+import { caseStepHistory, getCase, type CaseDetail } from "@/lib/data/cases";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -31,6 +31,26 @@ export async function generateMetadata({
 // A long history shows its newest entries; the rest are one link away.
 const HISTORY_SHOWN = 50;
 
+/**
+ * The page holds the newest 100 events and the newest 100 notes. When either
+ * list goes further back, entries before the later of the two cut-offs are
+ * left out, so the merged timeline never shows a stretch of time with half
+ * its entries missing; the full record (the evidence page) has them all.
+ */
+function recentHistory(kase: CaseDetail) {
+  const cutoffs = [
+    kase.eventsNextCursor ? kase.events[0]?.at : undefined,
+    kase.notesNextCursor ? kase.notes[0]?.occurredAt : undefined,
+  ].filter((at): at is Date => at instanceof Date);
+  if (cutoffs.length === 0) return { events: kase.events, notes: kase.notes, truncated: false };
+  const from = Math.max(...cutoffs.map((at) => at.getTime()));
+  return {
+    events: kase.events.filter((event) => event.at.getTime() >= from),
+    notes: kase.notes.filter((note) => note.occurredAt.getTime() >= from),
+    truncated: true,
+  };
+}
+
 export default async function CasePage({
   params,
   searchParams,
@@ -40,16 +60,18 @@ export default async function CasePage({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const [kase, t, locale, format] = await Promise.all([
+  const [kase, stepHistory, t, locale, format] = await Promise.all([
     orNotFound(getCase(user, id)),
+    orNotFound(caseStepHistory(user, id)),
     getTranslations(),
     getLocale(),
     getFormatter(),
   ]);
-  const steps = stepStatuses(kase.state, kase.events).map((s) => ({
+  const steps = stepStatuses(kase.state, stepHistory).map((s) => ({
     ...s,
     optional: OPTIONAL_STEPS.has(s.step),
   }));
+  const history = recentHistory(kase);
   const overdue =
     kase.nextFollowUpOn && !isClosed(kase.state) && kase.nextFollowUpOn <= todayIn(user.timeZone);
 
@@ -184,8 +206,9 @@ export default async function CasePage({
             </div>
             <Timeline
               caseId={kase.id}
-              events={kase.events}
-              notes={kase.notes}
+              events={history.events}
+              notes={history.notes}
+              olderHref={history.truncated ? `/cases/${kase.id}/evidence` : undefined}
               timeZone={user.timeZone}
               limit={(await searchParams).history === "all" ? null : HISTORY_SHOWN}
               showAllHref={`/cases/${kase.id}?history=all#history`}

@@ -1,17 +1,16 @@
 import { Readable } from "node:stream";
 import { apiRoute } from "@/lib/http/api-route";
-import { exportUserData } from "@/lib/data/export";
 import { exportZip } from "@/lib/http/export-zip";
 
 /**
  * "Download my data": a ZIP of all the caller's subscriptions, cases, events,
- * notes (JSON) and receipt files. next.config.ts adds nosniff, a sandbox CSP
- * and no-store to every /api response.
+ * notes (JSON) and receipt files, streamed as it is read. next.config.ts adds
+ * nosniff, a sandbox CSP and no-store to every /api response.
  */
 export const GET = apiRoute(async ({ user }) => {
-  const archive = await exportUserData(user);
-  const day = archive.data.exportedAt.toISOString().slice(0, 10);
-  return new Response(Readable.toWeb(exportZip(archive)) as ReadableStream<Uint8Array>, {
+  const { zip, exportedAt } = await exportZip(user);
+  const day = exportedAt.toISOString().slice(0, 10);
+  return new Response(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="cancelcase-export-${day}.zip"`,

@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireUser } from "@/lib/auth/session";
-import { getCase } from "@/lib/data/cases";
+import { getCaseRecord } from "@/lib/data/cases";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
@@ -33,7 +33,7 @@ const td = "py-1.5 pr-3 align-top";
 export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const kase = await orNotFound(getCase(user, id));
+  const kase = await orNotFound(getCaseRecord(user, id));
   const [subscription, t, format, locale] = await Promise.all([
     getSubscription(user, kase.subscriptionId),
     getTranslations(),

@@ -1,8 +1,19 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
+import { queryOf } from "@/lib/http/body";
 import { receiveReceipt } from "@/lib/http/receipt-upload";
+import { listCaseReceipts } from "@/lib/data/receipts";
+import { pageQuerySchema } from "@/lib/validation/fields";
+import { parseInput } from "@/lib/validation/parse";
 
 type Params = { id: string };
+
+/** All of a case's receipts, newest first (the case's GET embeds the newest 100). */
+export const GET = apiRoute<Params>(async ({ request, params, user }) =>
+  NextResponse.json(
+    await listCaseReceipts(user, params.id, parseInput(pageQuerySchema, queryOf(request))),
+  ),
+);
 
 // A route handler, not a server action: an action's body is buffered and
 // capped at 1 MB (serverActions.bodySizeLimit), while a receipt may be 20 MiB

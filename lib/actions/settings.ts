@@ -5,6 +5,7 @@ import { requestClientContext } from "@/lib/auth/client-context";
 import { withCurrentPasswordCheck } from "@/lib/auth/credentials";
 import { requireUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { endSession } from "@/lib/data/sessions";
 import {
   changePassword,
   deleteAccount,
@@ -80,6 +81,15 @@ export async function createTokenAction(
     );
     revalidatePath("/settings");
     return { status: "ok", data: { token } };
+  });
+}
+
+export async function endSessionAction(id: string): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    await endSession(user, parseInput(z.string().min(1).max(64), id));
+    revalidatePath("/settings");
+    return { status: "ok" };
   });
 }
 

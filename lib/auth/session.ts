@@ -2,11 +2,12 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { rememberDevice, requestClientContext } from "@/lib/auth/client-context";
-import { findSessionUser, type SessionUser } from "@/lib/data/users";
+import { endSessionOfCookie, findSessionUser, startSession } from "@/lib/data/sessions";
+import type { SessionUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkCredentials } from "@/lib/auth/credentials";
 
@@ -14,6 +15,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The Session row this cookie stands for. */
+    sid?: string;
   }
 }
 
@@ -59,13 +62,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries the user's sessionVersion; getCurrentUser compares it
-    // with the database on every request, which is how logout-everywhere and
-    // a password change revoke sessions that a JWT alone cannot.
+    // A sign-in starts a Session row and the cookie carries its id and the
+    // user's sessionVersion; getCurrentUser checks both on every request, which
+    // is how "Log out", signing a browser out from Settings, logout-everywhere
+    // and a password change end sessions that a JWT alone cannot.
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
+        token.sid = await startSession(user.id, (await headers()).get("user-agent") ?? "");
       }
       return token;
     },
@@ -75,10 +80,15 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  events: {
+    // "Log out" ends this browser's session on the server, not only its cookie.
+    async signOut({ token }) {
+      if (token?.sid && token.uid) await endSessionOfCookie(token.sid, token.uid);
+    },
+  },
 };
 
-/** The signed-in user for this request, or null. One database read per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+const readSession = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
   // The session is next-auth's encrypted JWT cookie; reading it is all a
   // request needs. (getServerSession runs next-auth's whole session endpoint
   // instead, re-encrypting a refreshed cookie a page cannot even set: 4 ms of
@@ -86,9 +96,20 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // never an Authorization header: API tokens are lib/http/api-route.ts's business.
   const req = { cookies: await cookies(), headers: {} };
   const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"] });
-  if (!token?.uid || typeof token.sv !== "number") return null;
-  return findSessionUser(token.uid, token.sv);
+  if (!token?.uid || !token.sid || typeof token.sv !== "number") return null;
+  const user = await findSessionUser(token.sid, token.uid, token.sv);
+  return user ? { user, sessionId: token.sid } : null;
 });
+
+/** The signed-in user for this request, or null. One database read per request. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await readSession())?.user ?? null;
+}
+
+/** Which Session row this browser is (Settings marks it "this browser"). */
+export async function currentSessionId(): Promise<string | null> {
+  return (await readSession())?.sessionId ?? null;
+}
 
 /** For pages and actions of the signed-in app: the user, or a redirect to login. */
 export async function requireUser(): Promise<SessionUser> {

@@ -79,16 +79,6 @@ export async function verifyCredentials(
   return (await verifyPassword(passwordHash, password)) ? toSessionUser(user) : null;
 }
 
-/** The signed-in user, or null when the account is gone or its sessions were revoked. */
-export async function findSessionUser(
-  id: string,
-  sessionVersion: number,
-): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
-  if (!row || row.sessionVersion !== sessionVersion) return null;
-  return toSessionUser(row);
-}
-
 export async function updatePreferences(actor: Actor, input: PreferencesInput): Promise<void> {
   await db.user.update({ where: { id: actor.id }, data: input, select: { id: true } });
 }
@@ -122,6 +112,7 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput): 
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { id: true },
     }),
+    db.session.deleteMany({ where: { userId: actor.id } }),
     revokeTokensOf(actor),
   ]);
 }
@@ -134,6 +125,7 @@ export async function revokeAllSessions(actor: Actor): Promise<void> {
       data: { sessionVersion: { increment: 1 } },
       select: { id: true },
     }),
+    db.session.deleteMany({ where: { userId: actor.id } }),
     revokeTokensOf(actor),
   ]);
 }

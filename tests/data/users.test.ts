@@ -1,10 +1,10 @@
+import { findSessionUser, startSession } from "@/lib/data/sessions";
 import { describe, expect, it } from "vitest";
 import { parseOptions } from "@node-rs/argon2";
 import { createApiToken, listApiTokens } from "@/lib/data/api-tokens";
 import {
   changePassword,
   deleteAccount,
-  findSessionUser,
   registerUser,
   revokeAllSessions,
   verifyCredentials,
@@ -56,11 +56,14 @@ describe("accounts on a real SQLite file", () => {
 
   it("revokes every session on logout-everywhere and on a password change", async () => {
     const { id } = await newUser();
-    expect(await findSessionUser(id, 0)).not.toBeNull();
+    const first = await startSession(id, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0");
+    expect(await findSessionUser(first, id, 0)).not.toBeNull();
     await revokeAllSessions({ id });
-    expect(await findSessionUser(id, 0)).toBeNull();
-    expect(await findSessionUser(id, 1)).not.toBeNull();
+    // The row is gone: the old cookie fails whatever version it carries.
+    expect(await findSessionUser(first, id, 0)).toBeNull();
+    expect(await findSessionUser(first, id, 1)).toBeNull();
 
+    const second = await startSession(id, "");
     await expect(
       changePassword(
         { id },
@@ -70,14 +73,15 @@ describe("accounts on a real SQLite file", () => {
       code: "validation_failed",
       fields: { currentPassword: ["password_wrong"] },
     });
-    expect(await findSessionUser(id, 1)).not.toBeNull();
+    expect(await findSessionUser(second, id, 1)).not.toBeNull();
 
     await changePassword(
       { id },
       { currentPassword: password, newPassword: "another fine passphrase" },
     );
-    expect(await findSessionUser(id, 1)).toBeNull();
-    const user = await findSessionUser(id, 2);
+    expect(await findSessionUser(second, id, 2)).toBeNull();
+    const third = await startSession(id, "");
+    const user = await findSessionUser(third, id, 2);
     expect(user).not.toBeNull();
     expect(await verifyCredentials(user!.email, password)).toBeNull();
     expect(await verifyCredentials(user!.email, "another fine passphrase")).not.toBeNull();
@@ -96,8 +100,9 @@ describe("accounts on a real SQLite file", () => {
     });
     expect(await listApiTokens({ id })).toHaveLength(1);
 
+    const session = await startSession(id, "");
     await deleteAccount({ id }, { confirmEmail: email, password });
-    expect(await findSessionUser(id, 0)).toBeNull();
+    expect(await findSessionUser(session, id, 0)).toBeNull();
     expect(await listApiTokens({ id })).toHaveLength(0);
     expect(await verifyCredentials(email, password)).toBeNull();
   });

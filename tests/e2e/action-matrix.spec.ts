@@ -11,6 +11,7 @@ import { apiCase, apiUser, PASSWORD } from "./helpers";
 // that redirect comes from the action's own check. A "use server" export
 // without an entry here fails the first test.
 type Ids = {
+  session: string;
   subscription: string;
   case: string;
   version: number;
@@ -45,6 +46,7 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/settings.ts#createTokenAction": { kind: "self" },
   "lib/actions/settings.ts#deleteAccountAction": { kind: "self" },
   "lib/actions/settings.ts#revokeTokenAction": { kind: "foreign", calls: (ids) => [[ids.token]] },
+  "lib/actions/settings.ts#endSessionAction": { kind: "foreign", calls: (ids) => [[ids.session]] },
   "lib/actions/subscriptions.ts#saveSubscriptionAction": {
     kind: "foreign",
     calls: (ids) => [[IDLE, subscription({ id: ids.subscription })]],
@@ -104,10 +106,10 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
   ].join("\n");
 }
 
-function tokenIdOf(userId: string): string {
+function idOf(table: "ApiToken" | "Session", userId: string): string {
   const db = new Database(path.resolve("test-data/e2e/cancelcase.db"), { readonly: true });
   try {
-    return (db.prepare("SELECT id FROM ApiToken WHERE userId = ?").get(userId) as { id: string })
+    return (db.prepare(`SELECT id FROM ${table} WHERE userId = ?`).get(userId) as { id: string })
       .id;
   } finally {
     db.close();
@@ -137,13 +139,16 @@ test("as user B against user A's ids every action answers not found; anonymous c
     receipt: PDF,
   });
   const me = await (await request.get("/api/v1/me", { headers: a.auth })).json();
+  // A signed-in browser of A's, for B to try to sign out.
+  const aBrowser = await sessionFor(playwright, baseURL!, a.email);
   const ids: Ids = {
     subscription: sub.id,
     case: kase.id,
     version: kase.version,
     note: aNote.id,
     receipt: receipt.id,
-    token: tokenIdOf(me.id),
+    token: idOf("ApiToken", me.id),
+    session: idOf("Session", me.id),
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);
@@ -186,7 +191,8 @@ test("as user B against user A's ids every action answers not found; anonymous c
   }
   console.log(`action matrix: ${calls} calls`);
   expect(await snapshotOf(request, a.auth, ids)).toBe(before);
-  // A's API token was not revoked by B.
+  // A's API token was not revoked by B, nor A's browser signed out.
   expect((await request.get("/api/v1/me", { headers: a.auth })).status()).toBe(200);
-  await Promise.all([b.dispose(), anonymous.dispose(), revoked.dispose()]);
+  expect((await aBrowser.get("/api/v1/me")).status()).toBe(200);
+  await Promise.all([b.dispose(), anonymous.dispose(), revoked.dispose(), aBrowser.dispose()]);
 });

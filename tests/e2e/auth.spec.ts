@@ -112,6 +112,50 @@ test("the browser's language is used until the user picks one", async ({ browser
   await context.close();
 });
 
+test("Log out ends the session on the server: a copied cookie stops working at once", async ({
+  page,
+  request,
+}) => {
+  await register(page);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("session-token"))!;
+  const copied = { cookie: `${session.name}=${session.value}` };
+  expect((await request.get("/api/v1/me", { headers: copied })).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect((await request.get("/api/v1/me", { headers: copied })).status()).toBe(401);
+});
+
+test("Settings lists each signed-in browser and signs one out", async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext({
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+  });
+  const pageA = await laptop.newPage();
+  const pageB = await phone.newPage();
+  const email = await register(pageA);
+  await logIn(pageB, email);
+  await expect(pageB).toHaveURL(/\/dashboard$/);
+
+  await pageA.goto("/settings");
+  await ready(pageA);
+  const sessions = pageA.getByTestId("session-list");
+  await expect(sessions.locator(":scope > li")).toHaveCount(2);
+  await expect(sessions.getByText("This browser")).toHaveCount(1);
+  await expect(sessions).toContainText("Chrome on Linux");
+  await pageA.getByRole("button", { name: "Sign out: Safari on iPhone" }).click();
+  await expect(sessions.locator(":scope > li")).toHaveCount(1);
+
+  await pageB.goto("/settings");
+  await expect(pageB).toHaveURL(/\/login/);
+  await pageA.reload();
+  await expect(pageA).toHaveURL(/\/settings$/);
+  await laptop.close();
+  await phone.close();
+});
+
 test("log out everywhere ends the session of a second browser", async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { EndSessionButton } from "@/components/settings/end-session-button";
 import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
 import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
@@ -9,8 +10,10 @@ import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
+import { currentSessionId, requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
+import { listSessions } from "@/lib/data/sessions";
+import { describeUserAgent } from "@/lib/domain/user-agent";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");
@@ -19,10 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, format, tokens] = await Promise.all([
+  const [t, format, tokens, sessions, thisSession] = await Promise.all([
     getTranslations("settings"),
     getFormatter(),
     listApiTokens(user),
+    listSessions(user),
+    currentSessionId(),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
@@ -57,6 +62,42 @@ export default async function SettingsPage() {
 
         <Card>
           <CardHeader title={t("sessions")} description={t("sessionsBody")} />
+          <ul
+            className="mb-4 divide-y divide-slate-100 dark:divide-slate-800"
+            data-testid="session-list"
+          >
+            {sessions.map((session) => {
+              const { browser, system } = describeUserAgent(session.userAgent);
+              const device =
+                browser && system
+                  ? t("deviceOn", { browser, system })
+                  : (browser ?? system ?? t("deviceUnknown"));
+              return (
+                <li
+                  key={session.id}
+                  className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
+                >
+                  <div className="min-w-0">
+                    <p className="font-medium">
+                      {device}
+                      {session.id === thisSession ? (
+                        <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                          {t("thisBrowser")}
+                        </span>
+                      ) : null}
+                    </p>
+                    <p className="text-xs text-slate-500 dark:text-slate-400">
+                      {t("sessionStarted", { date: date(session.createdAt) })} ·{" "}
+                      {t("sessionLastSeen", { date: date(session.lastSeenAt) })}
+                    </p>
+                  </div>
+                  {session.id === thisSession ? null : (
+                    <EndSessionButton id={session.id} device={device} />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
           <LogoutEverywhereButton />
         </Card>
 

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { hash } from "@node-rs/argon2";
 import { root } from "../scripts/paths.mjs";
+import { servingPid } from "../tests/support/processes.ts";
 import { serverNodeFlags } from "../tests/support/server-flags.ts";
 
 export const PASSWORD = "bench passphrase 2026";
@@ -67,8 +68,9 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
     child,
     coldStartMs: performance.now() - started,
     stderr: () => stderr,
-    peakRssMiB: () => procStatusMiB(child.pid, "VmHWM"),
-    rssMiB: () => procStatusMiB(child.pid, "VmRSS"),
+    // npm start supervises the serving process: its memory is what counts.
+    peakRssMiB: () => procStatusMiB(servingPid(child.pid), "VmHWM"),
+    rssMiB: () => procStatusMiB(servingPid(child.pid), "VmRSS"),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", resolve);

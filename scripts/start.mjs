@@ -6,12 +6,14 @@
 //      DATA_DIR/auth-secret, generated on first start (mode 0600).
 //   2. The SQLite database is migrated (prisma migrate deploy, offline).
 //   3. The production build is made when it is missing or its sources changed.
-//   4. The server listens on PORT (3000).
+//   4. The server listens on PORT (3000), in a child process that is started
+//      again at once whenever it dies (see supervise()).
 // `npm run dev` does 1, 2 and serves with hot reload instead of 3.
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
 import { databaseFileFromEnv, dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
@@ -109,9 +111,20 @@ function migrate() {
     fail(`database migration failed (exit ${result.status ?? result.signal})`);
 }
 
+// npm start is a small supervisor: it prepares everything once, then runs
+// the server in a child process and starts it again at once if it dies for
+// any reason (out of memory, a crash, kill -9). The child exits when the
+// supervisor goes (its IPC channel closes), so stopping npm start, even with
+// kill -9, never leaves a server behind holding the port.
+const SERVING_CHILD = process.env.CANCELCASE_SERVING_CHILD === "1";
+const RESTARTS_PER_MINUTE = 5;
+
 async function serve() {
   const { startServer } = await import("./server.mjs");
   await startServer({ root, dev, host, port });
+}
+
+function writePidFile() {
   // `npm run restore` refuses to swap the data out from under a live server.
   const pid = pidFile(dataDir);
   fs.writeFileSync(pid, `${process.pid}\n`);
@@ -124,15 +137,57 @@ async function serve() {
   });
 }
 
-keepFilesPrivate();
-prepareDataDir();
-loadOrCreateSecret();
-process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
-process.env.PORT = String(port);
-migrate();
-makeDatabasePrivate();
-if (!dev) {
-  const seconds = buildIfStale();
-  if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
+function supervise() {
+  let stopping = false;
+  let child = null;
+  const crashes = [];
+  const start = () => {
+    child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+      env: { ...process.env, CANCELCASE_SERVING_CHILD: "1" },
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+    });
+    child.once("exit", (code, signal) => {
+      if (stopping) process.exit(0);
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes[0] < now - 60_000) crashes.shift();
+      if (crashes.length > RESTARTS_PER_MINUTE) {
+        fail(`the server stopped ${crashes.length} times within a minute; giving up`);
+      }
+      log(`the server stopped (${signal ?? `exit code ${code}`}); starting it again`);
+      start();
+    });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopping = true;
+      if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+      else process.exit(0);
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+  writePidFile();
+  start();
 }
-await serve();
+
+if (SERVING_CHILD) {
+  // Everything was prepared by the supervisor; its environment came along.
+  process.on("disconnect", () => process.exit(1));
+  await serve();
+} else {
+  keepFilesPrivate();
+  prepareDataDir();
+  loadOrCreateSecret();
+  process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
+  process.env.PORT = String(port);
+  migrate();
+  makeDatabasePrivate();
+  if (dev) {
+    writePidFile();
+    await serve();
+  } else {
+    const seconds = buildIfStale();
+    if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
+    supervise();
+  }
+}

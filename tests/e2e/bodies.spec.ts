@@ -57,7 +57,7 @@ function rssMiB(pid: number): number {
 test("a 300 MiB body is refused while it is read: 413, memory flat, the server carries on", async () => {
   const server = await startOwnServer("bodies");
   try {
-    const pid = server.child.pid!;
+    const pid = server.servingPid()!;
     const before = rssMiB(pid);
     let peak = before;
 

@@ -163,3 +163,68 @@ test("kill -9 while uploads are in flight: after a restart every listed receipt 
     await server.stop();
   }
 });
+
+test("the server comes back: kill -9 of the serving process, and npm start serves again within 10 s with nothing lost", async () => {
+  const server = await startOwnServer("comes-back");
+  try {
+    const email = uniqueEmail("back");
+    const json = { "content-type": "application/json" };
+    await fetch(`${server.url}/api/v1/auth/register`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    const { token } = await (
+      await fetch(`${server.url}/api/v1/auth/token`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ email, password: PASSWORD }),
+      })
+    ).json();
+    const auth = { Authorization: `Bearer ${token}`, ...json };
+    const created = await fetch(`${server.url}/api/v1/subscriptions`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({
+        provider: "Acknowledged before the crash",
+        category: "mobile",
+        amount: 3000,
+        currency: "USD",
+        billingCycle: "monthly",
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+
+    for (let round = 0; round < 2; round++) {
+      const victim = server.servingPid()!;
+      expect(victim).toBeGreaterThan(0);
+      process.kill(victim, "SIGKILL");
+      const killedAt = Date.now();
+      let back: number | null = null;
+      while (Date.now() - killedAt < 30_000) {
+        try {
+          const response = await fetch(`${server.url}/api/v1/subscriptions/${id}`, {
+            headers: auth,
+          });
+          if (response.status === 200) {
+            expect((await response.json()).provider).toBe("Acknowledged before the crash");
+            back = Date.now() - killedAt;
+            break;
+          }
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      console.log(`comes back: round ${round + 1} served again ${back} ms after kill -9`);
+      expect(back).not.toBeNull();
+      expect(back!).toBeLessThan(10_000);
+      expect(server.servingPid()).not.toBe(victim);
+    }
+  } finally {
+    await server.stop();
+  }
+  // Stopping npm start stops its server too: nothing is left holding the port.
+  expect(server.servingPid()).toBeNull();
+});

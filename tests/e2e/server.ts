@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { servingPid } from "../support/processes";
 import { serverNodeFlags } from "../support/server-flags";
 
 // A second server of our own (npm start's script) for tests that need to
@@ -9,8 +10,12 @@ import { serverNodeFlags } from "../support/server-flags";
 export type OwnServer = {
   url: string;
   dataDir: string;
+  /** npm start's process: the supervisor. */
   child: ChildProcess;
+  /** The process that serves requests (the supervisor's child), or null between restarts. */
+  servingPid(): number | null;
   stop(): Promise<void>;
+  /** kill -9 of the server and its supervisor: a crash of the whole app. */
   kill(): Promise<void>;
 };
 
@@ -63,15 +68,19 @@ export async function startOwnServer(
     if (Date.now() > deadline) throw new Error(`${url} did not come up`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const serving = () => servingPid(child.pid!);
   return {
     url,
     dataDir,
     child,
+    servingPid: serving,
     async stop() {
       child.kill("SIGTERM");
       await exited(child);
     },
     async kill() {
+      const pid = serving();
+      if (pid) process.kill(pid, "SIGKILL");
       child.kill("SIGKILL");
       await exited(child);
     },

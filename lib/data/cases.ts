@@ -194,7 +194,12 @@ function newestInTimeOrder<T>(rows: T[], limit: number, cursorOf: (row: T) => st
   };
 }
 
-async function readCase(actor: Actor, id: string, perList: number | null) {
+async function readCase(
+  actor: Actor,
+  id: string,
+  perList: number | null,
+  { notes: withNotes = true }: { notes?: boolean } = {},
+) {
   const take = perList === null ? undefined : perList + 1;
   const row = await db.cancellationCase.findFirst({
     where: { id, userId: actor.id },
@@ -202,7 +207,11 @@ async function readCase(actor: Actor, id: string, perList: number | null) {
       ...caseSelect,
       subscription: { select: { id: true, provider: true, plan: true, status: true } },
       events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
-      notes: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take, select: noteSelect },
+      notes: {
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+        take: withNotes ? take : 0,
+        select: noteSelect,
+      },
       receipts: { orderBy: [{ uploadedAt: "desc" }, { id: "desc" }], take, select: receiptSelect },
     },
   });
@@ -231,13 +240,30 @@ export const getCase = cache((actor: Actor, id: string): Promise<CaseDetail> =>
   readCase(actor, id, EMBEDDED_PER_LIST),
 );
 
+/** Contact notes per part of the full record: a part renders in bounded memory. */
+export const RECORD_NOTES_PER_PART = 200;
+
+export type CaseRecord = CaseDetail & { notesPart: number; notesParts: number };
+
 /**
- * The whole record of a case, every event, note and receipt, for the
- * evidence page a bank reads. Bounded by the per-case limits (notes, events,
- * receipts: lib/config), never by a cut that would leave proof out.
+ * The whole record of a case for the evidence page a bank reads: every event
+ * and receipt (bounded by the per-case limits), and the contact notes in time
+ * order, RECORD_NOTES_PER_PART to a part (a real case has one part; one at
+ * the 2,000-note limit has ten, each printable on its own).
  */
-export function getCaseRecord(actor: Actor, id: string): Promise<CaseDetail> {
-  return readCase(actor, id, null);
+export async function getCaseRecord(actor: Actor, id: string, part = 1): Promise<CaseRecord> {
+  const detail = await readCase(actor, id, null, { notes: false });
+  const total = await db.note.count({ where: { caseId: id, userId: actor.id } });
+  const notesParts = Math.max(1, Math.ceil(total / RECORD_NOTES_PER_PART));
+  const notesPart = Math.min(Math.max(1, Math.floor(part) || 1), notesParts);
+  const notes = await db.note.findMany({
+    where: { caseId: id, userId: actor.id },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    skip: (notesPart - 1) * RECORD_NOTES_PER_PART,
+    take: RECORD_NOTES_PER_PART,
+    select: noteSelect,
+  });
+  return { ...detail, notes: notes.map(toNoteDto), notesPart, notesParts };
 }
 
 /** A case's history, newest first, a page at a time. */

@@ -30,10 +30,17 @@ const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase
 const td = "py-1.5 pr-3 align-top";
 
 /** Everything that proves the cancellation, on one page that prints cleanly. */
-export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EvidencePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ part?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
-  const kase = await orNotFound(getCaseRecord(user, id));
+  const part = Number.parseInt((await searchParams).part ?? "1", 10);
+  const kase = await orNotFound(getCaseRecord(user, id, part));
   const [subscription, t, format, locale] = await Promise.all([
     getSubscription(user, kase.subscriptionId),
     getTranslations(),
@@ -92,7 +99,34 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         ))}
       </dl>
 
-      <Section title={t("evidence.contacts")}>
+      <Section
+        title={
+          kase.notesParts > 1
+            ? t("evidence.contactsPart", { part: kase.notesPart, parts: kase.notesParts })
+            : t("evidence.contacts")
+        }
+      >
+        {kase.notesParts > 1 ? (
+          <nav
+            aria-label={t("evidence.contactsParts")}
+            className="mb-3 flex flex-wrap gap-2 text-sm print:hidden"
+          >
+            {Array.from({ length: kase.notesParts }, (_, i) => i + 1).map((n) => (
+              <Link
+                key={n}
+                href={`/cases/${kase.id}/evidence?part=${n}`}
+                aria-current={n === kase.notesPart ? "page" : undefined}
+                className={`rounded-md border px-2.5 py-1 ${
+                  n === kase.notesPart
+                    ? "border-indigo-600 bg-indigo-600 text-white"
+                    : "border-slate-300 dark:border-slate-700"
+                }`}
+              >
+                {n}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
         {kase.notes.length === 0 ? (
           <p className="text-slate-500">{t("evidence.noContacts")}</p>
         ) : (

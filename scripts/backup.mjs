@@ -11,16 +11,43 @@
 // cannot take it away); a file already gone means the receipt was deleted
 // after the snapshot, and its row is dropped from the snapshot too. Files
 // newer than the snapshot are not in it. Restore with `npm run restore`.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import yazl from "yazl";
-import { databaseFileFromEnv, dataDirFromEnv, fail, receiptFile } from "./paths.mjs";
+import { backupKeyFile, databaseFileFromEnv, dataDirFromEnv, fail, receiptFile } from "./paths.mjs";
 
 export const BACKUP_FORMAT = "cancelcase-backup";
+
+/**
+ * This instance's backup key: 32 random bytes in DATA_DIR/backup-key (0600),
+ * made on first use. A backup carries the HMAC of its manifest, and the
+ * manifest holds the sha256 and size of every file, so `npm run restore`
+ * knows a backup of this instance from a foreign or altered one.
+ */
+export function backupKey(dataDir, { create = false } = {}) {
+  const file = backupKeyFile(dataDir);
+  if (create) {
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+  try {
+    const key = fs.readFileSync(file, "utf8").trim();
+    return /^[0-9a-f]{64}$/.test(key) ? Buffer.from(key, "hex") : null;
+  } catch {
+    return null;
+  }
+}
+
+export function signManifest(key, manifestBytes) {
+  return createHmac("sha256", key).update(manifestBytes).digest("hex");
+}
 
 function stamp(date) {
   return date.toISOString().replace(/[:.]/g, "-");
@@ -91,7 +118,11 @@ export async function backup({ output } = {}) {
     }
 
     // 3. One ZIP, written to .part and renamed only when complete.
-    const database = { file: "cancelcase.db", sha256: await sha256OfFile(snapshotFile) };
+    const database = {
+      file: "cancelcase.db",
+      sha256: await sha256OfFile(snapshotFile),
+      size: fs.statSync(snapshotFile).size,
+    };
     const manifest = {
       format: BACKUP_FORMAT,
       version: 1,
@@ -101,7 +132,10 @@ export async function backup({ output } = {}) {
     };
     const zip = new yazl.ZipFile();
     const mtime = createdAt;
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), "manifest.json", { mtime });
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    const signature = signManifest(backupKey(dataDir, { create: true }), manifestBytes);
+    zip.addBuffer(manifestBytes, "manifest.json", { mtime });
+    zip.addBuffer(Buffer.from(signature + "\n"), "manifest.sig", { mtime });
     zip.addFile(snapshotFile, "cancelcase.db", { mtime });
     for (const { key } of receipts) {
       // Receipts are PDFs and images, already compressed: stored as they are.

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataDir, databaseFile, pidFile } from "../lib/config/paths.mjs";
 
-export { RECEIPT_KEY, pidFile, receiptFile } from "../lib/config/paths.mjs";
+export { backupKeyFile, RECEIPT_KEY, pidFile, receiptFile } from "../lib/config/paths.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

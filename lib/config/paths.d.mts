@@ -4,3 +4,4 @@ export const RECEIPT_KEY: RegExp;
 export function receiptsDir(dir: string): string;
 export function receiptFile(dir: string, key: string): string;
 export function pidFile(dir: string): string;
+export function backupKeyFile(dir: string): string;

@@ -38,3 +38,8 @@ export function receiptFile(dir, key) {
 export function pidFile(dir) {
   return path.join(dir, "server.pid");
 }
+
+/** The key that signs this instance's backups (HMAC-SHA256), kept beside the database. */
+export function backupKeyFile(dir) {
+  return path.join(dir, "backup-key");
+}

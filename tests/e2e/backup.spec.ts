@@ -4,7 +4,9 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
+import yazl from "yazl";
 import { sha256 } from "./files";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { startOwnServer } from "./server";
@@ -24,6 +26,12 @@ function script(name: "backup" | "restore", dataDir: string, ...args: string[]) 
       out: error.stdout + error.stderr,
     }),
   );
+}
+
+/** Restoring on another machine: the instance's backup key is copied there first (README). */
+function trustKeyOf(from: string, to: string) {
+  fs.mkdirSync(to, { recursive: true, mode: 0o700 });
+  fs.copyFileSync(path.join(from, "backup-key"), path.join(to, "backup-key"));
 }
 
 /** Every row of every table, as sorted JSON lines (rowids may change in VACUUM INTO, so not by rowid). */
@@ -204,6 +212,7 @@ test("a backup taken under writes restores to a consistent instance; a quiet one
   // The quiet backup restores every row of every table and every file.
   const target = path.resolve("test-data", "backup-dst");
   fs.rmSync(target, { recursive: true, force: true });
+  trustKeyOf(source.dataDir, target);
   const restored = await script("restore", target, quietZip);
   expect(restored.code, restored.out).toBe(0);
   expect(allRows(target)).toEqual(original);
@@ -217,6 +226,7 @@ test("a backup taken under writes restores to a consistent instance; a quiet one
   // The backup taken under writes is a consistent instance, and all of it is in the final state.
   const liveTarget = path.resolve("test-data", "backup-live-dst");
   fs.rmSync(liveTarget, { recursive: true, force: true });
+  trustKeyOf(source.dataDir, liveTarget);
   expect((await script("restore", liveTarget, liveZip)).code).toBe(0);
   expect(checkConsistent(liveTarget)).toBeGreaterThanOrEqual(6);
   const snapshot = allRows(liveTarget);
@@ -262,4 +272,108 @@ test("a backup taken under writes restores to a consistent instance; a quiet one
   } finally {
     await restoredServer.stop();
   }
+});
+
+/** A backup built by hand from a database file: what an attacker would hand over. */
+async function craft(
+  output: string,
+  dbFile: string,
+  { extra = [] as { name: string; bytes: Buffer; declared?: number }[] } = {},
+) {
+  const db = fs.readFileSync(dbFile);
+  const manifest = {
+    format: "cancelcase-backup",
+    version: 1,
+    createdAt: new Date().toISOString(),
+    database: { file: "cancelcase.db", sha256: sha256(db), size: db.length },
+    receipts: extra.map(({ name, bytes, declared }) => ({
+      key: name.split("/").pop(),
+      sha256: sha256(bytes),
+      size: declared ?? bytes.length,
+    })),
+  };
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(JSON.stringify(manifest)), "manifest.json");
+  zip.addBuffer(db, "cancelcase.db");
+  for (const { name, bytes } of extra) zip.addBuffer(bytes, name);
+  zip.end();
+  await pipeline(zip.outputStream, fs.createWriteStream(output));
+}
+
+test("restore trusts nothing: foreign backups need --trust-unsigned, and crafted ones are refused whole", async () => {
+  const source = await startOwnServer("restore-src");
+  const email = uniqueEmail("restore");
+  const json = { "content-type": "application/json" };
+  await fetch(`${source.url}/api/v1/auth/register`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  await source.stop();
+  const good = path.resolve("test-data", "restore-good.zip");
+  expect((await script("backup", source.dataDir, good)).code).toBe(0);
+
+  // A backup of another instance (no key here, or another key) is refused…
+  const stranger = path.resolve("test-data", "restore-stranger");
+  fs.rmSync(stranger, { recursive: true, force: true });
+  const unsigned = await script("restore", stranger, good);
+  expect(unsigned.code).toBe(1);
+  expect(unsigned.out).toMatch(/nothing was changed: .*backup-key/);
+  fs.writeFileSync(path.join(stranger, "backup-key"), randomBytes(32).toString("hex"));
+  const foreign = await script("restore", stranger, good);
+  expect(foreign.out).toMatch(/nothing was changed: the backup is not signed by this instance/);
+  // …unless the operator says to trust it; then every other check still runs.
+  const trusted = await script("restore", stranger, good, "--trust-unsigned");
+  expect(trusted.code, trusted.out).toBe(0);
+  expect(trusted.out).toContain("unsigned: restored with --trust-unsigned");
+
+  const work = path.resolve("test-data", "restore-craft");
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const base = path.join(work, "base.db");
+  const live = new Database(path.join(source.dataDir, "cancelcase.db"), { readonly: true });
+  live.prepare("VACUUM INTO ?").run(base); // with what is still in the WAL
+  live.close();
+  const victim = path.resolve("test-data", "restore-victim");
+  const refusedWith = async (zip: string, pattern: RegExp) => {
+    fs.rmSync(victim, { recursive: true, force: true });
+    fs.mkdirSync(victim, { recursive: true });
+    const result = await script("restore", victim, zip, "--trust-unsigned");
+    expect(result.code, result.out).toBe(1);
+    expect(result.out).toMatch(pattern);
+    // Refused whole: nothing was put in place, no staging left behind.
+    expect(fs.readdirSync(victim)).toEqual([]);
+  };
+
+  // A trigger that would copy one user's notes into another's case.
+  const withTrigger = path.join(work, "trigger.db");
+  fs.copyFileSync(base, withTrigger);
+  const db = new Database(withTrigger);
+  db.exec(`CREATE TRIGGER leak AFTER INSERT ON Note BEGIN
+    INSERT INTO Note (id, userId, caseId, channel, occurredAt, summary, createdAt, updatedAt)
+    SELECT NEW.id || 'x', 'attacker', 'attackers-case', NEW.channel, NEW.occurredAt, NEW.summary,
+      NEW.createdAt, NEW.updatedAt; END`);
+  db.close();
+  const triggerZip = path.join(work, "trigger.zip");
+  await craft(triggerZip, withTrigger);
+  await refusedWith(triggerZip, /schema is not this app's: unexpected trigger leak/);
+
+  // A value the app relies on and does not know: a locale it does not ship.
+  const withBadValue = path.join(work, "html.db");
+  fs.copyFileSync(base, withBadValue);
+  const html = new Database(withBadValue);
+  expect(html.prepare("UPDATE User SET locale = 'xx'").run().changes).toBe(1);
+  html.close();
+  const valueZip = path.join(work, "value.zip");
+  await craft(valueZip, withBadValue);
+  await refusedWith(valueZip, /value the app does not know in User\.locale/);
+
+  // A zip bomb: 64 MiB of zeros (64 kB compressed) where the manifest declares 10 bytes.
+  const bombZip = path.join(work, "bomb.zip");
+  const key = "ab".padEnd(32, "0");
+  await craft(bombZip, base, {
+    extra: [{ name: `receipts/ab/${key}`, bytes: Buffer.alloc(64 * 1024 * 1024), declared: 10 }],
+  });
+  expect(fs.statSync(bombZip).size).toBeLessThan(1024 * 1024);
+  await refusedWith(bombZip, /would unpack to 67108864 bytes; the manifest says 10/);
 });

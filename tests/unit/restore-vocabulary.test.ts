@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
+import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+import { LOCALES } from "@/lib/domain/locales";
+import { NOTE_CHANNELS } from "@/lib/domain/notes";
+import { RECEIPT_KINDS } from "@/lib/domain/receipts";
+import {
+  BILLING_CYCLES,
+  SUBSCRIPTION_CATEGORIES,
+  SUBSCRIPTION_STATUSES,
+} from "@/lib/domain/subscriptions";
+
+// scripts/restore.mjs runs under plain node and keeps its own copy of the
+// vocabularies it checks a backup's values against: this keeps the copies equal.
+describe("the restore script's vocabularies", () => {
+  it("are the domain's, column by column", async () => {
+    const { VOCABULARY } = (await import("../../scripts/restore.mjs" as string)) as {
+      VOCABULARY: Record<string, (string | null)[]>;
+    };
+    expect(VOCABULARY).toEqual({
+      "Subscription.category": [...SUBSCRIPTION_CATEGORIES],
+      "Subscription.billingCycle": [...BILLING_CYCLES],
+      "Subscription.status": [...SUBSCRIPTION_STATUSES],
+      "CancellationCase.state": [...CASE_STATES],
+      "CancellationCase.reason": [...CASE_REASONS],
+      "CancellationCase.method": [...CASE_METHODS, null],
+      "CaseEvent.to": [...CASE_STATES],
+      "CaseEvent.from": [...CASE_STATES, null],
+      "CaseEvent.rejectionReason": [...REJECTION_REASONS, null],
+      "Note.channel": [...NOTE_CHANNELS],
+      "Receipt.kind": [...RECEIPT_KINDS],
+      "Receipt.mimeType": expect.arrayContaining([
+        "application/pdf",
+        "message/rfc822",
+        "text/plain",
+      ]),
+      "User.locale": [...LOCALES],
+    });
+    expect(VOCABULARY["Receipt.mimeType"]).not.toContain("text/html");
+    expect(VOCABULARY["Receipt.mimeType"]).not.toContain("image/svg+xml");
+  });
+});

@@ -241,7 +241,7 @@ export const getCase = cache((actor: Actor, id: string): Promise<CaseDetail> =>
 );
 
 /** Contact notes per part of the full record: a part renders in bounded memory. */
-export const RECORD_NOTES_PER_PART = 200;
+export const RECORD_NOTES_PER_PART = 100;
 
 export type CaseRecord = CaseDetail & { notesPart: number; notesParts: number };
 

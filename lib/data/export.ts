@@ -22,10 +22,10 @@ import type { Actor } from "./users";
 // snapshot transaction (it would hold the single SQLite connection for the
 // whole download): each batch is consistent, and an export taken while the
 // user edits may show some of those edits.
-const BATCH = 500;
+const BATCH = 100;
 // A case carries its whole history (up to EVENTS_PER_CASE_MAX events each):
 // fewer cases per batch keeps a batch small.
-const CASE_BATCH = 20;
+const CASE_BATCH = 10;
 
 export type ExportAccount = {
   email: string;

@@ -62,7 +62,7 @@ describe("the export reads in batches", () => {
     expect(subscriptions.rows.map((s) => s.provider)).not.toContain("Not mine");
 
     const cases = await all(exportCases(user));
-    expect(cases.batches).toBe(3);
+    expect(cases.batches).toBe(5);
     expect(cases.rows.map((c) => c.id).sort()).toEqual([...caseIds].sort());
     const walked = cases.rows.filter((c) => c.state === "bill_checked");
     expect(walked).toHaveLength(9);
@@ -70,7 +70,7 @@ describe("the export reads in batches", () => {
       expect(kase.events.map((e) => e.to)).toEqual(["open", "bill_checked"]);
 
     const notes = await all(exportNotes(user));
-    expect(notes.batches).toBe(3);
+    expect(notes.batches).toBe(11);
     expect(notes.rows).toHaveLength(1050);
     expect(new Set(notes.rows.map((n) => n.id)).size).toBe(1050);
     const ids = notes.rows.map((n) => n.id);

@@ -113,7 +113,16 @@ test("a history longer than a page holds points to the full record, which has ev
   ).toBeVisible();
   await page.getByRole("link", { name: "Open the full record" }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}/evidence$`));
-  for (const i of [0, 19, 119]) {
+  // In parts of 100 contact notes, oldest first.
+  await expect(page.getByRole("heading", { name: "Contact log, part 1 of 2" })).toBeVisible();
+  for (const i of [0, 19, 99]) {
     await expect(page.getByText(`entry number ${i}`, { exact: true })).toBeVisible();
   }
+  await page
+    .getByRole("navigation", { name: "Parts of the contact log" })
+    .getByRole("link", { name: "2" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Contact log, part 2 of 2" })).toBeVisible();
+  await expect(page.getByText("entry number 119", { exact: true })).toBeVisible();
+  await expect(page.getByText("entry number 99", { exact: true })).toHaveCount(0);
 });

@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "@/lib/i18n/client";
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/actions/result";
+
+/**
+ * The button on one row of a Settings list (a token, a session) that runs a
+ * server action on that row, after a confirmation when one is asked, and
+ * shows the action's error under it.
+ */
+export function RowActionButton({
+  action,
+  id,
+  label,
+  ariaLabel,
+  confirmMessage,
+}: {
+  action: (id: string) => Promise<ActionState>;
+  id: string;
+  label: string;
+  ariaLabel: string;
+  confirmMessage?: string;
+}) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <Button
+        variant="secondary"
+        disabled={pending}
+        aria-label={ariaLabel}
+        onClick={() => {
+          if (confirmMessage && !window.confirm(confirmMessage)) return;
+          setError(null);
+          startTransition(async () => {
+            const result = await action(id);
+            if (result.status === "error") setError(result.message || "common.unexpectedError");
+          });
+        }}
+      >
+        {label}
+      </Button>
+      {error ? <Alert tone="error">{t(error)}</Alert> : null}
+    </div>
+  );
+}

@@ -276,12 +276,24 @@ test("@stress high volume on one instance: 100 racing transitions, 200 parallel 
     ),
   );
   expect(notes.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+  // The case's GET holds the newest 100; the paged list has them all.
   const withNotes = await (
     await fetch(`${base}/api/v1/cases/${notesCase}`, { headers: auth })
   ).json();
-  expect(withNotes.notes.map((n: { summary: string }) => n.summary).sort()).toEqual(
-    Array.from({ length: 200 }, (_, i) => `note ${i}`).sort(),
-  );
+  expect(withNotes.notes).toHaveLength(100);
+  const summaries: string[] = [];
+  let cursor: string | null = "";
+  while (cursor !== null) {
+    const page: { items: { summary: string }[]; nextCursor: string | null } = await (
+      await fetch(
+        `${base}/api/v1/cases/${notesCase}/notes?limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+        { headers: auth },
+      )
+    ).json();
+    summaries.push(...page.items.map((n) => n.summary));
+    cursor = page.nextCursor;
+  }
+  expect(summaries.sort()).toEqual(Array.from({ length: 200 }, (_, i) => `note ${i}`).sort());
 
   // 4 users × 10 uploads of 100 kB at once (well inside each user's quota).
   const uploaders = await Promise.all(

@@ -3,7 +3,7 @@ import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import type { CaseOverview } from "@/lib/data/cases";
+import type { CaseOverview } from "@/lib/data/case-lists";
 import type { MoneyByCurrency } from "@/lib/data/subscriptions";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";

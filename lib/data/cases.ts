@@ -7,7 +7,6 @@ import {
   allowedMoves,
   CASE_STATES,
   CLOSED_STATES,
-  isClosed,
   planTransition,
   REJECTION_REASONS,
   type CaseState,
@@ -18,26 +17,12 @@ import {
 import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
 import { AppError } from "@/lib/errors/app-error";
 import type { PageQuery } from "@/lib/validation/fields";
-import type {
-  CaseListQuery,
-  OpenCaseInput,
-  TransitionInput,
-  UpdateCaseInput,
-} from "@/lib/validation/cases";
+import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
 import { limitReachedError, notFoundError, staleVersionError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { assertCaseExists } from "./case-ownership";
-import {
-  afterCursor,
-  decodeInboxCursor,
-  decodeSeqCursor,
-  encodeCursor,
-  encodeInboxCursor,
-  encodeSeqCursor,
-  toPage,
-  type Page,
-} from "./pagination";
+import { decodeSeqCursor, encodeCursor, encodeSeqCursor, type Page } from "./pagination";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import type { Actor } from "./users";
 
@@ -81,8 +66,6 @@ export type CaseDetail = CaseDto & {
 
 /** DESIGN.md 2026-12: a case's GET holds at most the newest 100 of each list. */
 export const EMBEDDED_PER_LIST = 100;
-
-export type CaseListItem = CaseDto & { subscription: { provider: string; plan: string | null } };
 
 export const caseSelect = {
   id: true,
@@ -313,140 +296,6 @@ export async function caseStepHistory(
   return rows.map((row) => ({ to: fromColumn(CASE_STATES, row.to), skipped: row.skipped }));
 }
 
-const openStates = { notIn: [...CLOSED_STATES] };
-
-/** Open cases whose follow-up date is today or earlier. */
-function followUpDueWhere(today: string): Prisma.CancellationCaseWhereInput {
-  return { nextFollowUpOn: { lte: today }, state: openStates };
-}
-
-function withSubscription(
-  row: CaseRow & { subscription: { provider: string; plan: string | null } },
-): CaseListItem {
-  const { subscription, ...kase } = row;
-  return { ...toCaseDto(kase), subscription };
-}
-
-const listItemSelect = { ...caseSelect, subscription: { select: { provider: true, plan: true } } };
-
-/** The cases newest first (the API's order), filtered by state or by follow-ups due. */
-export async function listCases(
-  actor: Actor,
-  query: CaseListQuery & { today?: string },
-): Promise<Page<CaseListItem>> {
-  const followUp = query.followUp === "due" && query.today ? followUpDueWhere(query.today) : {};
-  const rows = await db.cancellationCase.findMany({
-    where: {
-      AND: [
-        { userId: actor.id, ...(query.state ? { state: query.state } : {}) },
-        followUp,
-        afterCursor("openedAt", query.cursor),
-      ],
-    },
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: listItemSelect,
-  });
-  return toPage(rows.map(withSubscription), query.limit, (row) => row.openedAt);
-}
-
-/**
- * The cases page's order: follow-ups due first (the most overdue first),
- * then every other case newest first, across all pages. Two indexed queries
- * a page at most: the due part, then the rest; the cursor says which part
- * the next page continues.
- */
-export async function listCasesDueFirst(
-  actor: Actor,
-  query: CaseListQuery & { today: string },
-): Promise<Page<CaseListItem>> {
-  const cursor = query.cursor ? decodeInboxCursor(query.cursor) : null;
-  const base = { userId: actor.id, ...(query.state ? { state: query.state } : {}) };
-  const due = followUpDueWhere(query.today);
-  const items: CaseListItem[] = [];
-
-  if (!cursor || cursor.part === "due") {
-    const after: Prisma.CancellationCaseWhereInput = cursor
-      ? {
-          OR: [
-            { nextFollowUpOn: { gt: cursor.followUpOn } },
-            { nextFollowUpOn: cursor.followUpOn, openedAt: { lt: cursor.at } },
-            { nextFollowUpOn: cursor.followUpOn, openedAt: cursor.at, id: { lt: cursor.id } },
-          ],
-        }
-      : {};
-    const rows = await db.cancellationCase.findMany({
-      where: { AND: [base, due, after] },
-      orderBy: [{ nextFollowUpOn: "asc" }, { openedAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      select: listItemSelect,
-    });
-    items.push(...rows.slice(0, query.limit).map(withSubscription));
-    if (rows.length > query.limit) {
-      const last = items.at(-1)!;
-      return {
-        items,
-        nextCursor: encodeInboxCursor({
-          part: "due",
-          followUpOn: last.nextFollowUpOn!,
-          at: last.openedAt,
-          id: last.id,
-        }),
-      };
-    }
-  }
-  if (query.followUp === "due") return { items, nextCursor: null };
-
-  const room = query.limit - items.length;
-  const rows = await db.cancellationCase.findMany({
-    where: {
-      AND: [
-        base,
-        // Not due, spelled out: NOT (due) would drop rows without a date (NULL).
-        {
-          OR: [
-            { nextFollowUpOn: null },
-            { nextFollowUpOn: { gt: query.today } },
-            { state: { in: [...CLOSED_STATES] } },
-          ],
-        },
-        cursor?.part === "rest" && cursor.at && cursor.id
-          ? {
-              OR: [{ openedAt: { lt: cursor.at } }, { openedAt: cursor.at, id: { lt: cursor.id } }],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    take: room + 1,
-    select: listItemSelect,
-  });
-  items.push(...rows.slice(0, room).map(withSubscription));
-  if (rows.length <= room) return { items, nextCursor: null };
-  const last = items.at(-1);
-  // A page filled by due cases alone continues with the rest from its start.
-  const nextCursor =
-    last && room > 0
-      ? encodeInboxCursor({ part: "rest", at: last.openedAt, id: last.id })
-      : encodeInboxCursor({ part: "rest", at: null, id: null });
-  return { items, nextCursor };
-}
-
-/** The newest cases of one subscription (a subscription rarely has more than a few). */
-export async function listCasesOfSubscription(
-  actor: Actor,
-  subscriptionId: string,
-  limit = 50,
-): Promise<CaseDto[]> {
-  const rows = await db.cancellationCase.findMany({
-    where: { subscriptionId, userId: actor.id },
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: caseSelect,
-  });
-  return rows.map(toCaseDto);
-}
-
 /**
  * Moves a case, in one transaction: a conditional update on (id, userId,
  * state, version) that must touch exactly one row, the event inserts and the
@@ -580,38 +429,4 @@ export async function updateCase(
     select: caseSelect,
   });
   return toCaseDto(updated);
-}
-
-/** How many of the user's cases stand at each state (for filter chips and the dashboard). */
-export async function countCasesByState(actor: Actor): Promise<Partial<Record<CaseState, number>>> {
-  const groups = await db.cancellationCase.groupBy({
-    by: ["state"],
-    where: { userId: actor.id },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [fromColumn(CASE_STATES, g.state), g._count._all]));
-}
-
-export type CaseOverview = {
-  openByState: { state: CaseState; count: number }[];
-  followUps: (CaseDto & { subscription: { provider: string } })[];
-};
-
-/** The dashboard's view of the cases: open ones by state, follow-ups due by today. */
-export async function caseOverview(actor: Actor, today: string): Promise<CaseOverview> {
-  const [counts, followUps] = await Promise.all([
-    countCasesByState(actor),
-    db.cancellationCase.findMany({
-      where: { userId: actor.id, ...followUpDueWhere(today) },
-      orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
-      take: 20,
-      select: { ...caseSelect, subscription: { select: { provider: true } } },
-    }),
-  ]);
-  return {
-    openByState: (Object.entries(counts) as [CaseState, number][])
-      .filter(([state]) => !isClosed(state))
-      .map(([state, count]) => ({ state, count })),
-    followUps: followUps.map(({ subscription, ...kase }) => ({ ...toCaseDto(kase), subscription })),
-  };
 }

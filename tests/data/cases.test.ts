@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  getCase,
-  listCases,
-  listCasesDueFirst,
-  openCase,
-  transitionCase,
-  updateCase,
-} from "@/lib/data/cases";
+import { listCases, listCasesDueFirst } from "@/lib/data/case-lists";
+import { getCase, openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import {
   createSubscription,
   deleteSubscription,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getCase, listCases, openCase } from "@/lib/data/cases";
+import { listCases } from "@/lib/data/case-lists";
+import { getCase, openCase } from "@/lib/data/cases";
 import { addNote } from "@/lib/data/notes";
 import { createSubscription, listSubscriptions } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";

@@ -66,15 +66,14 @@ describe("query plans of the list and search queries", () => {
     const { registerUser } = await import("@/lib/data/users");
     const { createSubscription, listSubscriptions, listSubscriptionTable, subscriptionTotals } =
       await import("@/lib/data/subscriptions");
+    const { openCase, getCase } = await import("@/lib/data/cases");
     const {
-      openCase,
       listCases,
       listCasesDueFirst,
-      getCase,
       caseOverview,
       countCasesByState,
       listCasesOfSubscription,
-    } = await import("@/lib/data/cases");
+    } = await import("@/lib/data/case-lists");
     const { addNote, searchNotes } = await import("@/lib/data/notes");
     const { listApiTokens } = await import("@/lib/data/api-tokens");
     const user = await registerUser({

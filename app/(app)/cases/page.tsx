@@ -8,7 +8,7 @@ import { FolderCheckIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
-import { countCasesByState, listCasesDueFirst } from "@/lib/data/cases";
+import { countCasesByState, listCasesDueFirst } from "@/lib/data/case-lists";
 import { CASE_STATES, isCaseState, isClosed } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { isFollowUpDue } from "@/lib/domain/follow-ups";

@@ -7,7 +7,7 @@ import { FolderCheckIcon, ListIcon, PhoneIcon, ReceiptIcon } from "@/components/
 import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth/session";
-import { caseOverview } from "@/lib/data/cases";
+import { caseOverview } from "@/lib/data/case-lists";
 import { subscriptionTotals } from "@/lib/data/subscriptions";
 import { todayIn } from "@/lib/domain/dates";
 

@@ -9,7 +9,7 @@ import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { listCasesOfSubscription } from "@/lib/data/cases";
+import { listCasesOfSubscription } from "@/lib/data/case-lists";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { isClosed } from "@/lib/domain/case-workflow";
 import { dateTimeFormat } from "@/lib/domain/intl";

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { queryOf, readJson } from "@/lib/http/body";
-import { listCases, openCase } from "@/lib/data/cases";
+import { listCases } from "@/lib/data/case-lists";
+import { openCase } from "@/lib/data/cases";
 import { todayIn } from "@/lib/domain/dates";
 import { caseListQuerySchema, openCaseSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";

@@ -75,3 +75,15 @@ describe("domain vocabulary", () => {
     }
   });
 });
+
+describe("messages and the leak detectors", () => {
+  it("no message reads like a stack frame or SQL, which the fuzz tests treat as a leak", async () => {
+    // The same pattern as tests/e2e/helpers.ts LEAKS: a page's payload carries the catalog.
+    const LEAKS =
+      /(\bat [\w.<>]+ \(|node_modules|\/work\/|\bSELECT\b|\bINSERT\b|prisma|SqliteError|TypeError|ReferenceError)/i;
+    for (const file of ["en", "zh-CN"]) {
+      const catalog = JSON.stringify((await import(`@/messages/${file}.json`)).default);
+      expect(catalog.match(LEAKS)?.[0] ?? null, file).toBeNull();
+    }
+  });
+});

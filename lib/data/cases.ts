@@ -1,29 +1,25 @@
 import "server-only";
-import { cache } from "react";
+
+// One case: its DTOs and their mappers, opening it, moving it through the
+// workflow and editing it. Reading it is ./case-record.ts's; lists of cases
+// are ./case-lists.ts's.
 import { casesPerUserLimit, eventsPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
-  allowedMoves,
   CASE_STATES,
   CLOSED_STATES,
   planTransition,
   REJECTION_REASONS,
   type CaseState,
-  type Move,
   type RejectionReason,
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
 import { AppError } from "@/lib/errors/app-error";
-import type { PageQuery } from "@/lib/validation/fields";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
 import { limitReachedError, notFoundError, staleVersionError } from "./errors";
-import { noteSelect, toNoteDto, type NoteDto } from "./notes";
-import { assertCaseExists } from "./case-ownership";
-import { decodeSeqCursor, encodeCursor, encodeSeqCursor, type Page } from "./pagination";
-import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import type { Actor } from "./users";
 
 export type CaseDto = {
@@ -47,25 +43,6 @@ export type CaseEventDto = {
   comment: string | null;
   rejectionReason: RejectionReason | null;
 };
-
-/**
- * One case with the newest EMBEDDED_PER_LIST of its events, notes and
- * receipts each (in time order); a non-null `*NextCursor` means there are
- * older ones, paged at /api/v1/cases/:id/events|notes|receipts.
- */
-export type CaseDetail = CaseDto & {
-  events: CaseEventDto[];
-  notes: NoteDto[];
-  receipts: ReceiptDto[];
-  eventsNextCursor: string | null;
-  notesNextCursor: string | null;
-  receiptsNextCursor: string | null;
-  subscription: { id: string; provider: string; plan: string | null; status: string };
-  allowedMoves: Move[];
-};
-
-/** DESIGN.md 2026-12: a case's GET holds at most the newest 100 of each list. */
-export const EMBEDDED_PER_LIST = 100;
 
 export const caseSelect = {
   id: true,
@@ -165,135 +142,6 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
     });
     return toCaseDto(created);
   });
-}
-
-/** The newest `limit` of rows fetched newest first (one extra), back in time order, and where to go on. */
-function newestInTimeOrder<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
-  const newest = rows.slice(0, limit);
-  const oldest = newest.at(-1);
-  return {
-    items: newest.reverse(),
-    nextCursor: rows.length > limit && oldest ? cursorOf(oldest) : null,
-  };
-}
-
-async function readCase(
-  actor: Actor,
-  id: string,
-  perList: number | null,
-  { notes: withNotes = true }: { notes?: boolean } = {},
-) {
-  const take = perList === null ? undefined : perList + 1;
-  const row = await db.cancellationCase.findFirst({
-    where: { id, userId: actor.id },
-    select: {
-      ...caseSelect,
-      subscription: { select: { id: true, provider: true, plan: true, status: true } },
-      events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
-      notes: {
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take: withNotes ? take : 0,
-        select: noteSelect,
-      },
-      receipts: { orderBy: [{ uploadedAt: "desc" }, { id: "desc" }], take, select: receiptSelect },
-    },
-  });
-  if (!row) throw caseNotFound();
-  const { subscription, events, notes, receipts, ...kase } = row;
-  const detail = toCaseDto(kase);
-  const limit = perList ?? Number.POSITIVE_INFINITY;
-  const eventPage = newestInTimeOrder(events, limit, (e) => encodeSeqCursor(e.seq));
-  const notePage = newestInTimeOrder(notes, limit, (n) => encodeCursor(n.occurredAt, n.id));
-  const receiptPage = newestInTimeOrder(receipts, limit, (r) => encodeCursor(r.uploadedAt, r.id));
-  return {
-    ...detail,
-    subscription,
-    events: eventPage.items.map(({ seq: _seq, ...event }) => toCaseEventDto(event)),
-    notes: notePage.items.map(toNoteDto),
-    receipts: receiptPage.items.map(toReceiptDto),
-    eventsNextCursor: eventPage.nextCursor,
-    notesNextCursor: notePage.nextCursor,
-    receiptsNextCursor: receiptPage.nextCursor,
-    allowedMoves: allowedMoves(detail.state),
-  };
-}
-
-// Cached per request: a page and its metadata ask for the same case once.
-export const getCase = cache((actor: Actor, id: string): Promise<CaseDetail> =>
-  readCase(actor, id, EMBEDDED_PER_LIST),
-);
-
-/** Contact notes per part of the full record: a part renders in bounded memory. */
-export const RECORD_NOTES_PER_PART = 100;
-
-export type CaseRecord = CaseDetail & { notesPart: number; notesParts: number };
-
-/**
- * The whole record of a case for the evidence page a bank reads: every event
- * and receipt (bounded by the per-case limits), and the contact notes in time
- * order, RECORD_NOTES_PER_PART to a part (a real case has one part; one at
- * the 2,000-note limit has ten, each printable on its own).
- */
-export async function getCaseRecord(actor: Actor, id: string, part = 1): Promise<CaseRecord> {
-  const detail = await readCase(actor, id, null, { notes: false });
-  const total = await db.note.count({ where: { caseId: id, userId: actor.id } });
-  const notesParts = Math.max(1, Math.ceil(total / RECORD_NOTES_PER_PART));
-  const notesPart = Math.min(Math.max(1, Math.floor(part) || 1), notesParts);
-  const notes = await db.note.findMany({
-    where: { caseId: id, userId: actor.id },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    skip: (notesPart - 1) * RECORD_NOTES_PER_PART,
-    take: RECORD_NOTES_PER_PART,
-    select: noteSelect,
-  });
-  return { ...detail, notes: notes.map(toNoteDto), notesPart, notesParts };
-}
-
-/** A case's history, newest first, a page at a time. */
-export async function listCaseEvents(
-  actor: Actor,
-  caseId: string,
-  query: PageQuery,
-): Promise<Page<CaseEventDto>> {
-  const rows = await db.caseEvent.findMany({
-    where: {
-      caseId,
-      userId: actor.id,
-      ...(query.cursor ? { seq: { lt: decodeSeqCursor(query.cursor) } } : {}),
-    },
-    orderBy: { seq: "desc" },
-    take: query.limit + 1,
-    select: { ...eventSelect, seq: true },
-  });
-  if (rows.length === 0) await assertCaseExists(actor, caseId);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(({ seq: _seq, ...event }) => toCaseEventDto(event)),
-    nextCursor: rows.length > query.limit && last ? encodeSeqCursor(last.seq) : null,
-  };
-}
-
-/**
- * What the stepper needs of a history of any length: the latest event into
- * each state (done or skipped), in time order. At most one row per state.
- */
-export async function caseStepHistory(
-  actor: Actor,
-  caseId: string,
-): Promise<{ to: CaseState; skipped: boolean }[]> {
-  const latest = await db.caseEvent.groupBy({
-    by: ["to"],
-    where: { caseId, userId: actor.id },
-    _max: { seq: true },
-  });
-  const seqs = latest.flatMap((group) => (group._max.seq === null ? [] : [group._max.seq]));
-  const rows = await db.caseEvent.findMany({
-    where: { caseId, userId: actor.id, seq: { in: seqs } },
-    orderBy: { seq: "asc" },
-    select: { to: true, skipped: true },
-  });
-  return rows.map((row) => ({ to: fromColumn(CASE_STATES, row.to), skipped: row.skipped }));
 }
 
 /**

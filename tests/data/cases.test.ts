@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listCases, listCasesDueFirst } from "@/lib/data/case-lists";
-import { getCase, openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { getCase } from "@/lib/data/case-record";
 import {
   createSubscription,
   deleteSubscription,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listCases } from "@/lib/data/case-lists";
-import { getCase, openCase } from "@/lib/data/cases";
+import { openCase } from "@/lib/data/cases";
+import { getCase } from "@/lib/data/case-record";
 import { addNote } from "@/lib/data/notes";
 import { createSubscription, listSubscriptions } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";

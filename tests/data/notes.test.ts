@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getCase, openCase } from "@/lib/data/cases";
+import { openCase } from "@/lib/data/cases";
+import { getCase } from "@/lib/data/case-record";
 import { addNote, deleteNote, getNote, searchNotes, updateNote } from "@/lib/data/notes";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";

@@ -66,7 +66,8 @@ describe("query plans of the list and search queries", () => {
     const { registerUser } = await import("@/lib/data/users");
     const { createSubscription, listSubscriptions, listSubscriptionTable, subscriptionTotals } =
       await import("@/lib/data/subscriptions");
-    const { openCase, getCase } = await import("@/lib/data/cases");
+    const { openCase } = await import("@/lib/data/cases");
+    const { getCase } = await import("@/lib/data/case-record");
     const {
       listCases,
       listCasesDueFirst,

@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 // eslint-disable-next-line no-restricted-imports -- the test forces a failed COMMIT on the app's own connection
 import { db } from "@/lib/db/client";
-import { getCase, openCase, transitionCase } from "@/lib/data/cases";
+import { openCase, transitionCase } from "@/lib/data/cases";
+import { getCase } from "@/lib/data/case-record";
 import { createSubscription, listSubscriptions } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { asAppError } from "@/lib/errors/app-error";

@@ -12,7 +12,7 @@ import { Timeline } from "@/components/cases/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { uploadMaxBytes } from "@/lib/config";
-import { caseStepHistory, getCase, type CaseDetail } from "@/lib/data/cases";
+import { caseStepHistory, getCase, type CaseDetail } from "@/lib/data/case-record";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/http/or-not-found";

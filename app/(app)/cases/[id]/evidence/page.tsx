@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireUser } from "@/lib/auth/session";
-import { getCaseRecord } from "@/lib/data/cases";
+import { getCaseRecord } from "@/lib/data/case-record";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";

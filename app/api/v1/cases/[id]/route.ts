@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/body";
-import { getCase, updateCase } from "@/lib/data/cases";
+import { updateCase } from "@/lib/data/cases";
+import { getCase } from "@/lib/data/case-record";
 import { updateCaseSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";
 

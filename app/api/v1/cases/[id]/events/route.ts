@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listCaseEvents } from "@/lib/data/cases";
+import { listCaseEvents } from "@/lib/data/case-record";
 import { apiRoute } from "@/lib/http/api-route";
 import { queryOf } from "@/lib/http/body";
 import { pageQuerySchema } from "@/lib/validation/fields";

@@ -44,7 +44,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["components/ui/link.tsx"],
+    files: ["components/ui/link.tsx", "components/ui/link-pending.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaImports] }] },
   },
   {

@@ -94,6 +94,7 @@ export const VOCABULARY = {
     "message/rfc822",
   ],
   "User.locale": ["en", "zh-CN"],
+  "CaseChange.kind": ["note_deleted", "receipt_deleted"],
 };
 VOCABULARY["CaseEvent.to"] = VOCABULARY["CancellationCase.state"];
 VOCABULARY["CaseEvent.from"] = [...VOCABULARY["CancellationCase.state"], null];

@@ -1,19 +1,6 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/ui/link";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NotFoundView } from "@/components/errors/not-found-view";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  return (
-    <EmptyState
-      title={t("title")}
-      body={t("body")}
-      action={
-        <Link href="/dashboard" className={buttonClasses("primary")}>
-          {t("action")}
-        </Link>
-      }
-    />
-  );
+/** A page's notFound() (a case that isn't there, or isn't yours), inside the shell. */
+export default function NotFound() {
+  return <NotFoundView signedIn />;
 }

@@ -23,9 +23,15 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
     const result = await signInWithPassword(
       String(form.get("email") ?? ""),
       String(form.get("password") ?? ""),
-    ).catch(() => ({ ok: false, error: "unknown" }));
+    ).catch(() => ({ ok: false, error: "network" }));
     if (!result.ok) {
-      setError(result.error === "rate_limited" ? t("rateLimited") : t("invalidCredentials"));
+      setError(
+        result.error === "rate_limited"
+          ? t("rateLimited")
+          : result.error === "network"
+            ? t("networkError")
+            : t("invalidCredentials"),
+      );
       setPending(false);
       return;
     }

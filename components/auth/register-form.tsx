@@ -4,10 +4,10 @@ import { signInWithPassword } from "@/lib/auth/browser-client";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { registerAction } from "@/lib/actions/auth";
 import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -18,7 +18,7 @@ export function RegisterForm() {
   const router = useRouter();
   const [signingIn, setSigningIn] = useState(false);
   const credentials = useRef<{ email: string; password: string } | null>(null);
-  const { state, submit, pending } = useFormAction(registerAction, (form) => {
+  const { state, submit, retry, pending } = useFormAction(registerAction, (form) => {
     credentials.current = {
       email: String(form.get("email")),
       password: String(form.get("password")),
@@ -42,12 +42,11 @@ export function RegisterForm() {
     });
   }, [state, router]);
 
-  const message = formMessage(t, state);
   const busy = pending || signingIn;
 
   return (
     <form onSubmit={submit} className="space-y-5">
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} success={null} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField

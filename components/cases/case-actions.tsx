@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { transitionAction } from "@/lib/actions/cases";
@@ -30,12 +30,18 @@ export function CaseActions({
   uploadMaxBytes,
 }: Props) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(transitionAction);
+  // Every form here stays on the page after a move: emptied then, so a
+  // comment written for one step is never saved again under the next.
+  const {
+    state,
+    submit,
+    retry: resend,
+    pending,
+    pendingValue,
+  } = useFormAction(transitionAction, undefined, { resetOnSuccess: true });
   const errors = (name: string) => fieldErrors(t, state, name);
   const moved = state.status === "ok" ? state.data?.state : undefined;
-  const message = moved
-    ? t("cases.moved", { step: t(`domain.state.${moved}`) })
-    : formMessage(t, state);
+  const label = (to: string, idle: string) => (pendingValue === to ? t("cases.moving") : idle);
 
   const advance = moves.filter((m) => m.kind === "advance");
   const retry = moves.filter((m) => m.kind === "retry");
@@ -52,11 +58,12 @@ export function CaseActions({
 
   return (
     <div className="space-y-5">
-      {message ? (
-        <Alert tone={state.status === "error" ? "error" : "success"} testId="case-action-message">
-          {message}
-        </Alert>
-      ) : null}
+      <FormAlert
+        state={state}
+        retry={resend}
+        success={moved ? t("cases.moved", { step: t(`domain.state.${moved}`) }) : null}
+        testId="case-action-message"
+      />
 
       {advance.length > 0 || retry.length > 0 ? (
         <form onSubmit={submit} className="space-y-4" aria-label={t("cases.actions")}>
@@ -80,7 +87,12 @@ export function CaseActions({
               <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
                 {t("receipts.evidenceHint")}
               </p>
-              <ReceiptUploader caseId={caseId} maxBytes={uploadMaxBytes} compact />
+              <ReceiptUploader
+                caseId={caseId}
+                maxBytes={uploadMaxBytes}
+                defaultKind="confirmation"
+                compact
+              />
             </div>
           ) : null}
           <TextareaField
@@ -101,11 +113,14 @@ export function CaseActions({
                 variant={index === 0 ? "primary" : "secondary"}
                 disabled={pending}
               >
-                {index > 0
-                  ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })
-                  : move.to === "confirmation_received"
-                    ? t("cases.confirm")
-                    : t("cases.complete", { step: t(`domain.state.${move.to}`) })}
+                {label(
+                  move.to,
+                  index > 0
+                    ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })
+                    : move.to === "confirmation_received"
+                      ? t("cases.confirm")
+                      : t("cases.complete", { step: t(`domain.state.${move.to}`) }),
+                )}
               </Button>
             ))}
             {retry.map((move) => (
@@ -117,7 +132,10 @@ export function CaseActions({
                 variant="primary"
                 disabled={pending}
               >
-                {move.to === "bill_checked" ? t("cases.retryBill") : t("cases.retryRequest")}
+                {label(
+                  move.to,
+                  move.to === "bill_checked" ? t("cases.retryBill") : t("cases.retryRequest"),
+                )}
               </Button>
             ))}
           </div>
@@ -151,7 +169,7 @@ export function CaseActions({
               label={t("cases.comment")}
             />
             <Button type="submit" name="to" value="rejected" variant="danger" disabled={pending}>
-              {t("cases.reject")}
+              {label("rejected", t("cases.reject"))}
             </Button>
           </form>
         </details>
@@ -177,7 +195,7 @@ export function CaseActions({
             variant="secondary"
             disabled={pending}
           >
-            {t("cases.reopen")}
+            {label("under_review", t("cases.reopen"))}
           </Button>
         </form>
       ) : null}
@@ -195,7 +213,7 @@ export function CaseActions({
         >
           {hidden}
           <Button type="submit" name="to" value="withdrawn" variant="ghost" disabled={pending}>
-            {t("cases.withdraw")}
+            {label("withdrawn", t("cases.withdraw"))}
           </Button>
         </form>
       ) : null}

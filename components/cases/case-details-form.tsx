@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateCaseDetailsAction } from "@/lib/actions/cases";
 import { CASE_METHODS } from "@/lib/domain/cases";
@@ -26,11 +26,10 @@ export function CaseDetailsForm({
   nextFollowUpOn,
 }: Props) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(updateCaseDetailsAction);
-  const message = formMessage(t, state);
+  const { state, submit, retry, pending } = useFormAction(updateCaseDetailsAction);
   return (
     <form onSubmit={submit} className="space-y-4">
-      {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <SelectField

@@ -5,9 +5,18 @@ import { NoteItem } from "@/components/notes/note-item";
 import type { CaseEventDto } from "@/lib/data/cases";
 import type { NoteDto } from "@/lib/data/notes";
 import { formatDateOnly, instantToWallTime } from "@/lib/domain/dates";
+import { newestFirst } from "@/lib/domain/timeline";
+import type { CaseChangeDto } from "@/lib/data/case-changes";
+import { ChangeLine } from "./change-line";
 
-type Entry =
-  { at: Date; event: CaseEventDto; note?: never } | { at: Date; note: NoteDto; event?: never };
+type Entry = { at: Date; recordedAt: Date; key: string } & (
+  | { event: CaseEventDto; note?: never; change?: never }
+  | { note: NoteDto; event?: never; change?: never }
+  | { change: CaseChangeDto; event?: never; note?: never }
+);
+
+// A note edited more than this after it was written says so.
+const EDIT_GRACE_MS = 2000;
 
 /**
  * State changes and contact notes, interleaved by when they happened, newest
@@ -17,6 +26,7 @@ export async function Timeline({
   caseId,
   events,
   notes,
+  changes = [],
   timeZone,
   limit = null,
   showAllHref,
@@ -25,6 +35,8 @@ export async function Timeline({
   caseId: string;
   events: CaseEventDto[];
   notes: NoteDto[];
+  /** Deleted notes and receipts: the lines they left. */
+  changes?: CaseChangeDto[];
   timeZone: string;
   limit?: number | null;
   showAllHref?: string;
@@ -32,25 +44,48 @@ export async function Timeline({
   olderHref?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
-  const entries: Entry[] = [
-    ...events.map((event) => ({ at: event.at, event })),
-    ...notes.map((note) => ({ at: note.occurredAt, note })),
-  ];
-  // Stable: equal times keep events in their recorded order.
-  const newestFirst = entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => b.entry.at.getTime() - a.entry.at.getTime() || b.index - a.index);
+  const entries: Entry[] = newestFirst<Entry>([
+    ...events.map((event, index) => ({
+      at: event.at,
+      recordedAt: event.at,
+      key: `e-${index}`,
+      event,
+    })),
+    ...notes.map((note) => ({
+      at: note.occurredAt,
+      recordedAt: note.createdAt,
+      key: `n-${note.id}`,
+      note,
+    })),
+    ...changes.map((change) => ({
+      at: change.at,
+      recordedAt: change.at,
+      key: `c-${change.id}`,
+      change,
+    })),
+  ]);
   const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
-  const shown = limit === null ? newestFirst : newestFirst.slice(0, limit);
+  const shown = limit === null ? entries : entries.slice(0, limit);
 
   return (
     <>
       <ol className="space-y-4" data-testid="timeline">
-        {shown.map(({ entry, index }) => {
+        {shown.map((entry) => {
+          if (entry.change) {
+            return (
+              <li key={entry.key} className="flex gap-3" data-testid="timeline-change">
+                <span
+                  aria-hidden="true"
+                  className="mt-1.5 size-2.5 shrink-0 rounded-full border border-slate-400 bg-slate-200 dark:bg-slate-700"
+                />
+                <ChangeLine change={entry.change} when={when} />
+              </li>
+            );
+          }
           if (entry.note) {
             const note = entry.note;
             return (
-              <li key={`n-${note.id}`} className="flex gap-3">
+              <li key={entry.key} className="flex gap-3">
                 <span
                   aria-hidden="true"
                   className="mt-1.5 size-2.5 shrink-0 rounded-full bg-amber-500"
@@ -60,6 +95,11 @@ export async function Timeline({
                     caseId={caseId}
                     noteId={note.id}
                     when={when(note.occurredAt)}
+                    edited={
+                      note.updatedAt.getTime() - note.createdAt.getTime() > EDIT_GRACE_MS
+                        ? t("notes.edited", { date: when(note.updatedAt) })
+                        : null
+                    }
                     channel={t(`domain.channel.${note.channel}`)}
                     followUpLabel={
                       note.followUpOn
@@ -86,7 +126,7 @@ export async function Timeline({
           }
           const event = entry.event;
           return (
-            <li key={`e-${index}`} className="flex gap-3" data-testid="timeline-event">
+            <li key={entry.key} className="flex gap-3" data-testid="timeline-event">
               <span
                 aria-hidden="true"
                 className={`mt-1.5 size-2.5 shrink-0 rounded-full ${event.skipped ? "border border-slate-400" : event.to === "rejected" ? "bg-red-500" : event.to === "confirmation_received" ? "bg-emerald-500" : "bg-indigo-500"}`}
@@ -122,7 +162,7 @@ export async function Timeline({
           );
         })}
       </ol>
-      {olderHref && shown.length === newestFirst.length ? (
+      {olderHref && shown.length === entries.length ? (
         <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
           <p className="text-slate-600 dark:text-slate-400">{t("cases.historyOlder")}</p>
           <Link href={olderHref} className={buttonClasses("secondary")}>
@@ -130,13 +170,13 @@ export async function Timeline({
           </Link>
         </div>
       ) : null}
-      {shown.length < newestFirst.length && showAllHref ? (
+      {shown.length < entries.length && showAllHref ? (
         <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
           <p className="text-slate-600 dark:text-slate-400">
-            {t("cases.historyShowing", { shown: shown.length, count: newestFirst.length })}
+            {t("cases.historyShowing", { shown: shown.length, count: entries.length })}
           </p>
           <Link href={showAllHref} className={buttonClasses("secondary")}>
-            {t("cases.historyShowAll", { count: newestFirst.length })}
+            {t("cases.historyShowAll", { count: entries.length })}
           </Link>
         </div>
       ) : null}

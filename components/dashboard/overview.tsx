@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
+import { FollowUpLabel } from "@/components/cases/follow-up-label";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { CaseOverview } from "@/lib/data/case-lists";
 import type { MoneyByCurrency } from "@/lib/data/subscriptions";
-import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 
 function Stat({
@@ -73,8 +73,8 @@ export async function Overview({
           hint={t("dashboard.followUpsHint")}
           testId="stat-follow-ups"
         >
-          <span className={cases.followUps.length > 0 ? "text-red-700 dark:text-red-300" : ""}>
-            {cases.followUps.length}
+          <span className={cases.followUpsDue > 0 ? "text-red-700 dark:text-red-300" : ""}>
+            {cases.followUpsDue}
           </span>
         </Stat>
         <Stat
@@ -110,15 +110,19 @@ export async function Overview({
                   >
                     {c.subscription.provider}
                   </Link>
-                  <span className="font-semibold text-red-700 dark:text-red-300">
-                    {c.nextFollowUpOn === today
-                      ? t("cases.dueToday")
-                      : `${t("cases.overdue")} · ${formatDateOnly(c.nextFollowUpOn!, locale)}`}
-                  </span>
+                  <FollowUpLabel kase={c} today={today} />
                 </li>
               ))}
             </ul>
           )}
+          {cases.followUpsDue > cases.followUps.length ? (
+            <Link
+              href="/cases?followUp=due"
+              className="mt-3 inline-block text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+            >
+              {t("dashboard.allFollowUps", { count: cases.followUpsDue })}
+            </Link>
+          ) : null}
         </Card>
         <Card>
           <CardHeader title={t("dashboard.byState")} />

@@ -1,17 +1,24 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { PhoneIcon } from "@/components/ui/icons";
 import { LazyNewNoteForm, preloadNoteFormProps } from "./lazy-note-form";
+import { draftKey, hasDraft, noDraftEvents } from "./note-draft";
 
 export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: string }) {
   const t = useTranslations("notes");
-  // The time the form opened is "now" for the call being logged.
+  // The time the form opened is "now" for the call being logged; 0 once it was closed.
   const [openedAt, setOpenedAt] = useState<number | null>(null);
+  // A note left unsaved here (a reload, a crashed tab) opens again by itself.
+  const draftWaiting = useSyncExternalStore(
+    noDraftEvents,
+    () => hasDraft(draftKey(caseId)),
+    () => false,
+  );
 
-  if (!openedAt) {
+  if (!openedAt && !(openedAt === null && draftWaiting)) {
     return (
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("addHint")}</p>
@@ -29,9 +36,9 @@ export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: s
   return (
     <LazyNewNoteForm
       caseId={caseId}
-      openedAt={openedAt}
+      openedAt={openedAt ?? 0}
       timeZone={timeZone}
-      onDone={() => setOpenedAt(null)}
+      onDone={() => setOpenedAt(0)}
     />
   );
 }

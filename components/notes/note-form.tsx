@@ -3,14 +3,16 @@
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { instantToWallTime } from "@/lib/domain/dates";
+import { clearDraft, draftKey, readDraft, writeDraft } from "./note-draft";
 
 export type NoteFormValues = {
   channel: string;
@@ -27,31 +29,37 @@ type Props = {
   caseId: string;
   noteId?: string;
   values: NoteFormValues;
+  /** The values came from a draft this browser kept: the form says so. */
+  restored?: boolean;
   onSaved?: () => void;
   onCancel?: () => void;
 };
 
 /** Quick to fill during a call: the cursor starts in the summary, the rest has defaults. */
-export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
+export function NoteForm({ caseId, noteId, values, restored, onSaved, onCancel }: Props) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(saveNoteAction);
+  const { state, submit, retry, pending } = useFormAction(saveNoteAction);
   const summary = useRef<HTMLTextAreaElement>(null);
   const errors = (name: string) => fieldErrors(t, state, name);
-  const message = state.status === "error" ? formMessage(t, state) : null;
   const id = (name: string) => `${noteId ?? "new"}-${name}`;
+  const draft = draftKey(caseId, noteId);
 
   useEffect(() => summary.current?.focus(), []);
   useEffect(() => {
-    if (state.status === "ok") onSaved?.();
-  }, [state, onSaved]);
+    if (state.status !== "ok") return;
+    clearDraft(draft);
+    onSaved?.();
+  }, [state, onSaved, draft]);
 
   return (
     <form
       onSubmit={submit}
+      onInput={(event) => writeDraft(draft, event.currentTarget)}
       className="space-y-4"
       aria-label={noteId ? t("notes.edit") : t("notes.add")}
     >
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      {restored ? <Alert tone="info">{t("notes.draftRestored")}</Alert> : null}
+      <FormAlert state={state} retry={retry} success={null} />
       <input type="hidden" name="caseId" value={caseId} />
       {noteId ? <input type="hidden" name="noteId" value={noteId} /> : null}
       <TextareaField
@@ -80,6 +88,7 @@ export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
           id={id("occurredAt")}
           name="occurredAt"
           type="datetime-local"
+          step={1}
           required
           label={t("notes.occurredAt")}
           defaultValue={values.occurredAt}
@@ -138,7 +147,13 @@ export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
           {pending ? t("notes.saving") : noteId ? t("notes.update") : t("notes.save")}
         </Button>
         {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              clearDraft(draft);
+              onCancel();
+            }}
+          >
             {t("notes.cancel")}
           </Button>
         ) : null}
@@ -147,7 +162,10 @@ export function NoteForm({ caseId, noteId, values, onSaved, onCancel }: Props) {
   );
 }
 
-/** A new note; "when" starts as the moment the form was opened, on the user's clock. */
+/**
+ * A new note; "when" starts as the moment the form was opened (`openedAt`, 0
+ * for now), on the user's clock, unless a draft of it was kept.
+ */
 export function NewNoteForm({
   caseId,
   openedAt,
@@ -159,15 +177,27 @@ export function NewNoteForm({
   timeZone: string;
   onDone: () => void;
 }) {
-  const [values] = useState<NoteFormValues>(() => ({
-    channel: "phone",
-    occurredAt: instantToWallTime(new Date(openedAt), timeZone),
-    agent: "",
-    reference: "",
-    durationMinutes: "",
-    summary: "",
-    outcome: "",
-    followUpOn: "",
-  }));
-  return <NoteForm caseId={caseId} values={values} onSaved={onDone} onCancel={onDone} />;
+  const [draft] = useState(() => readDraft(draftKey(caseId)));
+  const [values] = useState<NoteFormValues>(
+    () =>
+      draft ?? {
+        channel: "phone",
+        occurredAt: instantToWallTime(new Date(openedAt || Date.now()), timeZone),
+        agent: "",
+        reference: "",
+        durationMinutes: "",
+        summary: "",
+        outcome: "",
+        followUpOn: "",
+      },
+  );
+  return (
+    <NoteForm
+      caseId={caseId}
+      values={values}
+      restored={Boolean(draft)}
+      onSaved={onDone}
+      onCancel={onDone}
+    />
+  );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useActionCall } from "@/components/ui/use-action-call";
 import { Alert } from "@/components/ui/alert";
 import { deleteNoteAction } from "@/lib/actions/notes";
 import { LazyNoteForm, preloadNoteFormProps } from "./lazy-note-form";
@@ -14,13 +15,14 @@ type Props = {
   channel: string;
   values: NoteFormValues;
   followUpLabel: string | null;
+  /** "edited <when>", when the note was changed after it was written. */
+  edited?: string | null;
 };
 
-export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel }: Props) {
+export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel, edited }: Props) {
   const t = useTranslations();
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionCall();
 
   if (editing) {
     return (
@@ -40,7 +42,14 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm font-semibold">{channel}</p>
-        <p className="text-xs text-slate-500 dark:text-slate-400">{when}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {when}
+          {edited ? (
+            <span className="ml-1 italic" data-testid="note-edited">
+              · {edited}
+            </span>
+          ) : null}
+        </p>
       </div>
       <p className="mt-1 text-sm whitespace-pre-wrap">{values.summary}</p>
       <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
@@ -75,11 +84,7 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel 
           className="text-red-700 hover:underline dark:text-red-300"
           onClick={() => {
             if (!window.confirm(t("notes.deleteConfirm"))) return;
-            setError(null);
-            startTransition(async () => {
-              const result = await deleteNoteAction(noteId, caseId);
-              if (result.status === "error") setError(result.message || "common.unexpectedError");
-            });
+            run(() => deleteNoteAction(noteId, caseId));
           }}
         >
           {t("notes.delete")}

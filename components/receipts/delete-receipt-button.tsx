@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useState, useTransition } from "react";
+import { useActionCall } from "@/components/ui/use-action-call";
 import { deleteReceiptAction } from "@/lib/actions/receipts";
 
 export function DeleteReceiptButton({
@@ -14,8 +14,7 @@ export function DeleteReceiptButton({
   name: string;
 }) {
   const t = useTranslations();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionCall();
   return (
     <>
       <button
@@ -25,17 +24,14 @@ export function DeleteReceiptButton({
         className="text-xs font-semibold text-red-700 hover:underline dark:text-red-300"
         onClick={() => {
           if (!window.confirm(t("receipts.deleteConfirm", { name }))) return;
-          startTransition(async () => {
-            const result = await deleteReceiptAction(receiptId, caseId);
-            setError(result.status === "error" && result.message ? t(result.message) : null);
-          });
+          run(() => deleteReceiptAction(receiptId, caseId));
         }}
       >
         {t("receipts.delete")}
       </button>
       {error ? (
         <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </>

@@ -7,12 +7,13 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FormAlert } from "@/components/ui/form-alert";
 import { createTokenAction } from "@/lib/actions/settings";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/domain/api-tokens";
 
 export function CreateTokenForm() {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(createTokenAction, undefined, {
+  const { state, submit, retry, pending } = useFormAction(createTokenAction, undefined, {
     resetOnSuccess: true,
   });
   const [copied, setCopied] = useState<string | null>(null);
@@ -21,6 +22,9 @@ export function CreateTokenForm() {
   return (
     <div className="max-w-xl space-y-4">
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+        <div className="sm:col-span-2 empty:hidden">
+          <FormAlert state={state} retry={retry} success={null} />
+        </div>
         <TextField
           id="token-name"
           name="name"

@@ -7,18 +7,23 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FormAlert } from "@/components/ui/form-alert";
+import { clearAllDrafts } from "@/components/notes/note-draft";
 import { deleteAccountAction } from "@/lib/actions/settings";
 
 export function DeleteAccountForm() {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(deleteAccountAction);
+  const { state, submit, retry, pending } = useFormAction(deleteAccountAction);
 
   useEffect(() => {
-    if (state.status === "ok") void signOutTo("/login?notice=account-deleted");
+    if (state.status !== "ok") return;
+    clearAllDrafts();
+    void signOutTo("/login?notice=account-deleted");
   }, [state]);
 
   return (
     <form onSubmit={submit} className="max-w-xl space-y-5">
+      <FormAlert state={state} retry={retry} success={null} />
       <TextField
         id="delete-confirm-email"
         name="confirmEmail"

@@ -3,26 +3,25 @@
 import { signOutTo } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "@/lib/actions/settings";
 
 export function PasswordForm() {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(changePasswordAction);
+  const { state, submit, retry, pending } = useFormAction(changePasswordAction);
 
   // Every session, this one included, was revoked with the old password.
   useEffect(() => {
     if (state.status === "ok") void signOutTo("/login?notice=password-changed");
   }, [state]);
 
-  const message = formMessage(t, state);
   return (
     <form onSubmit={submit} className="max-w-xl space-y-5">
-      {message && state.status === "error" ? <Alert tone="error">{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} success={null} />
       <TextField
         id="current-password"
         name="currentPassword"

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updatePreferencesAction } from "@/lib/actions/settings";
@@ -24,14 +24,13 @@ export function ProfileForm({
   timeZones: string[];
 }) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(updatePreferencesAction);
+  const { state, submit, retry, pending } = useFormAction(updatePreferencesAction);
   const [zone, setZone] = useState(timeZone);
   const deviceZone = useDeviceTimeZone();
 
-  const message = formMessage(t, state);
   return (
     <form onSubmit={submit} className="max-w-xl space-y-5">
-      {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} />
       <TextField
         id="profile-name"
         name="name"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useState, useTransition } from "react";
+import { useActionCall } from "@/components/ui/use-action-call";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/actions/result";
@@ -25,8 +25,7 @@ export function RowActionButton({
   confirmMessage?: string;
 }) {
   const t = useTranslations();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionCall();
   return (
     <div className="flex flex-col items-end gap-2">
       <Button
@@ -35,11 +34,7 @@ export function RowActionButton({
         aria-label={ariaLabel}
         onClick={() => {
           if (confirmMessage && !window.confirm(confirmMessage)) return;
-          setError(null);
-          startTransition(async () => {
-            const result = await action(id);
-            if (result.status === "error") setError(result.message || "common.unexpectedError");
-          });
+          run(() => action(id));
         }}
       >
         {label}

@@ -4,6 +4,7 @@ import { signOutTo } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { LogOutIcon } from "@/components/ui/icons";
+import { clearAllDrafts } from "@/components/notes/note-draft";
 
 export function LogoutButton() {
   const t = useTranslations("nav");
@@ -14,7 +15,8 @@ export function LogoutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOutTo("/login");
+        clearAllDrafts(); // a shared computer keeps nobody's unsaved notes
+        void signOutTo("/login").catch(() => setPending(false));
       }}
       className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >

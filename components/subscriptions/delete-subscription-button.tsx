@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useRef, useState, useTransition } from "react";
+import { useRef } from "react";
+import { useActionCall } from "@/components/ui/use-action-call";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deleteSubscriptionAction } from "@/lib/actions/subscriptions";
@@ -10,8 +11,7 @@ import { deleteSubscriptionAction } from "@/lib/actions/subscriptions";
 export function DeleteSubscriptionButton({ id, body }: { id: string; body: string }) {
   const t = useTranslations();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionCall();
 
   return (
     <>
@@ -39,13 +39,7 @@ export function DeleteSubscriptionButton({ id, body }: { id: string; body: strin
           <Button
             variant="danger"
             disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await deleteSubscriptionAction(id);
-                if (result?.status === "error")
-                  setError(result.message || "common.unexpectedError");
-              })
-            }
+            onClick={() => run(() => deleteSubscriptionAction(id))}
           >
             {pending ? t("subscriptions.deleting") : t("subscriptions.deleteConfirm")}
           </Button>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { openCaseAction } from "@/lib/actions/subscriptions";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
@@ -12,11 +12,10 @@ import { EnumOptions } from "@/components/ui/enum-options";
 
 export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(openCaseAction);
-  const message = formMessage(t, state);
+  const { state, submit, retry, pending } = useFormAction(openCaseAction);
   return (
     <form onSubmit={submit} className="space-y-4">
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} success={null} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { Link } from "@/components/ui/link";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
+import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
 import { BILLING_CYCLES } from "@/lib/domain/subscriptions";
@@ -52,16 +52,15 @@ export function SubscriptionForm({
   cancelHref: string;
 }) {
   const t = useTranslations();
-  const { state, submit, pending } = useFormAction(saveSubscriptionAction);
+  const { state, submit, retry, pending } = useFormAction(saveSubscriptionAction);
   const errors = (name: string) => fieldErrors(t, state, name);
-  const message = formMessage(t, state);
   const currencies = CURRENCIES.includes(values.currency)
     ? CURRENCIES
     : [values.currency, ...CURRENCIES];
 
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-6" noValidate>
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      <FormAlert state={state} retry={retry} success={null} />
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField

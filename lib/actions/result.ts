@@ -9,6 +9,8 @@ export type ActionState =
       message: string;
       values?: Record<string, string | number>;
       fields?: FieldErrors;
+      /** Set in the browser when the request itself failed: the form offers Retry. */
+      retryable?: boolean;
     };
 
 export const IDLE: ActionState = { status: "idle" };

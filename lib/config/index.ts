@@ -94,3 +94,8 @@ export function eventsPerCaseLimit(): number {
 export function receiptsPerCaseLimit(): number {
   return positiveInt("RECEIPTS_PER_CASE_MAX", 500);
 }
+
+/** The lines a deleted note or receipt leaves in a case's record. */
+export function caseChangesPerCaseLimit(): number {
+  return positiveInt("CASE_CHANGES_PER_CASE_MAX", 1000);
+}

@@ -162,24 +162,32 @@ export async function countCasesByState(actor: Actor): Promise<Partial<Record<Ca
 
 export type CaseOverview = {
   openByState: { state: CaseState; count: number }[];
+  /** The first FOLLOW_UPS_SHOWN of the follow-ups due, most overdue first. */
   followUps: (CaseDto & { subscription: { provider: string } })[];
+  /** How many follow-ups are due in all. */
+  followUpsDue: number;
 };
+
+const FOLLOW_UPS_SHOWN = 20;
 
 /** The dashboard's view of the cases: open ones by state, follow-ups due by today. */
 export async function caseOverview(actor: Actor, today: string): Promise<CaseOverview> {
-  const [counts, followUps] = await Promise.all([
+  const due = { userId: actor.id, ...followUpDueWhere(today) };
+  const [counts, followUps, followUpsDue] = await Promise.all([
     countCasesByState(actor),
     db.cancellationCase.findMany({
-      where: { userId: actor.id, ...followUpDueWhere(today) },
+      where: due,
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
-      take: 20,
+      take: FOLLOW_UPS_SHOWN,
       select: { ...caseSelect, subscription: { select: { provider: true } } },
     }),
+    db.cancellationCase.count({ where: due }),
   ]);
   return {
     openByState: (Object.entries(counts) as [CaseState, number][])
       .filter(([state]) => !isClosed(state))
       .map(([state, count]) => ({ state, count })),
     followUps: followUps.map(({ subscription, ...kase }) => ({ ...toCaseDto(kase), subscription })),
+    followUpsDue,
   };
 }

@@ -155,41 +155,46 @@ export async function transitionCase(
   id: string,
   input: TransitionInput,
 ): Promise<CaseDto> {
-  const current = await db.cancellationCase.findFirst({
-    where: { id, userId: actor.id },
-    select: {
-      state: true,
-      version: true,
-      confirmationNumber: true,
-      subscriptionId: true,
-      _count: { select: { receipts: true } },
-    },
-  });
-  if (!current) throw caseNotFound();
-  if (current.version !== input.expectedVersion) throw staleVersionError();
-
-  const result = planTransition(
-    {
-      state: fromColumn(CASE_STATES, current.state),
-      confirmationNumber: current.confirmationNumber,
-      receiptCount: current._count.receipts,
-    },
-    input,
-  );
-  if (!result.ok) {
-    const [field, key] = REFUSAL_FIELDS[result.reason];
-    throw new AppError(
-      "unprocessable",
-      `This move is not allowed: ${result.reason.replaceAll("_", " ")}.`,
-      {
-        fields: { [field]: [key] },
-      },
-    );
-  }
-  const { plan } = result;
-  const now = new Date();
-
+  // The facts the move depends on (state, version, the confirmation number,
+  // how many receipts there are) are read inside the transaction that makes
+  // it: a receipt deleted at the same moment either lands before (and the
+  // confirmation is refused for lack of proof) or after (and the delete is
+  // refused as the last proof). SQLite runs write transactions one at a time.
   return db.$transaction(async (tx) => {
+    const current = await tx.cancellationCase.findFirst({
+      where: { id, userId: actor.id },
+      select: {
+        state: true,
+        version: true,
+        confirmationNumber: true,
+        subscriptionId: true,
+        _count: { select: { receipts: true } },
+      },
+    });
+    if (!current) throw caseNotFound();
+    if (current.version !== input.expectedVersion) throw staleVersionError();
+
+    const result = planTransition(
+      {
+        state: fromColumn(CASE_STATES, current.state),
+        confirmationNumber: current.confirmationNumber,
+        receiptCount: current._count.receipts,
+      },
+      input,
+    );
+    if (!result.ok) {
+      const [field, key] = REFUSAL_FIELDS[result.reason];
+      throw new AppError(
+        "unprocessable",
+        `This move is not allowed: ${result.reason.replaceAll("_", " ")}.`,
+        {
+          fields: { [field]: [key] },
+        },
+      );
+    }
+    const { plan } = result;
+    const now = new Date();
+
     const { count } = await tx.cancellationCase.updateMany({
       where: { id, userId: actor.id, state: current.state, version: current.version },
       data: {
@@ -240,41 +245,46 @@ export async function transitionCase(
   });
 }
 
-/** Edits a case's own fields; an edit is a change of the case, so it bumps the version. */
+/**
+ * Edits a case's own fields; an edit is a change of the case, so it bumps the
+ * version. As in a transition, the proof rule is checked inside the write.
+ */
 export async function updateCase(
   actor: Actor,
   id: string,
   input: UpdateCaseInput,
 ): Promise<CaseDto> {
   const { expectedVersion, ...data } = input;
-  const current = await db.cancellationCase.findFirst({
-    where: { id, userId: actor.id },
-    select: { version: true, state: true, _count: { select: { receipts: true } } },
+  return db.$transaction(async (tx) => {
+    const current = await tx.cancellationCase.findFirst({
+      where: { id, userId: actor.id },
+      select: { version: true, state: true, _count: { select: { receipts: true } } },
+    });
+    if (!current) throw caseNotFound();
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw staleVersionError();
+    if (
+      data.confirmationNumber === null &&
+      current.state === "confirmation_received" &&
+      current._count.receipts === 0
+    ) {
+      throw new AppError(
+        "unprocessable",
+        "A confirmed case keeps its proof: attach a receipt before removing the confirmation number.",
+        {
+          fields: { confirmationNumber: ["last_evidence"] },
+        },
+      );
+    }
+    const { count } = await tx.cancellationCase.updateMany({
+      where: { id, userId: actor.id, version: current.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count !== 1) throw staleVersionError();
+    const updated = await tx.cancellationCase.findFirstOrThrow({
+      where: { id, userId: actor.id },
+      select: caseSelect,
+    });
+    return toCaseDto(updated);
   });
-  if (!current) throw caseNotFound();
-  if (expectedVersion !== undefined && expectedVersion !== current.version)
-    throw staleVersionError();
-  if (
-    data.confirmationNumber === null &&
-    current.state === "confirmation_received" &&
-    current._count.receipts === 0
-  ) {
-    throw new AppError(
-      "unprocessable",
-      "A confirmed case keeps its proof: attach a receipt before removing the confirmation number.",
-      {
-        fields: { confirmationNumber: ["last_evidence"] },
-      },
-    );
-  }
-  const { count } = await db.cancellationCase.updateMany({
-    where: { id, userId: actor.id, version: current.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) throw staleVersionError();
-  const updated = await db.cancellationCase.findFirstOrThrow({
-    where: { id, userId: actor.id },
-    select: caseSelect,
-  });
-  return toCaseDto(updated);
 }

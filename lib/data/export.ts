@@ -10,6 +10,7 @@ import {
   type CaseDto,
   type CaseEventDto,
 } from "./cases";
+import { listChangesOfCases, type CaseChangeDto } from "./case-changes";
 import { notFoundError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
@@ -35,7 +36,7 @@ export type ExportAccount = {
   createdAt: Date;
 };
 
-export type ExportedCase = CaseDto & { events: CaseEventDto[] };
+export type ExportedCase = CaseDto & { events: CaseEventDto[]; changes: CaseChangeDto[] };
 export type ExportedReceipt = ReceiptDto & { file: string };
 
 /** A receipt file for the ZIP, opened only when the writer reaches it. */
@@ -119,7 +120,15 @@ export function exportCases(actor: Actor): AsyncGenerator<ExportedCase[]> {
         list.push(toCaseEventDto(event));
         byCase.set(caseId, list);
       }
-      return rows.map((row) => ({ ...toCaseDto(row), events: byCase.get(row.id) ?? [] }));
+      const changes = await listChangesOfCases(
+        actor,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row) => ({
+        ...toCaseDto(row),
+        events: byCase.get(row.id) ?? [],
+        changes: changes.get(row.id) ?? [],
+      }));
     },
     CASE_BATCH,
   );

@@ -6,6 +6,7 @@ import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { NOTE_CHANNELS, type NoteChannel } from "@/lib/domain/notes";
 import type { PageQuery } from "@/lib/validation/fields";
 import type { CreateNoteInput, NoteSearchQuery, UpdateNoteInput } from "@/lib/validation/notes";
+import { recordChange } from "./case-changes";
 import { assertCaseExists } from "./case-ownership";
 import { fromColumn } from "./columns";
 import { limitReachedError, notFoundError } from "./errors";
@@ -24,6 +25,8 @@ export type NoteDto = {
   outcome: string | null;
   followUpOn: string | null;
   createdAt: Date;
+  /** Later than createdAt once the note was edited. */
+  updatedAt: Date;
 };
 
 export const noteSelect = {
@@ -38,6 +41,7 @@ export const noteSelect = {
   outcome: true,
   followUpOn: true,
   createdAt: true,
+  updatedAt: true,
 } as const satisfies Record<keyof NoteDto, true>;
 
 type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
@@ -137,9 +141,29 @@ export async function getNote(actor: Actor, id: string): Promise<NoteDto> {
   return toNoteDto(note);
 }
 
+/** Deletes a note; the case's record keeps a line saying which note went, and when. */
 export async function deleteNote(actor: Actor, id: string): Promise<void> {
-  const { count } = await db.note.deleteMany({ where: { id, userId: actor.id } });
-  if (count !== 1) throw noteNotFound();
+  await db.$transaction(async (tx) => {
+    const note = await tx.note.findFirst({
+      where: { id, userId: actor.id },
+      select: {
+        caseId: true,
+        channel: true,
+        occurredAt: true,
+        agent: true,
+        reference: true,
+        summary: true,
+      },
+    });
+    if (!note) throw noteNotFound();
+    const { caseId, occurredAt, ...rest } = note;
+    await recordChange(tx, actor, caseId, {
+      kind: "note_deleted",
+      note: { ...rest, occurredAt: occurredAt.toISOString() },
+    });
+    const { count } = await tx.note.deleteMany({ where: { id, userId: actor.id } });
+    if (count !== 1) throw noteNotFound();
+  });
 }
 
 export type NoteSearchHit = NoteDto & {

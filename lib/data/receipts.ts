@@ -7,6 +7,7 @@ import type { PageQuery } from "@/lib/validation/fields";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
 import { receiptStorage, StoredFileMissing, type ReceivedFile } from "@/lib/storage";
+import { recordChange } from "./case-changes";
 import { assertCaseExists } from "./case-ownership";
 import { fromColumn } from "./columns";
 import { isUniqueViolation, limitReachedError, notFoundError } from "./errors";
@@ -185,6 +186,11 @@ export async function deleteReceipt(actor: Actor, id: string): Promise<void> {
       where: { id, userId: actor.id },
       select: {
         storageKey: true,
+        fileName: true,
+        kind: true,
+        size: true,
+        sha256: true,
+        uploadedAt: true,
         case: { select: { id: true, state: true, confirmationNumber: true } },
       },
     });
@@ -201,8 +207,13 @@ export async function deleteReceipt(actor: Actor, id: string): Promise<void> {
         );
       }
     }
+    const { storageKey, case: kase, uploadedAt, ...receipt } = row;
+    await recordChange(tx, actor, kase.id, {
+      kind: "receipt_deleted",
+      receipt: { ...receipt, uploadedAt: uploadedAt.toISOString() },
+    });
     await tx.receipt.delete({ where: { id } });
-    return row.storageKey;
+    return storageKey;
   });
   await receiptStorage().remove(storageKey);
 }

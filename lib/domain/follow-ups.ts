@@ -1,13 +1,29 @@
 import { isClosed, type CaseState } from "./case-workflow";
 
 /**
- * A case's follow-up is due once its day has come where the user is (today
- * or earlier, `today` from todayIn) and the case is still open. The data
- * layer's "follow-ups due" query asks the same in SQL.
+ * Where a case's next follow-up stands on the user's calendar: `overdue`
+ * (its day has passed), `due_today`, `upcoming`, or null (no date, or the
+ * case is closed: a confirmed or withdrawn case has nothing pending). The
+ * one rule for the dashboard, the lists, the case page and the API; `today`
+ * is todayIn(the user's time zone). The data layer's "follow-ups due" query
+ * asks the same in SQL (overdue or due today).
  */
+export type FollowUpStatus = "overdue" | "due_today" | "upcoming";
+
+export function followUpStatus(
+  kase: { nextFollowUpOn: string | null; state: CaseState },
+  today: string,
+): FollowUpStatus | null {
+  if (!kase.nextFollowUpOn || isClosed(kase.state)) return null;
+  if (kase.nextFollowUpOn < today) return "overdue";
+  return kase.nextFollowUpOn === today ? "due_today" : "upcoming";
+}
+
+/** Due: today or earlier, on an open case. */
 export function isFollowUpDue(
   kase: { nextFollowUpOn: string | null; state: CaseState },
   today: string,
 ): boolean {
-  return Boolean(kase.nextFollowUpOn && kase.nextFollowUpOn <= today && !isClosed(kase.state));
+  const status = followUpStatus(kase, today);
+  return status === "overdue" || status === "due_today";
 }

@@ -88,7 +88,8 @@ export function formatBytes(size: number, locale: string): string {
   return numberFormat(locale, {
     style: "unit",
     unit: units[unit],
-    unitDisplay: "short",
+    // "753 bytes" / "753字节": the short form of a byte is "753 byte" in English.
+    unitDisplay: unit === 0 ? "long" : "short",
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

@@ -30,6 +30,8 @@ export function errorResponse(error: AppError): NextResponse {
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+      // The same errors as codes, for a client that speaks another language (the uploader).
+      ...(error.fields ? { fieldCodes: error.fields } : {}),
       // limit_reached says which limit, so a script (or the uploader) can say it too.
       ...(error.code === "limit_reached" && error.formMessage?.values?.limit !== undefined
         ? { limit: error.formMessage.values.limit }

@@ -50,6 +50,8 @@ test("validation errors are 400 with the field named and count nothing", async (
         email: [expect.stringContaining("valid email")],
         password: [expect.stringContaining("8 characters")],
       },
+      // The same, as codes a client can translate.
+      fieldCodes: { email: ["email_invalid"], password: ["password_too_short"] },
     },
   });
 

@@ -167,6 +167,7 @@ test("cases: open, walk, 409 for a stale version, 422 for a forbidden move, conf
     nextFollowUpOn: null,
     openedAt: expect.any(String),
     closedAt: null,
+    followUpStatus: null,
   });
   expect(
     (

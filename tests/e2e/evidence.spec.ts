@@ -30,6 +30,7 @@ test("a call note, a confirmation PDF and a screenshot; confirmed by the receipt
     .setInputFiles({ name: "confirmation.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(page.getByTestId("receipt-list")).toContainText("confirmation.pdf");
 
+  await page.getByLabel("What is it?").last().selectOption("screenshot");
   const uploader = page.getByTestId("dropzone").last();
   await uploader.locator("input[type=file]").setInputFiles([
     { name: "screenshot.png", mimeType: "image/png", buffer: PNG },
@@ -84,6 +85,7 @@ test("an .eml whose only body is HTML shows no HTML, and an HTML file is refused
     dialogs++;
     void dialog.dismiss();
   });
+  await page.getByLabel("What is it?").last().selectOption("screenshot");
   const uploader = page.getByTestId("dropzone").last();
   await uploader.locator("input[type=file]").setInputFiles([
     { name: "html-only.eml", mimeType: "message/rfc822", buffer: htmlOnly },

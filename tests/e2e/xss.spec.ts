@@ -22,6 +22,7 @@ test("markup typed into a provider name, a note or a file name renders as text a
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("note")).toContainText("<script>alert(2)</script>");
 
+  await page.getByLabel("What is it?").last().selectOption("correspondence");
   await page
     .getByTestId("dropzone")
     .last()

@@ -63,6 +63,16 @@ describe("wall time in the user's time zone", () => {
     );
   });
 
+  it("keeps seconds, so a call logged just after a step is not dated before it", () => {
+    expect(wallTimeToInstant("2026-11-24T10:30:42", "America/Los_Angeles")?.toISOString()).toBe(
+      "2026-11-24T18:30:42.000Z",
+    );
+    expect(instantToWallTime(new Date("2026-11-24T18:30:42.900Z"), "America/Los_Angeles")).toBe(
+      "2026-11-24T10:30:42",
+    );
+    expect(wallTimeToInstant("2026-11-24T10:30:60", "UTC")).toBeNull();
+  });
+
   it("refuses what is not a wall time", () => {
     for (const bad of [
       "2026-11-24",
@@ -76,7 +86,7 @@ describe("wall time in the user's time zone", () => {
   });
 
   it("round-trips with the value shown in the form", () => {
-    const instant = new Date("2026-03-08T10:15:00Z");
+    const instant = new Date("2026-03-08T10:15:37Z");
     for (const zone of ["UTC", "America/New_York", "Asia/Shanghai", "Australia/Adelaide"]) {
       expect(wallTimeToInstant(instantToWallTime(instant, zone), zone)?.toISOString()).toBe(
         instant.toISOString(),

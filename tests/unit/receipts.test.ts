@@ -57,3 +57,14 @@ describe("file names", () => {
     expect(cleanFileName("a".repeat(500))).toHaveLength(200);
   });
 });
+
+describe("file sizes as people read them", () => {
+  it("says bytes in words and larger units short, in both languages", async () => {
+    const { formatBytes } = await import("@/lib/domain/receipts");
+    expect(formatBytes(753, "en")).toBe("753 bytes");
+    expect(formatBytes(1, "en")).toBe("1 byte");
+    expect(formatBytes(753, "zh-CN")).toBe("753字节");
+    expect(formatBytes(12.3 * 1024, "en")).toBe("12.3 kB");
+    expect(formatBytes(5 * 1024 * 1024, "zh-CN")).toBe("5 MB");
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
 import { LOCALES } from "@/lib/domain/locales";
+import { CASE_CHANGE_KINDS } from "@/lib/domain/case-changes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { RECEIPT_KINDS } from "@/lib/domain/receipts";
 import {
@@ -35,6 +36,7 @@ describe("the restore script's vocabularies", () => {
         "text/plain",
       ]),
       "User.locale": [...LOCALES],
+      "CaseChange.kind": [...CASE_CHANGE_KINDS],
     });
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("text/html");
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("image/svg+xml");

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
+import { FollowUpLabel } from "@/components/cases/follow-up-label";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderCheckIcon } from "@/components/ui/icons";
@@ -9,9 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { countCasesByState, listCasesDueFirst } from "@/lib/data/case-lists";
-import { CASE_STATES, isCaseState, isClosed } from "@/lib/domain/case-workflow";
-import { formatDateOnly, todayIn } from "@/lib/domain/dates";
-import { isFollowUpDue } from "@/lib/domain/follow-ups";
+import { CASE_STATES, isCaseState } from "@/lib/domain/case-workflow";
+import { todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
@@ -33,9 +33,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const state = isCaseState(params.state) ? params.state : undefined;
   const followUp = params.followUp === "due" ? "due" : undefined;
   const today = todayIn(user.timeZone);
-  const [t, locale, format, counts] = await Promise.all([
+  const [t, format, counts] = await Promise.all([
     getTranslations(),
-    getLocale(),
     getFormatter(),
     countCasesByState(user),
   ]);
@@ -72,7 +71,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   }
 
   const items = page.items;
-  const due = (c: (typeof items)[number]) => isFollowUpDue(c, today);
 
   const chips = [
     { label: t("cases.filterAll"), href: "/cases", active: !state && !followUp, count: total },
@@ -149,20 +147,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-3 text-sm">
-                  {c.nextFollowUpOn && !isClosed(c.state) ? (
-                    <span
-                      className={
-                        due(c)
-                          ? "font-semibold text-red-700 dark:text-red-300"
-                          : "text-slate-600 dark:text-slate-300"
-                      }
-                    >
-                      {t("cases.followUp")}: {formatDateOnly(c.nextFollowUpOn, locale)}
-                      {due(c)
-                        ? ` · ${c.nextFollowUpOn === today ? t("cases.dueToday") : t("cases.overdue")}`
-                        : ""}
-                    </span>
-                  ) : null}
+                  <FollowUpLabel kase={c} today={today} prefix={t("cases.followUp")} />
                   <CaseStateBadge state={c.state} />
                 </div>
               </Link>

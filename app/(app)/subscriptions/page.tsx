@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RenewalText } from "@/components/subscriptions/renewal";
 import { Link } from "@/components/ui/link";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -8,7 +9,6 @@ import { ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listSubscriptionTable, subscriptionTotals } from "@/lib/data/subscriptions";
-import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { tableQuery, type SubscriptionSort } from "@/lib/domain/subscriptions-sort";
 
@@ -149,9 +149,11 @@ export default async function SubscriptionsPage({
                 </td>
                 <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{price(s)}</td>
                 <td className="px-4 py-3 whitespace-nowrap text-slate-600 dark:text-slate-300">
-                  {s.nextRenewalOn
-                    ? formatDateOnly(s.nextRenewalOn, locale)
-                    : t("subscriptions.none")}
+                  <RenewalText
+                    subscription={s}
+                    timeZone={user.timeZone}
+                    empty={t("subscriptions.none")}
+                  />
                 </td>
                 <td className="px-4 py-3">
                   <SubscriptionStatusBadge status={s.status} />
@@ -182,7 +184,7 @@ export default async function SubscriptionsPage({
               <div className="mt-3 flex items-center justify-between text-sm">
                 <span className="font-semibold tabular-nums">{price(s)}</span>
                 <span className="text-slate-500">
-                  {s.nextRenewalOn ? formatDateOnly(s.nextRenewalOn, locale) : ""}
+                  <RenewalText subscription={s} timeZone={user.timeZone} />
                 </span>
               </div>
             </Link>

@@ -9,12 +9,14 @@ import { ReceiptList } from "@/components/receipts/receipt-list";
 import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
+import { FollowUpLabel } from "@/components/cases/follow-up-label";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { uploadMaxBytes } from "@/lib/config";
 import { caseStepHistory, getCase, type CaseDetail } from "@/lib/data/case-record";
+import { listCaseChanges, type CaseChangeDto } from "@/lib/data/case-changes";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
-import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -37,16 +39,18 @@ const HISTORY_SHOWN = 50;
  * left out, so the merged timeline never shows a stretch of time with half
  * its entries missing; the full record (the evidence page) has them all.
  */
-function recentHistory(kase: CaseDetail) {
+function recentHistory(kase: CaseDetail, changes: CaseChangeDto[]) {
   const cutoffs = [
     kase.eventsNextCursor ? kase.events[0]?.at : undefined,
     kase.notesNextCursor ? kase.notes[0]?.occurredAt : undefined,
   ].filter((at): at is Date => at instanceof Date);
-  if (cutoffs.length === 0) return { events: kase.events, notes: kase.notes, truncated: false };
+  if (cutoffs.length === 0)
+    return { events: kase.events, notes: kase.notes, changes, truncated: false };
   const from = Math.max(...cutoffs.map((at) => at.getTime()));
   return {
     events: kase.events.filter((event) => event.at.getTime() >= from),
     notes: kase.notes.filter((note) => note.occurredAt.getTime() >= from),
+    changes: changes.filter((change) => change.at.getTime() >= from),
     truncated: true,
   };
 }
@@ -60,9 +64,10 @@ export default async function CasePage({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const [kase, stepHistory, t, locale, format] = await Promise.all([
+  const [kase, stepHistory, changes, t, locale, format] = await Promise.all([
     orNotFound(getCase(user, id)),
     orNotFound(caseStepHistory(user, id)),
+    orNotFound(listCaseChanges(user, id)),
     getTranslations(),
     getLocale(),
     getFormatter(),
@@ -71,9 +76,7 @@ export default async function CasePage({
     ...s,
     optional: OPTIONAL_STEPS.has(s.step),
   }));
-  const history = recentHistory(kase);
-  const overdue =
-    kase.nextFollowUpOn && !isClosed(kase.state) && kase.nextFollowUpOn <= todayIn(user.timeZone);
+  const history = recentHistory(kase, changes);
 
   return (
     <>
@@ -112,14 +115,12 @@ export default async function CasePage({
           </div>
           <div className="flex gap-2">
             <dt className="text-slate-500 dark:text-slate-400">{t("cases.nextFollowUp")}:</dt>
-            <dd
-              className={`font-medium ${overdue ? "text-red-700 dark:text-red-300" : ""}`}
-              data-testid="next-follow-up"
-            >
-              {kase.nextFollowUpOn
-                ? formatDateOnly(kase.nextFollowUpOn, locale)
-                : t("cases.noFollowUp")}
-              {overdue ? ` · ${t("cases.overdue")}` : ""}
+            <dd className="font-medium" data-testid="next-follow-up">
+              <FollowUpLabel
+                kase={kase}
+                today={todayIn(user.timeZone)}
+                none={isClosed(kase.state) ? t("cases.noFollowUpClosed") : t("cases.noFollowUp")}
+              />
             </dd>
           </div>
         </dl>
@@ -208,6 +209,7 @@ export default async function CasePage({
               caseId={kase.id}
               events={history.events}
               notes={history.notes}
+              changes={history.changes}
               olderHref={history.truncated ? `/cases/${kase.id}/evidence` : undefined}
               timeZone={user.timeZone}
               limit={(await searchParams).history === "all" ? null : HISTORY_SHOWN}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RenewalText } from "@/components/subscriptions/renewal";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { CaseStateBadge } from "@/components/cases/state-badge";
@@ -13,7 +14,6 @@ import { listCasesOfSubscription } from "@/lib/data/case-lists";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { isClosed } from "@/lib/domain/case-workflow";
 import { dateTimeFormat } from "@/lib/domain/intl";
-import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -53,9 +53,12 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
     ],
     [
       t("subscriptions.nextRenewal"),
-      s.nextRenewalOn ? formatDateOnly(s.nextRenewalOn, locale) : none,
+      <RenewalText key="renewal" subscription={s} timeZone={user.timeZone} empty={none} />,
     ],
-    [t("subscriptions.autoRenew"), s.autoRenew ? "✓" : "✗"],
+    [
+      t("subscriptions.autoRenew"),
+      s.status === "cancelled" ? t("subscriptions.autoRenewEnded") : s.autoRenew ? "✓" : "✗",
+    ],
     [
       t("subscriptions.accountRef"),
       <span key="ref" className="font-mono">

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
+import { caseJson, casePageJson } from "@/lib/http/case-json";
 import { queryOf, readJson } from "@/lib/http/body";
 import { listCases } from "@/lib/data/case-lists";
 import { openCase } from "@/lib/data/cases";
@@ -9,10 +10,12 @@ import { parseInput } from "@/lib/validation/parse";
 
 export const GET = apiRoute(async ({ request, user }) => {
   const query = parseInput(caseListQuerySchema, queryOf(request));
-  return NextResponse.json(await listCases(user, { ...query, today: todayIn(user.timeZone) }));
+  return NextResponse.json(
+    casePageJson(user, await listCases(user, { ...query, today: todayIn(user.timeZone) })),
+  );
 });
 
 export const POST = apiRoute(async ({ request, user }) => {
   const input = parseInput(openCaseSchema, await readJson(request));
-  return NextResponse.json(await openCase(user, input), { status: 201 });
+  return NextResponse.json(caseJson(user, await openCase(user, input)), { status: 201 });
 });

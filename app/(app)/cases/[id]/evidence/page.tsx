@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseRecord } from "@/lib/data/case-record";
 import { getSubscription } from "@/lib/data/subscriptions";
+import { listCaseChanges } from "@/lib/data/case-changes";
+import { ChangeLine } from "@/components/cases/change-line";
+import { dateTimeFormat } from "@/lib/domain/intl";
+import { isLocale, LOCALES } from "@/lib/domain/locales";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -26,8 +30,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase";
+// Short columns never break inside a word (CJK breaks between any two
+// characters unless told: "电/话"); the summary column takes the rest.
+const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase break-keep";
 const td = "py-1.5 pr-3 align-top";
+const tight = `${td} break-keep`;
+// A time may wrap between its date and its clock on a phone, never inside either.
+const stamp = `${td} break-keep tabular-nums sm:whitespace-nowrap`;
+
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", "zh-CN": "中文" };
 
 /** Everything that proves the cancellation, on one page that prints cleanly. */
 export default async function EvidencePage({
@@ -35,21 +46,37 @@ export default async function EvidencePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ part?: string }>;
+  searchParams: Promise<{ part?: string; lang?: string }>;
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const part = Number.parseInt((await searchParams).part ?? "1", 10);
+  const query = await searchParams;
+  const part = Number.parseInt(query.part ?? "1", 10);
   const kase = await orNotFound(getCaseRecord(user, id, part));
-  const [subscription, t, format, locale] = await Promise.all([
+  // The record can be read in another language than the app's (a US bank
+  // reads English while the UI is in Chinese): ?lang= picks it.
+  const uiLocale = await getLocale();
+  const locale = isLocale(query.lang) ? query.lang : uiLocale;
+  const [subscription, changes, t, ui] = await Promise.all([
     getSubscription(user, kase.subscriptionId),
+    listCaseChanges(user, kase.id),
+    getTranslations({ locale }),
     getTranslations(),
-    getFormatter(),
-    getLocale(),
   ]);
-  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
+  // Every time with its seconds and its zone: a record is read elsewhere and later.
+  const stampFormat = dateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "long",
+    timeZone: user.timeZone,
+  });
+  const when = (at: Date) => stampFormat.format(at);
+  const submitted = kase.events.find((event) => event.to === "request_submitted" && !event.skipped);
+  const holder = user.name || user.email;
+  const partHref = (n: number) =>
+    `/cases/${kase.id}/evidence?part=${n}${isLocale(query.lang) ? `&lang=${query.lang}` : ""}`;
 
   const facts: [string, ReactNode][] = [
+    [t("evidence.holder"), holder],
     [
       t("evidence.subscription"),
       `${subscription.provider}${subscription.plan ? ` · ${subscription.plan}` : ""}`,
@@ -63,27 +90,52 @@ export default async function EvidencePage({
       </span>,
     ],
     [t("evidence.opened"), when(kase.openedAt)],
+    [t("evidence.submitted"), submitted ? when(submitted.at) : t("evidence.notSubmitted")],
     [t("evidence.closed"), kase.closedAt ? when(kase.closedAt) : "—"],
     [t("cases.reason"), t(`domain.reason.${kase.reason}`)],
     [t("cases.method"), kase.method ? t(`domain.method.${kase.method}`) : "—"],
   ];
 
   return (
-    <article className="mx-auto max-w-4xl text-sm print:max-w-none" data-testid="evidence">
-      <div className="mb-4 flex items-center justify-between gap-3 print:hidden">
+    <article
+      lang={locale}
+      className="mx-auto max-w-4xl text-sm print:max-w-none print:text-[10.5pt]"
+      data-testid="evidence"
+    >
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link
           href={`/cases/${kase.id}`}
           className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
         >
-          ← {t("receipts.back")}
+          ← {ui("receipts.back")}
         </Link>
-        <PrintButton label={t("receipts.print")} />
+        <div className="flex flex-wrap items-center gap-3">
+          <nav aria-label={ui("evidence.language")} className="flex gap-1 text-sm">
+            {LOCALES.map((code) => (
+              <Link
+                key={code}
+                href={`/cases/${kase.id}/evidence?lang=${code}${kase.notesPart > 1 ? `&part=${kase.notesPart}` : ""}`}
+                aria-current={code === locale ? "true" : undefined}
+                lang={code}
+                className={`rounded-md border px-2.5 py-1 ${
+                  code === locale
+                    ? "border-indigo-600 bg-indigo-600 text-white"
+                    : "border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+                }`}
+              >
+                {LANGUAGE_NAMES[code]}
+              </Link>
+            ))}
+          </nav>
+          <PrintButton label={ui("receipts.print")} />
+        </div>
       </div>
       <header>
         <h1 className="text-2xl font-bold tracking-tight">{t("evidence.title")}</h1>
         <p className="text-slate-600 dark:text-slate-400">{t("evidence.subtitle")}</p>
         <p className="mt-1 text-xs text-slate-500">
-          {t("evidence.generated", { date: when(new Date()) })}
+          {t("evidence.generated", { date: when(new Date()) })} ·{" "}
+          {t("evidence.timesIn", { zone: user.timeZone })}
         </p>
       </header>
 
@@ -93,8 +145,8 @@ export default async function EvidencePage({
             key={label}
             className="flex justify-between gap-4 border-b border-slate-100 py-1 dark:border-slate-800"
           >
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="text-right">{value}</dd>
+            <dt className="shrink-0 break-keep text-slate-500">{label}</dt>
+            <dd className="min-w-0 text-right break-words">{value}</dd>
           </div>
         ))}
       </dl>
@@ -114,7 +166,7 @@ export default async function EvidencePage({
             {Array.from({ length: kase.notesParts }, (_, i) => i + 1).map((n) => (
               <Link
                 key={n}
-                href={`/cases/${kase.id}/evidence?part=${n}`}
+                href={partHref(n)}
                 aria-current={n === kase.notesPart ? "page" : undefined}
                 className={`rounded-md border px-2.5 py-1 ${
                   n === kase.notesPart
@@ -130,7 +182,7 @@ export default async function EvidencePage({
         {kase.notes.length === 0 ? (
           <p className="text-slate-500">{t("evidence.noContacts")}</p>
         ) : (
-          <table className="w-full">
+          <table className="record-table w-full">
             <thead>
               <tr>
                 <th className={th}>{t("evidence.when")}</th>
@@ -143,11 +195,13 @@ export default async function EvidencePage({
             <tbody>
               {kase.notes.map((note) => (
                 <tr key={note.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className={`${td} sm:whitespace-nowrap`}>{when(note.occurredAt)}</td>
-                  <td className={td}>{t(`domain.channel.${note.channel}`)}</td>
-                  <td className={td}>{note.agent ?? "—"}</td>
-                  <td className={`${td} font-mono`}>{note.reference ?? "—"}</td>
-                  <td className={`${td} whitespace-pre-wrap`}>
+                  <td className={stamp}>{when(note.occurredAt)}</td>
+                  <td className={`${tight} sm:whitespace-nowrap`}>
+                    {t(`domain.channel.${note.channel}`)}
+                  </td>
+                  <td className={`${td} break-words`}>{note.agent ?? "—"}</td>
+                  <td className={`${td} font-mono break-all`}>{note.reference ?? "—"}</td>
+                  <td className={`${td} w-full break-words whitespace-pre-wrap`}>
                     {note.summary}
                     {note.outcome ? `\n${t("notes.outcomeLabel", { outcome: note.outcome })}` : ""}
                   </td>
@@ -162,7 +216,7 @@ export default async function EvidencePage({
         {kase.receipts.length === 0 ? (
           <p className="text-slate-500">{t("evidence.noReceipts")}</p>
         ) : (
-          <table className="w-full">
+          <table className="record-table w-full">
             <thead>
               <tr>
                 <th className={th}>{t("evidence.file")}</th>
@@ -188,11 +242,13 @@ export default async function EvidencePage({
                       {t("receipts.sha256")}: {receipt.sha256}
                     </div>
                   </td>
-                  <td className={td}>{t(`domain.kind.${receipt.kind}`)}</td>
-                  <td className={`${td} sm:whitespace-nowrap`}>
+                  <td className={`${tight} sm:whitespace-nowrap`}>
+                    {t(`domain.kind.${receipt.kind}`)}
+                  </td>
+                  <td className={`${tight} sm:whitespace-nowrap`}>
                     {formatBytes(receipt.size, locale)}
                   </td>
-                  <td className={`${td} sm:whitespace-nowrap`}>{when(receipt.uploadedAt)}</td>
+                  <td className={stamp}>{when(receipt.uploadedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -201,7 +257,7 @@ export default async function EvidencePage({
       </Section>
 
       <Section title={t("evidence.history")}>
-        <table className="w-full">
+        <table className="record-table w-full">
           <thead>
             <tr>
               <th className={th}>{t("evidence.when")}</th>
@@ -212,12 +268,12 @@ export default async function EvidencePage({
           <tbody>
             {kase.events.map((event, index) => (
               <tr key={index} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={`${td} sm:whitespace-nowrap`}>{when(event.at)}</td>
-                <td className={td}>
+                <td className={stamp}>{when(event.at)}</td>
+                <td className={tight}>
                   {event.from === null ? t("cases.eventOpened") : t(`domain.state.${event.to}`)}
                   {event.skipped ? ` (${t("cases.eventSkipped")})` : ""}
                 </td>
-                <td className={`${td} whitespace-pre-wrap`}>
+                <td className={`${td} w-full break-words whitespace-pre-wrap`}>
                   {[
                     event.rejectionReason
                       ? t("cases.rejectedBecause", {
@@ -234,6 +290,18 @@ export default async function EvidencePage({
           </tbody>
         </table>
       </Section>
+
+      {changes.length > 0 ? (
+        <Section title={t("changes.title")}>
+          <ol className="space-y-3" data-testid="evidence-changes">
+            {changes.map((change) => (
+              <li key={change.id}>
+                <ChangeLine change={change} when={when} locale={locale} />
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
     </article>
   );
 }

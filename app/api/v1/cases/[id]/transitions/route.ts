@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
+import { caseJson } from "@/lib/http/case-json";
 import { readJson } from "@/lib/http/body";
 import { transitionCase } from "@/lib/data/cases";
 import { transitionSchema } from "@/lib/validation/cases";
@@ -9,5 +10,5 @@ type Params = { id: string };
 
 export const POST = apiRoute<Params>(async ({ request, params, user }) => {
   const input = parseInput(transitionSchema, await readJson(request));
-  return NextResponse.json(await transitionCase(user, params.id, input));
+  return NextResponse.json(caseJson(user, await transitionCase(user, params.id, input)));
 });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { todayIn } from "@/lib/domain/dates";
+import { followUpStatus, isFollowUpDue } from "@/lib/domain/follow-ups";
+
+describe("where a follow-up stands", () => {
+  const today = "2026-12-01";
+  const open = (nextFollowUpOn: string | null) => ({
+    nextFollowUpOn,
+    state: "under_review" as const,
+  });
+
+  it("is due today on its day, overdue after it, upcoming before it", () => {
+    expect(followUpStatus(open("2026-12-01"), today)).toBe("due_today");
+    expect(followUpStatus(open("2026-11-30"), today)).toBe("overdue");
+    expect(followUpStatus(open("2026-12-02"), today)).toBe("upcoming");
+    expect(followUpStatus(open(null), today)).toBeNull();
+    expect(isFollowUpDue(open("2026-12-01"), today)).toBe(true);
+    expect(isFollowUpDue(open("2026-11-01"), today)).toBe(true);
+    expect(isFollowUpDue(open("2026-12-02"), today)).toBe(false);
+  });
+
+  it("is nothing on a confirmed or withdrawn case", () => {
+    for (const state of ["confirmation_received", "withdrawn"] as const) {
+      expect(followUpStatus({ nextFollowUpOn: "2026-11-01", state }, today)).toBeNull();
+      expect(isFollowUpDue({ nextFollowUpOn: "2026-11-01", state }, today)).toBe(false);
+    }
+    expect(followUpStatus({ nextFollowUpOn: "2026-11-01", state: "rejected" }, today)).toBe(
+      "overdue",
+    );
+  });
+
+  it("counts days on the user's calendar, not the server's", () => {
+    // 03:00 UTC on Dec 2 is still Dec 1 in Los Angeles and already Dec 2 in Shanghai.
+    const now = new Date("2026-12-02T03:00:00Z");
+    const kase = open("2026-12-01");
+    expect(followUpStatus(kase, todayIn("America/Los_Angeles", now))).toBe("due_today");
+    expect(followUpStatus(kase, todayIn("Asia/Shanghai", now))).toBe("overdue");
+  });
+});

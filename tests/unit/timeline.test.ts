@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { newestFirst } from "@/lib/domain/timeline";
+
+const at = (iso: string) => new Date(iso);
+
+describe("the order of a case's history", () => {
+  it("puts a call logged in the same second after the step before it", () => {
+    const opened = {
+      id: "opened",
+      at: at("2026-12-01T10:30:00Z"),
+      recordedAt: at("2026-12-01T10:30:00.100Z"),
+    };
+    const call = {
+      id: "call",
+      at: at("2026-12-01T10:30:00Z"),
+      recordedAt: at("2026-12-01T10:31:10Z"),
+    };
+    expect(newestFirst([call, opened]).map((e) => e.id)).toEqual(["call", "opened"]);
+    expect(newestFirst([opened, call]).map((e) => e.id)).toEqual(["call", "opened"]);
+  });
+
+  it("compares times to the second: a note typed as 10:30:00 is not before a step at 10:30:00.700", () => {
+    const step = {
+      id: "step",
+      at: at("2026-12-01T10:30:00.700Z"),
+      recordedAt: at("2026-12-01T10:30:00.700Z"),
+    };
+    const call = {
+      id: "call",
+      at: at("2026-12-01T10:30:00Z"),
+      recordedAt: at("2026-12-01T10:30:05Z"),
+    };
+    expect(newestFirst([step, call]).map((e) => e.id)).toEqual(["call", "step"]);
+  });
+
+  it("orders by when it happened first, whatever was written down when", () => {
+    const lateNote = {
+      id: "earlier call, logged later",
+      at: at("2026-12-01T09:00:00Z"),
+      recordedAt: at("2026-12-01T12:00:00Z"),
+    };
+    const step = {
+      id: "step",
+      at: at("2026-12-01T10:00:00Z"),
+      recordedAt: at("2026-12-01T10:00:00Z"),
+    };
+    expect(newestFirst([lateNote, step]).map((e) => e.id)).toEqual([
+      "step",
+      "earlier call, logged later",
+    ]);
+  });
+
+  it("keeps the given order of entries recorded together (the events of one move)", () => {
+    const same = at("2026-12-01T10:00:00Z");
+    const events = ["skipped a", "skipped b", "reached c"].map((id) => ({
+      id,
+      at: same,
+      recordedAt: same,
+    }));
+    expect(newestFirst(events).map((e) => e.id)).toEqual(["reached c", "skipped b", "skipped a"]);
+  });
+
+  it("is a total order: each entry is no older than the next, on any input", () => {
+    const entry = fc.record({
+      at: fc.integer({ min: 0, max: 50 }),
+      recordedAt: fc.integer({ min: 0, max: 50 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), (raw) => {
+        const entries = raw.map((e, i) => ({
+          i,
+          at: new Date(e.at * 1000),
+          recordedAt: new Date(e.recordedAt * 1000),
+        }));
+        const sorted = newestFirst(entries);
+        expect(sorted).toHaveLength(entries.length);
+        for (let k = 1; k < sorted.length; k++) {
+          const [a, b] = [sorted[k - 1]!, sorted[k]!];
+          const key = (e: typeof a) => [
+            Math.floor(e.at.getTime() / 1000),
+            e.recordedAt.getTime(),
+            e.i,
+          ];
+          const [x, y] = [key(a), key(b)];
+          expect(
+            x[0]! > y[0]! || (x[0] === y[0] && (x[1]! > y[1]! || (x[1] === y[1] && x[2]! > y[2]!))),
+          ).toBe(true);
+        }
+      }),
+    );
+  });
+});

@@ -5,7 +5,6 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
-import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { transitionAction } from "@/lib/actions/cases";
 import { REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
@@ -17,7 +16,6 @@ type Props = {
   moves: Move[];
   hasConfirmationNumber: boolean;
   receiptCount: number;
-  uploadMaxBytes: number;
 };
 
 /** One form per kind of move; each asks the workflow's list, never decides itself. */
@@ -27,7 +25,6 @@ export function CaseActions({
   moves,
   hasConfirmationNumber,
   receiptCount,
-  uploadMaxBytes,
 }: Props) {
   const t = useTranslations();
   // Every form here stays on the page after a move: emptied then, so a
@@ -80,20 +77,18 @@ export function CaseActions({
             />
           ) : null}
           {confirms && !hasConfirmationNumber && receiptCount === 0 ? (
-            <div
-              className="rounded-xl bg-slate-50 p-3 dark:bg-slate-800/40"
+            <p
+              className="rounded-xl bg-slate-50 p-3 text-sm text-slate-600 dark:bg-slate-800/40 dark:text-slate-300"
               data-testid="confirmation-upload"
             >
-              <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-                {t("receipts.evidenceHint")}
-              </p>
-              <ReceiptUploader
-                caseId={caseId}
-                maxBytes={uploadMaxBytes}
-                defaultKind="confirmation"
-                compact
-              />
-            </div>
+              {t("receipts.evidenceHint")}{" "}
+              <a
+                href="#receipts"
+                className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+              >
+                {t("receipts.evidenceLink")}
+              </a>
+            </p>
           ) : null}
           <TextareaField
             id="move-comment"

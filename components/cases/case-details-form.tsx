@@ -16,6 +16,8 @@ type Props = {
   method: string | null;
   confirmationNumber: string | null;
   nextFollowUpOn: string | null;
+  /** False while the move form asks for the number: one field for it on the page. */
+  editsConfirmationNumber?: boolean;
 };
 
 export function CaseDetailsForm({
@@ -24,6 +26,7 @@ export function CaseDetailsForm({
   method,
   confirmationNumber,
   nextFollowUpOn,
+  editsConfirmationNumber = true,
 }: Props) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(updateCaseDetailsAction);
@@ -42,15 +45,17 @@ export function CaseDetailsForm({
         <option value="">{t("subscriptions.methodUnknown")}</option>
         <EnumOptions values={CASE_METHODS} namespace="domain.method" />
       </SelectField>
-      <TextField
-        id="case-confirmation"
-        name="confirmationNumber"
-        maxLength={100}
-        autoComplete="off"
-        label={t("cases.confirmationNumber")}
-        defaultValue={confirmationNumber ?? ""}
-        errors={fieldErrors(t, state, "confirmationNumber")}
-      />
+      {editsConfirmationNumber ? (
+        <TextField
+          id="case-confirmation"
+          name="confirmationNumber"
+          maxLength={100}
+          autoComplete="off"
+          label={t("cases.confirmationNumber")}
+          defaultValue={confirmationNumber ?? ""}
+          errors={fieldErrors(t, state, "confirmationNumber")}
+        />
+      ) : null}
       <TextField
         id="case-follow-up"
         name="nextFollowUpOn"

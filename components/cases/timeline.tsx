@@ -136,7 +136,11 @@ export async function Timeline({
                   <span
                     className={`font-medium ${event.skipped ? "text-slate-500 line-through decoration-slate-300" : ""}`}
                   >
-                    {event.from === null ? t("cases.eventOpened") : t(`domain.state.${event.to}`)}
+                    {event.from === null
+                      ? t("cases.eventOpened")
+                      : event.from === "confirmation_received"
+                        ? t("cases.eventReopened")
+                        : t(`domain.state.${event.to}`)}
                   </span>
                   {event.skipped ? (
                     <span className="ml-2 text-xs text-slate-500">({t("cases.eventSkipped")})</span>

@@ -109,7 +109,7 @@ export function SubscriptionForm({
           inputMode="decimal"
           required
           label={t("subscriptions.amount")}
-          placeholder="30.00"
+          placeholder="$30.00"
           defaultValue={values.amount}
           errors={errors("amount")}
         />
@@ -159,11 +159,14 @@ export function SubscriptionForm({
       <TextField
         id="cancelUrl"
         name="cancelUrl"
-        type="url"
+        // Not type="url": that refuses "mintmobile.com/account", which the server completes.
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
         maxLength={2000}
         label={t("subscriptions.cancelUrl")}
         hint={t("subscriptions.cancelUrlHint")}
-        placeholder="https://"
+        placeholder="www.example.com/account"
         defaultValue={values.cancelUrl}
         errors={errors("cancelUrl")}
       />

@@ -1,10 +1,14 @@
-import type {
-  InputHTMLAttributes,
-  Ref,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
+"use client";
+
+import {
+  useState,
+  type InputHTMLAttributes,
+  type Ref,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
+import { useTranslations } from "@/lib/i18n/client";
 
 type FieldProps = {
   id: string;
@@ -19,6 +23,49 @@ const controlClasses =
 function describedBy(id: string, hint: ReactNode, errors?: string[]): string | undefined {
   const ids = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
+}
+
+/**
+ * What a text field adds to the plain control: its server errors, hidden
+ * once the user changes the value (they are about the old one), and a
+ * character count near `maxLength` instead of the browser's silent cut.
+ */
+function useTextControl(
+  errors: string[] | undefined,
+  maxLength: number | undefined,
+  initial: unknown,
+) {
+  const t = useTranslations("fields");
+  const [editedAfter, setEditedAfter] = useState<string[] | undefined>(undefined);
+  const [length, setLength] = useState(typeof initial === "string" ? initial.length : 0);
+  const shown = editedAfter === errors ? undefined : errors;
+  const over = maxLength !== undefined ? length - maxLength : 0;
+  const counter =
+    maxLength !== undefined && length >= maxLength * 0.8
+      ? over > 0
+        ? t("tooLong", { over, max: maxLength })
+        : t("count", { count: length, max: maxLength })
+      : null;
+  return {
+    errors: over > 0 ? [...(shown ?? []), counter!] : shown,
+    counter: over > 0 ? null : counter,
+    changed(value: string) {
+      setLength(value.length);
+      if (errors) setEditedAfter(errors);
+    },
+  };
+}
+
+function Counter({ id, text }: { id: string; text: string | null }) {
+  return text ? (
+    <p
+      id={`${id}-count`}
+      aria-live="polite"
+      className="text-right text-xs text-slate-500 tabular-nums"
+    >
+      {text}
+    </p>
+  ) : null;
 }
 
 function FieldFrame({ id, label, hint, errors, children }: FieldProps & { children: ReactNode }) {
@@ -46,9 +93,13 @@ export function TextField({
   id,
   label,
   hint,
-  errors,
+  errors: given,
+  maxLength,
+  onInput,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const control = useTextControl(given, maxLength, input.defaultValue ?? input.value);
+  const errors = control.errors;
   const invalid = Boolean(errors?.length);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
@@ -58,7 +109,12 @@ export function TextField({
         aria-describedby={describedBy(id, hint, errors)}
         className={`${controlClasses} ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
         {...input}
+        onInput={(event) => {
+          control.changed(event.currentTarget.value);
+          onInput?.(event);
+        }}
       />
+      <Counter id={id} text={control.counter} />
     </FieldFrame>
   );
 }
@@ -91,10 +147,14 @@ export function TextareaField({
   id,
   label,
   hint,
-  errors,
+  errors: given,
   ref,
+  maxLength,
+  onInput,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+  const control = useTextControl(given, maxLength, textarea.defaultValue ?? textarea.value);
+  const errors = control.errors;
   const invalid = Boolean(errors?.length);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
@@ -105,7 +165,12 @@ export function TextareaField({
         aria-describedby={describedBy(id, hint, errors)}
         className={`${controlClasses} min-h-24 ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
         {...textarea}
+        onInput={(event) => {
+          control.changed(event.currentTarget.value);
+          onInput?.(event);
+        }}
       />
+      <Counter id={id} text={control.counter} />
     </FieldFrame>
   );
 }

@@ -191,8 +191,14 @@ export function subscriptionStatusAfter(state: CaseState): SubscriptionStatus | 
   return null;
 }
 
-/** How each main-path step stands for the stepper, given the case history. */
-export type StepStatus = "done" | "skipped" | "current" | "upcoming";
+/**
+ * How each main-path step stands for the stepper, given the case history. A
+ * step the case has reached is done (or skipped, when it was jumped over);
+ * the one after it is next, while the case is on the main path; the rest are
+ * upcoming. A rejected or withdrawn case has no next step on the path (the
+ * stepper shows the branch itself).
+ */
+export type StepStatus = "done" | "skipped" | "next" | "upcoming";
 
 export function stepStatuses(
   state: CaseState,
@@ -204,16 +210,15 @@ export function stepStatuses(
 
   // A side branch (rejected, withdrawn) sits at the last main-path step reached.
   let position = pathIndex(state);
-  if (position < 0) {
+  const onPath = position >= 0;
+  if (!onPath) {
     const lastMain = [...history].reverse().find((event) => pathIndex(event.to) >= 0);
     position = lastMain ? pathIndex(lastMain.to) : 0;
   }
 
   return MAIN_PATH.map((step, index) => {
-    if (index > position) return { step, status: "upcoming" };
-    if (index === position && state === step && step !== "confirmation_received") {
-      return { step, status: "current" };
-    }
-    return { step, status: skippedLast.get(step) ? "skipped" : "done" };
+    if (index <= position) return { step, status: skippedLast.get(step) ? "skipped" : "done" };
+    if (index === position + 1 && onPath) return { step, status: "next" };
+    return { step, status: "upcoming" };
   });
 }

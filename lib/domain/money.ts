@@ -43,9 +43,22 @@ export function monthlyEquivalent(amountMinor: number, cycle: BillingCycle): num
   return Math.round(amountMinor / MONTHS_PER_CYCLE[cycle]);
 }
 
-/** Parses "12.99" (or "12,99") typed in a form into minor units; null if it is not a price. */
+/**
+ * Parses a price as people type it into minor units: "30", "$30", "US$ 30",
+ * "30 USD", "1,234.50", "12,99" (a decimal comma), "¥3000"; null if it is
+ * not a price. A comma followed by exactly three digits groups thousands;
+ * followed by one or two, it is the decimal separator.
+ */
 export function parseMajorAmount(text: string, currency: string): number | null {
-  const normalized = text.trim().replace(/\s/g, "").replace(",", ".");
+  const bare = text
+    .trim()
+    .replace(/^[A-Za-z]{0,3}\s*[$€£¥￥₩₹]?/u, "")
+    .replace(/\s*[A-Za-z]{3}$/, "")
+    .replace(/\s/g, "");
+  let normalized: string;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare)) normalized = bare.replaceAll(",", "");
+  else if (/^\d+,\d{1,2}$/.test(bare)) normalized = bare.replace(",", ".");
+  else normalized = bare;
   const digits = minorUnitDigits(currency);
   const pattern = digits === 0 ? /^\d{1,12}$/ : new RegExp(`^\\d{1,12}(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(normalized)) return null;

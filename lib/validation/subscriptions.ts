@@ -2,18 +2,32 @@ import { z } from "zod";
 import { BILLING_CYCLES, SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { amountField, currencyField, dateOnlyField, optionalText } from "./fields";
 
-const cancelUrlField = optionalText(2000).refine(
-  (value) => {
-    if (!value) return true;
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:";
-    } catch {
-      return false;
-    }
-  },
-  { error: "url_invalid" },
-);
+/** "mintmobile.com/account" → "https://mintmobile.com/account"; a value with a scheme is kept (and checked). */
+export function withScheme(value: string): string {
+  const trimmed = value.trim();
+  if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed;
+  return `https://${trimmed.replace(/^\/+/, "")}`;
+}
+
+const cancelUrlField = z
+  .string({ error: "text_invalid" })
+  .trim()
+  .max(2000, { error: "text_too_long_2000" })
+  .nullable()
+  .transform((value) => (value ? withScheme(value) : null))
+  .refine(
+    (value) => {
+      if (!value) return true;
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    },
+    { error: "url_invalid" },
+  )
+  .optional();
 
 const subscriptionFields = {
   provider: z

@@ -37,6 +37,7 @@ test("notes: add, read with the case, edit, search, delete — and the case's fo
     caseId: kase.id,
     ...CALL,
     createdAt: expect.any(String),
+    updatedAt: expect.any(String),
   });
 
   const detail = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();

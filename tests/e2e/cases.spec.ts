@@ -26,10 +26,8 @@ async function addSubscription(
 
 async function step(page: Page, button: string, state: string) {
   await page.getByRole("button", { name: button, exact: true }).click();
-  await expect(page.locator(`[data-step="${state}"]`)).toHaveAttribute(
-    "data-status",
-    state === "confirmation_received" ? "done" : "current",
-  );
+  // The step just recorded is done; the stepper marks the one after it as next.
+  await expect(page.locator(`[data-step="${state}"]`)).toHaveAttribute("data-status", "done");
 }
 
 test("add a subscription, cancel it step by step to confirmation, and see the savings", async ({
@@ -57,9 +55,10 @@ test("add a subscription, cancel it step by step to confirmation, and see the sa
   await expect(
     page.getByText("Enter the confirmation number (or attach the confirmation)"),
   ).toBeVisible();
-  await expect(page.locator('[data-step="under_review"]')).toHaveAttribute(
+  await expect(page.locator('[data-step="under_review"]')).toHaveAttribute("data-status", "done");
+  await expect(page.locator('[data-step="confirmation_received"]')).toHaveAttribute(
     "data-status",
-    "current",
+    "next",
   );
 
   await page.getByLabel("Confirmation number").first().fill("VW-2026-4411");
@@ -97,6 +96,11 @@ test("a rejected request goes back to the bill, then is resubmitted; skipped ste
   await expect(page.getByTestId("case-state")).toHaveText("Rejected");
   await expect(page.getByTestId("guidance")).toContainText("resubmitted with supporting material");
   await expect(page.getByTestId("timeline")).toContainText("Rejected: Unpaid balance");
+  // The stepper shows the rejection, with its reason, after the step it came from.
+  const branch = page.locator('[data-step="rejected"]');
+  await expect(branch).toHaveAttribute("data-status", "branch");
+  await expect(branch).toContainText("Unpaid balance");
+  await expect(page.locator('[data-status="next"]')).toHaveCount(0);
 
   await page.getByRole("button", { name: "Settle the balance: back to “Bill checked”" }).click();
   await expect(page.getByTestId("case-state")).toHaveText("Bill checked");

@@ -22,10 +22,14 @@ test("a call note, a confirmation PDF and a screenshot; confirmed by the receipt
   await page.getByRole("button", { name: "Skip to “Request submitted”" }).click();
   await expect(page.getByTestId("case-state")).toHaveText("Request submitted");
 
-  // The confirmation step offers the upload itself.
+  // The confirmation step points at the one upload area, where "confirmation" is preset.
   const inStep = page.getByTestId("confirmation-upload");
-  await expect(inStep).toContainText("a receipt counts as proof");
-  await inStep
+  await expect(inStep).toContainText("A receipt counts as proof");
+  await inStep.getByRole("link", { name: "Attach it under Receipts and evidence." }).click();
+  await expect(page.getByLabel("What is it?")).toHaveValue("confirmation");
+  await expect(page.getByLabel("Confirmation number")).toHaveCount(1);
+  await page
+    .getByTestId("dropzone")
     .locator("input[type=file]")
     .setInputFiles({ name: "confirmation.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(page.getByTestId("receipt-list")).toContainText("confirmation.pdf");
@@ -129,7 +133,7 @@ test("the evidence journey in Chinese", async ({ page }) => {
   await page.getByRole("button", { name: "跳到“提交申请”" }).click();
   await expect(page.getByTestId("case-state")).toHaveText("提交申请");
   await page
-    .getByTestId("confirmation-upload")
+    .getByTestId("dropzone")
     .locator("input[type=file]")
     .setInputFiles({ name: "确认函.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(page.getByTestId("receipt-list")).toContainText("确认函.pdf");

@@ -233,7 +233,7 @@ describe("the case workflow, property-tested", () => {
 });
 
 describe("the stepper", () => {
-  it("shows done, skipped, current and upcoming steps", () => {
+  it("shows the steps reached as done or skipped, the one after as next, the rest upcoming", () => {
     const history = [
       { to: "bill_checked" as const, skipped: false },
       { to: "data_backed_up" as const, skipped: true },
@@ -245,14 +245,16 @@ describe("the stepper", () => {
       "done",
       "skipped",
       "done",
-      "current",
-      "upcoming",
+      "done",
+      "next",
       "upcoming",
       "upcoming",
     ]);
+    expect(stepStatuses("open", [])[0]).toEqual({ step: "open", status: "done" });
+    expect(stepStatuses("open", [])[1]).toEqual({ step: "bill_checked", status: "next" });
   });
 
-  it("keeps a rejected case at the step it had reached, and a confirmed case all done", () => {
+  it("keeps a rejected case at the step it had reached with no next step, and a confirmed case all done", () => {
     const rejected = stepStatuses("rejected", [
       { to: "bill_checked", skipped: false },
       { to: "data_backed_up", skipped: true },

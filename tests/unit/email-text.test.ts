@@ -14,6 +14,50 @@ describe("an .eml shown as text", () => {
     expect(email.text).toContain("MM-1");
   });
 
+  it("reads a Chinese confirmation email: encoded-word headers and a GBK / Big5 body", async () => {
+    const gbkBody = Buffer.from(
+      "yLfIz7rFIE1NLTU1NTAxo7rE+rXEt/7O8dLR09q98czsyKHP+6Gj",
+      "base64",
+    ).toString("base64"); // 确认号 MM-55501：您的服务已于今天取消。 in GBK
+    const email = await emailAsText(
+      encode(
+        [
+          "From: =?UTF-8?Q?=E7=BE=8E=E5=9B=BD=E7=A7=BB=E5=8A=A8=E5=AE=A2=E6=9C=8D?= <care@mint.example>",
+          "To: =?big5?B?s6+kcKlq?= <me@example.com>",
+          "Subject: =?GB2312?B?xPq1xLrFwuvS0deiz/o=?=",
+          "MIME-Version: 1.0",
+          'Content-Type: multipart/alternative; boundary="b"',
+          "",
+          "--b",
+          'Content-Type: text/plain; charset="gbk"',
+          "Content-Transfer-Encoding: base64",
+          "",
+          gbkBody,
+          "--b",
+          "Content-Type: text/html; charset=big5",
+          "Content-Transfer-Encoding: quoted-printable",
+          "",
+          "<p>=B3=AF</p>",
+          "--b--",
+          "",
+        ].join("\r\n"),
+      ),
+    );
+    expect(email.headers).toContainEqual(["Subject", "您的号码已注销"]);
+    expect(email.headers).toContainEqual(["From", "美国移动客服 <care@mint.example>"]);
+    expect(email.headers).toContainEqual(["To", "陳小姐 <me@example.com>"]);
+    expect(email.text?.trim()).toBe("确认号 MM-55501：您的服务已于今天取消。");
+  });
+
+  it("decodes a quoted-printable Big5 body", async () => {
+    const email = await emailAsText(
+      encode(
+        "From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=big5\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=B3=AF=A4p=A9j\r\n",
+      ),
+    );
+    expect(email.text?.trim()).toBe("陳小姐");
+  });
+
   it("refuses a message nested deeper than the parser reads with a 422, not a crash", async () => {
     let body = "bottom\r\n";
     for (let depth = 0; depth < 300; depth++) {

@@ -77,6 +77,9 @@ export default async function CasePage({
     optional: OPTIONAL_STEPS.has(s.step),
   }));
   const history = recentHistory(kase, changes);
+  const confirming = kase.allowedMoves.some(
+    (move) => move.kind === "advance" && move.to === "confirmation_received",
+  );
 
   return (
     <>
@@ -155,7 +158,6 @@ export default async function CasePage({
                 moves={kase.allowedMoves}
                 hasConfirmationNumber={Boolean(kase.confirmationNumber)}
                 receiptCount={kase.receipts.length}
-                uploadMaxBytes={uploadMaxBytes()}
               />
             </Card>
           ) : (
@@ -165,17 +167,33 @@ export default async function CasePage({
 
         <Card className="self-start lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <CardHeader title={t("cases.steps")} />
-          <Stepper steps={steps} />
+          <Stepper
+            steps={steps}
+            branch={
+              kase.state === "rejected" || kase.state === "withdrawn"
+                ? {
+                    state: kase.state,
+                    reason:
+                      kase.state === "rejected"
+                        ? (kase.events.findLast((e) => e.to === "rejected")?.rejectionReason ??
+                          null)
+                        : null,
+                  }
+                : undefined
+            }
+          />
         </Card>
 
         <div className="space-y-6 lg:col-start-2">
-          <Card>
+          <Card id="receipts" className="scroll-mt-4">
             <CardHeader title={t("receipts.title")} />
             <div className="space-y-5">
               <ReceiptList caseId={kase.id} receipts={kase.receipts} locale={locale} />
               <ReceiptUploader
                 caseId={kase.id}
                 maxBytes={uploadMaxBytes()}
+                // The one upload area: while the next move is the confirmation, that is what comes.
+                defaultKind={confirming ? "confirmation" : ""}
                 notes={kase.notes.map((note) => ({
                   id: note.id,
                   label: `${t(`domain.channel.${note.channel}`)} · ${format.dateTime(note.occurredAt, { dateStyle: "medium", timeStyle: "short" })}`,
@@ -198,6 +216,8 @@ export default async function CasePage({
               method={kase.method}
               confirmationNumber={kase.confirmationNumber}
               nextFollowUpOn={kase.nextFollowUpOn}
+              // While the move form asks for the number, it is asked there only.
+              editsConfirmationNumber={!confirming}
             />
           </Card>
 

@@ -270,7 +270,11 @@ export default async function EvidencePage({
               <tr key={index} className="border-t border-slate-100 dark:border-slate-800">
                 <td className={stamp}>{when(event.at)}</td>
                 <td className={tight}>
-                  {event.from === null ? t("cases.eventOpened") : t(`domain.state.${event.to}`)}
+                  {event.from === null
+                    ? t("cases.eventOpened")
+                    : event.from === "confirmation_received"
+                      ? t("cases.eventReopened")
+                      : t(`domain.state.${event.to}`)}
                   {event.skipped ? ` (${t("cases.eventSkipped")})` : ""}
                 </td>
                 <td className={`${td} w-full break-words whitespace-pre-wrap`}>

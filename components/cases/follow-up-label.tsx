@@ -25,19 +25,19 @@ export async function FollowUpLabel({
   prefix?: string;
   none?: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("cases"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const status = followUpStatus(kase, today);
   if (!status || !kase.nextFollowUpOn) {
     return none ? <span className="text-slate-500 dark:text-slate-400">{none}</span> : null;
   }
   return (
-    <span className={tone[status]} data-testid="follow-up" data-status={status}>
-      {prefix ? `${prefix}: ` : ""}
+    <span className={`break-keep ${tone[status]}`} data-testid="follow-up" data-status={status}>
+      {prefix ? `${t("common.labelled", { label: prefix })} ` : ""}
       {formatDateOnly(kase.nextFollowUpOn, locale)}
       {status === "overdue"
-        ? ` · ${t("overdue")}`
+        ? ` · ${t("cases.overdue")}`
         : status === "due_today"
-          ? ` · ${t("dueToday")}`
+          ? ` · ${t("cases.dueToday")}`
           : ""}
     </span>
   );

@@ -143,7 +143,9 @@ export async function Timeline({
                         : t(`domain.state.${event.to}`)}
                   </span>
                   {event.skipped ? (
-                    <span className="ml-2 text-xs text-slate-500">({t("cases.eventSkipped")})</span>
+                    <span className="ml-2 text-xs text-slate-500">
+                      {t("cases.eventSkippedMark")}
+                    </span>
                   ) : null}
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
@@ -157,7 +159,7 @@ export async function Timeline({
                   </p>
                 ) : null}
                 {event.comment ? (
-                  <p className="mt-1 text-sm whitespace-pre-wrap text-slate-700 dark:text-slate-300">
+                  <p className="mt-1 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] text-slate-700 dark:text-slate-300">
                     {event.comment}
                   </p>
                 ) : null}

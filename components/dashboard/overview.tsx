@@ -5,7 +5,12 @@ import { FollowUpLabel } from "@/components/cases/follow-up-label";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { CaseOverview } from "@/lib/data/case-lists";
-import type { MoneyByCurrency } from "@/lib/data/subscriptions";
+import {
+  RENEWAL_HORIZON_DAYS,
+  type MoneyByCurrency,
+  type SubscriptionDeadlines,
+} from "@/lib/data/subscriptions";
+import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 
 function Stat({
@@ -36,12 +41,14 @@ export async function Overview({
   today,
   totals,
   cases,
+  deadlines,
 }: {
   userName: string;
   /** The user's calendar day (todayIn), which says "due today" from "overdue". */
   today: string;
   totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
   cases: CaseOverview;
+  deadlines: SubscriptionDeadlines;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const openCount = cases.openByState.reduce((sum, s) => sum + s.count, 0);
@@ -93,7 +100,7 @@ export async function Overview({
         </Stat>
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title={t("dashboard.followUpList")} />
           {cases.followUps.length === 0 ? (
@@ -122,6 +129,94 @@ export async function Overview({
             >
               {t("dashboard.allFollowUps", { count: cases.followUpsDue })}
             </Link>
+          ) : null}
+        </Card>
+        <Card>
+          <CardHeader
+            title={t("dashboard.renewalsTitle")}
+            description={t("dashboard.renewalsHint", { days: RENEWAL_HORIZON_DAYS })}
+          />
+          {deadlines.renewals.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">
+              {t("dashboard.noRenewals", { days: RENEWAL_HORIZON_DAYS })}
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="renewals">
+              {deadlines.renewals.map((s) => (
+                <li
+                  key={s.id}
+                  className="flex flex-wrap items-center justify-between gap-x-3 py-2.5 text-sm"
+                >
+                  <Link
+                    href={`/subscriptions/${s.id}`}
+                    className="min-w-0 font-medium break-words text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {s.provider}
+                  </Link>
+                  <span
+                    className={
+                      s.status === "cancelling"
+                        ? "text-slate-600 dark:text-slate-300"
+                        : "font-semibold text-amber-700 dark:text-amber-300"
+                    }
+                  >
+                    {t(
+                      s.status === "cancelling"
+                        ? "dashboard.renewsCancelling"
+                        : "dashboard.renewsSoon",
+                      {
+                        date: formatDateOnly(s.nextRenewalOn, locale),
+                      },
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {deadlines.renewalsCount > deadlines.renewals.length ? (
+            <p className="mt-3 text-sm text-slate-500">
+              {t("dashboard.andMore", {
+                count: deadlines.renewalsCount - deadlines.renewals.length,
+              })}
+            </p>
+          ) : null}
+        </Card>
+        <Card>
+          <CardHeader
+            title={t("dashboard.withoutCaseTitle")}
+            description={t("dashboard.withoutCaseHint")}
+          />
+          {deadlines.withoutCase.length === 0 ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">
+              {t("dashboard.noWithoutCase")}
+            </p>
+          ) : (
+            <ul
+              className="divide-y divide-slate-100 dark:divide-slate-800"
+              data-testid="without-case"
+            >
+              {deadlines.withoutCase.map((s) => (
+                <li
+                  key={s.id}
+                  className="flex flex-wrap items-center justify-between gap-x-3 py-2.5 text-sm"
+                >
+                  <span className="min-w-0 font-medium break-words">{s.provider}</span>
+                  <Link
+                    href={`/subscriptions/${s.id}`}
+                    className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {t("dashboard.startCase")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {deadlines.withoutCaseCount > deadlines.withoutCase.length ? (
+            <p className="mt-3 text-sm text-slate-500">
+              {t("dashboard.andMore", {
+                count: deadlines.withoutCaseCount - deadlines.withoutCase.length,
+              })}
+            </p>
           ) : null}
         </Card>
         <Card>

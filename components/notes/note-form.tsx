@@ -74,7 +74,7 @@ export function NoteForm({ caseId, noteId, values, restored, onSaved, onCancel }
         defaultValue={values.summary}
         errors={errors("summary")}
       />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)_minmax(0,1fr)]">
         <SelectField
           id={id("channel")}
           name="channel"

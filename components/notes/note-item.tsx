@@ -51,8 +51,8 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel,
           ) : null}
         </p>
       </div>
-      <p className="mt-1 text-sm whitespace-pre-wrap">{values.summary}</p>
-      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+      <p className="mt-1 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{values.summary}</p>
+      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs [overflow-wrap:anywhere] text-slate-600 dark:text-slate-300">
         {values.agent ? <span>{t("notes.agentLabel", { agent: values.agent })}</span> : null}
         {values.reference ? (
           <span className="font-mono">
@@ -64,7 +64,9 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel,
         ) : null}
       </p>
       {values.outcome ? (
-        <p className="mt-1 text-sm">{t("notes.outcomeLabel", { outcome: values.outcome })}</p>
+        <p className="mt-1 text-sm [overflow-wrap:anywhere]">
+          {t("notes.outcomeLabel", { outcome: values.outcome })}
+        </p>
       ) : null}
       {followUpLabel ? (
         <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">{followUpLabel}</p>

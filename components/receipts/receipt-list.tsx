@@ -17,7 +17,7 @@ export async function ReceiptList({
   if (receipts.length === 0)
     return <p className="text-sm text-slate-500 dark:text-slate-400">{t("receipts.empty")}</p>;
   return (
-    <ul className="grid gap-3 sm:grid-cols-2" data-testid="receipt-list">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="receipt-list">
       {receipts.map((receipt) => {
         const href = `/api/v1/receipts/${receipt.id}/download`;
         const textual = receipt.mimeType === "message/rfc822" || receipt.mimeType === "text/plain";
@@ -51,7 +51,10 @@ export async function ReceiptList({
               </span>
             )}
             <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-semibold" title={receipt.fileName}>
+              <p
+                className="line-clamp-2 text-sm font-semibold [overflow-wrap:anywhere]"
+                title={receipt.fileName}
+              >
                 {receipt.fileName}
               </p>
               <p className="text-xs text-slate-500 dark:text-slate-400">

@@ -173,7 +173,7 @@ export function ReceiptUploader({
   const size = megabytes(maxBytes);
   return (
     <div className="space-y-3">
-      <div className={`grid gap-3 ${compact ? "" : "sm:grid-cols-2"}`}>
+      <div className={`grid grid-cols-1 gap-3 ${compact ? "" : "sm:grid-cols-2"}`}>
         <SelectField
           id={`${inputId}-kind`}
           label={t("receipts.kind")}

@@ -21,7 +21,7 @@ export function CreateTokenForm() {
 
   return (
     <div className="max-w-xl space-y-4">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+      <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2 empty:hidden">
           <FormAlert state={state} retry={retry} success={null} />
         </div>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useDeviceTimeZone } from "@/components/ui/use-device-time-zone";
+import type { TimeZoneOption } from "@/lib/domain/time-zones";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updatePreferencesAction } from "@/lib/actions/settings";
 import { LOCALES, type Locale } from "@/lib/domain/locales";
@@ -21,12 +22,14 @@ export function ProfileForm({
   name: string;
   locale: Locale;
   timeZone: string;
-  timeZones: string[];
+  timeZones: { common: TimeZoneOption[]; other: TimeZoneOption[] };
 }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(updatePreferencesAction);
   const [zone, setZone] = useState(timeZone);
   const deviceZone = useDeviceTimeZone();
+  const labelOf = (value: string) =>
+    [...timeZones.common, ...timeZones.other].find((option) => option.value === value)?.label;
 
   return (
     <form onSubmit={submit} className="max-w-xl space-y-5">
@@ -63,19 +66,28 @@ export function ProfileForm({
           onChange={(event) => setZone(event.target.value)}
           errors={fieldErrors(t, state, "timeZone")}
         >
-          {timeZones.map((value) => (
-            <option key={value} value={value}>
-              {value.replaceAll("_", " ")}
-            </option>
-          ))}
+          <optgroup label={t("settings.timeZonesCommon")}>
+            {timeZones.common.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("settings.timeZonesAll")}>
+            {timeZones.other.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         </SelectField>
-        {deviceZone && deviceZone !== zone && timeZones.includes(deviceZone) ? (
+        {deviceZone && deviceZone !== zone && labelOf(deviceZone) ? (
           <button
             type="button"
             onClick={() => setZone(deviceZone)}
             className="text-sm font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
           >
-            {t("settings.useBrowserTimeZone", { timeZone: deviceZone.replaceAll("_", " ") })}
+            {t("settings.useBrowserTimeZone", { timeZone: labelOf(deviceZone)! })}
           </button>
         ) : null}
       </div>

@@ -17,7 +17,7 @@ export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
     <form onSubmit={submit} className="space-y-4">
       <FormAlert state={state} retry={retry} success={null} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField
           id="reason"
           name="reason"

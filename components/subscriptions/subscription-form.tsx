@@ -62,7 +62,7 @@ export function SubscriptionForm({
     <form onSubmit={submit} className="max-w-2xl space-y-6" noValidate>
       <FormAlert state={state} retry={retry} success={null} />
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <TextField
           id="provider"
           name="provider"
@@ -102,7 +102,7 @@ export function SubscriptionForm({
           errors={errors("paymentMethod")}
         />
       </div>
-      <div className="grid gap-5 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
         <TextField
           id="amount"
           name="amount"
@@ -136,7 +136,7 @@ export function SubscriptionForm({
           <EnumOptions values={BILLING_CYCLES} namespace="domain.cycle" />
         </SelectField>
       </div>
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <TextField
           id="nextRenewalOn"
           name="nextRenewalOn"

@@ -11,8 +11,8 @@ export function PageHeader({
 }) {
   return (
     <header className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+      <div className="min-w-0">
+        <h1 className="text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900 dark:text-white">
           {title}
         </h1>
         {description ? (

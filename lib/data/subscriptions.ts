@@ -3,6 +3,7 @@ import { cache } from "react";
 import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { addDays } from "@/lib/domain/dates";
 import { monthlyEquivalent } from "@/lib/domain/money";
 import {
   BILLING_CYCLES,
@@ -242,4 +243,56 @@ export async function subscriptionTotals(
       .map(([currency, monthly]) => ({ currency, monthly }))
       .sort((a, b) => a.currency.localeCompare(b.currency));
   return { spend: sorted(spend), savings: sorted(savings), count };
+}
+
+/** How far ahead the dashboard looks for renewals to cancel before. */
+export const RENEWAL_HORIZON_DAYS = 14;
+const DEADLINES_SHOWN = 10;
+
+export type SubscriptionDeadlines = {
+  /** Live subscriptions renewing from today to RENEWAL_HORIZON_DAYS ahead, soonest first. */
+  renewals: { id: string; provider: string; nextRenewalOn: string; status: SubscriptionStatus }[];
+  renewalsCount: number;
+  /** Subscriptions still billed that have no case yet, newest first. */
+  withoutCase: { id: string; provider: string }[];
+  withoutCaseCount: number;
+};
+
+/** The dashboard's deadlines: what renews soon, and what nobody has started to cancel. */
+export async function subscriptionDeadlines(
+  actor: Actor,
+  today: string,
+): Promise<SubscriptionDeadlines> {
+  const renewing = {
+    userId: actor.id,
+    status: { not: "cancelled" },
+    nextRenewalOn: { gte: today, lte: addDays(today, RENEWAL_HORIZON_DAYS) },
+  };
+  const uncased = { userId: actor.id, status: { not: "cancelled" }, cases: { none: {} } };
+  const [renewals, renewalsCount, withoutCase, withoutCaseCount] = await Promise.all([
+    db.subscription.findMany({
+      where: renewing,
+      orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
+      take: DEADLINES_SHOWN,
+      select: { id: true, provider: true, nextRenewalOn: true, status: true },
+    }),
+    db.subscription.count({ where: renewing }),
+    db.subscription.findMany({
+      where: uncased,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: DEADLINES_SHOWN,
+      select: { id: true, provider: true },
+    }),
+    db.subscription.count({ where: uncased }),
+  ]);
+  return {
+    renewals: renewals.map((row) => ({
+      ...row,
+      nextRenewalOn: row.nextRenewalOn!,
+      status: fromColumn(SUBSCRIPTION_STATUSES, row.status),
+    })),
+    renewalsCount,
+    withoutCase,
+    withoutCaseCount,
+  };
 }

@@ -23,6 +23,14 @@ export function formatDateOnly(value: string, locale: string): string {
   );
 }
 
+/** A calendar date `days` later (or earlier): "2026-12-25" + 14 → "2027-01-08". */
+export function addDays(value: string, days: number): string {
+  if (!isDateOnly(value)) throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
+  const date = new Date(`${value}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** Today's calendar date where the user is. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.

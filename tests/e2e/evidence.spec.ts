@@ -140,7 +140,7 @@ test("the evidence journey in Chinese", async ({ page }) => {
   await page.getByRole("button", { name: "跳到“收到确认”" }).click();
   await expect(page.getByTestId("case-state")).toHaveText("收到确认");
 
-  await page.getByRole("link", { name: "证据汇总页" }).click();
+  await page.getByRole("link", { name: "取消证明" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("取消证明");
   await expect(page.getByTestId("evidence")).toContainText("CM-2026-01");
   await expect(page.getByTestId("evidence")).toContainText("确认函.pdf");

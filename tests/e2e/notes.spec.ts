@@ -33,6 +33,10 @@ test("log a phone call during the call, see it in the timeline, find it by refer
 
   await page.goto("/notes?q=cr-7781");
   await expect(page.getByTestId("note-results")).toContainText("Comcast Xfinity");
+  // The same search finds the case by its provider.
+  await page.goto("/notes?q=xfinity");
+  await expect(page.getByTestId("case-results")).toContainText("Comcast Xfinity");
+  await page.goto("/notes?q=cr-7781");
   await page.getByTestId("note-results").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/cases\//);
   await ready(page);
@@ -41,7 +45,7 @@ test("log a phone call during the call, see it in the timeline, find it by refer
   await page.getByTestId("note").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("note")).toHaveCount(0);
   await page.goto("/notes?q=cr-7781");
-  await expect(page.getByText("No notes match “cr-7781”.")).toBeVisible();
+  await expect(page.getByText("Nothing matches “cr-7781”.")).toBeVisible();
 });
 
 test("a long history shows its newest 50 entries and links to all of them", async ({

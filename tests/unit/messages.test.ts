@@ -87,3 +87,24 @@ describe("messages and the leak detectors", () => {
     }
   });
 });
+
+describe("Chinese that reads as one voice", () => {
+  const chinese = flatten(zh);
+  // The glossary: case = 取消记录, contact note = 联系记录, receipt = 凭证.
+  const OTHER_WORDS = ["案例", "案件", "笔记", "通话记录", "沟通记录", "收据", "票据"];
+
+  it("names the app's nouns one way only", () => {
+    for (const [key, text] of chinese) {
+      for (const word of OTHER_WORDS) expect(text.includes(word), `${key}: ${word}`).toBe(false);
+    }
+  });
+
+  it("uses full-width punctuation next to Chinese text", () => {
+    const cjk = "[\\u4e00-\\u9fff]";
+    const halfWidth = new RegExp(`${cjk}[,:;?!()]|[,:;?!(]${cjk}`);
+    for (const [key, text] of chinese) {
+      const words = text.replace(/\{[^{}]*\}/g, "X");
+      expect(halfWidth.test(words), `${key}: ${text}`).toBe(false);
+    }
+  });
+});

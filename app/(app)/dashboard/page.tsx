@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth/session";
 import { caseOverview } from "@/lib/data/case-lists";
-import { subscriptionTotals } from "@/lib/data/subscriptions";
+import { subscriptionDeadlines, subscriptionTotals } from "@/lib/data/subscriptions";
 import { todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,8 +21,19 @@ export default async function DashboardPage() {
   const today = todayIn(user.timeZone);
   const [t, totals] = await Promise.all([getTranslations("dashboard"), subscriptionTotals(user)]);
   if (totals.count > 0) {
-    const cases = await caseOverview(user, today);
-    return <Overview userName={user.name} today={today} totals={totals} cases={cases} />;
+    const [cases, deadlines] = await Promise.all([
+      caseOverview(user, today),
+      subscriptionDeadlines(user, today),
+    ]);
+    return (
+      <Overview
+        userName={user.name}
+        today={today}
+        totals={totals}
+        cases={cases}
+        deadlines={deadlines}
+      />
+    );
   }
   const steps = [
     { Icon: ListIcon, title: t("step1Title"), body: t("step1Body") },
@@ -53,7 +64,7 @@ export default async function DashboardPage() {
         >
           {t("howItWorks")}
         </h2>
-        <ol className="grid gap-4 md:grid-cols-3">
+        <ol className="grid grid-cols-1 gap-4 md:grid-cols-3">
           {steps.map(({ Icon, title, body }, index) => (
             <li
               key={title}

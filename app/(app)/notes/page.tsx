@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { searchNotes } from "@/lib/data/notes";
+import { searchCases, searchReceipts } from "@/lib/data/search";
 import { noteSearchSchema } from "@/lib/validation/notes";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,11 +25,17 @@ export default async function NoteSearchPage({
   const query = noteSearchSchema.safeParse({ q: params.q ?? "", cursor: params.cursor, limit: 30 });
   const results = query.success ? await searchNotes(user, query.data).catch(() => null) : null;
   const q = query.success ? query.data.q : (params.q ?? "").trim();
+  // Cases and receipts are searched with the first page of notes only.
+  const [cases, receipts] =
+    query.success && !params.cursor
+      ? await Promise.all([searchCases(user, q), searchReceipts(user, q)])
+      : [[], []];
+  const heading = "mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase";
 
   return (
     <>
       <PageHeader title={t("notes.searchTitle")} description={t("notes.searchSubtitle")} />
-      <form role="search" action="/notes" className="mb-6 flex max-w-xl gap-2">
+      <form role="search" action="/notes" className="mb-6 flex max-w-xl items-center gap-2">
         <label htmlFor="q" className="sr-only">
           {t("notes.searchLabel")}
         </label>
@@ -41,13 +48,78 @@ export default async function NoteSearchPage({
           placeholder={t("notes.searchPlaceholder")}
           className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" className={buttonClasses("primary")}>
+        <button type="submit" className={buttonClasses("primary", "shrink-0 whitespace-nowrap")}>
           {t("notes.search")}
         </button>
       </form>
 
-      {results && results.items.length === 0 ? (
+      {results && results.items.length === 0 && cases.length === 0 && receipts.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("notes.noResults", { q })}</p>
+      ) : null}
+
+      {cases.length > 0 ? (
+        <section className="mb-6" aria-labelledby="case-hits">
+          <h2 id="case-hits" className={heading}>
+            {t("search.cases")}
+          </h2>
+          <ul
+            className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+            data-testid="case-results"
+          >
+            {cases.map((c) => (
+              <li key={c.id}>
+                <Link
+                  href={`/cases/${c.id}`}
+                  className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
+                >
+                  <span className="min-w-0 font-semibold break-words">
+                    {c.subscription.provider}
+                    {c.subscription.plan ? (
+                      <span className="font-normal text-slate-500"> · {c.subscription.plan}</span>
+                    ) : null}
+                    {c.confirmationNumber ? (
+                      <span className="ml-2 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">
+                        {c.confirmationNumber}
+                      </span>
+                    ) : null}
+                  </span>
+                  <CaseStateBadge state={c.state} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {receipts.length > 0 ? (
+        <section className="mb-6" aria-labelledby="receipt-hits">
+          <h2 id="receipt-hits" className={heading}>
+            {t("search.receipts")}
+          </h2>
+          <ul
+            className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+            data-testid="receipt-results"
+          >
+            {receipts.map((r) => (
+              <li key={r.id}>
+                <Link
+                  href={`/cases/${r.caseId}#receipts`}
+                  className="block px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
+                >
+                  <span className="font-medium break-all">{r.fileName}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">
+                    {r.provider} · {t(`domain.kind.${r.kind}`)} ·{" "}
+                    {format.dateTime(r.uploadedAt, { dateStyle: "medium" })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {results && results.items.length > 0 ? (
+        <h2 className={heading}>{t("search.notes")}</h2>
       ) : null}
       {results && results.items.length > 0 ? (
         <ul className="space-y-3" data-testid="note-results">

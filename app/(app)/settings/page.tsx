@@ -9,6 +9,7 @@ import { ProfileForm } from "@/components/settings/profile-form";
 import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { timeZoneOptions } from "@/lib/domain/time-zones";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentSessionId, requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
@@ -29,8 +30,9 @@ export default async function SettingsPage() {
     listSessions(user),
     currentSessionId(),
   ]);
-  const timeZones = Intl.supportedValuesOf("timeZone");
-  if (!timeZones.includes(user.timeZone)) timeZones.unshift(user.timeZone);
+  const zones = Intl.supportedValuesOf("timeZone");
+  if (!zones.includes(user.timeZone)) zones.unshift(user.timeZone);
+  const timeZones = timeZoneOptions(user.locale, zones);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const now = new Date();
 

@@ -86,7 +86,7 @@ export default async function CasePage({
       <BackLink href="/cases" label={t("cases.back")} />
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+          <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900 dark:text-white">
             <Link href={`/subscriptions/${kase.subscription.id}`} className="hover:underline">
               {kase.subscription.provider}
             </Link>
@@ -110,14 +110,21 @@ export default async function CasePage({
             : ""}
         </p>
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <div className="flex gap-2">
-            <dt className="text-slate-500 dark:text-slate-400">{t("cases.confirmationNumber")}:</dt>
-            <dd className="font-mono font-semibold" data-testid="confirmation-number">
+          <div className="flex min-w-0 gap-2">
+            <dt className="shrink-0 text-slate-500 dark:text-slate-400">
+              {t("common.labelled", { label: t("cases.confirmationNumber") })}
+            </dt>
+            <dd
+              className="min-w-0 font-mono font-semibold break-all"
+              data-testid="confirmation-number"
+            >
               {kase.confirmationNumber ?? "—"}
             </dd>
           </div>
           <div className="flex gap-2">
-            <dt className="text-slate-500 dark:text-slate-400">{t("cases.nextFollowUp")}:</dt>
+            <dt className="shrink-0 text-slate-500 dark:text-slate-400">
+              {t("common.labelled", { label: t("cases.nextFollowUp") })}
+            </dt>
             <dd className="font-medium" data-testid="next-follow-up">
               <FollowUpLabel
                 kase={kase}
@@ -129,7 +136,7 @@ export default async function CasePage({
         </dl>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,17rem)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,17rem)_minmax(0,1fr)]">
         <div className="space-y-6 lg:col-start-2">
           <section
             aria-labelledby="guidance"
@@ -190,6 +197,7 @@ export default async function CasePage({
             <div className="space-y-5">
               <ReceiptList caseId={kase.id} receipts={kase.receipts} locale={locale} />
               <ReceiptUploader
+                key={confirming ? "confirming" : "any"}
                 caseId={kase.id}
                 maxBytes={uploadMaxBytes()}
                 // The one upload area: while the next move is the confirmation, that is what comes.

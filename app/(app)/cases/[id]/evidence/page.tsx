@@ -36,7 +36,7 @@ const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase
 const td = "py-1.5 pr-3 align-top";
 const tight = `${td} break-keep`;
 // A time may wrap between its date and its clock on a phone, never inside either.
-const stamp = `${td} break-keep tabular-nums sm:whitespace-nowrap`;
+const stamp = `${td} break-keep tabular-nums`;
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", "zh-CN": "中文" };
 
@@ -182,7 +182,14 @@ export default async function EvidencePage({
         {kase.notes.length === 0 ? (
           <p className="text-slate-500">{t("evidence.noContacts")}</p>
         ) : (
-          <table className="record-table w-full">
+          <table className="record-table w-full table-fixed">
+            <colgroup>
+              <col className="w-[19%]" />
+              <col className="w-[10%]" />
+              <col className="w-[17%]" />
+              <col className="w-[17%]" />
+              <col className="w-[37%]" />
+            </colgroup>
             <thead>
               <tr>
                 <th className={th}>{t("evidence.when")}</th>
@@ -196,12 +203,12 @@ export default async function EvidencePage({
               {kase.notes.map((note) => (
                 <tr key={note.id} className="border-t border-slate-100 dark:border-slate-800">
                   <td className={stamp}>{when(note.occurredAt)}</td>
-                  <td className={`${tight} sm:whitespace-nowrap`}>
-                    {t(`domain.channel.${note.channel}`)}
+                  <td className={tight}>{t(`domain.channel.${note.channel}`)}</td>
+                  <td className={`${td} [overflow-wrap:anywhere]`}>{note.agent ?? "—"}</td>
+                  <td className={`${td} font-mono text-xs [overflow-wrap:anywhere]`}>
+                    {note.reference ?? "—"}
                   </td>
-                  <td className={`${td} break-words`}>{note.agent ?? "—"}</td>
-                  <td className={`${td} font-mono break-all`}>{note.reference ?? "—"}</td>
-                  <td className={`${td} w-full break-words whitespace-pre-wrap`}>
+                  <td className={`${td} whitespace-pre-wrap [overflow-wrap:anywhere]`}>
                     {note.summary}
                     {note.outcome ? `\n${t("notes.outcomeLabel", { outcome: note.outcome })}` : ""}
                   </td>
@@ -216,7 +223,13 @@ export default async function EvidencePage({
         {kase.receipts.length === 0 ? (
           <p className="text-slate-500">{t("evidence.noReceipts")}</p>
         ) : (
-          <table className="record-table w-full">
+          <table className="record-table w-full table-fixed">
+            <colgroup>
+              <col className="w-[47%]" />
+              <col className="w-[15%]" />
+              <col className="w-[12%]" />
+              <col className="w-[26%]" />
+            </colgroup>
             <thead>
               <tr>
                 <th className={th}>{t("evidence.file")}</th>
@@ -242,12 +255,8 @@ export default async function EvidencePage({
                       {t("receipts.sha256")}: {receipt.sha256}
                     </div>
                   </td>
-                  <td className={`${tight} sm:whitespace-nowrap`}>
-                    {t(`domain.kind.${receipt.kind}`)}
-                  </td>
-                  <td className={`${tight} sm:whitespace-nowrap`}>
-                    {formatBytes(receipt.size, locale)}
-                  </td>
+                  <td className={tight}>{t(`domain.kind.${receipt.kind}`)}</td>
+                  <td className={tight}>{formatBytes(receipt.size, locale)}</td>
                   <td className={stamp}>{when(receipt.uploadedAt)}</td>
                 </tr>
               ))}
@@ -257,7 +266,12 @@ export default async function EvidencePage({
       </Section>
 
       <Section title={t("evidence.history")}>
-        <table className="record-table w-full">
+        <table className="record-table w-full table-fixed">
+          <colgroup>
+            <col className="w-[26%]" />
+            <col className="w-[22%]" />
+            <col className="w-[52%]" />
+          </colgroup>
           <thead>
             <tr>
               <th className={th}>{t("evidence.when")}</th>
@@ -275,9 +289,9 @@ export default async function EvidencePage({
                     : event.from === "confirmation_received"
                       ? t("cases.eventReopened")
                       : t(`domain.state.${event.to}`)}
-                  {event.skipped ? ` (${t("cases.eventSkipped")})` : ""}
+                  {event.skipped ? ` ${t("cases.eventSkippedMark")}` : ""}
                 </td>
-                <td className={`${td} w-full break-words whitespace-pre-wrap`}>
+                <td className={`${td} whitespace-pre-wrap [overflow-wrap:anywhere]`}>
                   {[
                     event.rejectionReason
                       ? t("cases.rejectedBecause", {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Subscription_userId_nextRenewalOn_idx" ON "Subscription"("userId", "nextRenewalOn");
+

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import path from "node:path";
 import { todayIn } from "@/lib/domain/dates";
 import { MOBILE_PLAN, openCaseThroughUi, ready, register, registerInChinese } from "./helpers";
 
@@ -6,6 +8,14 @@ import { MOBILE_PLAN, openCaseThroughUi, ready, register, registerInChinese } fr
 test.use({ timezoneId: "America/Los_Angeles" });
 
 const ORIGIN = () => ({ Origin: `http://localhost:${process.env.E2E_PORT}` });
+
+/** The new-subscription form in the Chinese UI, filled but not sent. */
+async function fillSubscriptionInChinese(page: Page, provider: string, price: string) {
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("服务商").fill(provider);
+  await page.getByLabel("每期价格").fill(price);
+}
 
 /** The case page's id, from its URL. */
 const caseIdOf = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
@@ -126,10 +136,7 @@ test("a note saved while offline stays in the form, says so in Chinese, and save
   context,
 }) => {
   await registerInChinese(page);
-  await page.goto("/subscriptions/new");
-  await ready(page);
-  await page.getByLabel("服务商").fill("Mint Mobile");
-  await page.getByLabel("每期价格").fill("30");
+  await fillSubscriptionInChinese(page, "Mint Mobile", "30");
   await page.getByRole("button", { name: "保存订阅" }).click();
   await page.getByRole("button", { name: "建立取消记录" }).click();
   await expect(page).toHaveURL(/\/cases\/[^/]+$/);
@@ -169,10 +176,7 @@ test("a step change and a subscription edit offline keep what was typed", async 
   context,
 }) => {
   await registerInChinese(page);
-  await page.goto("/subscriptions/new");
-  await ready(page);
-  await page.getByLabel("服务商").fill("T-Mobile");
-  await page.getByLabel("每期价格").fill("50");
+  await fillSubscriptionInChinese(page, "T-Mobile", "50");
   await context.setOffline(true);
   await page.getByRole("button", { name: "保存订阅" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "离线" })).toBeVisible();
@@ -369,4 +373,92 @@ test("the evidence page is fit for a bank: holder, request date, zones, English 
     (node) => getComputedStyle(node.querySelector("h1")!).color,
   );
   expect(color).not.toMatch(/rgb\((2[0-5]\d), (2[0-5]\d), (2[0-5]\d)\)/);
+});
+
+test("an unexpected error shows the app's own page, in the shell and the user's language", async ({
+  page,
+}) => {
+  await registerInChinese(page);
+  const api = page.request;
+  const sub = await (
+    await api.post("/api/v1/subscriptions", { headers: ORIGIN(), data: MOBILE_PLAN })
+  ).json();
+  const kase = await (
+    await api.post("/api/v1/cases", {
+      headers: ORIGIN(),
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+  // A value the app never writes, put there behind its back: reading the case is now a bug (500).
+  const setReason = (reason: string) => {
+    const db = new Database(path.resolve("test-data/e2e/cancelcase.db"), { timeout: 5000 });
+    try {
+      db.prepare("UPDATE CancellationCase SET reason = ? WHERE id = ?").run(reason, kase.id);
+    } finally {
+      db.close();
+    }
+  };
+  setReason("pigeon");
+  const response = await page.goto(`/cases/${kase.id}`);
+  expect(response?.status()).toBe(500);
+  const shown = page.getByTestId("error-page");
+  await expect(shown).toContainText("出了点问题");
+  await expect(shown).not.toContainText("pigeon");
+  await expect(page.getByRole("navigation", { name: "主导航" }).first()).toBeVisible();
+  await shown.getByRole("link", { name: "返回概览" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  setReason("cost");
+});
+
+test("a slow navigation shows progress, and a slow save says it is saving", async ({ page }) => {
+  await register(page);
+  await openCaseThroughUi(page, "Verizon");
+  const slow = async (route: import("@playwright/test").Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  };
+  await page.route(
+    (url) => new URL(url).pathname.startsWith("/cases/"),
+    (route) => (route.request().method() === "POST" ? slow(route) : route.continue()),
+  );
+  await page.getByRole("button", { name: "Mark “Bill checked” done" }).click();
+  await expect(page.getByRole("button", { name: "Saving…" })).toBeVisible();
+  await expect(page.getByTestId("case-state")).toHaveText("Bill checked");
+
+  await page.route((url) => new URL(url).pathname === "/cases", slow);
+  await page.getByRole("link", { name: "Cases", exact: true }).first().click();
+  await expect(page.getByTestId("navigation-progress")).toBeVisible();
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByTestId("navigation-progress")).toHaveCount(0);
+});
+
+test("forgiving input: prices and links as people type them, a counter instead of a silent cut", async ({
+  page,
+}) => {
+  await register(page);
+  await page.goto("/subscriptions/new");
+  await ready(page);
+  await page.getByLabel("Provider").fill("Comcast Xfinity");
+  await page.getByLabel("Price per billing cycle").fill("$1,234.50");
+  await page.getByLabel("Cancellation page").fill("xfinity.com/cancel");
+  await page.getByRole("button", { name: "Save subscription" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Comcast Xfinity");
+  await expect(page.getByText("$1,234.50").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "https://xfinity.com/cancel" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await ready(page);
+  await page.getByRole("button", { name: "Log a call or contact" }).click();
+  const summary = page.getByLabel("What was said");
+  await summary.fill("x".repeat(5003));
+  // Nothing was cut: the text is all there, and the form says how much is too much.
+  await expect(summary).toHaveValue("x".repeat(5003));
+  await expect(page.getByText("3 characters over the limit of 5000")).toBeVisible();
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByTestId("note")).toHaveCount(0);
+  await summary.fill("x".repeat(4990));
+  await expect(page.getByText("characters over the limit")).toHaveCount(0);
+  await expect(page.getByText("4990 / 5000")).toBeVisible();
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByTestId("note")).toHaveCount(1);
 });

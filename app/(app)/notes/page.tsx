@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
@@ -12,6 +13,35 @@ import { noteSearchSchema } from "@/lib/validation/notes";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notes");
   return { title: t("searchTitle") };
+}
+
+const HEADING = "mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase";
+
+/** One kind of hit (cases, receipts) under its heading. */
+function HitList({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="mb-6" aria-labelledby={id}>
+      <h2 id={id} className={HEADING}>
+        {title}
+      </h2>
+      <ul
+        className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+        data-testid={testId}
+      >
+        {children}
+      </ul>
+    </section>
+  );
 }
 
 export default async function NoteSearchPage({
@@ -30,7 +60,6 @@ export default async function NoteSearchPage({
     query.success && !params.cursor
       ? await Promise.all([searchCases(user, q), searchReceipts(user, q)])
       : [[], []];
-  const heading = "mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase";
 
   return (
     <>
@@ -58,68 +87,52 @@ export default async function NoteSearchPage({
       ) : null}
 
       {cases.length > 0 ? (
-        <section className="mb-6" aria-labelledby="case-hits">
-          <h2 id="case-hits" className={heading}>
-            {t("search.cases")}
-          </h2>
-          <ul
-            className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
-            data-testid="case-results"
-          >
-            {cases.map((c) => (
-              <li key={c.id}>
-                <Link
-                  href={`/cases/${c.id}`}
-                  className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
-                >
-                  <span className="min-w-0 font-semibold break-words">
-                    {c.subscription.provider}
-                    {c.subscription.plan ? (
-                      <span className="font-normal text-slate-500"> · {c.subscription.plan}</span>
-                    ) : null}
-                    {c.confirmationNumber ? (
-                      <span className="ml-2 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">
-                        {c.confirmationNumber}
-                      </span>
-                    ) : null}
-                  </span>
-                  <CaseStateBadge state={c.state} />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <HitList id="case-hits" title={t("search.cases")} testId="case-results">
+          {cases.map((c) => (
+            <li key={c.id}>
+              <Link
+                href={`/cases/${c.id}`}
+                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
+              >
+                <span className="min-w-0 font-semibold break-words">
+                  {c.subscription.provider}
+                  {c.subscription.plan ? (
+                    <span className="font-normal text-slate-500"> · {c.subscription.plan}</span>
+                  ) : null}
+                  {c.confirmationNumber ? (
+                    <span className="ml-2 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">
+                      {c.confirmationNumber}
+                    </span>
+                  ) : null}
+                </span>
+                <CaseStateBadge state={c.state} />
+              </Link>
+            </li>
+          ))}
+        </HitList>
       ) : null}
 
       {receipts.length > 0 ? (
-        <section className="mb-6" aria-labelledby="receipt-hits">
-          <h2 id="receipt-hits" className={heading}>
-            {t("search.receipts")}
-          </h2>
-          <ul
-            className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
-            data-testid="receipt-results"
-          >
-            {receipts.map((r) => (
-              <li key={r.id}>
-                <Link
-                  href={`/cases/${r.caseId}#receipts`}
-                  className="block px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
-                >
-                  <span className="font-medium break-all">{r.fileName}</span>
-                  <span className="mt-0.5 block text-xs text-slate-500">
-                    {r.provider} · {t(`domain.kind.${r.kind}`)} ·{" "}
-                    {format.dateTime(r.uploadedAt, { dateStyle: "medium" })}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <HitList id="receipt-hits" title={t("search.receipts")} testId="receipt-results">
+          {receipts.map((r) => (
+            <li key={r.id}>
+              <Link
+                href={`/cases/${r.caseId}#receipts`}
+                className="block px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
+              >
+                <span className="font-medium break-all">{r.fileName}</span>
+                <span className="mt-0.5 block text-xs text-slate-500">
+                  {r.provider} · {t(`domain.kind.${r.kind}`)} ·{" "}
+                  {format.dateTime(r.uploadedAt, { dateStyle: "medium" })}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </HitList>
       ) : null}
 
       {results && results.items.length > 0 ? (
-        <h2 className={heading}>{t("search.notes")}</h2>
+        <h2 className={HEADING}>{t("search.notes")}</h2>
       ) : null}
       {results && results.items.length > 0 ? (
         <ul className="space-y-3" data-testid="note-results">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -16,7 +16,6 @@ export function CreateTokenForm() {
   const { state, submit, retry, pending } = useFormAction(createTokenAction, undefined, {
     resetOnSuccess: true,
   });
-  const [copied, setCopied] = useState<string | null>(null);
   const token = state.status === "ok" ? state.data?.token : undefined;
 
   return (
@@ -69,22 +68,7 @@ export function CreateTokenForm() {
         <Alert tone="success">
           <p className="font-semibold">{t("settings.newTokenTitle")}</p>
           <p className="mt-1">{t("settings.newTokenBody")}</p>
-          <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code
-              data-testid="new-token"
-              className="block flex-1 overflow-x-auto rounded-md bg-white px-3 py-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100"
-            >
-              {token}
-            </code>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(token).then(() => setCopied(token));
-              }}
-            >
-              {copied === token ? t("common.copied") : t("common.copy")}
-            </Button>
-          </div>
+          <CopyField value={token} testId="new-token" />
         </Alert>
       ) : null}
     </div>

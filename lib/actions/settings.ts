@@ -5,7 +5,9 @@ import { requestClientContext } from "@/lib/auth/client-context";
 import { withCurrentPasswordCheck } from "@/lib/auth/credentials";
 import { requireUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/data/calendar-feed";
 import { endSession } from "@/lib/data/sessions";
+import { baseUrl } from "@/lib/config";
 import {
   changePassword,
   deleteAccount,
@@ -115,6 +117,25 @@ export async function deleteAccountAction(
     await withCurrentPasswordCheck(user, await requestClientContext(), () =>
       deleteAccount(user, input),
     );
+    return { status: "ok" };
+  });
+}
+
+/** A new private calendar address (shown once); the old one stops working. */
+export async function createCalendarFeedAction(): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const token = await createCalendarFeed(user);
+    revalidatePath("/settings");
+    return { status: "ok", data: { url: `${baseUrl()}/calendar/${token}.ics` } };
+  });
+}
+
+export async function revokeCalendarFeedAction(): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    await revokeCalendarFeed(user);
+    revalidatePath("/settings");
     return { status: "ok" };
   });
 }

@@ -20,3 +20,15 @@ export function looksLikeApiToken(value: string): boolean {
 export function tokenHint(token: string): string {
   return token.slice(0, TOKEN_PREFIX.length + 4);
 }
+
+// A calendar feed's address carries a secret of the same strength, kept the
+// same way (its hash); the prefix tells the two apart in logs and pastes.
+const FEED_PREFIX = "cal_";
+
+export function generateFeedToken(): string {
+  return FEED_PREFIX + randomBytes(32).toString("base64url");
+}
+
+export function looksLikeFeedToken(value: string): boolean {
+  return /^cal_[A-Za-z0-9_-]{43}$/.test(value);
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { receiptStorage } from "@/lib/storage";
 
 export type ConnectionPragmas = {
   journalMode: string;
@@ -20,4 +21,20 @@ export async function readConnectionPragmas(): Promise<ConnectionPragmas> {
     foreignKeys: Number(await one("foreign_keys")),
     busyTimeout: Number(await one("busy_timeout")),
   };
+}
+
+/**
+ * Whether this instance can serve: the database answers a query and the
+ * receipt storage can be read and written. Never says why not to the caller
+ * (the log does).
+ */
+export async function isHealthy(): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    await receiptStorage().check();
+    return true;
+  } catch (error) {
+    console.error("Health check failed", error);
+    return false;
+  }
 }

@@ -2,7 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
+import { snippetAround } from "@/lib/domain/search";
+import type { NoteSearchQuery } from "@/lib/validation/notes";
 import { fromColumn } from "./columns";
+import { searchNotes } from "./notes";
+import type { Page } from "./pagination";
 import type { Actor } from "./users";
 
 // The search page's other two lists (the notes are lib/data/notes.ts's
@@ -87,4 +91,59 @@ export async function searchReceipts(actor: Actor, q: string): Promise<ReceiptSe
       kind: fromColumn(RECEIPT_KINDS, row.kind),
       provider: kase.subscription.provider,
     }));
+}
+
+export type SearchHit = {
+  type: "case" | "note" | "receipt";
+  id: string;
+  caseId: string;
+  title: string;
+  snippet: string;
+};
+
+/**
+ * GET /api/v1/search: cases, receipts and notes in one list. The first page
+ * holds the case and receipt hits (at most SEARCH_SHOWN of each) and the
+ * first page of notes; `nextCursor` goes on through the notes, which are the
+ * only list long enough to page.
+ */
+export async function searchEverything(
+  actor: Actor,
+  query: NoteSearchQuery,
+): Promise<Page<SearchHit>> {
+  const first = !query.cursor;
+  const [cases, receipts, notes] = await Promise.all([
+    first ? searchCases(actor, query.q) : [],
+    first ? searchReceipts(actor, query.q) : [],
+    searchNotes(actor, query),
+  ]);
+  const items: SearchHit[] = [
+    ...cases.map((c) => ({
+      type: "case" as const,
+      id: c.id,
+      caseId: c.id,
+      title: c.subscription.plan
+        ? `${c.subscription.provider} · ${c.subscription.plan}`
+        : c.subscription.provider,
+      snippet: c.confirmationNumber ?? "",
+    })),
+    ...receipts.map((r) => ({
+      type: "receipt" as const,
+      id: r.id,
+      caseId: r.caseId,
+      title: r.fileName,
+      snippet: r.provider,
+    })),
+    ...notes.items.map((n) => ({
+      type: "note" as const,
+      id: n.id,
+      caseId: n.case.id,
+      title: n.case.subscription.provider,
+      snippet: snippetAround(
+        [n.summary, n.agent, n.reference, n.outcome].filter(Boolean).join(" · "),
+        query.q,
+      ),
+    })),
+  ];
+  return { items, nextCursor: notes.nextCursor };
 }

@@ -35,6 +35,8 @@ export interface ReceiptStorage {
   remove(key: string): Promise<void>;
   /** Deletes temporary files and any stored file whose key is not in `keep`. */
   sweep(keep: ReadonlySet<string>): Promise<{ removed: number }>;
+  /** Resolves when the store can be read and written (the health check). */
+  check(): Promise<void>;
 }
 
 /** A row names a file that storage no longer has (deleted by hand, a restore gone wrong). */

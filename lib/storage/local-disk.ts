@@ -75,6 +75,10 @@ export function localDiskStorage(): ReceiptStorage {
     async remove(key) {
       await fs.promises.rm(fileOf(key), { force: true });
     },
+    async check() {
+      await fs.promises.mkdir(root(), { recursive: true, mode: 0o700 });
+      await fs.promises.access(root(), fs.constants.R_OK | fs.constants.W_OK);
+    },
     async sweep(keep) {
       let removed = 0;
       const base = root();

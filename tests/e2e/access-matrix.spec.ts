@@ -25,6 +25,8 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/auth/register": { kind: "public" },
   "POST /api/v1/auth/token": { kind: "public" },
   "GET /api/v1/me": { kind: "self" },
+  "POST /api/v1/me/calendar-feed": { kind: "self" },
+  "DELETE /api/v1/me/calendar-feed": { kind: "self" },
   "GET /api/v1/export": {
     kind: "list",
     call: () => ({ url: "/api/v1/export" }),
@@ -114,6 +116,12 @@ const MATRIX: Record<string, Entry> = {
     kind: "list",
     call: () => ({ url: "/api/v1/notes?q=secret" }),
     leaks: (body, ids) => JSON.stringify(body).includes(ids.note),
+  },
+  "GET /api/v1/search": {
+    kind: "list",
+    // A's case is a Mint Mobile plan, its note says "secret", its receipt is x.pdf.
+    call: () => ({ url: "/api/v1/search?q=mint" }),
+    leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
   },
   "GET /api/v1/notes/:id": {
     kind: "foreign",

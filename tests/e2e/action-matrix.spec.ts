@@ -45,6 +45,8 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/settings.ts#logoutEverywhereAction": { kind: "self" },
   "lib/actions/settings.ts#createTokenAction": { kind: "self" },
   "lib/actions/settings.ts#deleteAccountAction": { kind: "self" },
+  "lib/actions/settings.ts#createCalendarFeedAction": { kind: "self" },
+  "lib/actions/settings.ts#revokeCalendarFeedAction": { kind: "self" },
   "lib/actions/settings.ts#revokeTokenAction": { kind: "foreign", calls: (ids) => [[ids.token]] },
   "lib/actions/settings.ts#endSessionAction": { kind: "foreign", calls: (ids) => [[ids.session]] },
   "lib/actions/subscriptions.ts#saveSubscriptionAction": {

@@ -191,3 +191,12 @@ test("a session cookie counts only as issued: altered or truncated, it is refuse
     });
   }
 });
+
+test("the health check answers without a session: the database and the receipt storage are up", async ({
+  request,
+}) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ ok: true });
+  expect(health.headers()["cache-control"]).toContain("no-store");
+});

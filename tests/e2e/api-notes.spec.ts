@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { apiUser, MOBILE_PLAN } from "./helpers";
+import { PDF } from "./files";
+import { apiCase, apiUser, MOBILE_PLAN } from "./helpers";
 
 const CALL = {
   channel: "phone",
@@ -111,4 +112,35 @@ test("notes: 400 with fields, 401 without auth, 404 for another user's case or n
   expect(
     (await (await request.get(`/api/v1/notes/${note.id}`, { headers: a.auth })).json()).summary,
   ).toBe(CALL.summary);
+});
+
+test("one search over cases, receipts and notes, with the shape of the contract", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const { kase, note, receipt } = await apiCase(request, auth, {
+    noteSummary: "Agent said the MINT port-out PIN is 4412",
+    receipt: PDF,
+  });
+  const found = await request.get("/api/v1/search?q=mint", { headers: auth });
+  expect(found.status()).toBe(200);
+  const body = await found.json();
+  expect(body.nextCursor).toBeNull();
+  expect(body.items).toEqual(
+    expect.arrayContaining([
+      {
+        type: "case",
+        id: kase.id,
+        caseId: kase.id,
+        title: "Mint Mobile · Unlimited 5G",
+        snippet: "",
+      },
+      expect.objectContaining({ type: "note", id: note.id, caseId: kase.id, title: "Mint Mobile" }),
+    ]),
+  );
+  const byFile = await (await request.get("/api/v1/search?q=x.pdf", { headers: auth })).json();
+  expect(byFile.items).toEqual([
+    { type: "receipt", id: receipt.id, caseId: kase.id, title: "x.pdf", snippet: "Mint Mobile" },
+  ]);
+  expect((await request.get("/api/v1/search?q=", { headers: auth })).status()).toBe(400);
 });

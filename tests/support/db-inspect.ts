@@ -44,3 +44,14 @@ export async function readStorageKeysForTests(userId: string): Promise<string[]>
     ).map((row) => row.storageKey),
   );
 }
+
+/** What is stored for a user's calendar feed: the hash, never the token. */
+export async function readCalendarFeedHashesForTests(userId: string): Promise<string[]> {
+  return withDb((db) =>
+    (
+      db.prepare("SELECT tokenHash FROM CalendarFeed WHERE userId = ?").all(userId) as {
+        tokenHash: string;
+      }[]
+    ).map((row) => row.tokenHash),
+  );
+}

@@ -47,3 +47,16 @@ describe("a cancel URL as people paste it", () => {
     expect(withScheme("")).toBe("");
   });
 });
+
+describe("a search hit's snippet", () => {
+  it("shows the text around the match, cut with an ellipsis", async () => {
+    const { snippetAround } = await import("@/lib/domain/search");
+    expect(snippetAround("short text", "text")).toBe("short text");
+    const long = `${"a".repeat(200)} REF-88231 ${"b".repeat(200)}`;
+    const snippet = snippetAround(long, "ref-88231", 60);
+    expect(snippet).toContain("REF-88231");
+    expect(snippet.startsWith("…") && snippet.endsWith("…")).toBe(true);
+    expect([...snippet].length).toBeLessThanOrEqual(62);
+    expect(snippetAround("客服".repeat(100), "不在", 10)).toBe(`${"客服".repeat(5)}…`);
+  });
+});

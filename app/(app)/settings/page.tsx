@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EndSessionButton } from "@/components/settings/end-session-button";
@@ -14,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentSessionId, requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { listSessions } from "@/lib/data/sessions";
+import { calendarFeedStatus } from "@/lib/data/calendar-feed";
 import { describeUserAgent } from "@/lib/domain/user-agent";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,12 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, format, tokens, sessions, thisSession] = await Promise.all([
+  const [t, format, tokens, sessions, thisSession, feed] = await Promise.all([
     getTranslations("settings"),
     getFormatter(),
     listApiTokens(user),
     listSessions(user),
     currentSessionId(),
+    calendarFeedStatus(user),
   ]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(user.timeZone)) zones.unshift(user.timeZone);
@@ -47,6 +50,13 @@ export default async function SettingsPage() {
             locale={user.locale}
             timeZone={user.timeZone}
             timeZones={timeZones}
+          />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("calendarTitle")} description={t("calendarBody")} />
+          <CalendarFeedCard
+            since={feed ? format.dateTime(feed.createdAt, { dateStyle: "medium" }) : null}
           />
         </Card>
 

@@ -1,0 +1,59 @@
+import "server-only";
+import ical from "ical-generator";
+import type { FeedEntries } from "@/lib/data/calendar-feed";
+
+type Translate = (key: string, values?: Record<string, string>) => string;
+
+/** A calendar date as the UTC midnight that ical-generator writes as DTSTART;VALUE=DATE. */
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * A user's feed as iCalendar: all-day events (follow-ups, promised
+ * call-backs and renewals are calendar dates, which have no time zone to
+ * shift them), each with a stable UID so a calendar app updates an event
+ * rather than adding it again, and a link back to the case or subscription.
+ */
+export function feedCalendar(
+  entries: FeedEntries,
+  { t, baseUrl, timeZone, name }: { t: Translate; baseUrl: string; timeZone: string; name: string },
+): string {
+  const calendar = ical({
+    name: name ? t("calendar.nameOf", { name }) : t("calendar.name"),
+    description: t("calendar.description"),
+    prodId: { company: "CancelCase", product: "CancelCase", language: "EN" },
+    // Refresh hints for calendar apps (RFC 7986 and the common X- form).
+    ttl: 60 * 60,
+  });
+  calendar.x([{ key: "X-WR-TIMEZONE", value: timeZone }]);
+  for (const f of entries.followUps) {
+    calendar.createEvent({
+      id: `follow-up-${f.caseId}-${f.date}@cancelcase`,
+      start: day(f.date),
+      allDay: true,
+      summary: t("calendar.followUp", { provider: f.provider }),
+      description: t("calendar.followUpBody", { provider: f.provider }),
+      url: `${baseUrl}/cases/${f.caseId}`,
+    });
+  }
+  for (const p of entries.promised) {
+    calendar.createEvent({
+      id: `promised-${p.noteId}@cancelcase`,
+      start: day(p.date),
+      allDay: true,
+      summary: t("calendar.promised", { provider: p.provider }),
+      description: t("calendar.promisedBody", { provider: p.provider }),
+      url: `${baseUrl}/cases/${p.caseId}`,
+    });
+  }
+  for (const r of entries.renewals) {
+    calendar.createEvent({
+      id: `renewal-${r.subscriptionId}-${r.date}@cancelcase`,
+      start: day(r.date),
+      allDay: true,
+      summary: t("calendar.renewal", { provider: r.provider }),
+      description: t("calendar.renewalBody", { provider: r.provider }),
+      url: `${baseUrl}/subscriptions/${r.subscriptionId}`,
+    });
+  }
+  return calendar.toString();
+}

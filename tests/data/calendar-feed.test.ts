@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import ical, { type VEvent } from "node-ical";
+import {
+  calendarFeedStatus,
+  createCalendarFeed,
+  feedEntries,
+  findFeedOwner,
+  revokeCalendarFeed,
+} from "@/lib/data/calendar-feed";
+import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { createSubscription } from "@/lib/data/subscriptions";
+import { registerUser } from "@/lib/data/users";
+import { feedCalendar } from "@/lib/documents/calendar";
+import { readCalendarFeedHashesForTests } from "../support/db-inspect";
+
+async function newUser() {
+  return registerUser({
+    email: `c${Math.random().toString(36).slice(2)}@example.com`,
+    password: "calendar feeds are private",
+    timeZone: "Asia/Shanghai",
+  });
+}
+
+const t = (key: string, values?: Record<string, string>) =>
+  `${key}${values ? ` ${Object.values(values).join(" ")}` : ""}`;
+
+describe("the calendar feed", () => {
+  it("keeps only the token's hash; a new token replaces the old, revoking ends it", async () => {
+    const user = await newUser();
+    expect(await calendarFeedStatus(user)).toBeNull();
+    const first = await createCalendarFeed(user);
+    expect((await findFeedOwner(first))?.id).toBe(user.id);
+    expect(await readCalendarFeedHashesForTests(user.id)).not.toContain(first);
+
+    const second = await createCalendarFeed(user);
+    expect(await findFeedOwner(first)).toBeNull();
+    expect((await findFeedOwner(second))?.timeZone).toBe("Asia/Shanghai");
+    await revokeCalendarFeed(user);
+    expect(await findFeedOwner(second)).toBeNull();
+    expect(await findFeedOwner("cal_short")).toBeNull();
+  });
+
+  it("shows open cases' follow-ups and live renewals, not closed cases or cancelled plans", async () => {
+    const user = await newUser();
+    const plan = {
+      category: "mobile" as const,
+      amount: 1500,
+      currency: "USD",
+      billingCycle: "monthly" as const,
+    };
+    const live = await createSubscription(user, {
+      ...plan,
+      provider: "Visible",
+      nextRenewalOn: "2026-12-20",
+    });
+    const done = await createSubscription(user, {
+      ...plan,
+      provider: "Hulu",
+      nextRenewalOn: "2026-12-21",
+    });
+    const open = await openCase(user, { subscriptionId: live.id, reason: "cost" });
+    await updateCase(user, open.id, { nextFollowUpOn: "2026-12-05", expectedVersion: 1 });
+    const closed = await openCase(user, { subscriptionId: done.id, reason: "cost" });
+    await updateCase(user, closed.id, {
+      nextFollowUpOn: "2026-12-06",
+      confirmationNumber: "H-1",
+      expectedVersion: 1,
+    });
+    await transitionCase(user, closed.id, { to: "bill_checked", expectedVersion: 2 });
+    await transitionCase(user, closed.id, { to: "request_submitted", expectedVersion: 3 });
+    await transitionCase(user, closed.id, { to: "confirmation_received", expectedVersion: 4 });
+
+    const entries = await feedEntries(user, "2026-12-01");
+    expect(entries.followUps.map((f) => [f.provider, f.date])).toEqual([["Visible", "2026-12-05"]]);
+    expect(entries.renewals.map((r) => [r.provider, r.date])).toEqual([["Visible", "2026-12-20"]]);
+
+    const text = feedCalendar(entries, {
+      t,
+      baseUrl: "https://cancel.example",
+      timeZone: "Asia/Shanghai",
+      name: "",
+    });
+    expect(text).toContain("X-WR-TIMEZONE:Asia/Shanghai");
+    const events = Object.values(ical.sync.parseICS(text)).filter(
+      (c): c is VEvent => c?.type === "VEVENT",
+    );
+    expect(events.map((e) => [e.summary, e.start.toISOString().slice(0, 10), e.datetype])).toEqual([
+      ["calendar.followUp Visible", "2026-12-05", "date"],
+      ["calendar.renewal Visible", "2026-12-20", "date"],
+    ]);
+    // All-day: the date is the date, wherever the server's clock is.
+    expect(text).toContain("DTSTART;VALUE=DATE:20261205");
+  });
+});

@@ -1,10 +1,6 @@
 import "server-only";
-import { hash, verify, type Options } from "@node-rs/argon2";
-
-// argon2id with OWASP's minimum (19 MiB, t=2, p=1), which DESIGN.md requires.
-// `algorithm: 2` is Argon2id; the package exports it as a const enum, which
-// isolated modules cannot import.
-const ARGON2ID_OPTIONS: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+import { hash, verify } from "@node-rs/argon2";
+import { ARGON2ID_OPTIONS } from "./argon2-options.mjs";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize("NFC"), ARGON2ID_OPTIONS);

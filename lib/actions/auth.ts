@@ -7,6 +7,7 @@ import { setUserLocale } from "@/lib/data/users";
 import { isLocale } from "@/lib/domain/locales";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { registerAccount } from "@/lib/auth/registration";
+import { confirmPasswordReset, requestPasswordReset } from "@/lib/auth/password-reset";
 import { formValues, toActionState, type ActionState } from "./result";
 
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -30,4 +31,25 @@ export async function setLocaleAction(locale: string): Promise<void> {
   });
   const user = await getCurrentUser();
   if (user) await setUserLocale(user, locale);
+}
+
+/** "Forgot my password": the same answer whether or not the address has an account. */
+export async function requestPasswordResetAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return toActionState(async () => {
+    await requestPasswordReset(formValues(formData, ["email"]), clientAddress(await headers()));
+    return { status: "ok", message: "auth.resetSent" };
+  });
+}
+
+export async function confirmPasswordResetAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  return toActionState(async () => {
+    await confirmPasswordReset(formValues(formData, ["token", "password"]));
+    return { status: "ok" };
+  });
 }

@@ -25,6 +25,9 @@ function createLimiters() {
     account: window("ac", 100),
     device: window("dv", GUESSES_PER_ACCOUNT_AND_ADDRESS),
     signup: new RateLimiterMemory({ keyPrefix: "su", points: signupsPerHour(), duration: 60 * 60 }),
+    // Password-reset mails: a few per account, more per address, per hour.
+    resetAccount: new RateLimiterMemory({ keyPrefix: "ra", points: 3, duration: 60 * 60 }),
+    resetAddress: new RateLimiterMemory({ keyPrefix: "rd", points: 20, duration: 60 * 60 }),
   };
 }
 
@@ -112,4 +115,16 @@ export async function throttlePasswordCheck<T>(
 /** Counts one sign-up attempt from this address; throws rate_limited past the hourly limit. */
 export async function consumeSignup(address: string): Promise<void> {
   await takePoints([[limiters.signup, address]]);
+}
+
+/**
+ * Counts one password-reset request for this email from this address;
+ * throws rate_limited past 3 per account or 20 per address per hour (the
+ * same for an address that has no account, so the limit tells nothing).
+ */
+export async function consumePasswordReset(email: string, address: string): Promise<void> {
+  await takePoints([
+    [limiters.resetAccount, email],
+    [limiters.resetAddress, address],
+  ]);
 }

@@ -64,6 +64,19 @@ export function signupsPerHour(): number {
   return positiveInt("SIGNUPS_PER_HOUR", 30);
 }
 
+/** The SMTP server mail goes through (smtp://user:pass@host:587, smtps://…), or null: no email. */
+export function smtpUrl(): string | null {
+  const raw = process.env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!/^smtps?:\/\//.test(raw)) throw new Error("SMTP_URL must start with smtp:// or smtps://");
+  return raw;
+}
+
+/** The sender of CancelCase's mail. */
+export function mailFrom(): string {
+  return process.env.MAIL_FROM?.trim() || `CancelCase <cancelcase@${new URL(baseUrl()).hostname}>`;
+}
+
 /** Trust X-Forwarded-For only when a reverse proxy we control sets it. */
 export function trustProxy(): boolean {
   return flag("TRUST_PROXY", false);

@@ -67,3 +67,12 @@ export const deleteAccountSchema = z.object({
   confirmEmail: emailField,
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
+
+export const passwordResetRequestSchema = z.object({ email: emailField });
+
+export const passwordResetConfirmSchema = z.object({
+  token: z
+    .string({ error: "reset_link_invalid" })
+    .regex(/^rst_[A-Za-z0-9_-]{43}$/, { error: "reset_link_invalid" }),
+  password: newPasswordField,
+});

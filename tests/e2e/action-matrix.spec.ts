@@ -40,6 +40,8 @@ const subscription = (fields: Record<string, string>) =>
 const MATRIX: Record<string, Entry> = {
   "lib/actions/auth.ts#registerAction": { kind: "public" },
   "lib/actions/auth.ts#setLocaleAction": { kind: "public" },
+  "lib/actions/auth.ts#requestPasswordResetAction": { kind: "public" },
+  "lib/actions/auth.ts#confirmPasswordResetAction": { kind: "public" },
   "lib/actions/settings.ts#updatePreferencesAction": { kind: "self" },
   "lib/actions/settings.ts#changePasswordAction": { kind: "self" },
   "lib/actions/settings.ts#logoutEverywhereAction": { kind: "self" },

@@ -98,6 +98,9 @@ test("hostile input at every JSON endpoint: no 5xx, no internals, nothing writte
   const targets: (Target & { own?: string })[] = [
     { method: "POST", url: () => "/api/v1/auth/register" },
     { method: "POST", url: () => "/api/v1/auth/token" },
+    { method: "POST", url: () => "/api/v1/auth/password-reset" },
+    { method: "POST", url: () => "/api/v1/auth/password-reset/confirm" },
+    { method: "GET", url: (id) => `/api/v1/search?q=${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/subscriptions" },
     { method: "PATCH", url: (id) => `/api/v1/subscriptions/${id}`, own: "sub" },
     { method: "POST", url: () => "/api/v1/cases" },

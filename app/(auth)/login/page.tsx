@@ -39,6 +39,14 @@ export default async function LoginPage({
         )}
         notice={noticeKey ? t(noticeKey) : undefined}
       />
+      <p className="mt-4 text-right text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+        >
+          {t("forgotLink")}
+        </Link>
+      </p>
       <p className="mt-8 text-center text-sm text-slate-600 dark:text-slate-400">
         {t("noAccount")}{" "}
         <Link

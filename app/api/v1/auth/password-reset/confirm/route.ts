@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { confirmPasswordReset } from "@/lib/auth/password-reset";
+import { publicApiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/body";
+
+/** The new password with a reset link's token; every session and token of the account ends. */
+export const POST = publicApiRoute(async ({ request }) => {
+  await confirmPasswordReset(await readJson(request));
+  return NextResponse.json({ ok: true });
+});

@@ -1,0 +1,54 @@
+import type { AddressInfo } from "node:net";
+import PostalMime, { type Email } from "postal-mime";
+import { SMTPServer } from "smtp-server";
+
+/**
+ * A real SMTP server for the tests (the smtp-server package, which
+ * nodemailer's authors keep): it accepts every message on a free port and
+ * keeps it parsed, so a test reads what a mailbox would.
+ */
+export async function startSmtpServer() {
+  const received: { to: string[]; email: Email; raw: string }[] = [];
+  const waiting: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        void PostalMime.parse(raw).then((email) => {
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            email,
+            raw: raw.toString("utf8"),
+          });
+          waiting.splice(0).forEach((wake) => wake());
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    /** The first message to this address, once it has arrived (or throws after `ms`). */
+    async next(to: string, ms = 15_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = received.find((m) => m.to.includes(to));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${ms} ms`);
+        await new Promise<void>((wake) => {
+          waiting.push(wake);
+          setTimeout(wake, 250);
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

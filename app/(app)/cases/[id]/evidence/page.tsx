@@ -32,7 +32,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 // Short columns never break inside a word (CJK breaks between any two
 // characters unless told: "电/话"); the summary column takes the rest.
-const th = "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase break-keep";
+const th =
+  "py-1.5 pr-3 text-left text-xs font-semibold text-slate-500 uppercase break-keep [overflow-wrap:normal]";
 const td = "py-1.5 pr-3 align-top";
 const tight = `${td} break-keep`;
 // A time may wrap between its date and its clock on a phone, never inside either.
@@ -185,10 +186,10 @@ export default async function EvidencePage({
           <table className="record-table w-full table-fixed">
             <colgroup>
               <col className="w-[19%]" />
-              <col className="w-[10%]" />
+              <col className="w-[12%]" />
               <col className="w-[17%]" />
               <col className="w-[17%]" />
-              <col className="w-[37%]" />
+              <col className="w-[35%]" />
             </colgroup>
             <thead>
               <tr>

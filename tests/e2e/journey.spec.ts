@@ -2,7 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { todayIn } from "@/lib/domain/dates";
-import { MOBILE_PLAN, openCaseThroughUi, ready, register, registerInChinese } from "./helpers";
+import {
+  logIn,
+  MOBILE_PLAN,
+  openCaseThroughUi,
+  ready,
+  register,
+  registerInChinese,
+} from "./helpers";
 
 // The journey of issue 12: the record stays right, and nothing typed is lost.
 test.use({ timezoneId: "America/Los_Angeles" });
@@ -461,4 +468,27 @@ test("forgiving input: prices and links as people type them, a counter instead o
   await expect(page.getByText("4990 / 5000")).toBeVisible();
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("note")).toHaveCount(1);
+});
+
+test("a save after the session ended goes to sign-in, and the note waits as a draft", async ({
+  page,
+  context,
+}) => {
+  const email = await register(page);
+  await openCaseThroughUi(page, "Boost Mobile");
+  const caseUrl = page.url();
+  await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await page.getByLabel("What was said").fill("Asked for the port-out number.");
+
+  // The session ends while the form is open (it expired, or was ended from another device).
+  await context.clearCookies();
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByText("The save did not go through")).toHaveCount(0);
+
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard|\/cases\//);
+  await page.goto(caseUrl);
+  await ready(page);
+  await expect(page.getByLabel("What was said")).toHaveValue("Asked for the port-out number.");
 });

@@ -43,30 +43,49 @@ export async function startOwnServer(
 ): Promise<OwnServer> {
   const dataDir = path.resolve("test-data", name);
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
-  const port = await freePort();
-  const child = spawn(process.execPath, [...serverNodeFlags(), "scripts/start.mjs"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      BASE_URL: "",
-      NEXTAUTH_SECRET: "",
-      DATABASE_URL: "",
-      ...env,
-    },
-    stdio: "ignore",
-  });
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server ${name} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/login`)).ok) break;
-    } catch {
-      // not listening yet
+  // A port picked free can be taken by a parallel test before the server
+  // binds it: a server that exits while starting is tried once more on
+  // another port, and the error says what it printed.
+  let child: ChildProcess;
+  let url: string;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    child = spawn(process.execPath, [...serverNodeFlags(), "scripts/start.mjs"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        BASE_URL: "",
+        NEXTAUTH_SECRET: "",
+        DATABASE_URL: "",
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (data: Buffer) => {
+      stderr = (stderr + data.toString()).slice(-2000);
+    });
+    url = `http://localhost:${port}`;
+    const deadline = Date.now() + 60_000;
+    let exited = false;
+    for (;;) {
+      if (child.exitCode !== null) {
+        exited = true;
+        break;
+      }
+      try {
+        if ((await fetch(`${url}/login`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+      await new Promise((r) => setTimeout(r, 200));
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
-    await new Promise((r) => setTimeout(r, 200));
+    if (!exited) break;
+    if (attempt >= 2) {
+      throw new Error(`server ${name} exited with ${child.exitCode}: ${stderr.trim()}`);
+    }
   }
   const serving = () => servingPid(child.pid!);
   return {

@@ -8,6 +8,9 @@ export const PASSWORD = "a sturdy test passphrase";
 export const LEAKS =
   /(\bat [\w.<>]+ \(|node_modules|\/work\/|\bSELECT\b|\bINSERT\b|prisma|SqliteError|TypeError|ReferenceError)/i;
 
+/** The app's own Origin: what a cookie-authenticated write from the page sends. */
+export const sameOrigin = () => ({ Origin: `http://localhost:${process.env.E2E_PORT}` });
+
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 }

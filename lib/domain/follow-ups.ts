@@ -18,12 +18,3 @@ export function followUpStatus(
   if (kase.nextFollowUpOn < today) return "overdue";
   return kase.nextFollowUpOn === today ? "due_today" : "upcoming";
 }
-
-/** Due: today or earlier, on an open case. */
-export function isFollowUpDue(
-  kase: { nextFollowUpOn: string | null; state: CaseState },
-  today: string,
-): boolean {
-  const status = followUpStatus(kase, today);
-  return status === "overdue" || status === "due_today";
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayIn } from "@/lib/domain/dates";
-import { followUpStatus, isFollowUpDue } from "@/lib/domain/follow-ups";
+import { followUpStatus } from "@/lib/domain/follow-ups";
 
 describe("where a follow-up stands", () => {
   const today = "2026-12-01";
@@ -14,15 +14,12 @@ describe("where a follow-up stands", () => {
     expect(followUpStatus(open("2026-11-30"), today)).toBe("overdue");
     expect(followUpStatus(open("2026-12-02"), today)).toBe("upcoming");
     expect(followUpStatus(open(null), today)).toBeNull();
-    expect(isFollowUpDue(open("2026-12-01"), today)).toBe(true);
-    expect(isFollowUpDue(open("2026-11-01"), today)).toBe(true);
-    expect(isFollowUpDue(open("2026-12-02"), today)).toBe(false);
+    expect(followUpStatus(open("2026-11-01"), today)).toBe("overdue");
   });
 
   it("is nothing on a confirmed or withdrawn case", () => {
     for (const state of ["confirmation_received", "withdrawn"] as const) {
       expect(followUpStatus({ nextFollowUpOn: "2026-11-01", state }, today)).toBeNull();
-      expect(isFollowUpDue({ nextFollowUpOn: "2026-11-01", state }, today)).toBe(false);
     }
     expect(followUpStatus({ nextFollowUpOn: "2026-11-01", state: "rejected" }, today)).toBe(
       "overdue",

@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
           { key: "Cache-Control", value: "no-store" },
         ],
       },
+      // The service worker: always checked for a new version.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
       {
         source: "/_next/static/:path*",
         headers: [{ key: "Content-Security-Policy", value: strictCsp }],

@@ -3,7 +3,15 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // The proxy only redirects and sets the page CSP; it is never the guard.
 // Every page, action and handler checks the session itself (DESIGN.md rule 3).
-const SIGNED_IN_PATHS = ["/dashboard", "/subscriptions", "/cases", "/notes", "/settings"];
+const SIGNED_IN_PATHS = [
+  "/dashboard",
+  "/subscriptions",
+  "/cases",
+  "/notes",
+  "/notifications",
+  "/settings",
+  "/share",
+];
 
 function contentSecurityPolicy(nonce: string): string {
   const devEval = process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'";
@@ -14,6 +22,8 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

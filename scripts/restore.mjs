@@ -95,6 +95,10 @@ export const VOCABULARY = {
   ],
   "User.locale": ["en", "zh-CN"],
   "CaseChange.kind": ["note_deleted", "receipt_deleted"],
+  "Notification.kind": ["follow_up", "call_back", "renewal", "review", "statement"],
+  "Notification.channel": ["email", "push"],
+  "Notification.status": ["pending", "sent", "failed", "skipped"],
+  "NotificationSettings.delivery": ["digest", "each"],
 };
 VOCABULARY["CaseEvent.to"] = VOCABULARY["CancellationCase.state"];
 VOCABULARY["CaseEvent.from"] = [...VOCABULARY["CancellationCase.state"], null];

@@ -44,7 +44,7 @@ type ErrorBody = {
  * error code, else the error's code), which the catalog translates; never
  * its English text.
  */
-function failureOf(status: number, body: ErrorBody): Pick<Item, "reason" | "values"> {
+export function failureOf(status: number, body: ErrorBody): Pick<Item, "reason" | "values"> {
   const error = body?.error;
   if (error?.code === "limit_reached")
     return { reason: "limit_reached_receipts", values: { limit: error.limit ?? 0 } };

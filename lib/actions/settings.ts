@@ -23,7 +23,9 @@ import {
 } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
-import { formValues, toActionState, type ActionState } from "./result";
+import { AppError } from "@/lib/errors/app-error";
+import { updateNotificationSettings } from "@/lib/notifications/settings";
+import { formText, formValues, toActionState, type ActionState } from "./result";
 
 export async function updatePreferencesAction(
   _prev: ActionState,
@@ -137,5 +139,48 @@ export async function revokeCalendarFeedAction(): Promise<ActionState> {
     await revokeCalendarFeed(user);
     revalidatePath("/settings");
     return { status: "ok" };
+  });
+}
+
+/** Settings → Notifications: the form's fields as the API's patch. */
+export async function saveNotificationSettingsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const on = (name: string) => formText(formData, name) === "on";
+    const days = (formText(formData, "renewalDays") ?? "")
+      .split(/[,，\s]+/)
+      .filter(Boolean)
+      .map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : Number.NaN));
+    if (days.some((n) => !Number.isSafeInteger(n))) {
+      throw new AppError("validation_failed", "Days before a renewal are whole numbers.", {
+        fields: { "reminders.renewalDays": ["renewal_days_invalid"] },
+      });
+    }
+    const reviewDays = formText(formData, "reviewDays")?.trim() ?? "";
+    await updateNotificationSettings(user, {
+      delivery: formText(formData, "delivery"),
+      digestTime: formText(formData, "digestTime"),
+      quietHours: on("quiet")
+        ? { from: formText(formData, "quietFrom"), to: formText(formData, "quietTo") }
+        : null,
+      channels: {
+        // A channel the form did not show (email on a server without SMTP) stays as it is.
+        ...(formText(formData, "emailShown") ? { email: on("email") } : {}),
+        push: on("push"),
+      },
+      reminders: {
+        followUps: on("followUps"),
+        renewals: on("renewals"),
+        renewalDays: days,
+        review: on("review"),
+        reviewDays: /^\d{1,3}$/.test(reviewDays) ? Number(reviewDays) : reviewDays,
+        statement: on("statement"),
+      },
+    });
+    revalidatePath("/settings");
+    return { status: "ok", message: "common.saved" };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sign, verifySignature } from "./signing";
 import { baseUrl } from "@/lib/config";
 
 // A device cookie (OWASP, "Slow down online guessing attacks with device
@@ -12,18 +13,7 @@ const MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 const ID = /^[A-Za-z0-9_-]{22}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 
-let fallbackSecret: string | undefined;
-
-function signingKey(): Buffer {
-  // npm start always sets NEXTAUTH_SECRET; a bare test process gets one of its own.
-  const secret =
-    process.env.NEXTAUTH_SECRET || (fallbackSecret ??= randomBytes(32).toString("hex"));
-  return createHmac("sha256", secret).update("cancelcase device cookie v1").digest();
-}
-
-function sign(id: string, email: string): string {
-  return createHmac("sha256", signingKey()).update(`${id}|${email}`).digest("base64url");
-}
+const PURPOSE = "cancelcase device cookie v1";
 
 function secure(): boolean {
   return baseUrl().startsWith("https:");
@@ -47,7 +37,7 @@ export function deviceCookieOptions() {
 /** A new cookie value for a browser that just signed in to `email`. */
 export function issueDeviceCookie(email: string): string {
   const id = randomBytes(16).toString("base64url");
-  return `${id}.${sign(id, email)}`;
+  return `${id}.${sign(PURPOSE, `${id}|${email}`)}`;
 }
 
 /** The device id when the cookie was issued to this browser for `email`, else null. */
@@ -56,7 +46,5 @@ export function trustedDeviceFor(value: string | null | undefined, email: string
   if (extra !== undefined || !id || !signature || !ID.test(id) || !SIGNATURE.test(signature)) {
     return null;
   }
-  const expected = Buffer.from(sign(id, email));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+  return verifySignature(PURPOSE, `${id}|${email}`, signature) ? id : null;
 }

@@ -77,6 +77,36 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM?.trim() || `CancelCase <cancelcase@${new URL(baseUrl()).hostname}>`;
 }
 
+/** Origins besides the big browsers' push services that push messages may go to (comma-separated). */
+export function pushAllowedOrigins(): string[] {
+  return (process.env.PUSH_ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(origin);
+      } catch {
+        // reported below
+      }
+      if (url?.protocol !== "https:") {
+        throw new Error(`PUSH_ALLOWED_ORIGINS must list https origins, got "${origin}"`);
+      }
+      return url.origin;
+    });
+}
+
+/** Seconds between two passes of the reminder scheduler (60; tests use less). */
+export function reminderTickSeconds(): number {
+  return Math.min(positiveInt("REMINDER_TICK_SECONDS", 60), 3600);
+}
+
+/** Push subscriptions (browsers, phones) one account may keep. */
+export function pushSubscriptionsPerUserLimit(): number {
+  return positiveInt("PUSH_SUBSCRIPTIONS_PER_USER_MAX", 20);
+}
+
 /** Trust X-Forwarded-For only when a reverse proxy we control sets it. */
 export function trustProxy(): boolean {
   return flag("TRUST_PROXY", false);

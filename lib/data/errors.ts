@@ -26,7 +26,7 @@ export function isUniqueViolation(error: unknown): boolean {
  * in the English message and in the form's message values.
  */
 export function limitReachedError(
-  what: "notes" | "cases" | "subscriptions" | "events" | "receipts" | "changes",
+  what: "notes" | "cases" | "subscriptions" | "events" | "receipts" | "changes" | "devices",
   limit: number,
   english: string,
 ): AppError {

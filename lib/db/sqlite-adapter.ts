@@ -22,8 +22,35 @@ export class CancelCaseSqlite extends PrismaBetterSQLite3 {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS.join(";\n") + ";");
+    beginImmediately(adapter);
     return guardFailedCommit(adapter);
   }
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). The
+ * adapter's deferred BEGIN reads first and asks for the lock at its first
+ * write, and when another process (a second app instance, the scheduler of
+ * one) committed in between, SQLite cannot wait: the write fails at once
+ * with SQLITE_BUSY_SNAPSHOT. Begun immediately, the transaction waits for
+ * the lock (busy_timeout) instead. The adapter holds its own lock around
+ * BEGIN and would keep it if BEGIN threw, so a lock still busy after the
+ * wait falls back to a deferred BEGIN: that transaction may then fail as
+ * busy (503, "try again"), and the adapter stays usable.
+ */
+function beginImmediately(adapter: Adapter): void {
+  const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+  const prepare = client.prepare.bind(client);
+  const begin = () => {
+    try {
+      return prepare("BEGIN IMMEDIATE").run();
+    } catch (error) {
+      if (!String((error as { code?: string }).code).startsWith("SQLITE_BUSY")) throw error;
+      return prepare("BEGIN").run();
+    }
+  };
+  client.prepare = ((sql: string) =>
+    sql === "BEGIN" ? { run: begin } : prepare(sql)) as typeof client.prepare;
 }
 
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;

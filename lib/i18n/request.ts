@@ -1,14 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
-import { isLocale, type Locale } from "@/lib/domain/locales";
+import { isLocale } from "@/lib/domain/locales";
+import { catalogs } from "./catalogs";
 import { LOCALE_COOKIE } from "./locales";
 import { resolveLocale } from "./negotiate";
-
-const catalogs: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import("@/messages/en.json"),
-  "zh-CN": () => import("@/messages/zh-CN.json"),
-};
 
 // No locale in the URL: the language follows the user's setting, else the
 // switcher's cookie, else the browser (DESIGN.md, issue 2). A page that asks

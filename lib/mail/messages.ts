@@ -1,14 +1,27 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/catalogs";
+import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
+import type { Reminder } from "@/lib/domain/reminders";
+import { reminderWriter } from "@/lib/notifications/text";
 import type { OutgoingMail } from "./transport";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const BUTTON =
+  "display:inline-block;background:#4f46e5;color:#fff;text-decoration:none;padding:10px 16px;border-radius:8px;font-weight:600";
+
+/** The frame every message shares: the app's name, a white card, a small footer. */
+function layout(body: string, footer: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="margin:0;padding:24px 12px;background:#f8fafc;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#0f172a;line-height:1.5"><div style="max-width:520px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:16px;padding:24px"><p style="margin:0 0 16px;font-weight:700;color:#4f46e5">CancelCase</p>${body}<p style="margin:24px 0 0;font-size:12px;color:#64748b">${footer}</p></div></body></html>`;
+}
+
+const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
+
 /** A plain, readable HTML part: the same words as the text part, one button. */
 function html(paragraphs: string[], action: { label: string; url: string }, footer: string) {
-  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
-  return `<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#0f172a"><div style="max-width:520px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:16px;padding:24px"><p style="margin:0 0 16px;font-weight:700;color:#4f46e5">CancelCase</p>${body}<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#4f46e5;color:#fff;text-decoration:none;padding:10px 16px;border-radius:8px;font-weight:600">${escapeHtml(action.label)}</a></p><p style="margin:0;font-size:12px;color:#64748b">${escapeHtml(footer)}</p></div></body></html>`;
+  const button = `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="${BUTTON}">${escapeHtml(action.label)}</a></p>`;
+  return layout(paragraphs.map(paragraph).join("") + button, escapeHtml(footer));
 }
 
 /** The password-reset mail, in the account's language. */
@@ -19,7 +32,7 @@ export async function passwordResetMail(input: {
   url: string;
   minutes: number;
 }): Promise<OutgoingMail> {
-  const t = await getTranslations({ locale: input.locale, namespace: "mail" });
+  const t = await translator(input.locale, "mail");
   const greeting = input.name ? t("greeting", { name: input.name }) : t("greetingNoName");
   const lines = [greeting, t("resetBody", { minutes: input.minutes })];
   const footer = t("resetFooter");
@@ -28,5 +41,58 @@ export async function passwordResetMail(input: {
     subject: t("resetSubject"),
     text: `${lines.join("\n\n")}\n\n${input.url}\n\n${footer}\n`,
     html: html(lines, { label: t("resetAction"), url: input.url }, footer),
+  };
+}
+
+/**
+ * Reminders in one message (a digest, or a single one), each with a link to
+ * its case, and the one-click unsubscribe of RFC 8058: List-Unsubscribe
+ * (the POST endpoint mail clients call) and a link to a page in the body.
+ */
+export async function reminderMail(input: {
+  to: string;
+  name: string;
+  locale: Locale;
+  today: string;
+  reminders: Reminder[];
+  unsubscribe: { oneClickUrl: string; pageUrl: string };
+}): Promise<OutgoingMail> {
+  const writer = await reminderWriter(input.locale);
+  const tm = await translator(input.locale, "mail");
+  const { t } = writer;
+  const items = input.reminders.map((r) => ({
+    line: writer.line(r, input.today),
+    ...writer.link(r),
+  }));
+  const greeting = input.name ? tm("greeting", { name: input.name }) : tm("greetingNoName");
+  const subject =
+    items.length === 1
+      ? items[0]!.line
+      : t("subjectDigest", {
+          count: items.length,
+          date: formatDateOnly(input.today, input.locale),
+        });
+  const text = [
+    greeting,
+    t("intro"),
+    ...items.map((item) => `- ${item.line}\n  ${item.url}`),
+    `${t("footer")}\n${t("unsubscribe")}: ${input.unsubscribe.pageUrl}`,
+  ].join("\n\n");
+  const blocks = items
+    .map(
+      (item) =>
+        `<div style="margin:0 0 16px;padding:12px 14px;border:1px solid #e2e8f0;border-radius:12px"><p style="margin:0 0 8px">${escapeHtml(item.line)}</p><a href="${escapeHtml(item.url)}" style="color:#4f46e5;font-weight:600">${escapeHtml(item.label)}</a></div>`,
+    )
+    .join("");
+  const footer = `${escapeHtml(t("footer"))}<br><a href="${escapeHtml(input.unsubscribe.pageUrl)}" style="color:#64748b">${escapeHtml(t("unsubscribe"))}</a>`;
+  return {
+    to: input.to,
+    subject,
+    text: `${text}\n`,
+    html: layout(paragraph(greeting) + paragraph(t("intro")) + blocks, footer),
+    headers: {
+      "List-Unsubscribe": `<${input.unsubscribe.oneClickUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
   };
 }

@@ -29,6 +29,16 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/v1/me": { kind: "self" },
   "POST /api/v1/me/calendar-feed": { kind: "self" },
   "DELETE /api/v1/me/calendar-feed": { kind: "self" },
+  "GET /api/v1/me/notifications": { kind: "self" },
+  "PATCH /api/v1/me/notifications": { kind: "self" },
+  // An endpoint is removed only from the caller's own devices.
+  "POST /api/v1/me/push-subscriptions": { kind: "self" },
+  "DELETE /api/v1/me/push-subscriptions": { kind: "self" },
+  "GET /api/v1/notifications": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/notifications?limit=100" }),
+    leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
+  },
   "GET /api/v1/export": {
     kind: "list",
     call: () => ({ url: "/api/v1/export" }),

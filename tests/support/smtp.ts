@@ -10,11 +10,21 @@ import { SMTPServer } from "smtp-server";
 export async function startSmtpServer() {
   const received: { to: string[]; email: Email; raw: string }[] = [];
   const waiting: (() => void)[] = [];
+  // Stalling: a message is read but never answered, as a server that hangs
+  // mid-send (the sender is then killed); it is not counted as received.
+  let stalling = false;
+  let stalled = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    closeTimeout: 1000,
     onData(stream, session, callback) {
+      if (stalling) {
+        stalled += 1;
+        stream.resume();
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
@@ -49,6 +59,12 @@ export async function startSmtpServer() {
         });
       }
     },
+    /** Every message to this address so far. */
+    to: (address: string) => received.filter((m) => m.to.includes(address)),
+    stall(on: boolean) {
+      stalling = on;
+    },
+    stalledCount: () => stalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

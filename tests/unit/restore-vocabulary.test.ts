@@ -6,6 +6,12 @@ import { CASE_CHANGE_KINDS } from "@/lib/domain/case-changes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { RECEIPT_KINDS } from "@/lib/domain/receipts";
 import {
+  DELIVERY_MODES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  REMINDER_KINDS,
+} from "@/lib/domain/reminders";
+import {
   BILLING_CYCLES,
   SUBSCRIPTION_CATEGORIES,
   SUBSCRIPTION_STATUSES,
@@ -37,6 +43,10 @@ describe("the restore script's vocabularies", () => {
       ]),
       "User.locale": [...LOCALES],
       "CaseChange.kind": [...CASE_CHANGE_KINDS],
+      "Notification.kind": [...REMINDER_KINDS],
+      "Notification.channel": [...NOTIFICATION_CHANNELS],
+      "Notification.status": [...NOTIFICATION_STATUSES],
+      "NotificationSettings.delivery": [...DELIVERY_MODES],
     });
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("text/html");
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("image/svg+xml");

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
+import { NotificationsForm } from "@/components/settings/notifications-form";
+import { PushDevice } from "@/components/settings/push-device";
+import { Link } from "@/components/ui/link";
+import { notificationSettings } from "@/lib/notifications/settings";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EndSessionButton } from "@/components/settings/end-session-button";
@@ -25,13 +29,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, format, tokens, sessions, thisSession, feed] = await Promise.all([
+  const [t, tn, format, tokens, sessions, thisSession, feed, notify] = await Promise.all([
     getTranslations("settings"),
+    getTranslations("notifications"),
     getFormatter(),
     listApiTokens(user),
     listSessions(user),
     currentSessionId(),
     calendarFeedStatus(user),
+    notificationSettings(user),
   ]);
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes(user.timeZone)) zones.unshift(user.timeZone);
@@ -51,6 +57,32 @@ export default async function SettingsPage() {
             timeZone={user.timeZone}
             timeZones={timeZones}
           />
+        </Card>
+
+        <Card id="notifications">
+          <CardHeader title={tn("cardTitle")} description={tn("cardBody")} />
+          <NotificationsForm
+            settings={notify}
+            email={user.email}
+            zoneLabel={
+              [...timeZones.common, ...timeZones.other].find((z) => z.value === user.timeZone)
+                ?.label ?? user.timeZone
+            }
+            pushDevice={
+              <PushDevice
+                publicKey={notify.pushPublicKey}
+                devices={tn("pushDevices", { count: notify.pushDevices })}
+              />
+            }
+          />
+          <p className="mt-4 text-sm">
+            <Link
+              href="/notifications"
+              className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+            >
+              {tn("listLink")}
+            </Link>
+          </p>
         </Card>
 
         <Card>

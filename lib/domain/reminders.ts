@@ -1,0 +1,291 @@
+// Reminders as pure rules: which are due for a user on a day, when a user's
+// day is planned (their digest time, in their zone), quiet hours, and how a
+// failed send backs off. lib/data/notifications.ts stores them and
+// lib/notifications sends them; neither decides what is due.
+import { CLOSED_STATES, type CaseState } from "./case-workflow";
+import { addDays, todayIn } from "./dates";
+import type { BillingCycle } from "./subscriptions";
+import { dateTimeFormat } from "./intl";
+
+export const REMINDER_KINDS = ["follow_up", "call_back", "renewal", "review", "statement"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export const NOTIFICATION_CHANNELS = ["email", "push"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** pending: to be sent (or being sent); skipped: no longer due when its turn came. */
+export const NOTIFICATION_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** digest: one message a day with every reminder; each: one message per reminder. */
+export const DELIVERY_MODES = ["digest", "each"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+/** Cases waiting on the provider: a long silence here is worth a reminder. */
+export const WAITING_STATES: readonly CaseState[] = [
+  "request_submitted",
+  "identity_verified",
+  "under_review",
+];
+
+export type NotificationPrefs = {
+  emailOn: boolean;
+  pushOn: boolean;
+  delivery: DeliveryMode;
+  /** "HH:MM", the user's local time. */
+  digestTime: string;
+  quietFrom: string | null;
+  quietTo: string | null;
+  followUps: boolean;
+  renewals: boolean;
+  /** Days before a renewal, largest first: [7, 1]. */
+  renewalDays: number[];
+  review: boolean;
+  reviewDays: number;
+  statement: boolean;
+};
+
+export const DEFAULT_PREFS: NotificationPrefs = {
+  emailOn: true,
+  pushOn: true,
+  delivery: "digest",
+  digestTime: "08:00",
+  quietFrom: null,
+  quietTo: null,
+  followUps: true,
+  renewals: true,
+  renewalDays: [7, 1],
+  review: true,
+  reviewDays: 5,
+  statement: true,
+};
+
+export const RENEWAL_DAYS_MAX = 60;
+export const REVIEW_DAYS_MAX = 90;
+
+/**
+ * A reminder's date may lie this many days back and still be sent (a server
+ * that was down over a weekend catches up; a first start does not flood a
+ * user with last year's dates). A silent review is reminded however old.
+ */
+export const CATCH_UP_DAYS = 7;
+
+/** What the rules read about one user, dates already in the user's zone. */
+export type ReminderFacts = {
+  cases: {
+    id: string;
+    state: CaseState;
+    provider: string;
+    nextFollowUpOn: string | null;
+    /** The day of the last contact note, or of the move into the current state if later. */
+    lastContactOn: string;
+    /** The day the confirmation was recorded (confirmed cases). */
+    confirmedOn: string | null;
+    billingCycle: BillingCycle;
+  }[];
+  callBacks: { noteId: string; caseId: string; followUpOn: string }[];
+  subscriptions: {
+    id: string;
+    provider: string;
+    cancelled: boolean;
+    nextRenewalOn: string | null;
+  }[];
+};
+
+export type Reminder = {
+  kind: ReminderKind;
+  /** The case, note or subscription it is about: with kind and dueOn, its identity. */
+  targetId: string;
+  /** The day the reminder is for. */
+  dueOn: string;
+  /** The day it is about: the follow-up, the renewal, the last contact, the confirmation. */
+  eventOn: string;
+  provider: string;
+  caseId: string | null;
+  subscriptionId: string | null;
+  noteId: string | null;
+};
+
+/** The identity a reminder is stored and claimed under (with the user and channel). */
+export function reminderKey(r: Pick<Reminder, "kind" | "targetId" | "dueOn">): string {
+  return `${r.kind}|${r.targetId}|${r.dueOn}`;
+}
+
+const isOpen = (state: CaseState) => !(CLOSED_STATES as readonly CaseState[]).includes(state);
+
+/** The same calendar day one billing cycle later (Jan 31 + 1 month → Feb 28). */
+export function addCycle(date: string, cycle: BillingCycle): string {
+  if (cycle === "weekly") return addDays(date, 7);
+  const months = { monthly: 1, quarterly: 3, yearly: 12 }[cycle];
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Every reminder due for a user on `today` (their local date), by their
+ * preferences. `catchUpDays` bounds how old a date may be (CATCH_UP_DAYS
+ * when planning; a sender re-checking a claimed reminder passes Infinity).
+ */
+export function dueReminders(
+  facts: ReminderFacts,
+  prefs: NotificationPrefs,
+  today: string,
+  catchUpDays = CATCH_UP_DAYS,
+): Reminder[] {
+  const earliest = Number.isFinite(catchUpDays) ? addDays(today, -catchUpDays) : "";
+  const inWindow = (date: string) => date <= today && date >= earliest;
+  const reminders: Reminder[] = [];
+  const caseById = new Map(facts.cases.map((c) => [c.id, c]));
+  const forCase = (c: ReminderFacts["cases"][number]) => ({
+    provider: c.provider,
+    caseId: c.id,
+    subscriptionId: null,
+    noteId: null,
+  });
+
+  if (prefs.followUps) {
+    const followUpDays = new Set<string>();
+    for (const c of facts.cases) {
+      if (!isOpen(c.state) || !c.nextFollowUpOn || !inWindow(c.nextFollowUpOn)) continue;
+      followUpDays.add(`${c.id}|${c.nextFollowUpOn}`);
+      reminders.push({
+        kind: "follow_up",
+        targetId: c.id,
+        dueOn: c.nextFollowUpOn,
+        eventOn: c.nextFollowUpOn,
+        ...forCase(c),
+      });
+    }
+    for (const n of facts.callBacks) {
+      const c = caseById.get(n.caseId);
+      if (!c || !isOpen(c.state) || !inWindow(n.followUpOn)) continue;
+      // The case's follow-up on the same day already says it.
+      if (followUpDays.has(`${c.id}|${n.followUpOn}`)) continue;
+      reminders.push({
+        kind: "call_back",
+        targetId: n.noteId,
+        dueOn: n.followUpOn,
+        eventOn: n.followUpOn,
+        ...forCase(c),
+        noteId: n.noteId,
+      });
+    }
+  }
+
+  if (prefs.renewals && prefs.renewalDays.length > 0) {
+    const offsets = [...new Set(prefs.renewalDays)].sort((a, b) => b - a);
+    for (const s of facts.subscriptions) {
+      if (s.cancelled || !s.nextRenewalOn || s.nextRenewalOn <= today) continue;
+      // Each offset owns the days from its date up to the next offset's:
+      // a subscription added three days before renewal gets the "7 days"
+      // reminder at once (saying 3 days), then the 1-day one.
+      offsets.forEach((days, i) => {
+        const start = addDays(s.nextRenewalOn!, -days);
+        const next = offsets[i + 1];
+        const end = next === undefined ? s.nextRenewalOn! : addDays(s.nextRenewalOn!, -next);
+        if (start <= today && today < end && inWindow(start)) {
+          reminders.push({
+            kind: "renewal",
+            targetId: s.id,
+            dueOn: start,
+            eventOn: s.nextRenewalOn!,
+            provider: s.provider,
+            caseId: null,
+            subscriptionId: s.id,
+            noteId: null,
+          });
+        }
+      });
+    }
+  }
+
+  if (prefs.review) {
+    for (const c of facts.cases) {
+      if (!WAITING_STATES.includes(c.state)) continue;
+      const dueOn = addDays(c.lastContactOn, prefs.reviewDays);
+      if (dueOn > today) continue;
+      reminders.push({
+        kind: "review",
+        targetId: c.id,
+        dueOn,
+        eventOn: c.lastContactOn,
+        ...forCase(c),
+      });
+    }
+  }
+
+  if (prefs.statement) {
+    for (const c of facts.cases) {
+      if (c.state !== "confirmation_received" || !c.confirmedOn) continue;
+      const dueOn = addCycle(c.confirmedOn, c.billingCycle);
+      if (!inWindow(dueOn)) continue;
+      reminders.push({
+        kind: "statement",
+        targetId: c.id,
+        dueOn,
+        eventOn: c.confirmedOn,
+        ...forCase(c),
+      });
+    }
+  }
+  return reminders;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isClockTime(value: string): boolean {
+  return HH_MM.test(value);
+}
+
+function minutesOf(time: string): number {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** The user's local date and minute of the day at `now`. */
+export function localClock(now: Date, timeZone: string): { date: string; minutes: number } {
+  const parts = dateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(now);
+  return { date: todayIn(timeZone, now), minutes: minutesOf(parts) };
+}
+
+/** Quiet hours from–to, wrapping past midnight (22:00–07:00). Equal ends: none. */
+export function inQuietHours(
+  prefs: Pick<NotificationPrefs, "quietFrom" | "quietTo">,
+  minutes: number,
+): boolean {
+  if (!prefs.quietFrom || !prefs.quietTo) return false;
+  const from = minutesOf(prefs.quietFrom);
+  const to = minutesOf(prefs.quietTo);
+  if (from === to) return false;
+  return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+}
+
+/** Whether the user's day `local.date` is to be planned now: their digest time has come. */
+export function isPlanningTime(
+  prefs: Pick<NotificationPrefs, "digestTime">,
+  local: { date: string; minutes: number },
+  plannedOn: string | null,
+): boolean {
+  return plannedOn !== local.date && local.minutes >= minutesOf(prefs.digestTime);
+}
+
+/** Minutes to wait after the n-th failed attempt (1-based). */
+const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360];
+
+export function retryDelayMs(attempts: number): number {
+  const index = Math.min(Math.max(attempts, 1), BACKOFF_MINUTES.length) - 1;
+  return BACKOFF_MINUTES[index]! * 60_000;
+}
+
+/** A reminder still unsent this long after it was planned is shown as failed. */
+export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;

@@ -1,0 +1,170 @@
+import "server-only";
+import {
+  claimReminders,
+  dueGroups,
+  markFailedAttempt,
+  markPlanned,
+  markSent,
+  markSkipped,
+  postpone,
+  recordReminders,
+  reminderFacts,
+  usersToPlan,
+  LEASE_MS,
+  USERS_PAGE,
+  type ClaimedReminder,
+  type PlanningUser,
+} from "@/lib/data/notifications";
+import {
+  RENEWAL_DAYS_MAX,
+  dueReminders,
+  inQuietHours,
+  isPlanningTime,
+  localClock,
+  reminderKey,
+  type NotificationChannel,
+} from "@/lib/domain/reminders";
+
+// One pass of the reminder machine, with the clock and the channels passed
+// in (the scheduler passes the real ones; tests pass their own clock):
+// 1. plan: for every user whose digest time has come today (in their zone),
+//    find what is due and store it, one row per reminder and channel: the
+//    insert is the claim, so two instances planning at once store it once;
+// 2. deliver: take due rows under a lease, check each is still due (a case
+//    closed since is not reminded), send, and mark sent, or retry with
+//    back-off, or failed after a day.
+
+/** Sends one message (a digest or a single reminder) to one user; throws on failure. */
+export type Sender = (
+  user: PlanningUser,
+  reminders: ClaimedReminder[],
+  today: string,
+) => Promise<void>;
+export type Senders = Partial<Record<NotificationChannel, Sender>>;
+
+/** A send that takes longer than this counts as failed (well inside the lease). */
+const SEND_TIMEOUT_MS = 40_000;
+/** Quiet hours push a reminder back by this much at a time. */
+const QUIET_RETRY_MS = 15 * 60_000;
+
+export type RunSummary = { planned: number; sent: number; failed: number; skipped: number };
+
+function channelsFor(user: PlanningUser, senders: Senders): NotificationChannel[] {
+  const channels: NotificationChannel[] = [];
+  if (senders.email && user.prefs.emailOn) channels.push("email");
+  if (senders.push && user.prefs.pushOn && user.pushDevices > 0) channels.push("push");
+  return channels;
+}
+
+export async function planReminders(now: Date, senders: Senders): Promise<number> {
+  let planned = 0;
+  let after: string | null = null;
+  for (;;) {
+    const users = await usersToPlan(now, after);
+    for (const user of users) {
+      const local = localClock(now, user.timeZone);
+      if (!isPlanningTime(user.prefs, local, user.plannedOn)) continue;
+      const channels = channelsFor(user, senders);
+      if (channels.length > 0) {
+        const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
+        planned += await recordReminders(
+          user.id,
+          dueReminders(facts, user.prefs, local.date),
+          channels,
+          now,
+        );
+      }
+      await markPlanned(user.id, local.date);
+    }
+    if (users.length < USERS_PAGE) break;
+    after = users.at(-1)!.id;
+  }
+  return planned;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The pass's clock: `now`, moving on as real time does. */
+function elapsedSince(now: Date): () => Date {
+  const started = Date.now();
+  return () => new Date(now.getTime() + (Date.now() - started));
+}
+
+const ids = (reminders: { id: string }[]) => reminders.map((r) => r.id);
+
+export async function deliverReminders(
+  now: Date,
+  senders: Senders,
+  clock: () => Date = elapsedSince(now),
+): Promise<Omit<RunSummary, "planned">> {
+  const summary = { sent: 0, failed: 0, skipped: 0 };
+  for (const group of await dueGroups(now)) {
+    const batch = await claimReminders(group.ids, now);
+    if (!batch) continue;
+    const { user } = batch;
+    const local = localClock(now, user.timeZone);
+    if (inQuietHours(user.prefs, local.minutes)) {
+      await postpone(ids(batch.reminders), new Date(now.getTime() + QUIET_RETRY_MS));
+      continue;
+    }
+    const send = senders[group.channel];
+    if (!send || !channelsFor(user, senders).includes(group.channel)) {
+      await markSkipped(ids(batch.reminders));
+      summary.skipped += batch.reminders.length;
+      continue;
+    }
+    // Still due now? A case closed, a date moved, a kind turned off since it was planned: not sent.
+    const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
+    const current = new Set(dueReminders(facts, user.prefs, local.date, Infinity).map(reminderKey));
+    const live = batch.reminders.filter((r) => current.has(reminderKey(r)));
+    const stale = batch.reminders.filter((r) => !current.has(reminderKey(r)));
+    await markSkipped(ids(stale));
+    summary.skipped += stale.length;
+
+    const messages = user.prefs.delivery === "digest" ? [live] : live.map((r) => [r]);
+    const started = clock().getTime();
+    for (const [index, items] of messages.entries()) {
+      if (items.length === 0) continue;
+      if (clock().getTime() - started > LEASE_MS / 2) {
+        // Out of lease time: the rest goes back, untried, for the next pass.
+        await postpone(
+          messages
+            .slice(index)
+            .flat()
+            .map((r) => r.id),
+          now,
+        );
+        break;
+      }
+      try {
+        await withTimeout(send(user, items, local.date), SEND_TIMEOUT_MS);
+        await markSent(ids(items), clock());
+        summary.sent += items.length;
+      } catch (error) {
+        await markFailedAttempt(
+          items,
+          clock(),
+          error instanceof Error ? error.message : "send failed",
+        );
+        summary.failed += items.length;
+      }
+    }
+  }
+  return summary;
+}
+
+/** Plan, then deliver: one tick of the scheduler. */
+export async function runReminders(
+  now: Date,
+  senders: Senders,
+  clock?: () => Date,
+): Promise<RunSummary> {
+  const planned = await planReminders(now, senders);
+  return { planned, ...(await deliverReminders(now, senders, clock)) };
+}

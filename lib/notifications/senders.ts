@@ -1,0 +1,84 @@
+import "server-only";
+import webpush, { WebPushError } from "web-push";
+import { baseUrl, pushAllowedOrigins } from "@/lib/config";
+import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
+import { isAllowedPushEndpoint } from "@/lib/domain/push";
+import { unsubscribeToken } from "@/lib/auth/unsubscribe";
+import { reminderMail } from "@/lib/mail/messages";
+import { mailConfigured, sendMail } from "@/lib/mail/transport";
+import { vapidKeys, vapidSubject } from "@/lib/push/vapid";
+import type { Sender, Senders } from "./run";
+import { reminderWriter } from "./text";
+
+// The channels reminders go out on: email (when SMTP_URL is set) and Web
+// Push (always offered; it needs only the browser).
+
+export const emailSender: Sender = async (user, reminders, today) => {
+  const token = unsubscribeToken(user.id);
+  await sendMail(
+    await reminderMail({
+      to: user.email,
+      name: user.name,
+      locale: user.locale,
+      today,
+      reminders,
+      unsubscribe: {
+        oneClickUrl: `${baseUrl()}/api/unsubscribe/${token}`,
+        pageUrl: `${baseUrl()}/unsubscribe/${token}`,
+      },
+    }),
+  );
+};
+
+/** The push message: the first reminder's sentence, how many more, and where a tap goes. */
+export async function pushPayload(
+  ...[user, reminders, today]: Parameters<Sender>
+): Promise<string> {
+  const writer = await reminderWriter(user.locale);
+  const [first, ...rest] = reminders;
+  if (!first) throw new Error("nothing to push");
+  const body = [
+    writer.line(first, today),
+    rest.length ? writer.t("pushMore", { count: rest.length }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const url = reminders.length === 1 ? writer.link(first).url : `${baseUrl()}/notifications`;
+  return JSON.stringify({ title: writer.t("pushTitle"), body, url, tag: `cc-${first.id}` });
+}
+
+/** Sends to every device of the user; fine when one took it, an error when none did. */
+export const pushSender: Sender = async (user, reminders, today) => {
+  const payload = await pushPayload(user, reminders, today);
+  const keys = vapidKeys();
+  const allowed = pushAllowedOrigins();
+  let delivered = 0;
+  let lastError = "no device to send to";
+  for (const target of await pushTargets(user.id)) {
+    if (!isAllowedPushEndpoint(target.endpoint, allowed)) continue;
+    try {
+      await webpush.sendNotification(target, payload, {
+        vapidDetails: { subject: vapidSubject(), ...keys },
+        TTL: 24 * 60 * 60,
+        timeout: 15_000,
+      });
+      delivered += 1;
+    } catch (error) {
+      if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
+        await dropPushEndpoint(target.endpoint);
+        lastError = "the push subscription has ended";
+      } else {
+        lastError =
+          error instanceof WebPushError
+            ? `push service answered ${error.statusCode}`
+            : "push failed";
+      }
+    }
+  }
+  if (delivered === 0) throw new Error(lastError);
+};
+
+/** The channels this server has: email only when SMTP is set up. */
+export function defaultSenders(): Senders {
+  return { ...(mailConfigured() ? { email: emailSender } : {}), push: pushSender };
+}

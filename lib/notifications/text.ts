@@ -1,0 +1,54 @@
+import "server-only";
+import { translator } from "@/lib/i18n/catalogs";
+import { baseUrl } from "@/lib/config";
+import { formatDateOnly } from "@/lib/domain/dates";
+import type { Locale } from "@/lib/domain/locales";
+import type { Reminder } from "@/lib/domain/reminders";
+
+// What a reminder says, in the user's language: one sentence used alike by
+// the email, the push message and the notifications list.
+
+type ReminderWords = Pick<
+  Reminder,
+  "kind" | "provider" | "dueOn" | "eventOn" | "caseId" | "subscriptionId"
+>;
+
+export async function reminderWriter(locale: Locale) {
+  const t = await translator(locale, "reminders");
+  const date = (value: string) => formatDateOnly(value, locale);
+  return {
+    t,
+    /** The sentence; `today` is the user's date (a renewal counts the days from it). */
+    line(r: ReminderWords, today: string): string {
+      const provider = r.provider;
+      switch (r.kind) {
+        case "follow_up":
+          return r.eventOn < today
+            ? t("follow_up_late", { provider, date: date(r.eventOn) })
+            : t("follow_up", { provider, date: date(r.eventOn) });
+        case "call_back":
+          return t("call_back", { provider, date: date(r.eventOn) });
+        case "renewal": {
+          const days = Math.max(
+            0,
+            Math.round((Date.parse(r.eventOn) - Date.parse(today)) / 86_400_000),
+          );
+          return t("renewal", { provider, date: date(r.eventOn), days });
+        }
+        case "review":
+          return t("review", { provider, date: date(r.eventOn) });
+        case "statement":
+          return t("statement", { provider, date: date(r.eventOn) });
+      }
+    },
+    /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
+    link(r: ReminderWords): { path: string; url: string; label: string } {
+      const path = r.caseId ? `/cases/${r.caseId}` : `/subscriptions/${r.subscriptionId}`;
+      return {
+        path,
+        url: `${baseUrl()}${path}`,
+        label: r.caseId ? t("openCase") : t("openSubscription"),
+      };
+    },
+  };
+}

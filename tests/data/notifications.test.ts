@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import {
+  LEASE_MS,
+  claimReminders,
+  dueGroups,
+  listNotifications,
+  notificationPrefs,
+  saveNotificationPrefs,
+} from "@/lib/data/notifications";
+import { createSubscription } from "@/lib/data/subscriptions";
+import { registerUser } from "@/lib/data/users";
+import { DEFAULT_PREFS } from "@/lib/domain/reminders";
+import { planReminders, runReminders, type Sender } from "@/lib/notifications/run";
+
+// The reminder machine against the real database, with the clock passed in
+// and a channel that records what it was given (the real SMTP server and
+// push decryption are in tests/e2e/reminders.spec.ts).
+
+async function userWithFollowUp(timeZone: string, followUpOn: string) {
+  const user = await registerUser({
+    email: `n${Math.random().toString(36).slice(2)}@example.com`,
+    password: "reminders reach people",
+    timeZone,
+  });
+  const subscription = await createSubscription(user, {
+    provider: `Mint Mobile ${timeZone}`,
+    category: "mobile",
+    amount: 1500,
+    currency: "USD",
+    billingCycle: "monthly",
+  });
+  const kase = await openCase(user, { subscriptionId: subscription.id, reason: "cost" });
+  await updateCase(user, kase.id, { nextFollowUpOn: followUpOn, expectedVersion: 1 });
+  return { user, kase };
+}
+
+function recorder(fail: (userId: string) => boolean = () => false) {
+  const sent: { userId: string; kinds: string[]; today: string }[] = [];
+  const send: Sender = async (user, reminders, today) => {
+    if (fail(user.id)) throw new Error("the mail server said no");
+    sent.push({ userId: user.id, kinds: reminders.map((r) => r.kind), today });
+  };
+  return { sent, send, of: (id: string) => sent.filter((s) => s.userId === id) };
+}
+
+describe("reminders", () => {
+  it("reach Los Angeles and Shanghai at their own 08:00, once", async () => {
+    const la = await userWithFollowUp("America/Los_Angeles", "2027-03-02");
+    const sh = await userWithFollowUp("Asia/Shanghai", "2027-03-02");
+    const mail = recorder();
+    const tick = (iso: string) => runReminders(new Date(iso), { email: mail.send });
+
+    await tick("2027-03-01T23:59:00Z"); // Shanghai 07:59 on the 2nd
+    expect(mail.of(sh.user.id)).toEqual([]);
+    await tick("2027-03-02T00:00:00Z"); // Shanghai 08:00
+    expect(mail.of(sh.user.id)).toEqual([
+      { userId: sh.user.id, kinds: ["follow_up"], today: "2027-03-02" },
+    ]);
+    expect(mail.of(la.user.id)).toEqual([]); // Los Angeles: 16:00 on the 1st
+
+    await tick("2027-03-02T15:59:00Z"); // Los Angeles 07:59
+    expect(mail.of(la.user.id)).toEqual([]);
+    await tick("2027-03-02T16:00:00Z"); // Los Angeles 08:00
+    expect(mail.of(la.user.id)).toHaveLength(1);
+    for (const minutes of [1, 60, 600]) {
+      await tick(new Date(Date.parse("2027-03-02T16:00:00Z") + minutes * 60_000).toISOString());
+    }
+    expect(mail.of(la.user.id)).toHaveLength(1);
+    expect(mail.of(sh.user.id)).toHaveLength(1);
+    const listed = await listNotifications(la.user, { limit: 10 });
+    expect(listed.items.map((n) => [n.kind, n.channel, n.status, n.eventOn])).toEqual([
+      ["follow_up", "email", "sent", "2027-03-02"],
+    ]);
+  });
+
+  it("two passes at the same moment send each reminder once", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-04-01");
+    const mail = recorder();
+    const at = new Date("2027-04-01T08:00:00Z");
+    await Promise.all([
+      runReminders(at, { email: mail.send }),
+      runReminders(at, { email: mail.send }),
+      runReminders(at, { email: mail.send }),
+    ]);
+    expect(mail.of(user.id)).toHaveLength(1);
+  });
+
+  it("a sender that died after claiming: taken again once its lease runs out, sent once", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-05-01");
+    const mail = recorder();
+    const at = new Date("2027-05-01T08:00:00Z");
+    // A sender plans and claims, then dies before sending (kill -9 between claim and send).
+    await planReminders(at, { email: mail.send });
+    const [group] = (await dueGroups(at)).filter((g) => g.userId === user.id);
+    expect(await claimReminders(group!.ids, at)).not.toBeNull();
+
+    await runReminders(new Date(at.getTime() + LEASE_MS - 1000), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]);
+    await runReminders(new Date(at.getTime() + LEASE_MS + 1000), { email: mail.send });
+    expect(mail.of(user.id)).toHaveLength(1);
+    await runReminders(new Date(at.getTime() + 2 * LEASE_MS + 1000), { email: mail.send });
+    expect(mail.of(user.id)).toHaveLength(1);
+  });
+});
+
+describe("reminders that cannot go or are no longer due", () => {
+  it("a failed send is retried with back-off and shown as failed after a day", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-06-01");
+    const mail = recorder(() => true);
+    const start = Date.parse("2027-06-01T08:00:00Z");
+    await runReminders(new Date(start), { email: mail.send });
+    let [row] = (await listNotifications(user, { limit: 5 })).items;
+    expect([row!.status, row!.attempts]).toEqual(["pending", 1]);
+    // Not again before the back-off (1 minute after the first failure).
+    await runReminders(new Date(start + 30_000), { email: mail.send });
+    [row] = (await listNotifications(user, { limit: 5 })).items;
+    expect(row!.attempts).toBe(1);
+    for (let minute = 1; minute <= 26 * 60; minute += 30) {
+      await runReminders(new Date(start + minute * 60_000), { email: mail.send });
+    }
+    [row] = (await listNotifications(user, { limit: 5 })).items;
+    expect(row!.status).toBe("failed");
+    expect(row!.attempts).toBeGreaterThan(3);
+    expect(row!.attempts).toBeLessThan(12);
+  });
+
+  it("a case withdrawn before its reminder goes is not reminded; quiet hours wait", async () => {
+    const { user, kase } = await userWithFollowUp("UTC", "2027-07-01");
+    await saveNotificationPrefs(user, {
+      ...DEFAULT_PREFS,
+      digestTime: "07:00",
+      quietFrom: "07:30",
+      quietTo: "09:00",
+    });
+    const mail = recorder();
+    await planReminders(new Date("2027-07-01T07:00:00Z"), { email: mail.send });
+    await runReminders(new Date("2027-07-01T07:45:00Z"), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]); // quiet
+    await transitionCase(user, kase.id, { to: "withdrawn", expectedVersion: 2 });
+    await runReminders(new Date("2027-07-01T09:30:00Z"), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]);
+    const [row] = (await listNotifications(user, { limit: 5 })).items;
+    expect(row!.status).toBe("skipped");
+  });
+
+  it("nothing is planned for a channel that is off, and preferences round-trip", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-08-01");
+    const prefs = {
+      ...DEFAULT_PREFS,
+      emailOn: false,
+      renewalDays: [14, 3],
+      delivery: "each" as const,
+    };
+    expect(await saveNotificationPrefs(user, prefs)).toEqual(prefs);
+    expect(await notificationPrefs(user)).toEqual(prefs);
+    const mail = recorder();
+    await runReminders(new Date("2027-08-01T08:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]);
+    expect((await listNotifications(user, { limit: 5 })).items).toEqual([]);
+  });
+
+  it("one message per reminder when asked, a digest otherwise", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-09-01");
+    await createSubscription(user, {
+      provider: "Hulu",
+      category: "streaming",
+      amount: 1899,
+      currency: "USD",
+      billingCycle: "monthly",
+      nextRenewalOn: "2027-09-08",
+    });
+    const digest = recorder();
+    await runReminders(new Date("2027-09-01T08:00:00Z"), { email: digest.send });
+    expect(digest.of(user.id).map((m) => m.kinds.sort())).toEqual([["follow_up", "renewal"]]);
+
+    const other = await userWithFollowUp("UTC", "2027-09-01");
+    await createSubscription(other.user, {
+      provider: "Hulu",
+      category: "streaming",
+      amount: 1899,
+      currency: "USD",
+      billingCycle: "monthly",
+      nextRenewalOn: "2027-09-08",
+    });
+    await saveNotificationPrefs(other.user, { ...DEFAULT_PREFS, delivery: "each" });
+    const each = recorder();
+    await runReminders(new Date("2027-09-01T08:00:00Z"), { email: each.send });
+    expect(each.of(other.user.id)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,186 @@
+import { expect, test } from "@playwright/test";
+import { startSmtpServer } from "../support/smtp";
+import { userWithReminders } from "./reminder-user";
+import { startOwnServer, type OwnServer } from "./server";
+
+// Reminders by email through a real SMTP server, from servers whose
+// scheduler ticks every second (users: ./reminder-user.ts).
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+const FAST = { REMINDER_TICK_SECONDS: "1", SIGNUPS_PER_HOUR: "100" };
+
+test.beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+test.afterAll(async () => {
+  await smtp?.close();
+});
+
+test.describe("reminder emails", () => {
+  let app: OwnServer;
+  test.beforeAll(async () => {
+    app = await startOwnServer("reminders-mail", {
+      ...FAST,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "CancelCase <reminders@cancel.example>",
+    });
+  });
+  test.afterAll(async () => app?.stop());
+
+  test("the digest arrives in English and in Chinese with the day's items and links", async ({
+    request,
+  }) => {
+    const en = await userWithReminders(request, app.url, "en");
+    const zh = await userWithReminders(request, app.url, "zh-CN");
+
+    const english = await smtp.next(en.email, 20_000);
+    expect(english.email.subject).toMatch(/^CancelCase: 2 reminders for /);
+    const text = english.email.text ?? "";
+    expect(text).toContain("Hello Ada,");
+    expect(text).toContain("Mint Mobile: follow up today.");
+    expect(text).toMatch(/Hulu renews on .+, in 7 days\. Cancel before then/);
+    expect(text).toContain(`${app.url}/cases/${en.kase.id}`);
+    expect(text).toContain(`${app.url}/subscriptions/${en.plan.id}`);
+    expect(english.email.html).toContain(`href="${app.url}/cases/${en.kase.id}"`);
+    expect(english.email.from?.address).toBe("reminders@cancel.example");
+
+    const chinese = await smtp.next(zh.email, 20_000);
+    expect(chinese.email.subject).toMatch(/^CancelCase：\d{4}年\d{1,2}月\d{1,2}日 有 2 条提醒$/);
+    expect(chinese.email.text).toContain("Mint Mobile：今天该跟进了");
+    expect(chinese.email.text).toContain("Hulu 将于");
+    expect(chinese.email.text).toContain("（还有 7 天）");
+    expect(chinese.email.html).toContain("打开取消记录");
+
+    // One digest each, however many ticks pass.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(smtp.to(en.email)).toHaveLength(1);
+    expect(smtp.to(zh.email)).toHaveLength(1);
+
+    // The list says what went out.
+    const list = await request.get(`${app.url}/api/v1/notifications`, { headers: en.headers });
+    const items = (await list.json()).items as { kind: string; channel: string; status: string }[];
+    expect(items.map((n) => `${n.kind}/${n.channel}/${n.status}`).sort()).toEqual([
+      "follow_up/email/sent",
+      "renewal/email/sent",
+    ]);
+  });
+
+  test("one-click unsubscribe works without a session (RFC 8058), and from the page", async ({
+    request,
+    browser,
+  }) => {
+    const user = await userWithReminders(request, app.url, "en");
+    const mail = await smtp.next(user.email, 20_000);
+    const header = mail.email.headers.find((h) => h.key === "list-unsubscribe")?.value ?? "";
+    const post = mail.email.headers.find((h) => h.key === "list-unsubscribe-post")?.value;
+    expect(post).toBe("List-Unsubscribe=One-Click");
+    const oneClick = /^<(https?:\/\/[^>]+)>$/.exec(header)?.[1];
+    expect(oneClick, header).toBeTruthy();
+
+    // A forged token does nothing.
+    const forged = await fetch(oneClick!.replace(/.{4}$/, "AAAA"), {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(forged.status).toBe(404);
+    const settings = () =>
+      request
+        .get(`${app.url}/api/v1/me/notifications`, { headers: user.headers })
+        .then((r) => r.json());
+    expect((await settings()).channels.email).toBe(true);
+
+    // The mail client's POST: no cookie, no token.
+    const answer = await fetch(oneClick!, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(answer.status).toBe(200);
+    expect((await settings()).channels.email).toBe(false);
+
+    // The link in the body: opening it changes nothing, its button does.
+    await request.patch(`${app.url}/api/v1/me/notifications`, {
+      headers: user.headers,
+      data: { channels: { email: true } },
+    });
+    const pageUrl = /(https?:\/\/\S+\/unsubscribe\/\S+)/.exec(mail.email.text ?? "")?.[1];
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(pageUrl!);
+    expect((await settings()).channels.email).toBe(true);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(page.getByTestId("unsubscribed")).toBeVisible();
+    expect((await settings()).channels.email).toBe(false);
+    await page.close();
+  });
+});
+
+test.describe("exactly once", () => {
+  test("two server processes on one database send each digest once", async ({ request }) => {
+    const first = await startOwnServer("reminders-twice", { ...FAST, SMTP_URL: smtp.url });
+    const second = await startOwnServer(
+      "reminders-twice",
+      { ...FAST, SMTP_URL: smtp.url },
+      {
+        fresh: false,
+      },
+    );
+    try {
+      const users = await Promise.all(
+        [first, second, first, second].map((app, i) =>
+          userWithReminders(request, app.url, i % 2 ? "zh-CN" : "en"),
+        ),
+      );
+      for (const user of users) await smtp.next(user.email, 30_000);
+      await new Promise((r) => setTimeout(r, 4000));
+      for (const user of users) expect(smtp.to(user.email), user.email).toHaveLength(1);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+
+  test("a server killed between claim and send: the reminder goes later, once", async ({
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    smtp.stall(true);
+    const stalledBefore = smtp.stalledCount();
+    let first: OwnServer | null = await startOwnServer("reminders-kill", {
+      ...FAST,
+      SMTP_URL: smtp.url,
+    });
+    let second: OwnServer | null = null;
+    try {
+      const user = await userWithReminders(request, first.url, "en");
+      // The first server has claimed the digest and is in the middle of sending it.
+      await expect
+        .poll(() => smtp.stalledCount(), { timeout: 30_000 })
+        .toBeGreaterThan(stalledBefore);
+      await first.kill();
+      first = null;
+      smtp.stall(false);
+      second = await startOwnServer(
+        "reminders-kill",
+        { ...FAST, SMTP_URL: smtp.url },
+        { fresh: false },
+      );
+      // Its claim holds for a minute, then the second server takes it.
+      const mail = await smtp.next(user.email, 120_000);
+      expect(mail.email.subject).toMatch(/2 reminders/);
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(smtp.to(user.email)).toHaveLength(1);
+      const list = await request.get(`${second.url}/api/v1/notifications`, {
+        headers: user.headers,
+      });
+      const items = (await list.json()).items as { status: string; attempts: number }[];
+      expect(items.map((n) => [n.status, n.attempts])).toEqual([
+        ["sent", 2],
+        ["sent", 2],
+      ]);
+    } finally {
+      smtp.stall(false);
+      await first?.kill();
+      await second?.stop();
+    }
+  });
+});

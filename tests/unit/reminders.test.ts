@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  DEFAULT_PREFS,
+  addCycle,
+  dueReminders,
+  inQuietHours,
+  isPlanningTime,
+  localClock,
+  retryDelayMs,
+  type ReminderFacts,
+} from "@/lib/domain/reminders";
+import { addDays } from "@/lib/domain/dates";
+import type { CaseState } from "@/lib/domain/case-workflow";
+
+const TODAY = "2026-12-10";
+const caseFacts = (over: Partial<ReminderFacts["cases"][number]> = {}) => ({
+  id: "c1",
+  state: "bill_checked" as CaseState,
+  provider: "Mint Mobile",
+  nextFollowUpOn: null,
+  lastContactOn: TODAY,
+  confirmedOn: null,
+  billingCycle: "monthly" as const,
+  ...over,
+});
+const facts = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
+  cases: [],
+  callBacks: [],
+  subscriptions: [],
+  ...over,
+});
+const kinds = (f: ReminderFacts, today = TODAY, prefs = DEFAULT_PREFS) =>
+  dueReminders(f, prefs, today).map((r) => `${r.kind}:${r.targetId}:${r.dueOn}`);
+
+describe("which reminders are due", () => {
+  it("a follow-up on its day and after, within the catch-up week; never for a closed case", () => {
+    const f = facts({ cases: [caseFacts({ nextFollowUpOn: TODAY })] });
+    expect(kinds(f)).toEqual([`follow_up:c1:${TODAY}`]);
+    expect(kinds(f, addDays(TODAY, -1))).toEqual([]);
+    expect(kinds(f, addDays(TODAY, 7))).toEqual([`follow_up:c1:${TODAY}`]);
+    expect(kinds(f, addDays(TODAY, 8))).toEqual([]);
+    for (const state of ["confirmation_received", "withdrawn"] as const) {
+      expect(kinds(facts({ cases: [caseFacts({ state, nextFollowUpOn: TODAY })] }))).toEqual([]);
+    }
+  });
+
+  it("a promised call-back, unless the case's follow-up that day already says it", () => {
+    const callBacks = [
+      { noteId: "n1", caseId: "c1", followUpOn: TODAY },
+      { noteId: "n2", caseId: "c1", followUpOn: addDays(TODAY, -2) },
+    ];
+    const f = facts({ cases: [caseFacts({ nextFollowUpOn: TODAY })], callBacks });
+    expect(kinds(f).sort()).toEqual([
+      `call_back:n2:${addDays(TODAY, -2)}`,
+      `follow_up:c1:${TODAY}`,
+    ]);
+  });
+
+  it("a renewal 7 and 1 days ahead; a late start gets the 7-day one at once; cancelled never", () => {
+    const sub = { id: "s1", provider: "Hulu", cancelled: false, nextRenewalOn: "2026-12-20" };
+    const f = facts({ subscriptions: [sub] });
+    expect(kinds(f, "2026-12-12")).toEqual([]);
+    expect(kinds(f, "2026-12-13")).toEqual(["renewal:s1:2026-12-13"]);
+    expect(kinds(f, "2026-12-17")).toEqual(["renewal:s1:2026-12-13"]);
+    expect(kinds(f, "2026-12-19")).toEqual(["renewal:s1:2026-12-19"]);
+    expect(kinds(f, "2026-12-20")).toEqual([]);
+    expect(kinds(facts({ subscriptions: [{ ...sub, cancelled: true }] }), "2026-12-19")).toEqual(
+      [],
+    );
+    const off = { ...DEFAULT_PREFS, renewals: false };
+    expect(kinds(f, "2026-12-19", off)).toEqual([]);
+  });
+
+  it("a silent review after N days, however long ago; a new contact moves it", () => {
+    const f = facts({ cases: [caseFacts({ state: "under_review", lastContactOn: "2026-11-01" })] });
+    expect(kinds(f)).toEqual(["review:c1:2026-11-06"]);
+    const recent = facts({
+      cases: [caseFacts({ state: "under_review", lastContactOn: "2026-12-08" })],
+    });
+    expect(kinds(recent)).toEqual([]);
+    expect(kinds(recent, "2026-12-13")).toEqual(["review:c1:2026-12-13"]);
+    expect(
+      kinds(facts({ cases: [caseFacts({ state: "open", lastContactOn: "2026-11-01" })] })),
+    ).toEqual([]);
+  });
+
+  it("the next statement one billing cycle after the confirmation", () => {
+    const confirmed = caseFacts({ state: "confirmation_received", confirmedOn: "2026-11-10" });
+    expect(kinds(facts({ cases: [confirmed] }))).toEqual(["statement:c1:2026-12-10"]);
+    expect(kinds(facts({ cases: [{ ...confirmed, billingCycle: "yearly" }] }))).toEqual([]);
+    expect(addCycle("2026-01-31", "monthly")).toBe("2026-02-28");
+    expect(addCycle("2026-11-30", "quarterly")).toBe("2027-02-28");
+    expect(addCycle("2024-02-29", "yearly")).toBe("2025-02-28");
+    expect(addCycle("2026-12-28", "weekly")).toBe("2027-01-04");
+  });
+
+  it("never for a closed or withdrawn case, whatever its dates (property)", () => {
+    const date = fc.integer({ min: -20, max: 20 }).map((n) => addDays(TODAY, n));
+    fc.assert(
+      fc.property(date, date, fc.constantFrom("withdrawn" as const), (followUp, contact, state) => {
+        const f = facts({
+          cases: [
+            caseFacts({
+              state,
+              nextFollowUpOn: followUp,
+              lastContactOn: contact,
+              confirmedOn: contact,
+            }),
+          ],
+          callBacks: [{ noteId: "n", caseId: "c1", followUpOn: followUp }],
+        });
+        return dueReminders(f, DEFAULT_PREFS, TODAY).length === 0;
+      }),
+    );
+  });
+});
+
+describe("when a user's day is planned", () => {
+  it("at their own 08:00: Los Angeles and Shanghai are 16 hours apart", () => {
+    const la = "America/Los_Angeles";
+    const sh = "Asia/Shanghai";
+    const at = (iso: string, zone: string) => localClock(new Date(iso), zone);
+    expect(at("2026-12-02T16:00:00Z", la)).toEqual({ date: "2026-12-02", minutes: 480 });
+    expect(at("2026-12-02T00:00:00Z", sh)).toEqual({ date: "2026-12-02", minutes: 480 });
+    expect(isPlanningTime(DEFAULT_PREFS, at("2026-12-02T15:59:00Z", la), null)).toBe(false);
+    expect(isPlanningTime(DEFAULT_PREFS, at("2026-12-02T16:00:00Z", la), null)).toBe(true);
+    expect(isPlanningTime(DEFAULT_PREFS, at("2026-12-02T16:00:00Z", la), "2026-12-02")).toBe(false);
+  });
+
+  it("quiet hours wrap past midnight; equal ends mean none", () => {
+    const quiet = { quietFrom: "22:00", quietTo: "07:00" };
+    expect(inQuietHours(quiet, 23 * 60)).toBe(true);
+    expect(inQuietHours(quiet, 6 * 60 + 59)).toBe(true);
+    expect(inQuietHours(quiet, 7 * 60)).toBe(false);
+    expect(inQuietHours({ quietFrom: "12:00", quietTo: "13:00" }, 12 * 60 + 30)).toBe(true);
+    expect(inQuietHours({ quietFrom: "12:00", quietTo: "12:00" }, 12 * 60)).toBe(false);
+    expect(inQuietHours({ quietFrom: null, quietTo: null }, 0)).toBe(false);
+  });
+
+  it("a failed send waits longer each time, up to six hours", () => {
+    expect([1, 2, 3, 4, 5, 6, 9].map((n) => retryDelayMs(n) / 60_000)).toEqual([
+      1, 5, 15, 60, 180, 360, 360,
+    ]);
+  });
+});

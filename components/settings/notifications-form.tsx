@@ -88,17 +88,26 @@ export function NotificationsForm({
             {t(mode)}
           </label>
         ))}
-        <div className="max-w-40">
-          <TextField
-            id="notify-digest-time"
-            name="digestTime"
-            type="time"
-            label={t("digestTime")}
-            hint={t("digestTimeHint", { zone: zoneLabel })}
-            defaultValue={settings.digestTime}
-            required
-            errors={errors("digestTime")}
-          />
+        <div className="space-y-1.5">
+          <div className="w-40">
+            <TextField
+              id="notify-digest-time"
+              name="digestTime"
+              type="time"
+              label={t("digestTime")}
+              aria-describedby={
+                errors("digestTime")?.length
+                  ? "notify-digest-time-zone notify-digest-time-error"
+                  : "notify-digest-time-zone"
+              }
+              defaultValue={settings.digestTime}
+              required
+              errors={errors("digestTime")}
+            />
+          </div>
+          <p id="notify-digest-time-zone" className="text-xs text-slate-500 dark:text-slate-400">
+            {t("digestTimeHint", { zone: zoneLabel })}
+          </p>
         </div>
         <CheckboxField
           id="notify-quiet"
@@ -109,7 +118,7 @@ export function NotificationsForm({
         />
         {quiet ? (
           <div className="flex flex-wrap gap-4 pl-7">
-            <div className="w-32">
+            <div className="w-40">
               <TextField
                 id="notify-quiet-from"
                 name="quietFrom"
@@ -120,7 +129,7 @@ export function NotificationsForm({
                 errors={errors("quietHours.from")}
               />
             </div>
-            <div className="w-32">
+            <div className="w-40">
               <TextField
                 id="notify-quiet-to"
                 name="quietTo"
@@ -148,7 +157,7 @@ export function NotificationsForm({
           label={t("renewals")}
           defaultChecked={settings.reminders.renewals}
         />
-        <div className="max-w-56 pl-7">
+        <div className="max-w-xs pl-7">
           <TextField
             id="notify-renewal-days"
             name="renewalDays"
@@ -165,7 +174,7 @@ export function NotificationsForm({
           label={t("review")}
           defaultChecked={settings.reminders.review}
         />
-        <div className="max-w-56 pl-7">
+        <div className="max-w-xs pl-7">
           <TextField
             id="notify-review-days"
             name="reviewDays"

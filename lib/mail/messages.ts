@@ -3,7 +3,7 @@ import { translator } from "@/lib/i18n/catalogs";
 import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
 import type { Reminder } from "@/lib/domain/reminders";
-import { reminderWriter } from "@/lib/notifications/text";
+import { inDigestOrder, reminderWriter } from "@/lib/notifications/text";
 import type { OutgoingMail } from "./transport";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,7 +60,7 @@ export async function reminderMail(input: {
   const writer = await reminderWriter(input.locale);
   const tm = await translator(input.locale, "mail");
   const { t } = writer;
-  const items = input.reminders.map((r) => ({
+  const items = inDigestOrder(input.reminders).map((r) => ({
     line: writer.line(r, input.today),
     ...writer.link(r),
   }));
@@ -76,7 +76,7 @@ export async function reminderMail(input: {
     greeting,
     t("intro"),
     ...items.map((item) => `- ${item.line}\n  ${item.url}`),
-    `${t("footer")}\n${t("unsubscribe")}: ${input.unsubscribe.pageUrl}`,
+    `${t("footer")}\n${t("unsubscribeAt", { url: input.unsubscribe.pageUrl })}`,
   ].join("\n\n");
   const blocks = items
     .map(

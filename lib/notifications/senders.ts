@@ -8,7 +8,7 @@ import { reminderMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { vapidKeys, vapidSubject } from "@/lib/push/vapid";
 import type { Sender, Senders } from "./run";
-import { reminderWriter } from "./text";
+import { inDigestOrder, reminderWriter } from "./text";
 
 // The channels reminders go out on: email (when SMTP_URL is set) and Web
 // Push (always offered; it needs only the browser).
@@ -35,7 +35,7 @@ export async function pushPayload(
   ...[user, reminders, today]: Parameters<Sender>
 ): Promise<string> {
   const writer = await reminderWriter(user.locale);
-  const [first, ...rest] = reminders;
+  const [first, ...rest] = inDigestOrder(reminders);
   if (!first) throw new Error("nothing to push");
   const body = [
     writer.line(first, today),

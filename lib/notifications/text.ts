@@ -52,3 +52,13 @@ export async function reminderWriter(locale: Locale) {
     },
   };
 }
+
+/** A digest reads from what needs doing today to what is only coming up, soonest first. */
+const KIND_ORDER: Reminder["kind"][] = ["follow_up", "call_back", "review", "statement", "renewal"];
+
+export function inDigestOrder<R extends Pick<Reminder, "kind" | "eventOn">>(reminders: R[]): R[] {
+  return [...reminders].sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.eventOn.localeCompare(b.eventOn),
+  );
+}

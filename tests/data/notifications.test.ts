@@ -9,7 +9,9 @@ import {
   saveNotificationPrefs,
 } from "@/lib/data/notifications";
 import { createSubscription } from "@/lib/data/subscriptions";
+import { addNote } from "@/lib/data/notes";
 import { registerUser } from "@/lib/data/users";
+import { addDays, todayIn } from "@/lib/domain/dates";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
 import { planReminders, runReminders, type Sender } from "@/lib/notifications/run";
 
@@ -187,5 +189,60 @@ describe("reminders that cannot go or are no longer due", () => {
     const each = recorder();
     await runReminders(new Date("2027-09-01T08:00:00Z"), { email: each.send });
     expect(each.of(other.user.id)).toHaveLength(2);
+  });
+});
+
+describe("a typical case, day by day", () => {
+  it("day 0 nothing; day 2 the call-back; day 3 the renewal; day 5 no news; day 9 the renewal again", async () => {
+    // Los Angeles. Day 0 is today: the case is opened and the request made on
+    // the phone; the agent promises a call-back on day 2; the plan renews on day 10.
+    const zone = "America/Los_Angeles";
+    const user = await registerUser({
+      email: `day${Math.random().toString(36).slice(2)}@example.com`,
+      password: "a typical cancellation",
+      timeZone: zone,
+    });
+    const day0 = todayIn(zone);
+    const subscription = await createSubscription(user, {
+      provider: "Mint Mobile",
+      category: "mobile",
+      amount: 3000,
+      currency: "USD",
+      billingCycle: "monthly",
+      nextRenewalOn: addDays(day0, 10),
+    });
+    const kase = await openCase(user, { subscriptionId: subscription.id, reason: "cost" });
+    await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: 1 });
+    await transitionCase(user, kase.id, { to: "request_submitted", expectedVersion: 2 });
+    await addNote(
+      user,
+      kase.id,
+      {
+        channel: "phone",
+        occurredAt: new Date(),
+        summary: "Asked to cancel; the agent will call back",
+        followUpOn: addDays(day0, 2),
+      },
+      day0,
+    );
+
+    const mail = recorder();
+    const got: Record<number, string[]> = {};
+    for (let day = 0; day <= 10; day++) {
+      // 08:00 in Los Angeles on that day (PST, UTC-8), and an evening pass too.
+      const date = addDays(day0, day);
+      for (const hour of ["16:00", "23:30"]) {
+        await runReminders(new Date(`${date}T${hour}:00Z`), { email: mail.send });
+      }
+      const today = mail.of(user.id).splice(0);
+      mail.sent.splice(0);
+      if (today.length) got[day] = today.flatMap((m) => m.kinds);
+    }
+    expect(got).toEqual({
+      2: ["follow_up"],
+      3: ["renewal"],
+      5: ["review"],
+      9: ["renewal"],
+    });
   });
 });

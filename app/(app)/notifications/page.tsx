@@ -87,7 +87,7 @@ export default async function NotificationsPage({
                     <span>{t(`channel_${n.channel}`)}</span>
                   </p>
                   <p className="text-sm break-words text-slate-900 dark:text-slate-100">
-                    {writer.line(n, today)}
+                    {writer.line(n, n.sentAt ? todayIn(user.timeZone, n.sentAt) : today)}
                   </p>
                   <Link
                     href={link.path}

@@ -2,98 +2,26 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
-import { addDays, todayIn } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import {
-  DEFAULT_PREFS,
   GIVE_UP_AFTER_MS,
-  WAITING_STATES,
   retryDelayMs,
   type NotificationChannel,
   type NotificationPrefs,
   type NotificationStatus,
   type Reminder,
-  type ReminderFacts,
   type ReminderKind,
 } from "@/lib/domain/reminders";
-import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { isUniqueViolation } from "./errors";
+import { toPrefs } from "./notification-settings";
 import type { Actor } from "./users";
 
-// Reminders in the database: a user's preferences, the facts the rules in
-// lib/domain/reminders.ts read, and the Notification rows that are both the
-// record of what was sent and the claim that makes sending exactly-once.
-
-type SettingsRow = Prisma.NotificationSettingsGetPayload<object>;
-
-function toPrefs(row: SettingsRow | null): NotificationPrefs {
-  if (!row) return { ...DEFAULT_PREFS };
-  return {
-    emailOn: row.emailOn,
-    pushOn: row.pushOn,
-    delivery: row.delivery === "each" ? "each" : "digest",
-    digestTime: row.digestTime,
-    quietFrom: row.quietFrom,
-    quietTo: row.quietTo,
-    followUps: row.followUps,
-    renewals: row.renewals,
-    renewalDays: row.renewalDays
-      .split(",")
-      .filter(Boolean)
-      .map(Number)
-      .filter((n) => Number.isSafeInteger(n) && n > 0),
-    review: row.review,
-    reviewDays: row.reviewDays,
-    statement: row.statement,
-  };
-}
-
-function toRow(prefs: NotificationPrefs) {
-  return { ...prefs, renewalDays: prefs.renewalDays.join(",") };
-}
-
-export async function notificationPrefs(actor: Actor): Promise<NotificationPrefs> {
-  return toPrefs(await db.notificationSettings.findUnique({ where: { userId: actor.id } }));
-}
-
-/**
- * Saves the whole set (the caller merged and validated it). A new digest
- * time makes today plannable again: moved to a time already past, today's
- * reminders that have not gone yet go now.
- */
-export async function saveNotificationPrefs(
-  actor: Actor,
-  prefs: NotificationPrefs,
-): Promise<NotificationPrefs> {
-  const data = toRow(prefs);
-  const row = await db.$transaction(async (tx) => {
-    const before = await tx.notificationSettings.findUnique({
-      where: { userId: actor.id },
-      select: { digestTime: true },
-    });
-    const replan = (before?.digestTime ?? DEFAULT_PREFS.digestTime) !== prefs.digestTime;
-    return tx.notificationSettings.upsert({
-      where: { userId: actor.id },
-      create: { userId: actor.id, ...data },
-      update: { ...data, ...(replan ? { plannedOn: null } : {}) },
-    });
-  });
-  return toPrefs(row);
-}
-
-/** Email off for a user: the unsubscribe link, which needs no session. */
-export async function turnOffEmail(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) return false;
-  await db.notificationSettings.upsert({
-    where: { userId },
-    create: { userId, emailOn: false },
-    update: { emailOn: false },
-  });
-  return true;
-}
+// Reminders in the database: who is due to be planned, and the Notification
+// rows that are both the record of what was sent and the claim that makes
+// sending exactly-once. (Preferences: ./notification-settings.ts; what the
+// rules read: ./reminder-facts.ts.)
 
 // ---- Planning: whose day has come, what is due for them ----
 
@@ -109,6 +37,31 @@ export type PlanningUser = {
 };
 
 export const USERS_PAGE = 500;
+
+const planningUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  notificationSettings: true,
+  _count: { select: { pushSubscriptions: true } },
+} satisfies Prisma.UserSelect;
+
+function toPlanningUser(
+  u: Prisma.UserGetPayload<{ select: typeof planningUserSelect }>,
+): PlanningUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: isLocale(u.locale) ? u.locale : "en",
+    timeZone: u.timeZone,
+    prefs: toPrefs(u.notificationSettings),
+    plannedOn: u.notificationSettings?.plannedOn ?? null,
+    pushDevices: u._count.pushSubscriptions,
+  };
+}
 
 /**
  * Users whose day may not be planned yet, a page at a time (id order). Every
@@ -128,136 +81,9 @@ export async function usersToPlan(now: Date, afterId: string | null): Promise<Pl
     },
     orderBy: { id: "asc" },
     take: USERS_PAGE,
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      locale: true,
-      timeZone: true,
-      notificationSettings: true,
-      _count: { select: { pushSubscriptions: true } },
-    },
+    select: planningUserSelect,
   });
-  return rows.map((u) => ({
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    locale: isLocale(u.locale) ? u.locale : "en",
-    timeZone: u.timeZone,
-    prefs: toPrefs(u.notificationSettings),
-    plannedOn: u.notificationSettings?.plannedOn ?? null,
-    pushDevices: u._count.pushSubscriptions,
-  }));
-}
-
-/** How many of each kind of fact one user's day reads, at most (soonest first). */
-const FACTS_MAX = 1000;
-/** A yearly plan's statement check is a year after its confirmation. */
-const CONFIRMED_DAYS_BACK = 400;
-/** Call-backs and renewals further back or ahead than any rule looks are not read. */
-const FACTS_PAST_DAYS = 14;
-
-/** What the reminder rules read about a user, dates in their zone. */
-export async function reminderFacts(
-  user: { id: string; timeZone: string },
-  today: string,
-  renewalDaysMax: number,
-): Promise<ReminderFacts> {
-  const from = addDays(today, -FACTS_PAST_DAYS);
-  const open = { notIn: [...CLOSED_STATES] };
-  const [cases, notes, subscriptions] = await Promise.all([
-    db.cancellationCase.findMany({
-      where: {
-        userId: user.id,
-        OR: [
-          { state: open },
-          {
-            state: "confirmation_received",
-            closedAt: { gte: new Date(`${addDays(today, -CONFIRMED_DAYS_BACK)}T00:00:00Z`) },
-          },
-        ],
-      },
-      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-      take: FACTS_MAX,
-      select: {
-        id: true,
-        state: true,
-        nextFollowUpOn: true,
-        closedAt: true,
-        subscription: { select: { provider: true, billingCycle: true } },
-      },
-    }),
-    db.note.findMany({
-      where: { userId: user.id, followUpOn: { gte: from, lte: today }, case: { state: open } },
-      orderBy: [{ followUpOn: "asc" }, { id: "asc" }],
-      take: FACTS_MAX,
-      select: { id: true, caseId: true, followUpOn: true },
-    }),
-    db.subscription.findMany({
-      where: {
-        userId: user.id,
-        status: { not: "cancelled" },
-        nextRenewalOn: { gt: today, lte: addDays(today, renewalDaysMax) },
-      },
-      orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
-      take: FACTS_MAX,
-      select: { id: true, provider: true, nextRenewalOn: true },
-    }),
-  ]);
-
-  const waiting = cases
-    .filter((c) => (WAITING_STATES as readonly string[]).includes(c.state))
-    .map((c) => c.id);
-  const [lastNotes, lastMoves] = waiting.length
-    ? await Promise.all([
-        db.note.groupBy({
-          by: ["caseId"],
-          where: { userId: user.id, caseId: { in: waiting } },
-          _max: { occurredAt: true },
-        }),
-        db.caseEvent.groupBy({
-          by: ["caseId"],
-          where: { userId: user.id, caseId: { in: waiting } },
-          _max: { at: true },
-        }),
-      ])
-    : [[], []];
-  const lastContact = new Map<string, Date>();
-  for (const row of [
-    ...lastNotes.map((n) => [n.caseId, n._max.occurredAt] as const),
-    ...lastMoves.map((e) => [e.caseId, e._max.at] as const),
-  ]) {
-    const [caseId, at] = row;
-    if (at && (!lastContact.has(caseId) || lastContact.get(caseId)! < at))
-      lastContact.set(caseId, at);
-  }
-  const local = (at: Date) => todayIn(user.timeZone, at);
-
-  return {
-    cases: cases.flatMap((c) =>
-      isCaseState(c.state)
-        ? [
-            {
-              id: c.id,
-              state: c.state,
-              provider: c.subscription.provider,
-              nextFollowUpOn: c.nextFollowUpOn,
-              lastContactOn: local(lastContact.get(c.id) ?? new Date()),
-              confirmedOn:
-                c.state === "confirmation_received" && c.closedAt ? local(c.closedAt) : null,
-              billingCycle: c.subscription.billingCycle as BillingCycle,
-            },
-          ]
-        : [],
-    ),
-    callBacks: notes.map((n) => ({ noteId: n.id, caseId: n.caseId, followUpOn: n.followUpOn! })),
-    subscriptions: subscriptions.map((s) => ({
-      id: s.id,
-      provider: s.provider,
-      cancelled: false,
-      nextRenewalOn: s.nextRenewalOn,
-    })),
-  };
+  return rows.map(toPlanningUser);
 }
 
 /**
@@ -306,10 +132,33 @@ export async function markPlanned(userId: string, date: string): Promise<void> {
   });
 }
 
+/** What was sent is kept this long. */
+export const NOTIFICATIONS_KEPT_DAYS = 180;
+
+/** Part of a user's daily housekeeping: notifications older than that (one indexed delete). */
+export async function pruneNotifications(userId: string, now: Date): Promise<void> {
+  await db.notification.deleteMany({
+    where: {
+      userId,
+      createdAt: { lt: new Date(now.getTime() - NOTIFICATIONS_KEPT_DAYS * 86_400_000) },
+    },
+  });
+}
+
 // ---- Sending: claim, then send, then mark ----
 
 /** How long a sender holds what it claimed; a sender that died frees it after this. */
 export const LEASE_MS = 60_000;
+
+/** A notification's provider: through its case, or its subscription. */
+const withProvider = {
+  case: { select: { subscription: { select: { provider: true } } } },
+  subscription: { select: { provider: true } },
+} satisfies Prisma.NotificationInclude;
+
+function providerOf(row: Prisma.NotificationGetPayload<{ include: typeof withProvider }>): string {
+  return row.case?.subscription.provider ?? row.subscription?.provider ?? "";
+}
 
 export type DueGroup = { userId: string; channel: NotificationChannel; ids: string[] };
 
@@ -372,10 +221,7 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
   const rows = await db.notification.findMany({
     where: { leaseId },
     orderBy: [{ kind: "asc" }, { dueOn: "asc" }, { id: "asc" }],
-    include: {
-      case: { select: { subscription: { select: { provider: true } } } },
-      subscription: { select: { provider: true } },
-    },
+    include: withProvider,
   });
   const first = rows[0];
   if (!first) return null;
@@ -389,7 +235,7 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
       targetId: r.targetId,
       dueOn: r.dueOn,
       eventOn: r.eventOn,
-      provider: r.case?.subscription.provider ?? r.subscription?.provider ?? "",
+      provider: providerOf(r),
       caseId: r.caseId,
       subscriptionId: r.subscriptionId,
       noteId: r.noteId,
@@ -401,28 +247,8 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
 }
 
 async function usersById(ids: string[]): Promise<PlanningUser[]> {
-  const rows = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      locale: true,
-      timeZone: true,
-      notificationSettings: true,
-      _count: { select: { pushSubscriptions: true } },
-    },
-  });
-  return rows.map((u) => ({
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    locale: isLocale(u.locale) ? u.locale : "en",
-    timeZone: u.timeZone,
-    prefs: toPrefs(u.notificationSettings),
-    plannedOn: u.notificationSettings?.plannedOn ?? null,
-    pushDevices: u._count.pushSubscriptions,
-  }));
+  const rows = await db.user.findMany({ where: { id: { in: ids } }, select: planningUserSelect });
+  return rows.map(toPlanningUser);
 }
 
 export async function markSent(ids: string[], now: Date): Promise<void> {
@@ -492,10 +318,7 @@ export async function listNotifications(
     where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: {
-      case: { select: { subscription: { select: { provider: true } } } },
-      subscription: { select: { provider: true } },
-    },
+    include: withProvider,
   });
   const page = toPage(rows, query.limit, (r) => r.createdAt);
   return {
@@ -507,7 +330,7 @@ export async function listNotifications(
       status: r.status as NotificationStatus,
       dueOn: r.dueOn,
       eventOn: r.eventOn,
-      provider: r.case?.subscription.provider ?? r.subscription?.provider ?? "",
+      provider: providerOf(r),
       caseId: r.caseId,
       subscriptionId: r.subscriptionId,
       attempts: r.attempts,

@@ -30,6 +30,7 @@ export async function createPasswordReset(
       userId: user.id,
       tokenHash: hashOf(token),
       expiresAt: new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000),
+      createdAt: now,
     },
   });
   return {
@@ -86,5 +87,15 @@ export async function completePasswordReset(
       where: { userId: reset.userId, usedAt: null },
       data: { usedAt: now },
     });
+  });
+}
+
+/** Reset links (valid 30 minutes) are deleted a day after they were made. */
+const RESETS_KEPT_MS = 24 * 60 * 60_000;
+
+/** Part of a user's daily housekeeping (lib/notifications/run.ts): one indexed delete. */
+export async function prunePasswordResets(userId: string, now: Date): Promise<void> {
+  await db.passwordReset.deleteMany({
+    where: { userId, createdAt: { lt: new Date(now.getTime() - RESETS_KEPT_MS) } },
   });
 }

@@ -61,6 +61,13 @@ export const DEFAULT_PREFS: NotificationPrefs = {
 };
 
 export const RENEWAL_DAYS_MAX = 60;
+
+/**
+ * At most this many reminders a day for one user: a digest stays readable
+ * and an account with thousands of renewals cannot make the server write
+ * and send thousands of messages. The rest is in the app.
+ */
+export const REMINDERS_PER_DAY_MAX = 50;
 export const REVIEW_DAYS_MAX = 90;
 
 /**

@@ -7,8 +7,8 @@ import {
   markSent,
   markSkipped,
   postpone,
+  pruneNotifications,
   recordReminders,
-  reminderFacts,
   usersToPlan,
   LEASE_MS,
   USERS_PAGE,
@@ -17,6 +17,7 @@ import {
 } from "@/lib/data/notifications";
 import {
   RENEWAL_DAYS_MAX,
+  REMINDERS_PER_DAY_MAX,
   dueReminders,
   inQuietHours,
   isPlanningTime,
@@ -24,12 +25,16 @@ import {
   reminderKey,
   type NotificationChannel,
 } from "@/lib/domain/reminders";
+import { prunePasswordResets } from "@/lib/data/password-resets";
+import { reminderFacts } from "@/lib/data/reminder-facts";
+import { inDigestOrder } from "./text";
 
 // One pass of the reminder machine, with the clock and the channels passed
 // in (the scheduler passes the real ones; tests pass their own clock):
 // 1. plan: for every user whose digest time has come today (in their zone),
-//    find what is due and store it, one row per reminder and channel: the
-//    insert is the claim, so two instances planning at once store it once;
+//    find what is due and store it (at most REMINDERS_PER_DAY_MAX), one row
+//    per reminder and channel: the insert is the claim, so two instances
+//    planning at once store it once; then drop that user's old records;
 // 2. deliver: take due rows under a lease, check each is still due (a case
 //    closed since is not reminded), send, and mark sent, or retry with
 //    back-off, or failed after a day.
@@ -67,14 +72,17 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
       const channels = channelsFor(user, senders);
       if (channels.length > 0) {
         const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
+        const due = inDigestOrder(dueReminders(facts, user.prefs, local.date));
         planned += await recordReminders(
           user.id,
-          dueReminders(facts, user.prefs, local.date),
+          due.slice(0, REMINDERS_PER_DAY_MAX),
           channels,
           now,
         );
       }
       await markPlanned(user.id, local.date);
+      await pruneNotifications(user.id, now);
+      await prunePasswordResets(user.id, now);
     }
     if (users.length < USERS_PAGE) break;
     after = users.at(-1)!.id;

@@ -1,5 +1,5 @@
 import "server-only";
-import { notificationPrefs, saveNotificationPrefs } from "@/lib/data/notifications";
+import { notificationPrefs, saveNotificationPrefs } from "@/lib/data/notification-settings";
 import { pushDeviceCount } from "@/lib/data/push-subscriptions";
 import type { Actor } from "@/lib/data/users";
 import type { NotificationPrefs } from "@/lib/domain/reminders";

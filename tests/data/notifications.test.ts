@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
-import {
-  LEASE_MS,
-  claimReminders,
-  dueGroups,
-  listNotifications,
-  notificationPrefs,
-  saveNotificationPrefs,
-} from "@/lib/data/notifications";
+import { LEASE_MS, claimReminders, dueGroups, listNotifications } from "@/lib/data/notifications";
+import { notificationPrefs, saveNotificationPrefs } from "@/lib/data/notification-settings";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { addNote } from "@/lib/data/notes";
 import { registerUser } from "@/lib/data/users";
@@ -244,5 +238,33 @@ describe("a typical case, day by day", () => {
       5: ["review"],
       9: ["renewal"],
     });
+  });
+});
+
+describe("bounds", () => {
+  it("at most 50 reminders a day for one user, and records older than 180 days go", async () => {
+    const user = await registerUser({
+      email: `many${Math.random().toString(36).slice(2)}@example.com`,
+      password: "thousands of renewals",
+      timeZone: "UTC",
+    });
+    for (let i = 0; i < 60; i++) {
+      await createSubscription(user, {
+        provider: `Plan ${i}`,
+        category: "streaming",
+        amount: 100,
+        currency: "USD",
+        billingCycle: "monthly",
+        nextRenewalOn: "2028-01-08",
+      });
+    }
+    const mail = recorder();
+    await runReminders(new Date("2028-01-01T08:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id).flatMap((m) => m.kinds)).toHaveLength(50);
+    expect((await listNotifications(user, { limit: 100 })).items).toHaveLength(50);
+
+    // 181 days on, the next day's planning removes them.
+    await runReminders(new Date("2028-07-01T08:00:00Z"), { email: mail.send });
+    expect((await listNotifications(user, { limit: 100 })).items).toEqual([]);
   });
 });

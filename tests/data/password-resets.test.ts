@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { completePasswordReset, createPasswordReset } from "@/lib/data/password-resets";
+import {
+  completePasswordReset,
+  createPasswordReset,
+  prunePasswordResets,
+} from "@/lib/data/password-resets";
 import { startSession, findSessionUser } from "@/lib/data/sessions";
 import { registerUser } from "@/lib/data/users";
-import { readPasswordHashForTests } from "../support/db-inspect";
+import { countPasswordResetsForTests, readPasswordHashForTests } from "../support/db-inspect";
 
 async function newUser() {
   const email = `p${Math.random().toString(36).slice(2)}@example.com`;
@@ -42,5 +46,13 @@ describe("password reset links", () => {
     });
     expect(await findSessionUser(sid, user.id, 0)).toBeNull();
     expect(await createPasswordReset("nobody@example.com")).toBeNull();
+  });
+
+  it("are deleted a day after they were made", async () => {
+    const user = await newUser();
+    await createPasswordReset(user.email, new Date("2026-11-01T10:00:00Z"));
+    await createPasswordReset(user.email, new Date("2026-11-02T09:00:00Z"));
+    await prunePasswordResets(user.id, new Date("2026-11-02T10:00:01Z"));
+    expect(await countPasswordResetsForTests(user.id)).toBe(1);
   });
 });

@@ -84,6 +84,8 @@ test("every page fits a 375 px screen with long real-world names, in English and
     `/cases/${kase.id}/receipts/${receiptId}`,
     `/notes?q=${encodeURIComponent("Mint")}`,
     "/settings",
+    "/notifications",
+    "/share",
     "/no-such-page",
   ];
   for (const language of ["en", "zh-CN"]) {

@@ -55,3 +55,15 @@ export async function readCalendarFeedHashesForTests(userId: string): Promise<st
     ).map((row) => row.tokenHash),
   );
 }
+
+/** How many password-reset rows a user has (pruning removes old ones). */
+export async function countPasswordResetsForTests(userId: string): Promise<number> {
+  return withDb(
+    (db) =>
+      (
+        db.prepare("SELECT COUNT(*) AS n FROM PasswordReset WHERE userId = ?").get(userId) as {
+          n: number;
+        }
+      ).n,
+  );
+}

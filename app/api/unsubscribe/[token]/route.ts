@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { unsubscribeTokenUser } from "@/lib/auth/unsubscribe";
-import { turnOffEmail } from "@/lib/data/notifications";
+import { turnOffEmail } from "@/lib/data/notification-settings";
 import { AppError } from "@/lib/errors/app-error";
 import { publicApiRoute } from "@/lib/http/api-route";
 

@@ -1,0 +1,119 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { WAITING_STATES, type ReminderFacts } from "@/lib/domain/reminders";
+import type { BillingCycle } from "@/lib/domain/subscriptions";
+
+// What the reminder rules (lib/domain/reminders.ts) read about one user:
+// bounded, soonest first, dates in the user's zone.
+
+/** How many of each kind of fact one user's day reads, at most (soonest first). */
+const FACTS_MAX = 1000;
+/** A yearly plan's statement check is a year after its confirmation. */
+const CONFIRMED_DAYS_BACK = 400;
+/** Call-backs and renewals further back or ahead than any rule looks are not read. */
+const FACTS_PAST_DAYS = 14;
+
+/** What the reminder rules read about a user, dates in their zone. */
+export async function reminderFacts(
+  user: { id: string; timeZone: string },
+  today: string,
+  renewalDaysMax: number,
+): Promise<ReminderFacts> {
+  const from = addDays(today, -FACTS_PAST_DAYS);
+  const open = { notIn: [...CLOSED_STATES] };
+  const [cases, notes, subscriptions] = await Promise.all([
+    db.cancellationCase.findMany({
+      where: {
+        userId: user.id,
+        OR: [
+          { state: open },
+          {
+            state: "confirmation_received",
+            closedAt: { gte: new Date(`${addDays(today, -CONFIRMED_DAYS_BACK)}T00:00:00Z`) },
+          },
+        ],
+      },
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+      take: FACTS_MAX,
+      select: {
+        id: true,
+        state: true,
+        nextFollowUpOn: true,
+        closedAt: true,
+        subscription: { select: { provider: true, billingCycle: true } },
+      },
+    }),
+    db.note.findMany({
+      where: { userId: user.id, followUpOn: { gte: from, lte: today }, case: { state: open } },
+      orderBy: [{ followUpOn: "asc" }, { id: "asc" }],
+      take: FACTS_MAX,
+      select: { id: true, caseId: true, followUpOn: true },
+    }),
+    db.subscription.findMany({
+      where: {
+        userId: user.id,
+        status: { not: "cancelled" },
+        nextRenewalOn: { gt: today, lte: addDays(today, renewalDaysMax) },
+      },
+      orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
+      take: FACTS_MAX,
+      select: { id: true, provider: true, nextRenewalOn: true },
+    }),
+  ]);
+
+  const waiting = cases
+    .filter((c) => (WAITING_STATES as readonly string[]).includes(c.state))
+    .map((c) => c.id);
+  const [lastNotes, lastMoves] = waiting.length
+    ? await Promise.all([
+        db.note.groupBy({
+          by: ["caseId"],
+          where: { userId: user.id, caseId: { in: waiting } },
+          _max: { occurredAt: true },
+        }),
+        db.caseEvent.groupBy({
+          by: ["caseId"],
+          where: { userId: user.id, caseId: { in: waiting } },
+          _max: { at: true },
+        }),
+      ])
+    : [[], []];
+  const lastContact = new Map<string, Date>();
+  for (const row of [
+    ...lastNotes.map((n) => [n.caseId, n._max.occurredAt] as const),
+    ...lastMoves.map((e) => [e.caseId, e._max.at] as const),
+  ]) {
+    const [caseId, at] = row;
+    if (at && (!lastContact.has(caseId) || lastContact.get(caseId)! < at))
+      lastContact.set(caseId, at);
+  }
+  const local = (at: Date) => todayIn(user.timeZone, at);
+
+  return {
+    cases: cases.flatMap((c) =>
+      isCaseState(c.state)
+        ? [
+            {
+              id: c.id,
+              state: c.state,
+              provider: c.subscription.provider,
+              nextFollowUpOn: c.nextFollowUpOn,
+              lastContactOn: local(lastContact.get(c.id) ?? new Date()),
+              confirmedOn:
+                c.state === "confirmation_received" && c.closedAt ? local(c.closedAt) : null,
+              billingCycle: c.subscription.billingCycle as BillingCycle,
+            },
+          ]
+        : [],
+    ),
+    callBacks: notes.map((n) => ({ noteId: n.id, caseId: n.caseId, followUpOn: n.followUpOn! })),
+    subscriptions: subscriptions.map((s) => ({
+      id: s.id,
+      provider: s.provider,
+      cancelled: false,
+      nextRenewalOn: s.nextRenewalOn,
+    })),
+  };
+}

@@ -1,0 +1,137 @@
+// Statement lines against subscriptions, as pure rules: which lines are a
+// subscription's (its merchant patterns), which charge after a confirmed
+// cancellation is flagged, by when it can be disputed, and when a
+// cancellation is verified by a clean statement.
+import { addDays } from "./dates";
+import { addCycle } from "./reminders";
+import type { BillingCycle } from "./subscriptions";
+
+/** "TMOBILE*AUTO PAY 800-937-8997 WA" → "TMOBILE AUTO PAY 800 937 8997 WA": letters and digits, single spaces. */
+export function normalizeDescription(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export const PATTERN_MIN_LENGTH = 3;
+export const PATTERN_MAX_LENGTH = 60;
+export const PATTERNS_MAX = 10;
+
+/** Whether a pattern is specific enough to use (a pattern "A" would match every statement line). */
+export function isUsablePattern(pattern: string): boolean {
+  const normalized = normalizeDescription(pattern);
+  return (
+    normalized.replace(/ /g, "").length >= PATTERN_MIN_LENGTH &&
+    pattern.length <= PATTERN_MAX_LENGTH
+  );
+}
+
+/**
+ * The patterns a new subscription starts with: its provider's name, and the
+ * name run together, since card descriptors often drop the spaces
+ * ("Mint Mobile" → "MINT MOBILE", "MINTMOBILE").
+ */
+export function defaultPatterns(provider: string): string[] {
+  const words = normalizeDescription(provider);
+  const joined = words.replace(/ /g, "");
+  return [...new Set([words, joined])].filter(isUsablePattern);
+}
+
+/** A pattern matches whole words of the description: "MINT" is not found in "MINTED". */
+export function matchesPattern(description: string, pattern: string): boolean {
+  const needle = normalizeDescription(pattern);
+  if (!needle) return false;
+  return ` ${normalizeDescription(description)} `.includes(` ${needle} `);
+}
+
+export function matchesAny(description: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => matchesPattern(description, pattern));
+}
+
+/**
+ * What one matched line is, for a case:
+ * - before: on or before the confirmation (or no confirmation yet): the plan's own bill;
+ * - final_bill: the one final bill the user said to expect, with its amount;
+ * - refund: money back, never a problem;
+ * - after: a charge after the cancellation was confirmed: flagged.
+ */
+export type ChargeKind = "before" | "final_bill" | "refund" | "after";
+
+export type Charge = { id: string; postedOn: string; amount: number };
+
+export type Watch = {
+  /** The day the confirmation was recorded, in the user's zone; null while the case is open. */
+  confirmedOn: string | null;
+  /** The amount (cents) of a final bill the user expects after confirming, if any. */
+  expectedFinalBill: number | null;
+};
+
+/** Charges (amount > 0) and refunds (< 0) of one subscription, each with its kind. */
+export function classifyCharges<C extends Charge>(
+  charges: readonly C[],
+  watch: Watch,
+): (C & { kind: ChargeKind })[] {
+  const ordered = [...charges].sort(
+    (a, b) => a.postedOn.localeCompare(b.postedOn) || a.id.localeCompare(b.id),
+  );
+  let finalBillSeen = false;
+  return ordered.map((charge) => {
+    if (charge.amount <= 0) return { ...charge, kind: "refund" as const };
+    if (!watch.confirmedOn || charge.postedOn <= watch.confirmedOn) {
+      return { ...charge, kind: "before" as const };
+    }
+    if (!finalBillSeen && watch.expectedFinalBill === charge.amount) {
+      finalBillSeen = true;
+      return { ...charge, kind: "final_bill" as const };
+    }
+    return { ...charge, kind: "after" as const };
+  });
+}
+
+/** The Fair Credit Billing Act's window: 60 days from the statement that shows the charge. */
+export const DISPUTE_WINDOW_DAYS = 60;
+
+export function disputeBy(statementDate: string): string {
+  return addDays(statementDate, DISPUTE_WINDOW_DAYS);
+}
+
+export type Period = { start: string; end: string };
+
+/**
+ * Whether the imported statements, together, cover every day from the
+ * confirmation to one billing cycle after it (gaps of a day between two
+ * statements are allowed: one ends on the 4th, the next starts on the 5th).
+ */
+export function covers(periods: readonly Period[], from: string, to: string): boolean {
+  let reached = addDays(from, -1);
+  for (const period of [...periods].sort((a, b) => a.start.localeCompare(b.start))) {
+    if (period.start > addDays(reached, 1)) break;
+    if (period.end > reached) reached = period.end;
+    if (reached >= to) return true;
+  }
+  return reached >= to;
+}
+
+/**
+ * A confirmed case's watch: "charged" once a charge is flagged; "verified"
+ * when statements covering a full cycle after the confirmation hold no
+ * flagged charge; "watching" until then.
+ */
+export function watchStatus(input: {
+  confirmedOn: string;
+  billingCycle: BillingCycle;
+  periods: readonly Period[];
+  flagged: number;
+}): "charged" | "verified" | "watching" {
+  if (input.flagged > 0) return "charged";
+  const cycleEnd = addCycle(input.confirmedOn, input.billingCycle);
+  return covers(input.periods, input.confirmedOn, cycleEnd) ? "verified" : "watching";
+}
+
+/** What a plan costs a month, in cents (a yearly plan's twelfth, a weekly one's 52/12). */
+export function monthlyCost(amount: number, cycle: BillingCycle): number {
+  const perMonth = { weekly: 52 / 12, monthly: 1, quarterly: 1 / 3, yearly: 1 / 12 }[cycle];
+  return Math.round(amount * perMonth);
+}

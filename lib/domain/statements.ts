@@ -1,0 +1,219 @@
+// Reading a card or bank statement's CSV, as pure rules: which columns hold
+// the date, the description and the amount (from the header, by the layouts
+// of the big US issuers' exports), how the amount is signed, and how one
+// cell becomes a date or an amount. lib/documents/statement-csv.ts streams
+// the file through these.
+
+/** Where a statement's facts are, by column index, and how a charge is signed. */
+export type ColumnMapping = {
+  date: number;
+  description: number;
+  /** One signed amount column… */
+  amount?: number;
+  /** …or a debit column and a credit column (charges are debits). */
+  debit?: number;
+  credit?: number;
+  /** In the amount column, is a charge a negative or a positive number? */
+  charges: "negative" | "positive";
+  /** The first row is a header (Wells Fargo's export has none). */
+  header: boolean;
+};
+
+/** One statement line: a charge is a positive amount in cents, money back is negative. */
+export type StatementLine = { postedOn: string; description: string; amount: number };
+
+type Layout = { issuer: string; columns: string[]; charges: "negative" | "positive" };
+
+/**
+ * Header rows of the big US issuers' CSV exports (the column names as they
+ * ship; the order may differ). Issuers whose amount column counts a charge
+ * as positive say so; the others sign it negative.
+ */
+const LAYOUTS: Layout[] = [
+  {
+    issuer: "Chase",
+    columns: ["transaction date", "post date", "description", "category", "type", "amount"],
+    charges: "negative",
+  },
+  {
+    issuer: "Chase checking",
+    columns: ["details", "posting date", "description", "amount", "type", "balance"],
+    charges: "negative",
+  },
+  { issuer: "American Express", columns: ["date", "description", "amount"], charges: "positive" },
+  {
+    issuer: "Capital One",
+    columns: [
+      "transaction date",
+      "posted date",
+      "card no.",
+      "description",
+      "category",
+      "debit",
+      "credit",
+    ],
+    charges: "positive",
+  },
+  {
+    issuer: "Citi",
+    columns: ["status", "date", "description", "debit", "credit"],
+    charges: "positive",
+  },
+  {
+    issuer: "Discover",
+    columns: ["trans. date", "post date", "description", "amount", "category"],
+    charges: "positive",
+  },
+  {
+    issuer: "Bank of America",
+    columns: ["posted date", "reference number", "payee", "address", "amount"],
+    charges: "negative",
+  },
+  {
+    issuer: "U.S. Bank",
+    columns: ["date", "transaction", "name", "memo", "amount"],
+    charges: "negative",
+  },
+];
+
+const DATE_HEADERS = [
+  "transaction date",
+  "trans. date",
+  "trans date",
+  "date",
+  "posted date",
+  "post date",
+  "posting date",
+];
+const DESCRIPTION_HEADERS = [
+  "description",
+  "payee",
+  "name",
+  "merchant",
+  "merchant name",
+  "original description",
+];
+
+const clean = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, " ");
+
+function firstOf(header: string[], names: string[]): number | undefined {
+  for (const name of names) {
+    const index = header.indexOf(name);
+    if (index >= 0) return index;
+  }
+  return undefined;
+}
+
+export type DetectedMapping = { mapping: ColumnMapping; issuer: string | null };
+
+/**
+ * The mapping for a file, from its first row and a few of the next: a known
+ * issuer's header gives the sign; an unknown header with an amount column is
+ * signed by the lines themselves (a card statement is mostly charges). Null
+ * when no date, description and amount columns can be told apart: the user
+ * then says which they are.
+ */
+export function detectMapping(first: string[], sample: string[][]): DetectedMapping | null {
+  const header = first.map(clean);
+  // No header at all (Wells Fargo): "12/01/2026","-30.00","*","","MINT MOBILE".
+  if (
+    parseStatementDate(first[0] ?? "") &&
+    parseAmount(first[1] ?? "") !== null &&
+    first.length >= 5
+  ) {
+    return {
+      mapping: { date: 0, amount: 1, description: 4, charges: "negative", header: false },
+      issuer: "Wells Fargo",
+    };
+  }
+  const date = firstOf(header, DATE_HEADERS);
+  const description = firstOf(header, DESCRIPTION_HEADERS);
+  if (date === undefined || description === undefined) return null;
+  const known = LAYOUTS.find((layout) => layout.columns.every((column) => header.includes(column)));
+  const amount = header.indexOf("amount");
+  const debit = header.indexOf("debit");
+  const credit = header.indexOf("credit");
+  if (debit >= 0 && credit >= 0) {
+    return {
+      mapping: { date, description, debit, credit, charges: "positive", header: true },
+      issuer: known?.issuer ?? null,
+    };
+  }
+  if (amount < 0) return null;
+  let charges: "negative" | "positive";
+  if (known) charges = known.charges;
+  else {
+    const signs = sample.map((row) => parseAmount(row[amount] ?? "")).filter((n) => n !== null);
+    charges = signs.filter((n) => n < 0).length > signs.length / 2 ? "negative" : "positive";
+  }
+  return {
+    mapping: { date, description, amount, charges, header: true },
+    issuer: known?.issuer ?? null,
+  };
+}
+
+/** "$1,234.56" → 123456, "(12.00)" and "-12.00" → -1200, "" → null. Cents, as written. */
+export function parseAmount(cell: string): number | null {
+  let text = cell.trim().replace(/[$\s]/g, "").replace(/,/g, "");
+  if (!text) return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.startsWith("-")) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith("+")) text = text.slice(1);
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return null;
+  const [whole, fraction = ""] = text.split(".") as [string, string?];
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  return negative ? -cents : cents;
+}
+
+/** "12/01/2026", "12/1/26", "2026-12-01" → "2026-12-01"; anything else null. */
+export function parseStatementDate(cell: string): string | null {
+  const text = cell.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (us) {
+    [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
+    if (y < 100) y += 2000;
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * One row as a statement line by the mapping, or why it is not one. A row
+ * with no amount at all (a pending or memo line some banks add) is skipped.
+ */
+export function toStatementLine(
+  row: string[],
+  mapping: ColumnMapping,
+): StatementLine | "skip" | "bad_date" | "bad_amount" {
+  const postedOn = parseStatementDate(row[mapping.date] ?? "");
+  let amount: number | null;
+  if (mapping.amount !== undefined) {
+    const raw = parseAmount(row[mapping.amount] ?? "");
+    amount = raw === null ? null : mapping.charges === "negative" ? -raw : raw;
+    if (raw === null && (row[mapping.amount] ?? "").trim() === "") return "skip";
+  } else {
+    const debit = parseAmount(row[mapping.debit ?? -1] ?? "");
+    const credit = parseAmount(row[mapping.credit ?? -1] ?? "");
+    const debitText = (row[mapping.debit ?? -1] ?? "").trim();
+    const creditText = (row[mapping.credit ?? -1] ?? "").trim();
+    if (!debitText && !creditText) return "skip";
+    if ((debitText && debit === null) || (creditText && credit === null)) return "bad_amount";
+    amount = Math.abs(debit ?? 0) - Math.abs(credit ?? 0);
+  }
+  if (!postedOn) return "bad_date";
+  if (amount === null) return "bad_amount";
+  const description = (row[mapping.description] ?? "").trim().replace(/\s+/g, " ").slice(0, 200);
+  return { postedOn, description, amount };
+}

@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  classifyCharges,
+  covers,
+  defaultPatterns,
+  disputeBy,
+  isUsablePattern,
+  matchesPattern,
+  monthlyCost,
+  normalizeDescription,
+  watchStatus,
+} from "@/lib/domain/charges";
+import { addDays } from "@/lib/domain/dates";
+
+describe("merchant patterns", () => {
+  it("match whole words of a card descriptor, whatever its punctuation and case", () => {
+    expect(normalizeDescription("TMOBILE*AUTO PAY 800-937-8997 WA")).toBe(
+      "TMOBILE AUTO PAY 800 937 8997 WA",
+    );
+    expect(matchesPattern("TMOBILE*AUTO PAY 800-937-8997 WA", "TMOBILE*AUTO PAY")).toBe(true);
+    expect(matchesPattern("Mint Mobile  mintmobile.com CA", "MINT MOBILE")).toBe(true);
+    expect(matchesPattern("MINTED LLC", "MINT")).toBe(false);
+    expect(matchesPattern("ＭＩＮＴ ＭＯＢＩＬＥ", "mint mobile")).toBe(true);
+    expect(matchesPattern("anything", "***")).toBe(false);
+  });
+
+  it("start from the provider's name, with and without its spaces", () => {
+    expect(defaultPatterns("Mint Mobile")).toEqual(["MINT MOBILE", "MINTMOBILE"]);
+    expect(defaultPatterns("Hulu")).toEqual(["HULU"]);
+    expect(defaultPatterns("T-Mobile")).toEqual(["T MOBILE", "TMOBILE"]);
+    expect(isUsablePattern("A")).toBe(false);
+    expect(isUsablePattern("a.b")).toBe(false);
+    expect(isUsablePattern("AT&T")).toBe(true);
+  });
+});
+
+const day = fc.integer({ min: 0, max: 120 }).map((n) => addDays("2026-09-01", n));
+const charge = fc.record({
+  id: fc.uuid(),
+  postedOn: day,
+  amount: fc.integer({ min: -5000, max: 10000 }),
+});
+
+describe("the flag rule (property tests)", () => {
+  it("never flags a charge on or before the confirmation, nor a refund", () => {
+    fc.assert(
+      fc.property(
+        fc.array(charge),
+        day,
+        fc.option(fc.integer({ min: 1, max: 10000 })),
+        (charges, confirmedOn, expected) => {
+          for (const c of classifyCharges(charges, { confirmedOn, expectedFinalBill: expected })) {
+            if (c.postedOn <= confirmedOn || c.amount <= 0) expect(c.kind).not.toBe("after");
+          }
+        },
+      ),
+    );
+  });
+
+  it("flags every charge after the confirmation but one expected final bill", () => {
+    fc.assert(
+      fc.property(
+        fc.array(charge),
+        day,
+        fc.option(fc.integer({ min: 1, max: 10000 })),
+        (charges, confirmedOn, expected) => {
+          const classified = classifyCharges(charges, { confirmedOn, expectedFinalBill: expected });
+          const later = classified.filter((c) => c.postedOn > confirmedOn && c.amount > 0);
+          const finals = classified.filter((c) => c.kind === "final_bill");
+          expect(finals.length).toBeLessThanOrEqual(1);
+          if (expected === null) expect(finals).toEqual([]);
+          expect(classified.filter((c) => c.kind === "after")).toHaveLength(
+            later.length - finals.length,
+          );
+          // The final bill is the first later charge of exactly that amount.
+          const first = later.find((c) => c.amount === expected);
+          expect(finals[0]?.id).toBe(first?.id);
+        },
+      ),
+    );
+  });
+
+  it("flags nothing while the case is not confirmed", () => {
+    fc.assert(
+      fc.property(fc.array(charge), (charges) =>
+        classifyCharges(charges, { confirmedOn: null, expectedFinalBill: null }).every(
+          (c) => c.kind === "before" || c.kind === "refund",
+        ),
+      ),
+    );
+  });
+
+  it("a concrete case: the final bill passes, the next month's charge is flagged", () => {
+    const kinds = classifyCharges(
+      [
+        { id: "a", postedOn: "2026-10-15", amount: 3000 },
+        { id: "b", postedOn: "2026-11-03", amount: 1250 },
+        { id: "c", postedOn: "2026-11-15", amount: 3000 },
+        { id: "d", postedOn: "2026-11-20", amount: -3000 },
+      ],
+      { confirmedOn: "2026-11-01", expectedFinalBill: 1250 },
+    ).map((c) => `${c.id}:${c.kind}`);
+    expect(kinds).toEqual(["a:before", "b:final_bill", "c:after", "d:refund"]);
+  });
+});
+
+describe("deadlines and the loop closing", () => {
+  it("a dispute is due 60 days after the statement date", () => {
+    expect(disputeBy("2026-11-28")).toBe("2027-01-27");
+  });
+
+  it("a cancellation is verified once statements cover a whole cycle after it", () => {
+    const confirmedOn = "2026-11-10";
+    const status = (periods: { start: string; end: string }[], flagged = 0) =>
+      watchStatus({ confirmedOn, billingCycle: "monthly", periods, flagged });
+    expect(status([])).toBe("watching");
+    expect(status([{ start: "2026-10-05", end: "2026-11-04" }])).toBe("watching");
+    expect(
+      status([
+        { start: "2026-10-05", end: "2026-11-04" },
+        { start: "2026-11-05", end: "2026-12-04" },
+      ]),
+    ).toBe("watching");
+    expect(
+      status([
+        { start: "2026-11-05", end: "2026-12-04" },
+        { start: "2026-12-05", end: "2027-01-04" },
+      ]),
+    ).toBe("verified");
+    expect(status([{ start: "2026-11-01", end: "2026-12-31" }], 1)).toBe("charged");
+    expect(
+      covers(
+        [
+          { start: "2026-11-01", end: "2026-11-20" },
+          { start: "2026-11-25", end: "2026-12-31" },
+        ],
+        confirmedOn,
+        "2026-12-10",
+      ),
+    ).toBe(false);
+  });
+
+  it("saves a plan's monthly cost", () => {
+    expect(monthlyCost(3000, "monthly")).toBe(3000);
+    expect(monthlyCost(12000, "yearly")).toBe(1000);
+    expect(monthlyCost(1000, "weekly")).toBe(4333);
+    expect(monthlyCost(9000, "quarterly")).toBe(3000);
+  });
+});

@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { openCsvStatement } from "@/lib/documents/statement-csv";
+import type { StatementLine } from "@/lib/domain/statements";
+import { parseAmount, parseStatementDate } from "@/lib/domain/statements";
+
+const fixture = (name: string) => fs.createReadStream(path.join("tests/fixtures/statements", name));
+
+async function readAll(name: string) {
+  const statement = await openCsvStatement(fixture(name));
+  const lines: StatementLine[] = [];
+  for await (const batch of statement.batches) lines.push(...batch);
+  return { issuer: statement.issuer, lines };
+}
+
+const brief = (lines: StatementLine[]) =>
+  lines.map((l) => `${l.postedOn} ${l.amount} ${l.description}`);
+
+describe("statement CSVs in the shapes of US issuers' exports", () => {
+  it("Chase: charges negative, payments positive", async () => {
+    const { issuer, lines } = await readAll("chase.csv");
+    expect(issuer).toBe("Chase");
+    expect(brief(lines)).toEqual([
+      "2026-11-28 3000 MINT MOBILE 800-683-7392 CA",
+      "2026-11-25 1899 HULU 877-8244858 CA",
+      "2026-11-20 -25000 Payment Thank You-Mobile",
+      "2026-11-15 8412 WHOLE FOODS MARKET, #10234",
+    ]);
+  });
+
+  it("American Express: charges positive, thousands separators", async () => {
+    const { issuer, lines } = await readAll("amex.csv");
+    expect(issuer).toBe("American Express");
+    expect(lines.map((l) => l.amount)).toEqual([1549, 104500, -50000]);
+  });
+
+  it("Capital One and Citi: a debit and a credit column", async () => {
+    expect((await readAll("capital-one.csv")).lines.map((l) => [l.postedOn, l.amount])).toEqual([
+      ["2026-11-28", 2499],
+      ["2026-11-24", -30000],
+      ["2026-11-18", 1199],
+    ]);
+    const citi = await readAll("citi.csv");
+    expect(citi.issuer).toBe("Citi");
+    expect(citi.lines.map((l) => l.amount)).toEqual([4500, -12000, 2500]);
+  });
+
+  it("Discover, Bank of America and Wells Fargo (no header at all)", async () => {
+    expect((await readAll("discover.csv")).lines.map((l) => l.amount)).toEqual([
+      1399, -21045, 8500,
+    ]);
+    const bofa = await readAll("bank-of-america.csv");
+    expect(bofa.issuer).toBe("Bank of America");
+    expect(brief(bofa.lines)[0]).toBe("2026-11-29 6500 VERIZON WRLS P2222-01 800-922-0204 FL");
+    const wells = await readAll("wells-fargo.csv");
+    expect(wells.issuer).toBe("Wells Fargo");
+    expect(brief(wells.lines)).toEqual([
+      "2026-11-28 3000 MINT MOBILE 800-683-7392 CA",
+      "2026-11-20 -120000 PAYROLL ACME CORP",
+      "2026-11-14 999 APPLE.COM/BILL 866-712-7753 CA",
+    ]);
+  });
+
+  it("an unknown header asks for the mapping; a given mapping reads it", async () => {
+    await expect(openCsvStatement(fixture("unknown-header.csv"))).rejects.toMatchObject({
+      fields: { file: ["statement_columns_unknown"] },
+    });
+    const statement = await openCsvStatement(fixture("unknown-header.csv"), {
+      date: 0,
+      description: 1,
+      amount: 2,
+      charges: "positive",
+      header: true,
+    });
+    const lines: StatementLine[] = [];
+    for await (const batch of statement.batches) lines.push(...batch);
+    expect(brief(lines)).toEqual(["2026-11-28 3000 MINT MOBILE"]);
+  });
+
+  it("a malformed file or a bad row is refused with where it went wrong", async () => {
+    await expect(readAll("malformed.csv")).rejects.toMatchObject({
+      fields: { file: ["statement_malformed"] },
+    });
+    await expect(readAll("bad-date.csv")).rejects.toMatchObject({
+      fields: { file: ["statement_bad_date"] },
+      formMessage: { values: { row: 3 } },
+    });
+    await expect(openCsvStatement(Readable.from([""]))).rejects.toMatchObject({
+      fields: { file: ["statement_empty"] },
+    });
+  });
+
+  it("streams 50,000 rows in batches without holding them", async () => {
+    const rows = 50_000;
+    function* csv() {
+      yield "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
+      for (let i = 0; i < rows; i++) {
+        const day = String((i % 28) + 1).padStart(2, "0");
+        yield `11/${day}/2026,11/${day}/2026,MERCHANT NUMBER ${i} SOMEWHERE CA,Shopping,Sale,-${(i % 500) + 1}.99,\n`;
+      }
+    }
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let peak = 0;
+    let count = 0;
+    let largestBatch = 0;
+    const statement = await openCsvStatement(Readable.from(csv()));
+    for await (const batch of statement.batches) {
+      count += batch.length;
+      largestBatch = Math.max(largestBatch, batch.length);
+      peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+    }
+    expect(count).toBe(rows);
+    expect(largestBatch).toBeLessThanOrEqual(500);
+    // The whole file as objects would be tens of MB; streamed, the heap barely moves.
+    expect(peak).toBeLessThan(40 * 1024 * 1024);
+  });
+});
+
+describe("cells", () => {
+  it("amounts and dates as US statements write them", () => {
+    expect(
+      ["$1,234.56", "(12.00)", "-12.5", "+3", "", "12.345", "1e5", "--1"].map(parseAmount),
+    ).toEqual([123456, -1200, -1250, 300, null, null, null, null]);
+    expect(
+      ["12/01/2026", "2/29/24", "2026-12-01", "02/30/2026", "2026/12/01", "1.12.2026"].map(
+        parseStatementDate,
+      ),
+    ).toEqual(["2026-12-01", "2024-02-29", "2026-12-01", null, null, null]);
+  });
+});

@@ -99,6 +99,7 @@ export const VOCABULARY = {
   "Notification.channel": ["email", "push"],
   "Notification.status": ["pending", "sent", "failed", "skipped"],
   "NotificationSettings.delivery": ["digest", "each"],
+  "StatementImport.format": ["csv", "ofx"],
 };
 VOCABULARY["CaseEvent.to"] = VOCABULARY["CancellationCase.state"];
 VOCABULARY["CaseEvent.from"] = [...VOCABULARY["CancellationCase.state"], null];

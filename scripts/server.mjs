@@ -41,11 +41,12 @@ function refuse(res, status, code, message, extraHeaders = {}) {
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
-// Bodies: a receipt upload streams to disk under its own limit (lib/http/
-// receipt-upload.ts); every other body (JSON, a server action, a sign-in
-// form) is at most 1 MiB, the JSON limit and Next's server-action limit.
+// Bodies: a receipt upload and a statement import stream to disk under
+// their own limits (lib/http/multipart.ts); every other body (JSON, a
+// server action, a sign-in form) is at most 1 MiB, the JSON limit and
+// Next's server-action limit.
 const BODY_MAX_BYTES = 1024 * 1024;
-const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/receipts\/?$/;
+const UPLOAD_PATH = /^\/api\/v1\/(cases\/[^/]+\/receipts|imports)\/?$/;
 
 /** Why this request's body is refused before it is read, or null. */
 function bodyRefusal(req) {

@@ -102,6 +102,11 @@ export function reminderTickSeconds(): number {
   return Math.min(positiveInt("REMINDER_TICK_SECONDS", 60), 3600);
 }
 
+/** Statement lines one account may keep (imports past it are refused whole). */
+export function transactionsPerUserLimit(): number {
+  return positiveInt("TRANSACTIONS_PER_USER_MAX", 200_000);
+}
+
 /** Push subscriptions (browsers, phones) one account may keep. */
 export function pushSubscriptionsPerUserLimit(): number {
   return positiveInt("PUSH_SUBSCRIPTIONS_PER_USER_MAX", 20);

@@ -31,6 +31,8 @@ export type CaseDto = {
   version: number;
   confirmationNumber: string | null;
   nextFollowUpOn: string | null;
+  /** A final bill (cents) expected after the confirmation: a charge of it is not flagged. */
+  expectedFinalBill: number | null;
   openedAt: Date;
   closedAt: Date | null;
 };
@@ -53,6 +55,7 @@ export const caseSelect = {
   version: true,
   confirmationNumber: true,
   nextFollowUpOn: true,
+  expectedFinalBill: true,
   openedAt: true,
   closedAt: true,
 } as const satisfies Record<keyof CaseDto, true>;

@@ -26,7 +26,15 @@ export function isUniqueViolation(error: unknown): boolean {
  * in the English message and in the form's message values.
  */
 export function limitReachedError(
-  what: "notes" | "cases" | "subscriptions" | "events" | "receipts" | "changes" | "devices",
+  what:
+    | "notes"
+    | "cases"
+    | "subscriptions"
+    | "events"
+    | "receipts"
+    | "changes"
+    | "devices"
+    | "transactions",
   limit: number,
   english: string,
 ): AppError {

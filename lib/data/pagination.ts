@@ -9,7 +9,7 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.getTime()}:${id}`, "utf8").toString("base64url");
 }
 
-function invalidCursor(): AppError {
+export function invalidCursor(): AppError {
   return new AppError("validation_failed", "The cursor is not one this API returned.", {
     fields: { cursor: ["cursor_invalid"] },
   });

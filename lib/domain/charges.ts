@@ -50,6 +50,32 @@ export function matchesAny(description: string, patterns: readonly string[]): bo
   return patterns.some((pattern) => matchesPattern(description, pattern));
 }
 
+/** A subscription's patterns as stored (newline-separated), or its defaults. */
+export function patternsOf(stored: string | null, provider: string): string[] {
+  if (stored === null) return defaultPatterns(provider);
+  return stored.split("\n").filter(isUsablePattern);
+}
+
+/**
+ * Which subscription a statement line belongs to: the one with the longest
+ * matching pattern ("T MOBILE HOME INTERNET" over "T MOBILE"), or null.
+ */
+export function matchSubscription(
+  description: string,
+  subscriptions: readonly { id: string; patterns: readonly string[] }[],
+): string | null {
+  let best: { id: string; length: number } | null = null;
+  for (const subscription of subscriptions) {
+    for (const pattern of subscription.patterns) {
+      const length = normalizeDescription(pattern).length;
+      if ((!best || length > best.length) && matchesPattern(description, pattern)) {
+        best = { id: subscription.id, length };
+      }
+    }
+  }
+  return best?.id ?? null;
+}
+
 /**
  * What one matched line is, for a case:
  * - before: on or before the confirmation (or no confirmation yet): the plan's own bill;

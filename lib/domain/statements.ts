@@ -4,6 +4,9 @@
 // cell becomes a date or an amount. lib/documents/statement-csv.ts streams
 // the file through these.
 
+export const STATEMENT_FORMATS = ["csv", "ofx"] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+
 /** Where a statement's facts are, by column index, and how a charge is signed. */
 export type ColumnMapping = {
   date: number;
@@ -216,4 +219,23 @@ export function toStatementLine(
   if (amount === null) return "bad_amount";
   const description = (row[mapping.description] ?? "").trim().replace(/\s+/g, " ").slice(0, 200);
   return { postedOn, description, amount };
+}
+
+/**
+ * Dedupe keys for one file's lines: the bank's own transaction id when there
+ * is one, else the line's account, date, amount and description with how
+ * many equal lines came before it in this file (two $5 coffees on one day
+ * stay two; importing the same file again adds neither).
+ */
+export class DedupeKeys {
+  private seen = new Map<string, number>();
+  constructor(private account: string) {}
+
+  keyOf(line: StatementLine & { fitId?: string | null }): string {
+    if (line.fitId) return `ofx|${this.account}|${line.fitId}`;
+    const facts = `${this.account}|${line.postedOn}|${line.amount}|${line.description.toUpperCase()}`;
+    const count = this.seen.get(facts) ?? 0;
+    this.seen.set(facts, count + 1);
+    return `csv|${facts}|${count}`;
+  }
 }

@@ -1,17 +1,15 @@
 import "server-only";
-import busboy from "busboy";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { Readable } from "node:stream";
 import { fileTypeFromFile } from "file-type";
 import { uploadMaxBytes } from "@/lib/config";
 import { assertCaseExists } from "@/lib/data/case-ownership";
 import { attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
 import type { Actor } from "@/lib/data/users";
 import { EMAIL_SHOWN_BYTES, emailAsText } from "@/lib/documents/email-text";
-import { classifyReceipt, cleanFileName } from "@/lib/domain/receipts";
-import { AppError, isAppError } from "@/lib/errors/app-error";
-import { receiptStorage, type PendingFile, type ReceivedFile } from "@/lib/storage";
+import { classifyReceipt } from "@/lib/domain/receipts";
+import { AppError } from "@/lib/errors/app-error";
+import type { ReceivedFile } from "@/lib/storage";
+import { receiveMultipart } from "./multipart";
 import { parseInput } from "@/lib/validation/parse";
 import { receiptFieldsSchema } from "@/lib/validation/receipts";
 
@@ -40,8 +38,6 @@ export async function receiveReceipt(
 
 type ReceivedUpload = { file: ReceivedFile; fields: Record<string, string> };
 
-// Multipart overhead (boundaries, part headers, small fields) on top of the file.
-const ENVELOPE_BYTES = 64 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 
 async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
@@ -56,105 +52,12 @@ async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> 
 }
 
 /**
- * Streams a multipart upload (one part named "file", plus small fields) to a
- * temporary file while hashing and counting it: memory stays flat whatever
- * the size. Past `maxBytes` it is a 413; the type comes from the bytes (415
- * unless DESIGN.md accepts it). The caller commits or discards the file.
+ * A receipt's upload (lib/http/multipart.ts): the type comes from the bytes
+ * (415 unless DESIGN.md accepts it). The caller commits or discards the file.
  */
 async function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
-    throw new AppError(
-      "validation_failed",
-      'Send the file as multipart/form-data in a part named "file".',
-      {
-        fields: { file: ["file_required"] },
-      },
-    );
-  }
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes);
-
-  const fields: Record<string, string> = {};
-  let received:
-    | Promise<{
-        file: PendingFile;
-        fileName: string;
-        size: number;
-        sha256: string;
-        truncated: boolean;
-      }>
-    | undefined;
-
-  let parser: busboy.Busboy;
+  const { upload, fields } = await receiveMultipart(request, maxBytes);
   try {
-    parser = busboy({
-      headers: { "content-type": contentType },
-      defParamCharset: "utf8",
-      // One byte of slack tells "exactly the limit" from "over it".
-      limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 12 },
-    });
-  } catch {
-    throw new AppError("validation_failed", "The multipart body is malformed.", {
-      fields: { file: ["file_required"] },
-    });
-  }
-
-  parser.on("field", (name, value) => {
-    fields[name] = value;
-  });
-  parser.on("file", (name, stream, info) => {
-    if (name !== "file" || received) {
-      stream.resume();
-      return;
-    }
-    received = (async () => {
-      const file = await receiptStorage().createPending();
-      try {
-        const hash = createHash("sha256");
-        let size = 0;
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          hash.update(chunk);
-          await file.write(chunk);
-        }
-        return {
-          file,
-          fileName: cleanFileName(info.filename),
-          size,
-          sha256: hash.digest("hex"),
-          truncated: stream.truncated === true,
-        };
-      } catch (error) {
-        await file.discard();
-        throw error;
-      }
-    })();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    parser.once("close", resolve);
-    parser.once("error", reject);
-    const source = Readable.fromWeb(
-      request.body as import("node:stream/web").ReadableStream<Uint8Array>,
-    );
-    source.once("error", reject);
-    source.pipe(parser);
-  }).catch(async (error) => {
-    await (await received?.catch(() => undefined))?.file.discard();
-    if (isAppError(error)) throw error;
-    throw new AppError("validation_failed", "The upload was interrupted or malformed.", {
-      fields: { file: ["file_required"] },
-    });
-  });
-
-  if (!received)
-    throw new AppError("validation_failed", "No file was sent.", {
-      fields: { file: ["file_required"] },
-    });
-  const upload = await received;
-  try {
-    if (upload.truncated || upload.size > maxBytes) throw tooLarge(maxBytes);
     const mimeType = classifyReceipt(
       (await fileTypeFromFile(upload.file.tempPath))?.mime,
       await readHead(upload.file.tempPath),
@@ -177,14 +80,4 @@ async function receiveUpload(request: Request, maxBytes: number): Promise<Receiv
     await upload.file.discard();
     throw error;
   }
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    "payload_too_large",
-    `The file is larger than the limit of ${maxBytes} bytes.`,
-    {
-      fields: { file: ["file_too_large"] },
-    },
-  );
 }

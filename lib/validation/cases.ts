@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
-import { dateOnlyField, idField, optionalText, pageQuerySchema } from "./fields";
+import { amountField, dateOnlyField, idField, optionalText, pageQuerySchema } from "./fields";
 
 export const openCaseSchema = z.object({
   subscriptionId: idField,
@@ -20,6 +20,7 @@ export const updateCaseSchema = z.object({
   method: z.enum(CASE_METHODS, { error: "method_invalid" }).nullable().optional(),
   confirmationNumber: optionalText(100),
   nextFollowUpOn: dateOnlyField.nullable().optional(),
+  expectedFinalBill: amountField.nullable().optional(),
   expectedVersion: versionField.optional(),
 });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;

@@ -6,7 +6,13 @@ import { apiUser, MOBILE_PLAN } from "./helpers";
 
 // Every /api/v1 route, and what user B may do with user A's ids: nothing but
 // "not found". A route file added without an entry here fails the first test.
-type Ids = { subscription: string; case: string; note: string; receipt: string };
+type Ids = {
+  subscription: string;
+  case: string;
+  note: string;
+  receipt: string;
+  statementImport: string;
+};
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
   | { kind: "public" }
@@ -34,6 +40,25 @@ const MATRIX: Record<string, Entry> = {
   // An endpoint is removed only from the caller's own devices.
   "POST /api/v1/me/push-subscriptions": { kind: "self" },
   "DELETE /api/v1/me/push-subscriptions": { kind: "self" },
+  "POST /api/v1/imports": { kind: "self" },
+  "GET /api/v1/imports": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/imports?limit=100" }),
+    leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
+  },
+  "GET /api/v1/imports/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/imports/${ids.statementImport}` }),
+  },
+  "DELETE /api/v1/imports/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/imports/${ids.statementImport}` }),
+  },
+  "GET /api/v1/transactions": {
+    kind: "list",
+    call: (ids) => ({ url: `/api/v1/transactions?limit=100&subscriptionId=${ids.subscription}` }),
+    leaks: (body) => JSON.stringify(body).includes("MINT MOBILE"),
+  },
   "GET /api/v1/notifications": {
     kind: "list",
     call: () => ({ url: "/api/v1/notifications?limit=100" }),
@@ -191,7 +216,11 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
     await request.get(`/api/v1/subscriptions/${ids.subscription}`, { headers: auth })
   ).json();
   const kase = await (await request.get(`/api/v1/cases/${ids.case}`, { headers: auth })).json();
-  return JSON.stringify({ sub, kase });
+  const statement = await (
+    await request.get(`/api/v1/imports/${ids.statementImport}`, { headers: auth })
+  ).json();
+  const lines = await (await request.get("/api/v1/transactions", { headers: auth })).json();
+  return JSON.stringify({ sub, kase, statement, lines });
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -237,7 +266,24 @@ test("as user B against user A's ids every route answers not found, anonymous ge
       })
     ).json()
   ).id;
-  const ids: Ids = { subscription, case: kaseId, note, receipt };
+  const statementImport = (
+    await (
+      await request.post("/api/v1/imports", {
+        headers: a.auth,
+        multipart: {
+          account: "A's card",
+          file: {
+            name: "chase.csv",
+            mimeType: "text/csv",
+            buffer: Buffer.from(
+              "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n11/28/2026,11/29/2026,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n",
+            ),
+          },
+        },
+      })
+    ).json()
+  ).id;
+  const ids: Ids = { subscription, case: kaseId, note, receipt, statementImport };
   const before = await snapshot(request, a.auth, ids);
 
   let checked = 0;

@@ -165,6 +165,7 @@ test("cases: open, walk, 409 for a stale version, 422 for a forbidden move, conf
     version: 1,
     confirmationNumber: null,
     nextFollowUpOn: null,
+    expectedFinalBill: null,
     openedAt: expect.any(String),
     closedAt: null,
     followUpStatus: null,

@@ -105,6 +105,14 @@ test("hostile input at every JSON endpoint: no 5xx, no internals, nothing writte
     { method: "POST", url: () => "/api/v1/me/push-subscriptions" },
     { method: "DELETE", url: () => "/api/v1/me/push-subscriptions" },
     { method: "GET", url: (id) => `/api/v1/notifications?cursor=${encodeURIComponent(id)}` },
+    {
+      method: "GET",
+      url: (id) =>
+        `/api/v1/transactions?cursor=${encodeURIComponent(id)}&flagged=${encodeURIComponent(id)}&subscriptionId=${encodeURIComponent(id)}`,
+    },
+    { method: "GET", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
+    { method: "DELETE", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
+    { method: "POST", url: () => "/api/v1/imports" },
     { method: "POST", url: (id) => `/api/unsubscribe/${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/subscriptions" },
     { method: "PATCH", url: (id) => `/api/v1/subscriptions/${id}`, own: "sub" },

@@ -5,6 +5,7 @@ import { LOCALES } from "@/lib/domain/locales";
 import { CASE_CHANGE_KINDS } from "@/lib/domain/case-changes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { RECEIPT_KINDS } from "@/lib/domain/receipts";
+import { STATEMENT_FORMATS } from "@/lib/domain/statements";
 import {
   DELIVERY_MODES,
   NOTIFICATION_CHANNELS,
@@ -47,6 +48,7 @@ describe("the restore script's vocabularies", () => {
       "Notification.channel": [...NOTIFICATION_CHANNELS],
       "Notification.status": [...NOTIFICATION_STATUSES],
       "NotificationSettings.delivery": [...DELIVERY_MODES],
+      "StatementImport.format": [...STATEMENT_FORMATS],
     });
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("text/html");
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("image/svg+xml");

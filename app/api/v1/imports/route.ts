@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { listImports } from "@/lib/data/transactions";
+import { apiRoute } from "@/lib/http/api-route";
+import { queryOf } from "@/lib/http/body";
+import { importStatement } from "@/lib/http/statement-import";
+import { pageQuerySchema } from "@/lib/validation/fields";
+import { parseInput } from "@/lib/validation/parse";
+
+/** A statement (multipart `file`, `account`, `format` csv|ofx, `mapping`?, `statementDate`?): 201 with counts. */
+export const POST = apiRoute(async ({ request, user }) =>
+  NextResponse.json(await importStatement(user, request), { status: 201 }),
+);
+
+/** The imports so far, newest first. */
+export const GET = apiRoute(async ({ request, user }) =>
+  NextResponse.json(await listImports(user, parseInput(pageQuerySchema, queryOf(request)))),
+);

@@ -1,0 +1,335 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { transactionsPerUserLimit } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { classifyCharges, disputeBy, patternsOf, type ChargeKind } from "@/lib/domain/charges";
+import { todayIn } from "@/lib/domain/dates";
+import type { StatementFormat } from "@/lib/domain/statements";
+import { limitReachedError, notFoundError } from "./errors";
+import { afterCursor, invalidCursor, toPage, type Page } from "./pagination";
+import type { Actor } from "./users";
+
+// Statement imports and their lines. Lines are matched to a subscription as
+// they are stored; whether a matched charge is flagged depends on the case
+// (confirmed when, a final bill expected) and is worked out when read.
+
+export type ImportMeta = {
+  account: string;
+  format: StatementFormat;
+  fileName: string;
+  issuer: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statementDate: string | null;
+};
+
+export type NewLine = {
+  postedOn: string;
+  description: string;
+  amount: number;
+  currency: string;
+  /** The line's identity (lib/domain/statements DedupeKeys), hashed before it is stored. */
+  key: string;
+};
+
+/** Refuses an import that would take the user past the limit, before a row is read or written. */
+export async function assertRoomForLines(actor: Actor, incoming: number): Promise<void> {
+  const limit = transactionsPerUserLimit();
+  const count = await db.transaction.count({ where: { userId: actor.id } });
+  if (count + incoming > limit) {
+    throw limitReachedError(
+      "transactions",
+      limit,
+      `You already keep ${count} statement lines; at most ${limit} fit in one account.`,
+    );
+  }
+}
+
+/** Every subscription's merchant patterns (its own, or made from its provider's name). */
+export async function subscriptionPatterns(
+  actor: Actor,
+): Promise<{ id: string; patterns: string[] }[]> {
+  const rows = await db.subscription.findMany({
+    where: { userId: actor.id },
+    select: { id: true, provider: true, merchantPatterns: true },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    patterns: patternsOf(row.merchantPatterns, row.provider),
+  }));
+}
+
+export async function createImport(actor: Actor, meta: ImportMeta): Promise<string> {
+  const row = await db.statementImport.create({
+    data: { userId: actor.id, ...meta, lines: 0, added: 0, duplicates: 0 },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const hashKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/**
+ * Stores one batch of an import: lines already kept (by an earlier,
+ * overlapping import) are counted as duplicates and left alone. One
+ * transaction per batch, so a concurrent import of the same file cannot
+ * store a line twice.
+ */
+export async function insertLines(
+  actor: Actor,
+  importId: string,
+  meta: Pick<ImportMeta, "account" | "statementDate">,
+  lines: (NewLine & { subscriptionId: string | null })[],
+): Promise<{ added: number; duplicates: number }> {
+  const keyed = lines.map((line) => ({ ...line, dedupeKey: hashKey(line.key) }));
+  return db.$transaction(async (tx) => {
+    const existing = await tx.transaction.findMany({
+      where: { userId: actor.id, dedupeKey: { in: keyed.map((l) => l.dedupeKey) } },
+      select: { dedupeKey: true },
+    });
+    const known = new Set(existing.map((row) => row.dedupeKey));
+    const fresh = keyed.filter((line) => !known.has(line.dedupeKey));
+    if (fresh.length) {
+      await tx.transaction.createMany({
+        data: fresh.map((line) => ({
+          userId: actor.id,
+          importId,
+          account: meta.account,
+          postedOn: line.postedOn,
+          description: line.description,
+          amount: line.amount,
+          currency: line.currency,
+          dedupeKey: line.dedupeKey,
+          statementDate: meta.statementDate,
+          subscriptionId: line.subscriptionId,
+        })),
+      });
+    }
+    return { added: fresh.length, duplicates: keyed.length - fresh.length };
+  });
+}
+
+export async function finishImport(
+  importId: string,
+  counts: { lines: number; added: number; duplicates: number },
+): Promise<void> {
+  await db.statementImport.update({ where: { id: importId }, data: counts });
+}
+
+export type ImportDto = {
+  id: string;
+  account: string;
+  format: string;
+  fileName: string;
+  issuer: string | null;
+  lines: number;
+  added: number;
+  duplicates: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statementDate: string | null;
+  createdAt: Date;
+};
+
+export async function getImport(actor: Actor, id: string): Promise<ImportDto> {
+  const row = await db.statementImport.findFirst({
+    where: { id, userId: actor.id },
+    omit: { userId: true },
+  });
+  if (!row) throw notFoundError("Import");
+  return row;
+}
+
+export async function listImports(
+  actor: Actor,
+  query: { limit: number; cursor?: string },
+): Promise<Page<ImportDto>> {
+  const rows = await db.statementImport.findMany({
+    where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    omit: { userId: true },
+  });
+  return toPage(rows, query.limit, (row) => row.createdAt);
+}
+
+/** An import and every line it added. */
+export async function deleteImport(actor: Actor, id: string): Promise<void> {
+  const { count } = await db.statementImport.deleteMany({ where: { id, userId: actor.id } });
+  if (count === 0) throw notFoundError("Import");
+}
+
+export type TransactionDto = {
+  id: string;
+  importId: string;
+  account: string;
+  postedOn: string;
+  description: string;
+  amount: number;
+  currency: string;
+  subscriptionId: string | null;
+  statementDate: string | null;
+  /** For a matched line whose subscription has a confirmed case: what it is to that case. */
+  kind: ChargeKind | null;
+  flagged: boolean;
+  caseId: string | null;
+  disputeBy: string | null;
+};
+
+/** How far back the flag rule reads a subscription's lines. */
+const LINES_PER_SUBSCRIPTION_READ = 1000;
+
+/**
+ * What each matched line is to its subscription's latest confirmed case:
+ * read per subscription (bounded), classified by lib/domain/charges.
+ */
+async function classified(
+  actor: Actor & { timeZone: string },
+  subscriptionIds: string[],
+): Promise<Map<string, { kind: ChargeKind; caseId: string }>> {
+  const cases = await db.cancellationCase.findMany({
+    where: {
+      userId: actor.id,
+      subscriptionId: { in: subscriptionIds },
+      state: "confirmation_received",
+    },
+    orderBy: { closedAt: "desc" },
+    select: { id: true, subscriptionId: true, closedAt: true, expectedFinalBill: true },
+  });
+  const latest = new Map<string, (typeof cases)[number]>();
+  for (const c of cases) if (!latest.has(c.subscriptionId)) latest.set(c.subscriptionId, c);
+  const result = new Map<string, { kind: ChargeKind; caseId: string }>();
+  for (const [subscriptionId, kase] of latest) {
+    const lines = await db.transaction.findMany({
+      where: { userId: actor.id, subscriptionId },
+      orderBy: [{ postedOn: "desc" }, { id: "desc" }],
+      take: LINES_PER_SUBSCRIPTION_READ,
+      select: { id: true, postedOn: true, amount: true },
+    });
+    const confirmedOn = kase.closedAt ? todayIn(actor.timeZone, kase.closedAt) : null;
+    for (const line of classifyCharges(lines, {
+      confirmedOn,
+      expectedFinalBill: kase.expectedFinalBill,
+    })) {
+      result.set(line.id, { kind: line.kind, caseId: kase.id });
+    }
+  }
+  return result;
+}
+
+type TransactionRow = Omit<TransactionDto, "kind" | "flagged" | "caseId" | "disputeBy"> & {
+  createdAt: Date;
+};
+
+function withFlags(
+  rows: TransactionRow[],
+  kinds: Map<string, { kind: ChargeKind; caseId: string }>,
+): TransactionDto[] {
+  return rows.map((row) => {
+    const found = kinds.get(row.id);
+    const flagged = found?.kind === "after";
+    return {
+      id: row.id,
+      importId: row.importId,
+      account: row.account,
+      postedOn: row.postedOn,
+      description: row.description,
+      amount: row.amount,
+      currency: row.currency,
+      subscriptionId: row.subscriptionId,
+      statementDate: row.statementDate,
+      kind: found?.kind ?? null,
+      flagged,
+      caseId: found?.caseId ?? null,
+      disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
+    };
+  });
+}
+
+const transactionSelect = {
+  id: true,
+  importId: true,
+  account: true,
+  postedOn: true,
+  description: true,
+  amount: true,
+  currency: true,
+  subscriptionId: true,
+  statementDate: true,
+  createdAt: true,
+} as const;
+
+/**
+ * A user's statement lines, newest first (?subscriptionId= for one
+ * subscription's). `flagged`: only charges after a confirmed cancellation,
+ * read from the confirmed cases' subscriptions (bounded per subscription).
+ */
+export async function listTransactions(
+  actor: Actor & { timeZone: string },
+  query: { limit: number; cursor?: string; subscriptionId?: string; flagged?: boolean },
+): Promise<Page<TransactionDto>> {
+  const cursor = query.cursor ? decodeLineCursor(query.cursor) : null;
+  const after = cursor
+    ? {
+        OR: [
+          { postedOn: { lt: cursor.postedOn } },
+          { postedOn: cursor.postedOn, id: { lt: cursor.id } },
+        ],
+      }
+    : {};
+  if (query.flagged) {
+    const confirmed = await db.cancellationCase.findMany({
+      where: {
+        userId: actor.id,
+        state: "confirmation_received",
+        ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
+      },
+      select: { subscriptionId: true },
+      take: 1000,
+    });
+    const subscriptionIds = [...new Set(confirmed.map((c) => c.subscriptionId))];
+    const kinds = await classified(actor, subscriptionIds);
+    const flaggedIds = [...kinds].filter(([, v]) => v.kind === "after").map(([id]) => id);
+    const rows = await db.transaction.findMany({
+      where: { userId: actor.id, id: { in: flaggedIds }, ...after },
+      orderBy: [{ postedOn: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: transactionSelect,
+    });
+    return linePage(withFlags(rows, kinds), query.limit);
+  }
+  const rows = await db.transaction.findMany({
+    where: {
+      userId: actor.id,
+      ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
+      ...after,
+    },
+    orderBy: [{ postedOn: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: transactionSelect,
+  });
+  const subscriptionIds = [
+    ...new Set(rows.map((r) => r.subscriptionId).filter((id): id is string => id !== null)),
+  ];
+  return linePage(withFlags(rows, await classified(actor, subscriptionIds)), query.limit);
+}
+
+function linePage(items: TransactionDto[], limit: number): Page<TransactionDto> {
+  const page = items.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor:
+      items.length > limit && last
+        ? Buffer.from(`t:${last.postedOn}:${last.id}`, "utf8").toString("base64url")
+        : null,
+  };
+}
+
+function decodeLineCursor(cursor: string): { postedOn: string; id: string } {
+  const match = /^t:(\d{4}-\d{2}-\d{2}):([A-Za-z0-9_-]{1,64})$/.exec(
+    Buffer.from(cursor, "base64url").toString("utf8"),
+  );
+  if (!match) throw invalidCursor();
+  return { postedOn: match[1]!, id: match[2]! };
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import busboy from "busboy";
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { cleanFileName } from "@/lib/domain/receipts";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { receiptStorage, type PendingFile } from "@/lib/storage";
+
+// A multipart upload (one part named "file", plus small fields) streamed to
+// a temporary file while it is hashed and counted: memory stays flat
+// whatever the size. Receipts and statement imports both come in this way.
+
+// Multipart overhead (boundaries, part headers, small fields) on top of the file.
+const ENVELOPE_BYTES = 64 * 1024;
+
+export type UploadedFile = {
+  file: PendingFile;
+  fileName: string;
+  size: number;
+  sha256: string;
+};
+
+/**
+ * The file (in a temporary file the caller commits or discards) and the
+ * small fields. Past `maxBytes` it is a 413, and nothing stays behind.
+ */
+export async function receiveMultipart(
+  request: Request,
+  maxBytes: number,
+): Promise<{ upload: UploadedFile; fields: Record<string, string> }> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
+    throw new AppError(
+      "validation_failed",
+      'Send the file as multipart/form-data in a part named "file".',
+      {
+        fields: { file: ["file_required"] },
+      },
+    );
+  }
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes);
+
+  const fields: Record<string, string> = {};
+  let received:
+    | Promise<{
+        file: PendingFile;
+        fileName: string;
+        size: number;
+        sha256: string;
+        truncated: boolean;
+      }>
+    | undefined;
+
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      // One byte of slack tells "exactly the limit" from "over it".
+      limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 4096, parts: 12 },
+    });
+  } catch {
+    throw new AppError("validation_failed", "The multipart body is malformed.", {
+      fields: { file: ["file_required"] },
+    });
+  }
+
+  parser.on("field", (name, value) => {
+    fields[name] = value;
+  });
+  parser.on("file", (name, stream, info) => {
+    if (name !== "file" || received) {
+      stream.resume();
+      return;
+    }
+    received = (async () => {
+      const file = await receiptStorage().createPending();
+      try {
+        const hash = createHash("sha256");
+        let size = 0;
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          hash.update(chunk);
+          await file.write(chunk);
+        }
+        return {
+          file,
+          fileName: cleanFileName(info.filename),
+          size,
+          sha256: hash.digest("hex"),
+          truncated: stream.truncated === true,
+        };
+      } catch (error) {
+        await file.discard();
+        throw error;
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    parser.once("close", resolve);
+    parser.once("error", reject);
+    const source = Readable.fromWeb(
+      request.body as import("node:stream/web").ReadableStream<Uint8Array>,
+    );
+    source.once("error", reject);
+    source.pipe(parser);
+  }).catch(async (error) => {
+    await (await received?.catch(() => undefined))?.file.discard();
+    if (isAppError(error)) throw error;
+    throw new AppError("validation_failed", "The upload was interrupted or malformed.", {
+      fields: { file: ["file_required"] },
+    });
+  });
+
+  if (!received)
+    throw new AppError("validation_failed", "No file was sent.", {
+      fields: { file: ["file_required"] },
+    });
+  const upload = await received;
+  if (upload.truncated || upload.size > maxBytes) {
+    await upload.file.discard();
+    throw tooLarge(maxBytes);
+  }
+  const { file, fileName, size, sha256 } = upload;
+  return { upload: { file, fileName, size, sha256 }, fields };
+}
+
+export function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    "payload_too_large",
+    `The file is larger than the limit of ${maxBytes} bytes.`,
+    {
+      fields: { file: ["file_too_large"] },
+    },
+  );
+}

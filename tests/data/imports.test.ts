@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { createSubscription } from "@/lib/data/subscriptions";
+import { listImports, listTransactions } from "@/lib/data/transactions";
+import { registerUser } from "@/lib/data/users";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { importStatement } from "@/lib/http/statement-import";
+
+// Statement imports end to end below HTTP: a real multipart Request through
+// the same code the route runs.
+
+function upload(csv: string, fields: Record<string, string> = { account: "Chase ••4242" }) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
+  return new Request("http://localhost/api/v1/imports", { method: "POST", body: form });
+}
+
+const HEADER = "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
+const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+const line = (date: string, description: string, amount: string) =>
+  `${us(date)},${us(date)},${description},Bills,Sale,${amount},\n`;
+
+async function confirmedMint() {
+  const user = {
+    ...(await registerUser({
+      email: `i${Math.random().toString(36).slice(2)}@example.com`,
+      password: "statements come in",
+      timeZone: "UTC",
+    })),
+    timeZone: "UTC",
+  };
+  const sub = await createSubscription(user, {
+    provider: "Mint Mobile",
+    category: "mobile",
+    amount: 3000,
+    currency: "USD",
+    billingCycle: "monthly",
+  });
+  const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+  await updateCase(user, kase.id, { confirmationNumber: "MM-7731", expectedVersion: 1 });
+  await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: 2 });
+  await transitionCase(user, kase.id, { to: "request_submitted", expectedVersion: 3 });
+  await transitionCase(user, kase.id, { to: "confirmation_received", expectedVersion: 4 });
+  return { user, sub, kase };
+}
+
+afterEach(() => {
+  delete process.env.TRANSACTIONS_PER_USER_MAX;
+});
+
+describe("statement imports", () => {
+  it("store each line once across overlapping imports, matched to its subscription, and flag a later charge", async () => {
+    const { user, sub, kase } = await confirmedMint();
+    const today = todayIn("UTC");
+    const before = addDays(today, -20);
+    const after = addDays(today, 10);
+    const first = await importStatement(
+      user,
+      upload(
+        HEADER +
+          line(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
+          line(before, "COFFEE", "-5.00") +
+          line(before, "COFFEE", "-5.00"),
+      ),
+    );
+    expect(first).toMatchObject({
+      lines: 3,
+      added: 3,
+      duplicates: 0,
+      matched: 1,
+      issuer: "Chase",
+      format: "csv",
+    });
+
+    // The next statement overlaps the first: its old lines are not added again.
+    const second = await importStatement(
+      user,
+      upload(
+        HEADER +
+          line(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
+          line(before, "COFFEE", "-5.00") +
+          line(before, "COFFEE", "-5.00") +
+          line(after, "MINT MOBILE 800-683-7392 CA", "-30.00"),
+        {
+          account: "Chase ••4242",
+          statementDate: addDays(after, 3),
+        },
+      ),
+    );
+    expect(second).toMatchObject({ lines: 4, added: 1, duplicates: 3, matched: 2 });
+
+    const all = await listTransactions(user, { limit: 20 });
+    expect(all.items).toHaveLength(4);
+    const flagged = await listTransactions(user, { limit: 20, flagged: true });
+    expect(
+      flagged.items.map((t) => [t.postedOn, t.amount, t.kind, t.caseId, t.subscriptionId]),
+    ).toEqual([[after, 3000, "after", kase.id, sub.id]]);
+    expect(flagged.items[0]!.disputeBy).toBe(addDays(addDays(after, 3), 60));
+    const mine = await listTransactions(user, { limit: 20, subscriptionId: sub.id });
+    expect(mine.items.map((t) => t.kind)).toEqual(["after", "before"]);
+
+    // Told to expect a final bill of that amount, the charge is no longer flagged.
+    await updateCase(user, kase.id, { expectedFinalBill: 3000 });
+    expect((await listTransactions(user, { limit: 20, flagged: true })).items).toEqual([]);
+  });
+
+  it("a bad file imports nothing; the line limit is counted before the work", async () => {
+    const { user } = await confirmedMint();
+    await expect(
+      importStatement(
+        user,
+        upload(
+          HEADER + line("2026-11-01", "HULU", "-18.99") + "13/45/2026,x,HULU,Bills,Sale,-1.00,\n",
+        ),
+      ),
+    ).rejects.toMatchObject({ fields: { file: ["statement_bad_date"] } });
+    await expect(
+      importStatement(user, upload("just some text\nwith no columns\n")),
+    ).rejects.toMatchObject({
+      fields: { file: ["statement_columns_unknown"] },
+    });
+    await expect(importStatement(user, upload(HEADER, {}))).rejects.toMatchObject({
+      fields: { account: ["account_required"] },
+    });
+    expect((await listImports(user, { limit: 10 })).items).toEqual([]);
+
+    process.env.TRANSACTIONS_PER_USER_MAX = "2";
+    await expect(
+      importStatement(
+        user,
+        upload(
+          HEADER +
+            line("2026-11-01", "A", "-1.00") +
+            line("2026-11-02", "B", "-1.00") +
+            line("2026-11-03", "C", "-1.00"),
+        ),
+      ),
+    ).rejects.toMatchObject({ code: "limit_reached" });
+    expect((await listTransactions(user, { limit: 10 })).items).toEqual([]);
+  });
+
+  it("reads an OFX file, with its statement date", async () => {
+    const { user } = await confirmedMint();
+    const fs = await import("node:fs");
+    const form = new FormData();
+    form.append("account", "Chase Freedom");
+    form.append(
+      "file",
+      new File([fs.readFileSync("tests/fixtures/statements/chase.qfx")], "chase.qfx"),
+    );
+    const result = await importStatement(
+      user,
+      new Request("http://localhost/x", { method: "POST", body: form }),
+    );
+    expect(result).toMatchObject({
+      format: "ofx",
+      lines: 3,
+      added: 3,
+      statementDate: "2026-12-04",
+      periodStart: "2026-11-05",
+    });
+    const again = new FormData();
+    again.append("account", "Chase Freedom");
+    again.append(
+      "file",
+      new File([fs.readFileSync("tests/fixtures/statements/chase.qfx")], "chase.qfx"),
+    );
+    expect(
+      await importStatement(
+        user,
+        new Request("http://localhost/x", { method: "POST", body: again }),
+      ),
+    ).toMatchObject({ added: 0, duplicates: 3 });
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { patternsOf } from "@/lib/domain/charges";
 import { cache } from "react";
 import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -23,6 +24,7 @@ import { fromColumn } from "./columns";
 import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { removeReceiptFiles } from "./receipts";
+import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
 
 export type SubscriptionDto = {
@@ -41,6 +43,8 @@ export type SubscriptionDto = {
   status: SubscriptionStatus;
   cancelledAt: Date | null;
   notes: string | null;
+  /** The patterns its statement lines are matched by (its own, or from the provider's name). */
+  merchantPatterns: string[];
   createdAt: Date;
 };
 
@@ -60,6 +64,7 @@ export const subscriptionSelect = {
   status: true,
   cancelledAt: true,
   notes: true,
+  merchantPatterns: true,
   createdAt: true,
 } as const satisfies Record<keyof SubscriptionDto, true>;
 
@@ -71,7 +76,15 @@ export function toSubscriptionDto(row: SubscriptionRow): SubscriptionDto {
     category: fromColumn(SUBSCRIPTION_CATEGORIES, row.category),
     billingCycle: fromColumn(BILLING_CYCLES, row.billingCycle),
     status: fromColumn(SUBSCRIPTION_STATUSES, row.status),
+    merchantPatterns: patternsOf(row.merchantPatterns, row.provider),
   };
+}
+
+/** Patterns as stored: newline-separated, null for "from the provider's name". */
+function storedPatterns(patterns: string[] | null | undefined) {
+  return patterns === undefined
+    ? {}
+    : { merchantPatterns: patterns === null ? null : patterns.join("\n") };
 }
 
 const subscriptionNotFound = () => notFoundError("Subscription");
@@ -90,11 +103,18 @@ export async function createSubscription(
         `You already keep ${limit} subscriptions, the most one account can hold.`,
       );
     }
+    const { merchantPatterns, ...fields } = input;
     return tx.subscription.create({
-      data: { ...input, autoRenew: input.autoRenew ?? true, userId: actor.id },
+      data: {
+        ...fields,
+        ...storedPatterns(merchantPatterns),
+        autoRenew: input.autoRenew ?? true,
+        userId: actor.id,
+      },
       select: subscriptionSelect,
     });
   });
+  await rematchLines(actor);
   return toSubscriptionDto(row);
 }
 
@@ -179,11 +199,14 @@ export async function updateSubscription(
   id: string,
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
+  const { merchantPatterns, ...fields } = input;
   const { count } = await db.subscription.updateMany({
     where: { id, userId: actor.id },
-    data: input,
+    data: { ...fields, ...storedPatterns(merchantPatterns) },
   });
   if (count !== 1) throw subscriptionNotFound();
+  // A new name or new patterns can claim statement lines, or let some go.
+  if (merchantPatterns !== undefined || input.provider !== undefined) await rematchLines(actor);
   return getSubscription(actor, id);
 }
 

@@ -2,7 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { transactionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { classifyCharges, disputeBy, patternsOf, type ChargeKind } from "@/lib/domain/charges";
+import {
+  classifyCharges,
+  disputeBy,
+  patternsOf,
+  subscriptionMatcher,
+  type ChargeKind,
+} from "@/lib/domain/charges";
 import { todayIn } from "@/lib/domain/dates";
 import type { StatementFormat } from "@/lib/domain/statements";
 import { limitReachedError, notFoundError } from "./errors";
@@ -57,6 +63,42 @@ export async function subscriptionPatterns(
     id: row.id,
     patterns: patternsOf(row.merchantPatterns, row.provider),
   }));
+}
+
+const REMATCH_PAGE = 1000;
+
+/**
+ * Matches every stored line of the user again (after a subscription was
+ * added, renamed or given new patterns): a page of lines at a time, one
+ * update per subscription a page's lines move to.
+ */
+export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
+  const match = subscriptionMatcher(await subscriptionPatterns(actor));
+  let moved = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.transaction.findMany({
+      where: { userId: actor.id, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: REMATCH_PAGE,
+      select: { id: true, description: true, subscriptionId: true },
+    });
+    const moves = new Map<string | null, string[]>();
+    for (const row of rows) {
+      const target = match(row.description);
+      if (target === row.subscriptionId) continue;
+      moves.set(target, [...(moves.get(target) ?? []), row.id]);
+    }
+    for (const [subscriptionId, ids] of moves) {
+      await db.transaction.updateMany({
+        where: { userId: actor.id, id: { in: ids } },
+        data: { subscriptionId },
+      });
+      moved += ids.length;
+    }
+    if (rows.length < REMATCH_PAGE) return { moved };
+    after = rows.at(-1)!.id;
+  }
 }
 
 export async function createImport(actor: Actor, meta: ImportMeta): Promise<string> {

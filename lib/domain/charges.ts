@@ -156,8 +156,38 @@ export function watchStatus(input: {
   return covers(input.periods, input.confirmedOn, cycleEnd) ? "verified" : "watching";
 }
 
-/** What a plan costs a month, in cents (a yearly plan's twelfth, a weekly one's 52/12). */
-export function monthlyCost(amount: number, cycle: BillingCycle): number {
-  const perMonth = { weekly: 52 / 12, monthly: 1, quarterly: 1 / 3, yearly: 1 / 12 }[cycle];
-  return Math.round(amount * perMonth);
+/**
+ * matchSubscription for many lines: patterns indexed by their first word, so
+ * a line is checked only against the patterns that could match it (an
+ * account with thousands of subscriptions re-matches its lines quickly).
+ */
+export function subscriptionMatcher(
+  subscriptions: readonly { id: string; patterns: readonly string[] }[],
+): (description: string) => string | null {
+  const byFirstWord = new Map<string, { id: string; words: string; length: number }[]>();
+  for (const subscription of subscriptions) {
+    for (const pattern of subscription.patterns) {
+      const words = normalizeDescription(pattern);
+      if (!words) continue;
+      const first = words.split(" ")[0]!;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ id: subscription.id, words, length: words.length });
+      byFirstWord.set(first, list);
+    }
+  }
+  return (description) => {
+    const normalized = ` ${normalizeDescription(description)} `;
+    let best: { id: string; length: number } | null = null;
+    for (const word of new Set(normalized.trim().split(" "))) {
+      for (const candidate of byFirstWord.get(word) ?? []) {
+        if (
+          (!best || candidate.length > best.length) &&
+          normalized.includes(` ${candidate.words} `)
+        ) {
+          best = candidate;
+        }
+      }
+    }
+    return best?.id ?? null;
+  };
 }

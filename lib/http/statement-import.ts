@@ -14,7 +14,7 @@ import {
 import type { Actor } from "@/lib/data/users";
 import { openCsvStatement } from "@/lib/documents/statement-csv";
 import { parseOfxStatement } from "@/lib/documents/statement-ofx";
-import { matchSubscription } from "@/lib/domain/charges";
+import { subscriptionMatcher } from "@/lib/domain/charges";
 import { DedupeKeys, type ColumnMapping, type StatementLine } from "@/lib/domain/statements";
 import { AppError } from "@/lib/errors/app-error";
 import { importFieldsSchema } from "@/lib/validation/imports";
@@ -124,14 +124,14 @@ export async function importStatement(actor: Actor, request: Request): Promise<I
       fileName: upload.fileName,
       statementDate: statement.meta.statementDate ?? input.statementDate ?? null,
     };
-    const subscriptions = await subscriptionPatterns(actor);
+    const match = subscriptionMatcher(await subscriptionPatterns(actor));
     const importId = await createImport(actor, meta);
     const keys = new DedupeKeys(meta.account);
     const counts = { lines: 0, added: 0, duplicates: 0 };
     let matched = 0;
     for await (const batch of statement.batches()) {
       const lines: (NewLine & { subscriptionId: string | null })[] = batch.map((line) => {
-        const subscriptionId = matchSubscription(line.description, subscriptions);
+        const subscriptionId = match(line.description);
         if (subscriptionId) matched += 1;
         return {
           postedOn: line.postedOn,

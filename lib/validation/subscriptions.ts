@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PATTERNS_MAX, isUsablePattern } from "@/lib/domain/charges";
 import { BILLING_CYCLES, SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { amountField, currencyField, dateOnlyField, optionalText } from "./fields";
 
@@ -46,6 +47,18 @@ const subscriptionFields = {
   autoRenew: z.boolean({ error: "boolean_invalid" }).optional(),
   cancelUrl: cancelUrlField,
   notes: optionalText(5000),
+  /** The card-statement descriptors of this plan ("MINT MOBILE"); null: from the provider's name. */
+  merchantPatterns: z
+    .array(
+      z
+        .string({ error: "pattern_invalid" })
+        .trim()
+        .refine(isUsablePattern, { error: "pattern_invalid" }),
+      { error: "pattern_invalid" },
+    )
+    .max(PATTERNS_MAX, { error: "patterns_too_many" })
+    .nullable()
+    .optional(),
 };
 
 export const createSubscriptionSchema = z.object(subscriptionFields);

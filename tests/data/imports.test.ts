@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
-import { createSubscription } from "@/lib/data/subscriptions";
+import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { listImports, listTransactions } from "@/lib/data/transactions";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
@@ -172,5 +172,57 @@ describe("statement imports", () => {
         new Request("http://localhost/x", { method: "POST", body: again }),
       ),
     ).toMatchObject({ added: 0, duplicates: 3 });
+  });
+
+  it("lines are matched again when a subscription is added or given new patterns", async () => {
+    const user = await registerUser({
+      email: `r${Math.random().toString(36).slice(2)}@example.com`,
+      password: "lines find their plan",
+    });
+    await importStatement(
+      user,
+      upload(
+        HEADER +
+          line("2026-11-02", "TMOBILE*AUTO PAY 800-937-8997 WA", "-65.00") +
+          line("2026-11-03", "HULU 877-8244858 CA", "-18.99"),
+      ),
+    );
+    const owner = async () =>
+      (await listTransactions({ ...user, timeZone: "UTC" }, { limit: 10 })).items.map((t) => [
+        t.description.slice(0, 4),
+        t.subscriptionId,
+      ]);
+    expect(await owner()).toEqual([
+      ["HULU", null],
+      ["TMOB", null],
+    ]);
+
+    const hulu = await createSubscription(user, {
+      provider: "Hulu",
+      category: "streaming",
+      amount: 1899,
+      currency: "USD",
+      billingCycle: "monthly",
+    });
+    const phone = await createSubscription(user, {
+      provider: "T-Mobile",
+      category: "mobile",
+      amount: 6500,
+      currency: "USD",
+      billingCycle: "monthly",
+    });
+    expect(phone.merchantPatterns).toEqual(["T MOBILE", "TMOBILE"]);
+    expect(await owner()).toEqual([
+      ["HULU", hulu.id],
+      ["TMOB", phone.id],
+    ]);
+
+    // Patterns that no longer fit let the line go.
+    const edited = await updateSubscription(user, phone.id, { merchantPatterns: ["MAGENTA"] });
+    expect(edited.merchantPatterns).toEqual(["MAGENTA"]);
+    expect(await owner()).toEqual([
+      ["HULU", hulu.id],
+      ["TMOB", null],
+    ]);
   });
 });

@@ -25,6 +25,7 @@ test("subscriptions: create, read, update, list, delete — with the DESIGN.md f
     notes: null,
     status: "active",
     cancelledAt: null,
+    merchantPatterns: ["MINT MOBILE", "MINTMOBILE"],
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
   });
 

@@ -7,7 +7,6 @@ import {
   disputeBy,
   isUsablePattern,
   matchesPattern,
-  monthlyCost,
   normalizeDescription,
   watchStatus,
 } from "@/lib/domain/charges";
@@ -140,11 +139,44 @@ describe("deadlines and the loop closing", () => {
       ),
     ).toBe(false);
   });
+});
 
-  it("saves a plan's monthly cost", () => {
-    expect(monthlyCost(3000, "monthly")).toBe(3000);
-    expect(monthlyCost(12000, "yearly")).toBe(1000);
-    expect(monthlyCost(1000, "weekly")).toBe(4333);
-    expect(monthlyCost(9000, "quarterly")).toBe(3000);
+describe("the matcher for many lines", () => {
+  it("finds what matchSubscription finds (property)", async () => {
+    const { matchSubscription, subscriptionMatcher } = await import("@/lib/domain/charges");
+    const word = fc.constantFrom(
+      "MINT",
+      "MOBILE",
+      "T",
+      "HULU",
+      "LIVE",
+      "TV",
+      "AUTO",
+      "PAY",
+      "COM",
+      "X1",
+    );
+    const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
+    const subs = fc.array(
+      fc.record({ id: fc.uuid(), patterns: fc.array(phrase, { maxLength: 3 }) }),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(subs, fc.array(word, { maxLength: 8 }), (subscriptions, words) => {
+        const description = words.join("*");
+        const fast = subscriptionMatcher(subscriptions)(description);
+        const slow = matchSubscription(description, subscriptions);
+        // Ties between equally long patterns may pick either subscription; both must match.
+        if (fast === slow) return true;
+        const length = (id: string | null) =>
+          Math.max(
+            -1,
+            ...(subscriptions.find((s) => s.id === id)?.patterns ?? [])
+              .filter((p) => matchesPattern(description, p))
+              .map((p) => normalizeDescription(p).length),
+          );
+        return fast !== null && slow !== null && length(fast) === length(slow);
+      }),
+    );
   });
 });

@@ -6,11 +6,11 @@ import {
   finishImport,
   getImport,
   insertLines,
-  subscriptionPatterns,
   type ImportDto,
   type ImportMeta,
   type NewLine,
-} from "@/lib/data/transactions";
+} from "@/lib/data/statement-imports";
+import { subscriptionPatterns } from "@/lib/data/transactions";
 import type { Actor } from "@/lib/data/users";
 import { openCsvStatement } from "@/lib/documents/statement-csv";
 import { parseOfxStatement } from "@/lib/documents/statement-ofx";

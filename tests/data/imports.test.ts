@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
-import { listImports, listTransactions } from "@/lib/data/transactions";
+import { listImports } from "@/lib/data/statement-imports";
+import { listTransactions } from "@/lib/data/transactions";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/http/statement-import";

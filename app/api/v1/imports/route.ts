@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listImports } from "@/lib/data/transactions";
+import { listImports } from "@/lib/data/statement-imports";
 import { apiRoute } from "@/lib/http/api-route";
 import { queryOf } from "@/lib/http/body";
 import { importStatement } from "@/lib/http/statement-import";

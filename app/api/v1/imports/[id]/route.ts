@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { deleteImport, getImport } from "@/lib/data/transactions";
+import { deleteImport, getImport } from "@/lib/data/statement-imports";
 import { apiRoute } from "@/lib/http/api-route";
 
 type Params = { id: string };

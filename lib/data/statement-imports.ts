@@ -1,0 +1,144 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { transactionsPerUserLimit } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import type { StatementFormat } from "@/lib/domain/statements";
+import { limitReachedError, notFoundError } from "./errors";
+import { afterCursor, toPage, type Page } from "./pagination";
+import type { Actor } from "./users";
+
+// Writing a statement in: the import's row, its lines in batches (each line
+// once, by its dedupe key), and the imports a user has made. Reading the
+// lines, matched and flagged, is ./transactions.ts.
+
+export type ImportMeta = {
+  account: string;
+  format: StatementFormat;
+  fileName: string;
+  issuer: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statementDate: string | null;
+};
+
+export type NewLine = {
+  postedOn: string;
+  description: string;
+  amount: number;
+  currency: string;
+  /** The line's identity (lib/domain/statements DedupeKeys), hashed before it is stored. */
+  key: string;
+};
+
+/** Refuses an import that would take the user past the limit, before a row is read or written. */
+export async function assertRoomForLines(actor: Actor, incoming: number): Promise<void> {
+  const limit = transactionsPerUserLimit();
+  const count = await db.transaction.count({ where: { userId: actor.id } });
+  if (count + incoming > limit) {
+    throw limitReachedError(
+      "transactions",
+      limit,
+      `You already keep ${count} statement lines; at most ${limit} fit in one account.`,
+    );
+  }
+}
+
+export async function createImport(actor: Actor, meta: ImportMeta): Promise<string> {
+  const row = await db.statementImport.create({
+    data: { userId: actor.id, ...meta, lines: 0, added: 0, duplicates: 0 },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const hashKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+
+/**
+ * Stores one batch of an import: lines already kept (by an earlier,
+ * overlapping import) are counted as duplicates and left alone. One
+ * transaction per batch, so a concurrent import of the same file cannot
+ * store a line twice.
+ */
+export async function insertLines(
+  actor: Actor,
+  importId: string,
+  meta: Pick<ImportMeta, "account" | "statementDate">,
+  lines: (NewLine & { subscriptionId: string | null })[],
+): Promise<{ added: number; duplicates: number }> {
+  const keyed = lines.map((line) => ({ ...line, dedupeKey: hashKey(line.key) }));
+  return db.$transaction(async (tx) => {
+    const existing = await tx.transaction.findMany({
+      where: { userId: actor.id, dedupeKey: { in: keyed.map((l) => l.dedupeKey) } },
+      select: { dedupeKey: true },
+    });
+    const known = new Set(existing.map((row) => row.dedupeKey));
+    const fresh = keyed.filter((line) => !known.has(line.dedupeKey));
+    if (fresh.length) {
+      await tx.transaction.createMany({
+        data: fresh.map((line) => ({
+          userId: actor.id,
+          importId,
+          account: meta.account,
+          postedOn: line.postedOn,
+          description: line.description,
+          amount: line.amount,
+          currency: line.currency,
+          dedupeKey: line.dedupeKey,
+          statementDate: meta.statementDate,
+          subscriptionId: line.subscriptionId,
+        })),
+      });
+    }
+    return { added: fresh.length, duplicates: keyed.length - fresh.length };
+  });
+}
+
+export async function finishImport(
+  importId: string,
+  counts: { lines: number; added: number; duplicates: number },
+): Promise<void> {
+  await db.statementImport.update({ where: { id: importId }, data: counts });
+}
+
+export type ImportDto = {
+  id: string;
+  account: string;
+  format: string;
+  fileName: string;
+  issuer: string | null;
+  lines: number;
+  added: number;
+  duplicates: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statementDate: string | null;
+  createdAt: Date;
+};
+
+export async function getImport(actor: Actor, id: string): Promise<ImportDto> {
+  const row = await db.statementImport.findFirst({
+    where: { id, userId: actor.id },
+    omit: { userId: true },
+  });
+  if (!row) throw notFoundError("Import");
+  return row;
+}
+
+export async function listImports(
+  actor: Actor,
+  query: { limit: number; cursor?: string },
+): Promise<Page<ImportDto>> {
+  const rows = await db.statementImport.findMany({
+    where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    omit: { userId: true },
+  });
+  return toPage(rows, query.limit, (row) => row.createdAt);
+}
+
+/** An import and every line it added. */
+export async function deleteImport(actor: Actor, id: string): Promise<void> {
+  const { count } = await db.statementImport.deleteMany({ where: { id, userId: actor.id } });
+  if (count === 0) throw notFoundError("Import");
+}

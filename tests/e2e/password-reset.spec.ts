@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { startSmtpServer } from "../support/smtp";
 import { PASSWORD, uniqueEmail } from "./helpers";
-import { startOwnServer, type OwnServer } from "./server";
+import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // Password reset by email, through a real SMTP server.
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let app: OwnServer;
 
 test.beforeAll(async () => {
+  test.setTimeout(START_HOOK_TIMEOUT_MS);
   smtp = await startSmtpServer();
   app = await startOwnServer("password-reset", {
     SMTP_URL: smtp.url,

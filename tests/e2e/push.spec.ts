@@ -3,7 +3,7 @@ import path from "node:path";
 import { browserKeys, decryptPush, startPushService, verifyVapid } from "../support/push-service";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
-import { startOwnServer, type OwnServer } from "./server";
+import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // Web Push end to end: the subscription is stored, a reminder goes out as an
 // RFC 8291 message that only the subscription's keys decrypt, signed with the
@@ -15,6 +15,7 @@ let push: Awaited<ReturnType<typeof startPushService>>;
 let app: OwnServer;
 
 test.beforeAll(async () => {
+  test.setTimeout(START_HOOK_TIMEOUT_MS);
   push = await startPushService(path.resolve("test-data/push-service"));
   app = await startOwnServer("push", {
     NODE_EXTRA_CA_CERTS: push.caFile,

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startSmtpServer } from "../support/smtp";
 import { userWithReminders } from "./reminder-user";
-import { startOwnServer, type OwnServer } from "./server";
+import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // Reminders by email through a real SMTP server, from servers whose
 // scheduler ticks every second (users: ./reminder-user.ts).
@@ -18,6 +18,7 @@ test.afterAll(async () => {
 test.describe("reminder emails", () => {
   let app: OwnServer;
   test.beforeAll(async () => {
+    test.setTimeout(START_HOOK_TIMEOUT_MS);
     app = await startOwnServer("reminders-mail", {
       ...FAST,
       SMTP_URL: smtp.url,

@@ -19,6 +19,11 @@ export type OwnServer = {
   kill(): Promise<void>;
 };
 
+/** How long a server of our own may take to answer; hooks that start one need more (START_HOOK_TIMEOUT_MS). */
+export const STARTUP_DEADLINE_MS = 120_000;
+/** A beforeAll that starts one server of our own: its deadline and a margin. */
+export const START_HOOK_TIMEOUT_MS = STARTUP_DEADLINE_MS + 30_000;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
@@ -67,7 +72,9 @@ export async function startOwnServer(
       stderr = (stderr + data.toString()).slice(-2000);
     });
     url = `http://localhost:${port}`;
-    const deadline = Date.now() + 60_000;
+    // Two minutes: on a loaded 2-core CI machine several of these start
+    // while the shared server and the other worker are busy.
+    const deadline = Date.now() + STARTUP_DEADLINE_MS;
     let exited = false;
     for (;;) {
       if (child.exitCode !== null) {
@@ -79,7 +86,10 @@ export async function startOwnServer(
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`${url} did not come up in ${STARTUP_DEADLINE_MS / 1000} s: ${stderr.trim()}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     if (!exited) break;

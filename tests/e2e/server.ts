@@ -88,7 +88,9 @@ export async function startOwnServer(
       }
       if (Date.now() > deadline) {
         child.kill("SIGKILL");
-        throw new Error(`${url} did not come up in ${STARTUP_DEADLINE_MS / 1000} s: ${stderr.trim()}`);
+        throw new Error(
+          `${url} did not come up in ${STARTUP_DEADLINE_MS / 1000} s: ${stderr.trim()}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -12,6 +12,8 @@ import {
 } from "@/lib/data/subscriptions";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
+import { ChargeList } from "@/components/charges/charge-list";
+import type { TransactionDto } from "@/lib/data/transactions";
 
 function Stat({
   label,
@@ -42,6 +44,7 @@ export async function Overview({
   totals,
   cases,
   deadlines,
+  flagged,
 }: {
   userName: string;
   /** The user's calendar day (todayIn), which says "due today" from "overdue". */
@@ -49,6 +52,8 @@ export async function Overview({
   totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
   cases: CaseOverview;
   deadlines: SubscriptionDeadlines;
+  /** Charges after a confirmed cancellation, newest first. */
+  flagged: { items: (TransactionDto & { provider: string })[]; total: number };
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const openCount = cases.openByState.reduce((sum, s) => sum + s.count, 0);
@@ -58,6 +63,8 @@ export async function Overview({
     ) : (
       list.map((m) => <div key={m.currency}>{formatMoney(m.monthly, m.currency, locale)}</div>)
     );
+  const yearly = (list: MoneyByCurrency) =>
+    list.map((m) => formatMoney(m.monthly * 12, m.currency, locale)).join(" · ");
 
   return (
     <>
@@ -67,6 +74,31 @@ export async function Overview({
         }
         description={t("dashboard.subtitle")}
       />
+      {flagged.total > 0 ? (
+        <section
+          aria-labelledby="flagged-charges"
+          className="mb-6 rounded-2xl border border-red-200 bg-red-50 p-5 dark:border-red-900 dark:bg-red-950/40"
+          data-testid="flagged-charges"
+        >
+          <h2 id="flagged-charges" className="font-semibold text-red-900 dark:text-red-100">
+            {t("charges.dashboardTitle", { count: flagged.total })}
+          </h2>
+          <p className="mt-1 text-sm text-red-900/80 dark:text-red-100/80">
+            {t("charges.dashboardBody")}
+          </p>
+          <div className="mt-3 rounded-xl bg-white px-4 dark:bg-slate-900">
+            <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+          </div>
+          {flagged.total > flagged.items.length ? (
+            <Link
+              href="/statements#flagged"
+              className="mt-3 inline-block text-sm font-semibold text-red-800 hover:underline dark:text-red-200"
+            >
+              {t("charges.seeAll", { count: flagged.total })}
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
       <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
         <Stat
           label={t("dashboard.openCases")}
@@ -93,7 +125,11 @@ export async function Overview({
         </Stat>
         <Stat
           label={t("dashboard.monthlySavings")}
-          hint={t("dashboard.savingsHint")}
+          hint={
+            totals.savings.length
+              ? t("dashboard.savingsYearHint", { yearly: yearly(totals.savings) })
+              : t("dashboard.savingsHint")
+          }
           testId="stat-savings"
         >
           <span className="text-emerald-700 dark:text-emerald-300">{money(totals.savings)}</span>

@@ -1,6 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { BellIcon, FolderCheckIcon, HomeIcon, ListIcon, SettingsIcon } from "@/components/ui/icons";
+import {
+  BellIcon,
+  FolderCheckIcon,
+  HomeIcon,
+  ListIcon,
+  SettingsIcon,
+  StatementIcon,
+} from "@/components/ui/icons";
 import { Link } from "@/components/ui/link";
 import { Logo } from "@/components/ui/logo";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -12,6 +19,7 @@ const LINKS = [
   { href: "/dashboard", key: "dashboard", Icon: HomeIcon },
   { href: "/subscriptions", key: "subscriptions", Icon: ListIcon },
   { href: "/cases", key: "cases", Icon: FolderCheckIcon },
+  { href: "/statements", key: "statements", Icon: StatementIcon },
   { href: "/notifications", key: "notifications", Icon: BellIcon },
   { href: "/settings", key: "settings", Icon: SettingsIcon },
 ] as const;

@@ -11,6 +11,7 @@ import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
 import { BILLING_CYCLES } from "@/lib/domain/subscriptions";
 import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { EnumOptions } from "@/components/ui/enum-options";
+import { defaultPatterns } from "@/lib/domain/charges";
 
 export type SubscriptionFormValues = {
   id?: string;
@@ -26,6 +27,8 @@ export type SubscriptionFormValues = {
   autoRenew: boolean;
   cancelUrl: string;
   notes: string;
+  /** The plan's own statement names, one a line; "" while they follow the provider's name. */
+  merchantPatterns: string;
 };
 
 // The currencies people here pay in most; any ISO-4217 code can be typed via the API.
@@ -183,6 +186,19 @@ export function SubscriptionForm({
         label={t("subscriptions.notes")}
         defaultValue={values.notes}
         errors={errors("notes")}
+      />
+      <TextareaField
+        id="merchantPatterns"
+        name="merchantPatterns"
+        rows={2}
+        maxLength={700}
+        spellCheck={false}
+        autoComplete="off"
+        label={t("subscriptions.merchantPatterns")}
+        hint={t("subscriptions.merchantPatternsHint")}
+        placeholder={defaultPatterns(values.provider).join("\n") || "MINT MOBILE"}
+        defaultValue={values.merchantPatterns}
+        errors={errors("merchantPatterns")}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>

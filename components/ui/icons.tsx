@@ -61,3 +61,10 @@ export const PhoneIcon = (p: IconProps) => (
 export const ReceiptIcon = (p: IconProps) => (
   <Icon {...p} d="M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6" />
 );
+/** A card statement: a card with a line being read off it. */
+export const StatementIcon = (p: IconProps) => (
+  <Icon
+    {...p}
+    d="M3 6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM3 9h18M7 14h4M7 17h7"
+  />
+);

@@ -16,6 +16,16 @@ import { idField } from "@/lib/validation/fields";
 import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
 import { formText, toActionState, type ActionState } from "./result";
 
+/** One statement name a line; an empty field follows the provider's name (null); no field, no change. */
+function patternsFromForm(text: string | undefined): string[] | null | undefined {
+  if (text === undefined) return undefined;
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.length ? lines : null;
+}
+
 /** The form's fields as the API would send them: the price typed in major units becomes minor units. */
 function subscriptionFromForm(formData: FormData) {
   const currency = (formText(formData, "currency") ?? "").trim().toUpperCase();
@@ -34,6 +44,7 @@ function subscriptionFromForm(formData: FormData) {
     autoRenew: formText(formData, "autoRenew") === "on",
     cancelUrl: formText(formData, "cancelUrl"),
     notes: formText(formData, "notes"),
+    merchantPatterns: patternsFromForm(formText(formData, "merchantPatterns")),
   });
   return input;
 }

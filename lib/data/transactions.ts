@@ -5,9 +5,13 @@ import {
   disputeBy,
   patternsOf,
   subscriptionMatcher,
+  watchStatus,
   type ChargeKind,
 } from "@/lib/domain/charges";
+import { addCycle } from "@/lib/domain/reminders";
+import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { todayIn } from "@/lib/domain/dates";
+import { notFoundError } from "./errors";
 import { invalidCursor, type Page } from "./pagination";
 import type { Actor } from "./users";
 
@@ -83,75 +87,69 @@ export type TransactionDto = {
   disputeBy: string | null;
 };
 
-/** How far back the flag rule reads a subscription's lines. */
-const LINES_PER_SUBSCRIPTION_READ = 1000;
+/** A subscription's cancellation as the flag rule sees it. */
+export type ChargeWatch = {
+  caseId: string;
+  subscriptionId: string;
+  /** The day the provider first confirmed the cancellation (user's zone): it stays the cut-off after a reopen. */
+  confirmedOn: string;
+  expectedFinalBill: number | null;
+};
+
+const WATCHED_CASES_MAX = 1000;
 
 /**
- * What each matched line is to its subscription's latest confirmed case:
- * read per subscription (bounded), classified by lib/domain/charges.
+ * For each subscription (of `subscriptionIds`, or all), its case confirmed
+ * most recently: what later charges are measured against. A case counts
+ * from its first confirmation even when reopened since (the reopen is
+ * usually because of the charge), so its flags and dispute dates stay.
  */
-async function classified(
+export async function chargeWatches(
   actor: Actor & { timeZone: string },
-  subscriptionIds: string[],
-): Promise<Map<string, { kind: ChargeKind; caseId: string }>> {
+  subscriptionIds?: string[],
+): Promise<Map<string, ChargeWatch>> {
   const cases = await db.cancellationCase.findMany({
     where: {
       userId: actor.id,
-      subscriptionId: { in: subscriptionIds },
-      state: "confirmation_received",
+      ...(subscriptionIds ? { subscriptionId: { in: subscriptionIds } } : {}),
+      events: { some: { to: "confirmation_received" } },
     },
-    orderBy: { closedAt: "desc" },
-    select: { id: true, subscriptionId: true, closedAt: true, expectedFinalBill: true },
+    take: WATCHED_CASES_MAX,
+    select: {
+      id: true,
+      subscriptionId: true,
+      expectedFinalBill: true,
+      events: {
+        where: { to: "confirmation_received" },
+        orderBy: { seq: "asc" },
+        take: 1,
+        select: { at: true },
+      },
+    },
   });
-  const latest = new Map<string, (typeof cases)[number]>();
-  for (const c of cases) if (!latest.has(c.subscriptionId)) latest.set(c.subscriptionId, c);
-  const result = new Map<string, { kind: ChargeKind; caseId: string }>();
-  for (const [subscriptionId, kase] of latest) {
-    const lines = await db.transaction.findMany({
-      where: { userId: actor.id, subscriptionId },
-      orderBy: [{ postedOn: "desc" }, { id: "desc" }],
-      take: LINES_PER_SUBSCRIPTION_READ,
-      select: { id: true, postedOn: true, amount: true },
-    });
-    const confirmedOn = kase.closedAt ? todayIn(actor.timeZone, kase.closedAt) : null;
-    for (const line of classifyCharges(lines, {
+  const watches = new Map<string, ChargeWatch>();
+  for (const kase of cases) {
+    const at = kase.events[0]?.at;
+    if (!at) continue;
+    const confirmedOn = todayIn(actor.timeZone, at);
+    const known = watches.get(kase.subscriptionId);
+    if (known && known.confirmedOn >= confirmedOn) continue;
+    watches.set(kase.subscriptionId, {
+      caseId: kase.id,
+      subscriptionId: kase.subscriptionId,
       confirmedOn,
       expectedFinalBill: kase.expectedFinalBill,
-    })) {
-      result.set(line.id, { kind: line.kind, caseId: kase.id });
-    }
+    });
   }
-  return result;
+  return watches;
 }
+
+/** How many lines dated after the confirmations the flag rule reads, in all. */
+const LINES_AFTER_READ = 5000;
 
 type TransactionRow = Omit<TransactionDto, "kind" | "flagged" | "caseId" | "disputeBy"> & {
   createdAt: Date;
 };
-
-function withFlags(
-  rows: TransactionRow[],
-  kinds: Map<string, { kind: ChargeKind; caseId: string }>,
-): TransactionDto[] {
-  return rows.map((row) => {
-    const found = kinds.get(row.id);
-    const flagged = found?.kind === "after";
-    return {
-      id: row.id,
-      importId: row.importId,
-      account: row.account,
-      postedOn: row.postedOn,
-      description: row.description,
-      amount: row.amount,
-      currency: row.currency,
-      subscriptionId: row.subscriptionId,
-      statementDate: row.statementDate,
-      kind: found?.kind ?? null,
-      flagged,
-      caseId: found?.caseId ?? null,
-      disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
-    };
-  });
-}
 
 const transactionSelect = {
   id: true,
@@ -167,49 +165,105 @@ const transactionSelect = {
 } as const;
 
 /**
+ * Every line dated after its subscription's confirmation, classified (the
+ * expected final bill is the first line of its amount): one query for all
+ * the watched subscriptions, oldest first, bounded.
+ */
+async function linesAfter(
+  actor: Actor,
+  watches: Map<string, ChargeWatch>,
+): Promise<(TransactionRow & { kind: ChargeKind })[]> {
+  if (watches.size === 0) return [];
+  const rows = await db.transaction.findMany({
+    where: {
+      userId: actor.id,
+      OR: [...watches.values()].map((w) => ({
+        subscriptionId: w.subscriptionId,
+        postedOn: { gt: w.confirmedOn },
+      })),
+    },
+    orderBy: [{ postedOn: "asc" }, { id: "asc" }],
+    take: LINES_AFTER_READ,
+    select: transactionSelect,
+  });
+  const bySubscription = new Map<string, TransactionRow[]>();
+  for (const row of rows) {
+    const list = bySubscription.get(row.subscriptionId!) ?? [];
+    list.push(row);
+    bySubscription.set(row.subscriptionId!, list);
+  }
+  return [...bySubscription].flatMap(([subscriptionId, lines]) =>
+    classifyCharges(lines, watches.get(subscriptionId)!),
+  );
+}
+
+function toDto(
+  row: TransactionRow,
+  kind: ChargeKind | null,
+  watch: ChargeWatch | undefined,
+): TransactionDto {
+  const flagged = kind === "after";
+  return {
+    id: row.id,
+    importId: row.importId,
+    account: row.account,
+    postedOn: row.postedOn,
+    description: row.description,
+    amount: row.amount,
+    currency: row.currency,
+    subscriptionId: row.subscriptionId,
+    statementDate: row.statementDate,
+    kind,
+    flagged,
+    caseId: watch?.caseId ?? null,
+    disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
+  };
+}
+
+/** The flagged lines: charges after a confirmed cancellation, newest first. */
+export async function flaggedCharges(
+  actor: Actor & { timeZone: string },
+  subscriptionIds?: string[],
+): Promise<TransactionDto[]> {
+  const watches = await chargeWatches(actor, subscriptionIds);
+  return (await linesAfter(actor, watches))
+    .filter((line) => line.kind === "after")
+    .map((line) => toDto(line, line.kind, watches.get(line.subscriptionId!)))
+    .sort((a, b) => b.postedOn.localeCompare(a.postedOn) || b.id.localeCompare(a.id));
+}
+
+/**
  * A user's statement lines, newest first (?subscriptionId= for one
- * subscription's). `flagged`: only charges after a confirmed cancellation,
- * read from the confirmed cases' subscriptions (bounded per subscription).
+ * subscription's), each with what it is to its subscription's confirmed
+ * case. `flagged`: only the charges after a confirmed cancellation.
  */
 export async function listTransactions(
   actor: Actor & { timeZone: string },
   query: { limit: number; cursor?: string; subscriptionId?: string; flagged?: boolean },
 ): Promise<Page<TransactionDto>> {
   const cursor = query.cursor ? decodeLineCursor(query.cursor) : null;
-  const after = cursor
-    ? {
-        OR: [
-          { postedOn: { lt: cursor.postedOn } },
-          { postedOn: cursor.postedOn, id: { lt: cursor.id } },
-        ],
-      }
-    : {};
+  const only = query.subscriptionId ? [query.subscriptionId] : undefined;
   if (query.flagged) {
-    const confirmed = await db.cancellationCase.findMany({
-      where: {
-        userId: actor.id,
-        state: "confirmation_received",
-        ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
-      },
-      select: { subscriptionId: true },
-      take: 1000,
-    });
-    const subscriptionIds = [...new Set(confirmed.map((c) => c.subscriptionId))];
-    const kinds = await classified(actor, subscriptionIds);
-    const flaggedIds = [...kinds].filter(([, v]) => v.kind === "after").map(([id]) => id);
-    const rows = await db.transaction.findMany({
-      where: { userId: actor.id, id: { in: flaggedIds }, ...after },
-      orderBy: [{ postedOn: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      select: transactionSelect,
-    });
-    return linePage(withFlags(rows, kinds), query.limit);
+    const flagged = (await flaggedCharges(actor, only)).filter(
+      (line) =>
+        !cursor ||
+        line.postedOn < cursor.postedOn ||
+        (line.postedOn === cursor.postedOn && line.id < cursor.id),
+    );
+    return linePage(flagged.slice(0, query.limit + 1), query.limit);
   }
   const rows = await db.transaction.findMany({
     where: {
       userId: actor.id,
       ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
-      ...after,
+      ...(cursor
+        ? {
+            OR: [
+              { postedOn: { lt: cursor.postedOn } },
+              { postedOn: cursor.postedOn, id: { lt: cursor.id } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ postedOn: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -218,7 +272,18 @@ export async function listTransactions(
   const subscriptionIds = [
     ...new Set(rows.map((r) => r.subscriptionId).filter((id): id is string => id !== null)),
   ];
-  return linePage(withFlags(rows, await classified(actor, subscriptionIds)), query.limit);
+  const watches = await chargeWatches(actor, subscriptionIds);
+  const after = new Map((await linesAfter(actor, watches)).map((line) => [line.id, line.kind]));
+  const items = rows.map((row) => {
+    const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
+    if (!watch) return toDto(row, null, undefined);
+    // A line later than the bounded read is taken for a charge after the cancellation.
+    const kind =
+      after.get(row.id) ??
+      classifyCharges([row], { confirmedOn: watch.confirmedOn, expectedFinalBill: null })[0]!.kind;
+    return toDto(row, kind, watch);
+  });
+  return linePage(items, query.limit);
 }
 
 function linePage(items: TransactionDto[], limit: number): Page<TransactionDto> {
@@ -239,4 +304,138 @@ function decodeLineCursor(cursor: string): { postedOn: string; id: string } {
   );
   if (!match) throw invalidCursor();
   return { postedOn: match[1]!, id: match[2]! };
+}
+
+/** One statement line, with what it is to its subscription's case. */
+export async function getTransaction(
+  actor: Actor & { timeZone: string },
+  id: string,
+): Promise<TransactionDto> {
+  const row = await db.transaction.findFirst({
+    where: { id, userId: actor.id },
+    select: transactionSelect,
+  });
+  if (!row) throw notFoundError("Statement line");
+  const watches = row.subscriptionId
+    ? await chargeWatches(actor, [row.subscriptionId])
+    : new Map<string, ChargeWatch>();
+  const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
+  if (!watch) return toDto(row, null, undefined);
+  const after = await linesAfter(actor, watches);
+  const kind =
+    after.find((line) => line.id === row.id)?.kind ??
+    classifyCharges([row], { confirmedOn: watch.confirmedOn, expectedFinalBill: null })[0]!.kind;
+  return toDto(row, kind, watch);
+}
+
+/**
+ * The statement date of one line, entered by hand (a CSV does not carry it):
+ * the dispute window counts from it.
+ */
+export async function setStatementDate(
+  actor: Actor & { timeZone: string },
+  id: string,
+  statementDate: string | null,
+): Promise<TransactionDto> {
+  const { count } = await db.transaction.updateMany({
+    where: { id, userId: actor.id },
+    data: { statementDate },
+  });
+  if (count === 0) throw notFoundError("Statement line");
+  return getTransaction(actor, id);
+}
+
+/** A charge flagged on this case, or not found: what a reopen "because of this charge" may cite. */
+export async function flaggedChargeOfCase(
+  actor: Actor & { timeZone: string },
+  caseId: string,
+  transactionId: string,
+): Promise<TransactionDto> {
+  const line = await getTransaction(actor, transactionId);
+  if (!line.flagged || line.caseId !== caseId) throw notFoundError("Flagged charge");
+  return line;
+}
+
+/** The flagged charges for the dashboard and the statements page: the newest, with their providers. */
+export async function flaggedSummary(
+  actor: Actor & { timeZone: string },
+  shown = 10,
+): Promise<{ items: (TransactionDto & { provider: string })[]; total: number }> {
+  const flagged = await flaggedCharges(actor);
+  const page = flagged.slice(0, shown);
+  const providers = new Map(
+    (
+      await db.subscription.findMany({
+        where: { userId: actor.id, id: { in: [...new Set(page.map((l) => l.subscriptionId!))] } },
+        select: { id: true, provider: true },
+      })
+    ).map((s) => [s.id, s.provider]),
+  );
+  return {
+    items: page.map((line) => ({ ...line, provider: providers.get(line.subscriptionId!) ?? "" })),
+    total: flagged.length,
+  };
+}
+
+const PERIODS_READ = 200;
+const CASE_LINES_SHOWN = 20;
+
+export type WatchState = ReturnType<typeof watchStatus>;
+
+export type CaseCharges = {
+  /** Set once the case has been confirmed (and is its subscription's latest confirmed case). */
+  watch: {
+    confirmedOn: string;
+    status: WatchState;
+    /** The last day a statement must cover for "verified". */
+    through: string;
+    expectedFinalBill: number | null;
+  } | null;
+  lines: TransactionDto[];
+  linesTotal: number;
+  flagged: TransactionDto[];
+};
+
+/**
+ * What the statements say about one case: its subscription's newest lines,
+ * its flagged charges, and whether the cancellation is watched, verified by
+ * a clean statement, or charged after all.
+ */
+export async function caseCharges(
+  actor: Actor & { timeZone: string },
+  kase: { id: string; subscriptionId: string; billingCycle: BillingCycle },
+): Promise<CaseCharges> {
+  const [page, linesTotal, watches] = await Promise.all([
+    listTransactions(actor, { limit: CASE_LINES_SHOWN, subscriptionId: kase.subscriptionId }),
+    db.transaction.count({ where: { userId: actor.id, subscriptionId: kase.subscriptionId } }),
+    chargeWatches(actor, [kase.subscriptionId]),
+  ]);
+  const watch = watches.get(kase.subscriptionId);
+  if (!watch || watch.caseId !== kase.id) {
+    return { watch: null, lines: page.items, linesTotal, flagged: [] };
+  }
+  const flagged = await flaggedCharges(actor, [kase.subscriptionId]);
+  const imports = await db.statementImport.findMany({
+    where: { userId: actor.id, periodStart: { not: null }, periodEnd: { not: null } },
+    orderBy: { periodEnd: "desc" },
+    take: PERIODS_READ,
+    select: { periodStart: true, periodEnd: true },
+  });
+  const periods = imports.map((p) => ({ start: p.periodStart!, end: p.periodEnd! }));
+  return {
+    watch: {
+      confirmedOn: watch.confirmedOn,
+      status: watchStatus({
+        confirmedOn: watch.confirmedOn,
+        billingCycle: kase.billingCycle,
+        periods,
+        flagged: flagged.length,
+      }),
+      through: addCycle(watch.confirmedOn, kase.billingCycle),
+      expectedFinalBill: watch.expectedFinalBill,
+    },
+    lines: page.items,
+    linesTotal,
+    flagged,
+  };
 }

@@ -31,6 +31,13 @@ export function addDays(value: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Whole days from one calendar date to another: "2026-12-01" → "2026-12-31" is 30. */
+export function daysBetween(from: string, to: string): number {
+  if (!isDateOnly(from) || !isDateOnly(to))
+    throw new RangeError(`not YYYY-MM-DD dates: ${from}, ${to}`);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Today's calendar date where the user is. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.

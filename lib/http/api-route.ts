@@ -5,6 +5,7 @@ import { authenticateApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
 import { AppError, asAppError, type FieldErrors } from "@/lib/errors/app-error";
 import { baseUrl } from "@/lib/config";
+import { formatSimpleMessage } from "@/lib/i18n/simple-messages";
 import en from "@/messages/en.json";
 
 // The one wrapper every /api/v1 handler goes through: it finds the acting
@@ -18,9 +19,15 @@ type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promis
 
 const errorMessages: Record<string, string> = en.errors;
 
-function englishFields(fields: FieldErrors): FieldErrors {
+function englishFields(
+  fields: FieldErrors,
+  values: Record<string, string | number> | undefined,
+): FieldErrors {
   return Object.fromEntries(
-    Object.entries(fields).map(([field, keys]) => [field, keys.map((k) => errorMessages[k] ?? k)]),
+    Object.entries(fields).map(([field, keys]) => [
+      field,
+      keys.map((k) => (errorMessages[k] ? formatSimpleMessage(errorMessages[k], values) : k)),
+    ]),
   );
 }
 
@@ -29,12 +36,16 @@ export function errorResponse(error: AppError): NextResponse {
     error: {
       code: error.code,
       message: error.message,
-      ...(error.fields ? { fields: englishFields(error.fields) } : {}),
+      ...(error.fields ? { fields: englishFields(error.fields, error.formMessage?.values) } : {}),
       // The same errors as codes, for a client that speaks another language (the uploader).
       ...(error.fields ? { fieldCodes: error.fields } : {}),
       // limit_reached says which limit, so a script (or the uploader) can say it too.
       ...(error.code === "limit_reached" && error.formMessage?.values?.limit !== undefined
         ? { limit: error.formMessage.values.limit }
+        : {}),
+      // A statement's bad row says which row, for the same reason.
+      ...(error.formMessage?.values?.row !== undefined
+        ? { row: error.formMessage.values.row }
         : {}),
     },
   };

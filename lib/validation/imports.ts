@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isDateOnly } from "@/lib/domain/dates";
 import { STATEMENT_FORMATS } from "@/lib/domain/statements";
-import { idField, pageQuerySchema } from "./fields";
+import { dateOnlyField, idField, pageQuerySchema } from "./fields";
 
 // POST /api/v1/imports: the small fields beside the file.
 const columnIndex = z.number().int().min(0).max(200);
@@ -58,4 +58,9 @@ export const transactionQuerySchema = pageQuerySchema.extend({
     .enum(["true", "false"], { error: "boolean_invalid" })
     .optional()
     .transform((v) => v === "true"),
+});
+
+/** PATCH /api/v1/transactions/:id: the statement date, entered for a line a CSV brought in. */
+export const updateTransactionSchema = z.strictObject({
+  statementDate: dateOnlyField.nullable(),
 });

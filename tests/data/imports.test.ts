@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { getCase } from "@/lib/data/case-record";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { listImports } from "@/lib/data/statement-imports";
@@ -104,6 +105,29 @@ describe("statement imports", () => {
     // Told to expect a final bill of that amount, the charge is no longer flagged.
     await updateCase(user, kase.id, { expectedFinalBill: 3000 });
     expect((await listTransactions(user, { limit: 20, flagged: true })).items).toEqual([]);
+
+    // A second charge of the same amount is flagged; reopening the case over
+    // it keeps it flagged (the first confirmation stays the cut-off).
+    const later = addDays(today, 40);
+    await importStatement(
+      user,
+      upload(HEADER + line(later, "MINTMOBILE.COM", "-30.00"), { account: "Chase ••4242" }),
+    );
+    const reopened = await transitionCase(user, kase.id, {
+      to: "under_review",
+      comment: "Charged again",
+      expectedVersion: (await getCase(user, kase.id)).version,
+    });
+    expect(reopened.state).toBe("under_review");
+    const still = await listTransactions(user, { limit: 20, flagged: true });
+    expect(still.items.map((t) => [t.postedOn, t.kind, t.caseId, t.disputeBy])).toEqual([
+      [later, "after", kase.id, null],
+    ]);
+    expect(
+      (await listTransactions(user, { limit: 20, subscriptionId: sub.id })).items.map(
+        (t) => t.kind,
+      ),
+    ).toEqual(["after", "final_bill", "before"]);
   });
 
   it("a bad file imports nothing; the line limit is counted before the work", async () => {

@@ -12,6 +12,7 @@ type Ids = {
   note: string;
   receipt: string;
   statementImport: string;
+  transaction: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -58,6 +59,17 @@ const MATRIX: Record<string, Entry> = {
     kind: "list",
     call: (ids) => ({ url: `/api/v1/transactions?limit=100&subscriptionId=${ids.subscription}` }),
     leaks: (body) => JSON.stringify(body).includes("MINT MOBILE"),
+  },
+  "GET /api/v1/transactions/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/transactions/${ids.transaction}` }),
+  },
+  "PATCH /api/v1/transactions/:id": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/transactions/${ids.transaction}`,
+      data: { statementDate: "2026-12-05" },
+    }),
   },
   "GET /api/v1/notifications": {
     kind: "list",
@@ -283,7 +295,10 @@ test("as user B against user A's ids every route answers not found, anonymous ge
       })
     ).json()
   ).id;
-  const ids: Ids = { subscription, case: kaseId, note, receipt, statementImport };
+  const transaction = (
+    await (await request.get("/api/v1/transactions", { headers: a.auth })).json()
+  ).items[0].id;
+  const ids: Ids = { subscription, case: kaseId, note, receipt, statementImport, transaction };
   const before = await snapshot(request, a.auth, ids);
 
   let checked = 0;

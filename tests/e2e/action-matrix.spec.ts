@@ -18,6 +18,8 @@ type Ids = {
   note: string;
   receipt: string;
   token: string;
+  statementImport: string;
+  transaction: string;
 };
 type Entry =
   | { kind: "public" } // sign-up, language cookie: no account needed
@@ -94,6 +96,37 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     calls: (ids) => [[ids.receipt, ids.case]],
   },
+  "lib/actions/charges.ts#reopenForChargeAction": {
+    kind: "foreign",
+    calls: (ids) => [[IDLE, form({ caseId: ids.case, transactionId: ids.transaction })]],
+  },
+  "lib/actions/charges.ts#statementDateAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [
+        IDLE,
+        form({ transactionId: ids.transaction, statementDate: "2026-12-05", caseId: ids.case }),
+      ],
+    ],
+  },
+  "lib/actions/charges.ts#expectedFinalBillAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [
+        IDLE,
+        form({
+          caseId: ids.case,
+          expectedFinalBill: "30",
+          currency: "USD",
+          expectedVersion: String(ids.version),
+        }),
+      ],
+    ],
+  },
+  "lib/actions/charges.ts#deleteImportAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.statementImport]],
+  },
 };
 
 /** Everything of A's that an action could touch, as A sees it. */
@@ -108,6 +141,8 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
     await get(`/api/v1/subscriptions?limit=100`),
     await get(`/api/v1/cases?limit=100`),
     await get(`/api/v1/cases/${ids.case}`),
+    await get(`/api/v1/imports/${ids.statementImport}`),
+    await get(`/api/v1/transactions?limit=100`),
   ].join("\n");
 }
 
@@ -144,6 +179,21 @@ test("as user B against user A's ids every action answers not found; anonymous c
     receipt: PDF,
   });
   const me = await (await request.get("/api/v1/me", { headers: a.auth })).json();
+  const statement = await request.post("/api/v1/imports", {
+    headers: a.auth,
+    multipart: {
+      account: "A's card",
+      file: {
+        name: "chase.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n11/28/2026,11/29/2026,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n",
+        ),
+      },
+    },
+  });
+  expect(statement.status()).toBe(201);
+  const lines = await (await request.get("/api/v1/transactions", { headers: a.auth })).json();
   // A signed-in browser of A's, for B to try to sign out.
   const aBrowser = await sessionFor(playwright, baseURL!, a.email);
   const ids: Ids = {
@@ -154,6 +204,8 @@ test("as user B against user A's ids every action answers not found; anonymous c
     receipt: receipt.id,
     token: idOf("ApiToken", me.id),
     session: idOf("Session", me.id),
+    statementImport: (await statement.json()).id,
+    transaction: lines.items[0].id,
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);

@@ -111,6 +111,7 @@ test("hostile input at every JSON endpoint: no 5xx, no internals, nothing writte
         `/api/v1/transactions?cursor=${encodeURIComponent(id)}&flagged=${encodeURIComponent(id)}&subscriptionId=${encodeURIComponent(id)}`,
     },
     { method: "GET", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
+    { method: "PATCH", url: (id) => `/api/v1/transactions/${encodeURIComponent(id)}` },
     { method: "DELETE", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/imports" },
     { method: "POST", url: (id) => `/api/unsubscribe/${encodeURIComponent(id)}` },

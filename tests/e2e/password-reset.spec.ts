@@ -4,6 +4,10 @@ import { PASSWORD, uniqueEmail } from "./helpers";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // Password reset by email, through a real SMTP server.
+// One server for the file's tests: they run in one worker, one after the
+// other (split over two workers, each would wipe the other's data folder).
+test.describe.configure({ mode: "serial" });
+
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let app: OwnServer;
 

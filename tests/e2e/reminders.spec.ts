@@ -16,6 +16,8 @@ test.afterAll(async () => {
 });
 
 test.describe("reminder emails", () => {
+  // One server for these tests, so one worker (two would wipe each other's data folder).
+  test.describe.configure({ mode: "serial" });
   let app: OwnServer;
   test.beforeAll(async () => {
     test.setTimeout(START_HOOK_TIMEOUT_MS);

@@ -57,6 +57,10 @@ describe("simple messages (what the browser gets)", () => {
       return out.sort();
     };
     const expected = [
+      "charges.chargedBody",
+      "charges.dashboardTitle",
+      "charges.daysLeft",
+      "charges.linesTitle",
       "notes.results",
       "notifications.pushDevices",
       "reminders.pushMore",

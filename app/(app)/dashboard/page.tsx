@@ -9,7 +9,10 @@ import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth/session";
 import { caseOverview } from "@/lib/data/case-lists";
 import { subscriptionDeadlines, subscriptionTotals } from "@/lib/data/subscriptions";
+import { flaggedSummary } from "@/lib/data/transactions";
 import { todayIn } from "@/lib/domain/dates";
+
+const FLAGGED_SHOWN = 5;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -21,9 +24,10 @@ export default async function DashboardPage() {
   const today = todayIn(user.timeZone);
   const [t, totals] = await Promise.all([getTranslations("dashboard"), subscriptionTotals(user)]);
   if (totals.count > 0) {
-    const [cases, deadlines] = await Promise.all([
+    const [cases, deadlines, flagged] = await Promise.all([
       caseOverview(user, today),
       subscriptionDeadlines(user, today),
+      flaggedSummary(user, FLAGGED_SHOWN),
     ]);
     return (
       <Overview
@@ -32,6 +36,7 @@ export default async function DashboardPage() {
         totals={totals}
         cases={cases}
         deadlines={deadlines}
+        flagged={flagged}
       />
     );
   }

@@ -19,6 +19,9 @@ import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workfl
 import { todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
+import { CaseChargesCard } from "@/components/charges/case-charges-card";
+import { getSubscription } from "@/lib/data/subscriptions";
+import { caseCharges } from "@/lib/data/transactions";
 
 export async function generateMetadata({
   params,
@@ -77,6 +80,23 @@ export default async function CasePage({
     optional: OPTIONAL_STEPS.has(s.step),
   }));
   const history = recentHistory(kase, changes);
+  const subscription = await getSubscription(user, kase.subscription.id);
+  const charges = await caseCharges(user, {
+    id: kase.id,
+    subscriptionId: subscription.id,
+    billingCycle: subscription.billingCycle,
+  });
+  const today = todayIn(user.timeZone);
+  const chargesCard = (
+    <CaseChargesCard
+      caseId={kase.id}
+      version={kase.version}
+      currency={subscription.currency}
+      confirmed={kase.state === "confirmation_received"}
+      charges={charges}
+      today={today}
+    />
+  );
   const confirming = kase.allowedMoves.some(
     (move) => move.kind === "advance" && move.to === "confirmation_received",
   );
@@ -128,7 +148,7 @@ export default async function CasePage({
             <dd className="font-medium" data-testid="next-follow-up">
               <FollowUpLabel
                 kase={kase}
-                today={todayIn(user.timeZone)}
+                today={today}
                 none={isClosed(kase.state) ? t("cases.noFollowUpClosed") : t("cases.noFollowUp")}
               />
             </dd>
@@ -170,6 +190,7 @@ export default async function CasePage({
           ) : (
             <p className="text-sm text-slate-500">{t("cases.closedCase")}</p>
           )}
+          {charges.watch ? chargesCard : null}
         </div>
 
         <Card className="self-start lg:col-start-1 lg:row-span-2 lg:row-start-1">
@@ -228,6 +249,8 @@ export default async function CasePage({
               editsConfirmationNumber={!confirming}
             />
           </Card>
+
+          {charges.watch ? null : chargesCard}
 
           <Card>
             <div id="history" className="scroll-mt-4">

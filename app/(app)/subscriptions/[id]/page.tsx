@@ -18,6 +18,11 @@ import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
+import { ChargeList } from "@/components/charges/charge-list";
+import { listTransactions } from "@/lib/data/transactions";
+import { todayIn } from "@/lib/domain/dates";
+
+const LINES_SHOWN = 20;
 
 export async function generateMetadata({
   params,
@@ -38,6 +43,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
     getTranslations(),
     getLocale(),
   ]);
+  const lines = await listTransactions(user, { limit: LINES_SHOWN, subscriptionId: s.id });
   const activeCase = cases.find((c) => !isClosed(c.state));
   const none = t("subscriptions.none");
   const details: [string, ReactNode][] = [
@@ -66,6 +72,12 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
       </span>,
     ],
     [t("subscriptions.paymentMethod"), s.paymentMethod ?? none],
+    [
+      t("subscriptions.merchantPatterns"),
+      <span key="patterns" className="font-mono text-xs break-all" data-testid="merchant-patterns">
+        {s.merchantPatterns.join(", ") || none}
+      </span>,
+    ],
     [
       t("subscriptions.cancelUrl"),
       s.cancelUrl ? (
@@ -165,6 +177,26 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                   </li>
                 ))}
               </ul>
+            )}
+          </Card>
+
+          <Card id="charges">
+            <CardHeader
+              title={t("charges.onStatements")}
+              description={t("charges.onStatementsHint")}
+            />
+            {lines.items.length === 0 ? (
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {t("charges.noLines")}{" "}
+                <Link
+                  href="/statements"
+                  className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+                >
+                  {t("charges.importLink")}
+                </Link>
+              </p>
+            ) : (
+              <ChargeList lines={lines.items} today={todayIn(user.timeZone)} actions={false} />
             )}
           </Card>
         </div>

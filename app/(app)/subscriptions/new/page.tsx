@@ -32,6 +32,7 @@ export default async function NewSubscriptionPage() {
             autoRenew: true,
             cancelUrl: "",
             notes: "",
+            merchantPatterns: "",
           }}
         />
       </Card>

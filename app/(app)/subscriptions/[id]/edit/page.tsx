@@ -7,6 +7,10 @@ import { requireUser } from "@/lib/auth/session";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatMajorAmount } from "@/lib/domain/money";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { defaultPatterns } from "@/lib/domain/charges";
+
+const sameList = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");
@@ -42,6 +46,10 @@ export default async function EditSubscriptionPage({
             autoRenew: s.autoRenew,
             cancelUrl: s.cancelUrl ?? "",
             notes: s.notes ?? "",
+            // Shown only when they are the plan's own; the defaults follow a renamed provider.
+            merchantPatterns: sameList(s.merchantPatterns, defaultPatterns(s.provider))
+              ? ""
+              : s.merchantPatterns.join("\n"),
           }}
         />
       </Card>

@@ -1,0 +1,125 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
+import type { TransactionDto } from "@/lib/data/transactions";
+import type { ChargeKind } from "@/lib/domain/charges";
+import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
+import { formatMoney } from "@/lib/domain/money";
+import { ReopenForChargeButton } from "./reopen-for-charge-button";
+import { StatementDateForm } from "./statement-date-form";
+
+const KIND_TONE: Record<ChargeKind, BadgeTone | null> = {
+  after: "danger",
+  final_bill: "neutral",
+  refund: "success",
+  before: null,
+};
+
+/** "Dispute by Feb 1, 2027 · 58 days left", by how close the Fair Credit Billing Act's deadline is. */
+export async function DisputeDeadline({ disputeBy, today }: { disputeBy: string; today: string }) {
+  const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
+  const left = daysBetween(today, disputeBy);
+  const tone =
+    left < 0
+      ? "text-slate-500 dark:text-slate-400"
+      : left <= 14
+        ? "font-semibold text-red-700 dark:text-red-300"
+        : "font-medium text-amber-800 dark:text-amber-200";
+  return (
+    <span className={tone} data-testid="dispute-by" data-days-left={left}>
+      {t("disputeBy", { date: formatDateOnly(disputeBy, locale) })}
+      {" · "}
+      {left < 0
+        ? t("disputePassed")
+        : left === 0
+          ? t("disputeToday")
+          : t("daysLeft", { count: left })}
+    </span>
+  );
+}
+
+/**
+ * Statement lines of one subscription (or the flagged ones of many): date,
+ * the descriptor as printed, account, amount, and what the line is to the
+ * case. A flagged charge shows its dispute deadline, or asks for the
+ * statement date that starts it; with `reopen`, a button reopens the case
+ * over it.
+ */
+export async function ChargeList({
+  lines,
+  today,
+  reopen,
+  showProvider,
+  actions = true,
+}: {
+  lines: (TransactionDto & { provider?: string })[];
+  today: string;
+  /** The confirmed case these charges came after, when it can still be reopened. */
+  reopen?: { caseId: string };
+  showProvider?: boolean;
+  /** false: a flagged line shows its badge only (its deadline and actions are listed elsewhere on the page). */
+  actions?: boolean;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
+  return (
+    <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="charge-list">
+      {lines.map((line) => {
+        const tone = line.kind ? KIND_TONE[line.kind] : null;
+        return (
+          <li
+            key={line.id}
+            className="py-3 text-sm"
+            data-testid="charge"
+            data-kind={line.kind ?? "unwatched"}
+          >
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                {showProvider && line.provider ? (
+                  <p className="font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-white">
+                    {line.caseId ? (
+                      <Link href={`/cases/${line.caseId}#charges`} className="hover:underline">
+                        {line.provider}
+                      </Link>
+                    ) : (
+                      line.provider
+                    )}
+                  </p>
+                ) : null}
+                <p className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">
+                  {line.description}
+                </p>
+                <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+                  {formatDateOnly(line.postedOn, locale)} · {line.account}
+                </p>
+              </div>
+              <div className="flex shrink-0 flex-col items-end gap-1">
+                <span
+                  className={`font-semibold tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
+                >
+                  {formatMoney(line.amount, line.currency, locale)}
+                </span>
+                {tone && line.kind ? (
+                  <Badge tone={tone} testId="charge-kind">
+                    {t(`kind.${line.kind}`)}
+                  </Badge>
+                ) : null}
+              </div>
+            </div>
+            {line.flagged && actions ? (
+              <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
+                {line.disputeBy ? (
+                  <DisputeDeadline disputeBy={line.disputeBy} today={today} />
+                ) : (
+                  <StatementDateForm transactionId={line.id} caseId={line.caseId ?? undefined} />
+                )}
+                {reopen && line.caseId === reopen.caseId ? (
+                  <ReopenForChargeButton caseId={reopen.caseId} transactionId={line.id} />
+                ) : null}
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

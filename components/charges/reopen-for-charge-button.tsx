@@ -1,0 +1,34 @@
+"use client";
+
+import { FormAlert } from "@/components/ui/form-alert";
+import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { reopenForChargeAction } from "@/lib/actions/charges";
+import { useTranslations } from "@/lib/i18n/client";
+
+/** One click: the case goes back to "under review", the charge written into its history. */
+export function ReopenForChargeButton({
+  caseId,
+  transactionId,
+}: {
+  caseId: string;
+  transactionId: string;
+}) {
+  const t = useTranslations();
+  const { state, submit, retry, pending } = useFormAction(reopenForChargeAction);
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="transactionId" value={transactionId} />
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        className="min-h-8 px-3 py-1 text-xs"
+      >
+        {pending ? t("charges.reopening") : t("charges.reopen")}
+      </Button>
+      <FormAlert state={state} retry={retry} success={null} />
+    </form>
+  );
+}

@@ -1,0 +1,480 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
+import { formatDateOnly } from "@/lib/domain/dates";
+import { formatMoney } from "@/lib/domain/money";
+import { detectMapping, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
+
+// Import a statement: the file is read in the browser first (its first rows,
+// by the same rules as the server) so the columns found can be checked
+// against real lines and fixed before anything is sent; then it is posted
+// to /api/v1/imports, which reads the whole file again and stores it.
+
+const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 5;
+
+type Preview =
+  | { format: "ofx" }
+  | { format: "csv"; rows: string[][]; issuer: string | null; detected: boolean }
+  | { format: "unreadable" };
+
+type Mapping = {
+  date: string;
+  description: string;
+  /** "amount" (one signed column) or "split" (debit and credit columns). */
+  shape: "amount" | "split";
+  amount: string;
+  debit: string;
+  credit: string;
+  charges: "negative" | "positive";
+  header: boolean;
+};
+
+const EMPTY_MAPPING: Mapping = {
+  date: "",
+  description: "",
+  shape: "amount",
+  amount: "",
+  debit: "",
+  credit: "",
+  charges: "negative",
+  header: true,
+};
+
+function toForm(mapping: ColumnMapping): Mapping {
+  const text = (n: number | undefined) => (n === undefined ? "" : String(n));
+  return {
+    date: text(mapping.date),
+    description: text(mapping.description),
+    shape: mapping.amount !== undefined ? "amount" : "split",
+    amount: text(mapping.amount),
+    debit: text(mapping.debit),
+    credit: text(mapping.credit),
+    charges: mapping.charges,
+    header: mapping.header,
+  };
+}
+
+/** The mapping the server takes, or null while a column is still to be chosen. */
+function fromForm(form: Mapping): ColumnMapping | null {
+  const n = (text: string) => (text === "" ? undefined : Number(text));
+  const date = n(form.date);
+  const description = n(form.description);
+  if (date === undefined || description === undefined) return null;
+  if (form.shape === "amount") {
+    const amount = n(form.amount);
+    if (amount === undefined) return null;
+    return { date, description, amount, charges: form.charges, header: form.header };
+  }
+  const debit = n(form.debit);
+  const credit = n(form.credit);
+  if (debit === undefined || credit === undefined) return null;
+  return { date, description, debit, credit, charges: "positive", header: form.header };
+}
+
+async function readPreview(file: File): Promise<Preview> {
+  const head = await file.slice(0, PREVIEW_BYTES).text();
+  if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) return { format: "ofx" };
+  // A cut file ends mid-row: keep whole rows only.
+  const whole = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
+  try {
+    const { parse } = await import("csv-parse/browser/esm/sync");
+    const rows = parse(whole, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: 21,
+    }) as string[][];
+    if (rows.length === 0) return { format: "unreadable" };
+    const found = detectMapping(rows[0]!, rows.slice(1));
+    return { format: "csv", rows, issuer: found?.issuer ?? null, detected: Boolean(found) };
+  } catch {
+    return { format: "unreadable" };
+  }
+}
+
+type Result = { lines: number; added: number; duplicates: number; matched: number };
+type Failure = { key: string; values?: Record<string, string | number> };
+
+function failureOf(status: number, body: unknown): Failure {
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  const fieldCodes = (error?.fieldCodes ?? {}) as Record<string, string[] | undefined>;
+  const code = Object.values(fieldCodes).find((codes) => codes?.length)?.[0];
+  const values: Record<string, string | number> = {};
+  if (typeof error?.row === "number") values.row = error.row;
+  if (typeof error?.limit === "number") values.limit = error.limit;
+  if (error?.code === "limit_reached") return { key: "errors.limit_reached_transactions", values };
+  if (code) return { key: `errors.${code}`, values };
+  if (status === 413) return { key: "errors.file_too_large" };
+  if (status === 429) return { key: "auth.rateLimited" };
+  return { key: "statements.failed" };
+}
+
+export function StatementImportForm({ accounts }: { accounts: string[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>(EMPTY_MAPPING);
+  const [account, setAccount] = useState(accounts[0] ?? "");
+  const [statementDate, setStatementDate] = useState("");
+  const [sending, setSending] = useState(false);
+  const [result, setResult] = useState<(Result & { name: string }) | null>(null);
+  const [failure, setFailure] = useState<(Failure & { retry: boolean }) | null>(null);
+
+  async function choose(chosen: File | null) {
+    setResult(null);
+    setFailure(null);
+    setFile(chosen);
+    setPreview(null);
+    if (!chosen) return;
+    const read = await readPreview(chosen);
+    setPreview(read);
+    if (read.format === "csv") {
+      const found = detectMapping(read.rows[0]!, read.rows.slice(1));
+      setMapping(found ? toForm(found.mapping) : { ...EMPTY_MAPPING });
+    }
+  }
+
+  const columnMapping = preview?.format === "csv" ? fromForm(mapping) : null;
+  const canSend =
+    file !== null &&
+    account.trim() !== "" &&
+    !sending &&
+    (preview?.format === "ofx" || (preview?.format === "csv" && columnMapping !== null));
+
+  function send() {
+    if (!file || !canSend) return;
+    setSending(true);
+    setFailure(null);
+    const form = new FormData();
+    form.append("account", account.trim());
+    if (preview?.format === "csv") {
+      form.append("format", "csv");
+      form.append("mapping", JSON.stringify(columnMapping));
+      if (statementDate) form.append("statementDate", statementDate);
+    } else form.append("format", "ofx");
+    form.append("file", file);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/imports");
+    xhr.onload = () => {
+      setSending(false);
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the generic message will do
+      }
+      if (xhr.status === 201) {
+        setResult({ ...(body as Result), name: file.name });
+        setFile(null);
+        setPreview(null);
+        setStatementDate("");
+        if (fileInput.current) fileInput.current.value = "";
+        router.refresh();
+      } else setFailure({ ...failureOf(xhr.status, body), retry: xhr.status >= 500 });
+    };
+    xhr.onerror = () => {
+      setSending(false);
+      setFailure({
+        key: navigator.onLine === false ? "errors.upload_offline" : "errors.upload_network",
+        retry: true,
+      });
+    };
+    xhr.send(form);
+  }
+
+  const header = preview?.format === "csv" ? preview.rows[0]! : [];
+  const width = preview?.format === "csv" ? Math.max(...preview.rows.map((r) => r.length)) : 0;
+  const columnLabel = (index: number) => {
+    const name = mapping.header ? (header[index] ?? "").trim() : "";
+    return name
+      ? t("statements.columnNamed", { n: index + 1, name })
+      : t("statements.column", { n: index + 1 });
+  };
+  const columnOptions = (
+    <>
+      <option value="">{t("statements.chooseColumn")}</option>
+      {Array.from({ length: width }, (_, index) => (
+        <option key={index} value={index}>
+          {columnLabel(index)}
+        </option>
+      ))}
+    </>
+  );
+  const set = (patch: Partial<Mapping>) => setMapping((m) => ({ ...m, ...patch }));
+
+  return (
+    <form
+      className="space-y-5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <div className="space-y-1.5">
+        <label
+          htmlFor={`${id}-file`}
+          className="block text-sm font-medium text-slate-800 dark:text-slate-200"
+        >
+          {t("statements.file")}
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
+          <input
+            ref={fileInput}
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.ofx,.qfx,text/csv,application/x-ofx"
+            aria-describedby={`${id}-file-hint`}
+            onChange={(event) => void choose(event.target.files?.[0] ?? null)}
+            className="peer sr-only"
+          />
+          <label
+            htmlFor={`${id}-file`}
+            className="inline-flex min-h-10 cursor-pointer items-center rounded-lg bg-indigo-50 px-4 py-2 text-sm font-semibold text-indigo-700 peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:hover:bg-indigo-900"
+          >
+            {t("statements.chooseFile")}
+          </label>
+          <span
+            className="min-w-0 text-sm [overflow-wrap:anywhere] text-slate-700 dark:text-slate-300"
+            data-testid="import-file-name"
+          >
+            {file ? file.name : t("statements.noFile")}
+          </span>
+        </div>
+        <p id={`${id}-file-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          {t("statements.fileHint")}
+        </p>
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <TextField
+          id={`${id}-account`}
+          label={t("statements.account")}
+          hint={t("statements.accountHint")}
+          value={account}
+          maxLength={60}
+          required
+          list={`${id}-accounts`}
+          autoComplete="off"
+          placeholder="Chase Freedom ••4242"
+          onChange={(event) => setAccount(event.target.value)}
+        />
+        <datalist id={`${id}-accounts`}>
+          {accounts.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        {preview?.format === "csv" ? (
+          <TextField
+            id={`${id}-statement-date`}
+            type="date"
+            label={t("statements.statementDate")}
+            hint={t("statements.statementDateHint")}
+            value={statementDate}
+            onChange={(event) => setStatementDate(event.target.value)}
+          />
+        ) : null}
+      </div>
+
+      {preview?.format === "unreadable" ? (
+        <Alert tone="error">{t("errors.statement_malformed")}</Alert>
+      ) : null}
+      {preview?.format === "ofx" ? (
+        <Alert tone="info" testId="import-detected">
+          {t("statements.ofxDetected")}
+        </Alert>
+      ) : null}
+      {preview?.format === "csv" ? (
+        <fieldset
+          className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+          data-testid="mapping"
+        >
+          <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-white">
+            {t("statements.columns")}
+          </legend>
+          <Alert
+            tone={preview.detected || columnMapping ? "info" : "error"}
+            testId="import-detected"
+          >
+            {preview.detected
+              ? preview.issuer
+                ? t("statements.detectedIssuer", { issuer: preview.issuer })
+                : t("statements.detected")
+              : columnMapping
+                ? t("statements.chosen")
+                : t("errors.statement_columns_unknown")}
+          </Alert>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <SelectField
+              id={`${id}-date`}
+              label={t("statements.dateColumn")}
+              value={mapping.date}
+              onChange={(e) => set({ date: e.target.value })}
+            >
+              {columnOptions}
+            </SelectField>
+            <SelectField
+              id={`${id}-description`}
+              label={t("statements.descriptionColumn")}
+              value={mapping.description}
+              onChange={(e) => set({ description: e.target.value })}
+            >
+              {columnOptions}
+            </SelectField>
+            <SelectField
+              id={`${id}-shape`}
+              label={t("statements.amountShape")}
+              value={mapping.shape}
+              onChange={(e) => set({ shape: e.target.value as Mapping["shape"] })}
+            >
+              <option value="amount">{t("statements.shapeAmount")}</option>
+              <option value="split">{t("statements.shapeSplit")}</option>
+            </SelectField>
+            {mapping.shape === "amount" ? (
+              <SelectField
+                id={`${id}-amount`}
+                label={t("statements.amountColumn")}
+                value={mapping.amount}
+                onChange={(e) => set({ amount: e.target.value })}
+              >
+                {columnOptions}
+              </SelectField>
+            ) : (
+              <>
+                <SelectField
+                  id={`${id}-debit`}
+                  label={t("statements.debitColumn")}
+                  value={mapping.debit}
+                  onChange={(e) => set({ debit: e.target.value })}
+                >
+                  {columnOptions}
+                </SelectField>
+                <SelectField
+                  id={`${id}-credit`}
+                  label={t("statements.creditColumn")}
+                  value={mapping.credit}
+                  onChange={(e) => set({ credit: e.target.value })}
+                >
+                  {columnOptions}
+                </SelectField>
+              </>
+            )}
+            {mapping.shape === "amount" ? (
+              <SelectField
+                id={`${id}-sign`}
+                label={t("statements.sign")}
+                value={mapping.charges}
+                onChange={(e) => set({ charges: e.target.value as Mapping["charges"] })}
+              >
+                <option value="negative">{t("statements.signNegative")}</option>
+                <option value="positive">{t("statements.signPositive")}</option>
+              </SelectField>
+            ) : null}
+          </div>
+          <CheckboxField
+            id={`${id}-header`}
+            label={t("statements.hasHeader")}
+            checked={mapping.header}
+            onChange={(e) => set({ header: e.target.checked })}
+          />
+          <PreviewTable rows={preview.rows} mapping={columnMapping} />
+        </fieldset>
+      ) : null}
+
+      {result ? (
+        <Alert tone="success" testId="import-result">
+          {t("statements.imported", {
+            name: result.name,
+            added: result.added,
+            duplicates: result.duplicates,
+            matched: result.matched,
+          })}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert tone="error" testId="import-error">
+          <span className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+            <span>{t(failure.key, failure.values)}</span>
+            {failure.retry ? (
+              <button
+                type="button"
+                onClick={send}
+                className="font-semibold underline underline-offset-2 hover:no-underline"
+              >
+                {t("common.retry")}
+              </button>
+            ) : null}
+          </span>
+        </Alert>
+      ) : null}
+
+      <Button type="submit" disabled={!canSend} data-testid="import-submit">
+        {sending ? t("statements.importing") : t("statements.import")}
+      </Button>
+    </form>
+  );
+}
+
+/** The first lines as they will be stored: the proof that the columns are right. */
+function PreviewTable({ rows, mapping }: { rows: string[][]; mapping: ColumnMapping | null }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  if (!mapping) return <p className="text-sm text-slate-500">{t("statements.previewWaiting")}</p>;
+  const shown = rows.slice(mapping.header ? 1 : 0, (mapping.header ? 1 : 0) + PREVIEW_ROWS);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="import-preview">
+        <caption className="mb-2 text-left text-xs font-semibold text-slate-500 uppercase">
+          {t("statements.preview")}
+        </caption>
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">{t("statements.dateColumn")}</th>
+            <th className="py-1 pr-3 font-medium">{t("statements.descriptionColumn")}</th>
+            <th className="py-1 text-right font-medium">{t("statements.amountColumn")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {shown.map((row, index) => {
+            const line = toStatementLine(row, mapping);
+            return (
+              <tr key={index}>
+                {typeof line === "string" ? (
+                  <td
+                    colSpan={3}
+                    className={`py-1.5 ${line === "skip" ? "text-slate-500 dark:text-slate-400" : "text-red-700 dark:text-red-300"}`}
+                  >
+                    {line === "skip" ? t("statements.rowSkipped") : t(`statements.row_${line}`)}
+                  </td>
+                ) : (
+                  <>
+                    <td className="py-1.5 pr-3 whitespace-nowrap">
+                      {formatDateOnly(line.postedOn, locale)}
+                    </td>
+                    <td className="py-1.5 pr-3 font-mono text-xs break-all">{line.description}</td>
+                    <td
+                      className={`py-1.5 text-right whitespace-nowrap tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
+                    >
+                      {formatMoney(line.amount, "USD", locale)}
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+        {t("statements.previewHint")}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+
+// A charge after a cancellation, as a user meets it: import the card
+// statement, see the charge flagged on the dashboard and the case with its
+// dispute deadline, reopen the case over it in one click.
+
+const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+
+/** A Chase card export (its real header) with a Mint Mobile charge on each of the given days. */
+function chaseCsv(lines: { on: string; description: string; amount: string }[]): Buffer {
+  const header = "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
+  return Buffer.from(
+    header +
+      lines
+        .map((l) => `${us(l.on)},${us(l.on)},${l.description},Bills & Utilities,Sale,${l.amount},`)
+        .join("\n") +
+      "\n",
+  );
+}
+
+/** A Mint Mobile plan whose case the provider has confirmed today, through the API. */
+async function confirmedCase(request: APIRequestContext) {
+  const post = async (url: string, data: unknown) => {
+    const response = await request.post(url, { data, headers: sameOrigin() });
+    expect(response.status(), url).toBeLessThan(300);
+    return response.json();
+  };
+  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
+  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost" });
+  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
+    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
+      to,
+      expectedVersion: kase.version,
+      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
+    });
+  }
+  return { sub, kase };
+}
+
+test("a statement shows a charge after the cancellation; the case is reopened over it in one click", async ({
+  page,
+}) => {
+  await register(page);
+  const { kase } = await confirmedCase(page.request);
+  const today = todayIn("UTC");
+  const charged = addDays(today, 3);
+
+  await page.goto("/statements");
+  await ready(page);
+  await expect(page.getByTestId("no-imports")).toBeVisible();
+  await page.getByLabel("Statement file").setInputFiles({
+    name: "Chase4242_Activity.csv",
+    mimeType: "text/csv",
+    buffer: chaseCsv([
+      { on: charged, description: "MINT MOBILE 800-683-7392 CA", amount: "-30.00" },
+      { on: addDays(today, 2), description: "TRADER JOE S #123", amount: "-41.17" },
+      { on: addDays(today, -20), description: "MINT MOBILE 800-683-7392 CA", amount: "-30.00" },
+    ]),
+  });
+  await expect(page.getByTestId("import-detected")).toContainText("Chase");
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.locator("tbody tr")).toHaveCount(3);
+  await expect(preview.locator("tbody tr").first()).toContainText("MINT MOBILE 800-683-7392 CA");
+  await expect(preview.locator("tbody tr").first()).toContainText("$30.00");
+  await page.getByLabel("Card or account").fill("Chase Freedom ••4242");
+  await page.getByLabel("Statement closing date").fill(addDays(today, 5));
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-result")).toContainText(
+    "3 new lines, 0 already imported, 2 matched",
+  );
+  await expect(page.getByTestId("imports")).toContainText("Chase Freedom ••4242");
+
+  // The same file again adds nothing.
+  await page.getByLabel("Statement file").setInputFiles({
+    name: "Chase4242_Activity.csv",
+    mimeType: "text/csv",
+    buffer: chaseCsv([
+      { on: charged, description: "MINT MOBILE 800-683-7392 CA", amount: "-30.00" },
+      { on: addDays(today, 2), description: "TRADER JOE S #123", amount: "-41.17" },
+      { on: addDays(today, -20), description: "MINT MOBILE 800-683-7392 CA", amount: "-30.00" },
+    ]),
+  });
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-result")).toContainText("0 new lines, 3 already imported");
+
+  await page.goto("/dashboard");
+  await ready(page);
+  const flagged = page.getByTestId("flagged-charges");
+  await expect(flagged).toContainText("A charge after a cancellation");
+  await expect(flagged.getByTestId("charge")).toHaveCount(1);
+  await flagged.getByRole("link", { name: "Mint Mobile" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}#charges$`));
+  await ready(page);
+
+  const card = page.locator("#charges");
+  await expect(card.getByTestId("watch-status")).toHaveText("Charged after cancellation");
+  const deadline = card.getByTestId("dispute-by");
+  await expect(deadline).toHaveAttribute("data-days-left", "65");
+  await expect(deadline).toContainText("65 days left");
+  await expect(card.getByTestId("charge-list").first().getByTestId("charge")).toHaveCount(1);
+
+  await card.getByRole("button", { name: "Reopen the case over this charge" }).click();
+  await expect(page.getByTestId("guidance")).not.toContainText("confirmed", { timeout: 15_000 });
+  const reopened = await (await page.request.get(`/api/v1/cases/${kase.id}`)).json();
+  expect(reopened.state).toBe("under_review");
+  expect(reopened.events.at(-1)).toMatchObject({
+    from: "confirmation_received",
+    to: "under_review",
+    comment: expect.stringContaining(
+      "Charged after cancellation: MINT MOBILE 800-683-7392 CA, $30.00",
+    ),
+  });
+  // Still flagged after the reopen: the dispute needs it.
+  await page.reload();
+  await ready(page);
+  await expect(page.locator("#charges").getByTestId("dispute-by")).toBeVisible();
+  await expect(
+    page.locator("#charges").getByRole("button", { name: "Reopen the case over this charge" }),
+  ).toHaveCount(0);
+});
+
+test("an export whose columns are not recognised is mapped by hand, checked against its lines, and imported", async ({
+  page,
+}) => {
+  await register(page);
+  await page.goto("/statements");
+  await ready(page);
+  await page.getByLabel("Statement file").setInputFiles({
+    name: "credit-union.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "Booked,Narrative,Value\n2026-11-02,VISIBLE SERVICE,25.00\n2026-11-09,REFUND SHOP,-5.00\n",
+    ),
+  });
+  const mapping = page.getByTestId("mapping");
+  await expect(mapping.getByTestId("import-detected")).toContainText("could not be found");
+  await expect(page.getByTestId("import-submit")).toBeDisabled();
+  await mapping.getByLabel("Date", { exact: true }).selectOption({ label: "Column 1: Booked" });
+  await mapping
+    .getByLabel("Description", { exact: true })
+    .selectOption({ label: "Column 2: Narrative" });
+  await mapping.getByLabel("Amount", { exact: true }).selectOption({ label: "Column 3: Value" });
+  await mapping.getByLabel("In the amount column, a charge is").selectOption("positive");
+  await expect(page.getByTestId("import-preview").locator("tbody tr").first()).toContainText(
+    "$25.00",
+  );
+  await page.getByLabel("Card or account").fill("Credit union checking");
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-result")).toContainText("2 new lines");
+  const lines = await (await page.request.get("/api/v1/transactions")).json();
+  expect(lines.items.map((l: { amount: number }) => l.amount).sort()).toEqual([-500, 2500]);
+
+  // A file that is not a statement: a clear error, nothing stored.
+  await page.getByLabel("Statement file").setInputFiles({
+    name: "notes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Booked,Narrative,Value\n2026-13-45,X,1.00\n"),
+  });
+  await mapping.getByLabel("Date", { exact: true }).selectOption({ label: "Column 1: Booked" });
+  await mapping
+    .getByLabel("Description", { exact: true })
+    .selectOption({ label: "Column 2: Narrative" });
+  await mapping.getByLabel("Amount", { exact: true }).selectOption({ label: "Column 3: Value" });
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-error")).toContainText("Row 2");
+  expect((await (await page.request.get("/api/v1/transactions")).json()).items).toHaveLength(2);
+});

@@ -19,6 +19,8 @@ const commonHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // subset-font loads harfbuzz's wasm by require.resolve at run time: it stays a plain package.
+  serverExternalPackages: ["subset-font", "harfbuzzjs", "fontverter"],
   reactStrictMode: true,
   async headers() {
     return [

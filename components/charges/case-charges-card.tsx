@@ -8,6 +8,30 @@ import { formatMajorAmount } from "@/lib/domain/money";
 import { ChargeList } from "./charge-list";
 import { ExpectedFinalBillForm } from "./expected-final-bill-form";
 
+/** The dispute pack's downloads: the PDF in English (what an issuer reads) or Chinese, and the ZIP. */
+async function PackLinks({ caseId }: { caseId: string }) {
+  const t = await getTranslations("charges");
+  const href = (query: string) => `/api/v1/cases/${caseId}/dispute-pack${query}`;
+  const link = "font-semibold text-indigo-700 hover:underline dark:text-indigo-300";
+  return (
+    <div className="space-y-1.5" data-testid="dispute-pack">
+      <h3 className="text-sm font-semibold text-slate-900 dark:text-white">{t("packTitle")}</h3>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t("packHint")}</p>
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <a href={href("?lang=en")} download className={link}>
+          {t("packPdf")}
+        </a>
+        <a href={href("?lang=zh-CN")} download className={link}>
+          {t("packPdfChinese")}
+        </a>
+        <a href={href("?format=zip&lang=en")} download className={link}>
+          {t("packZip")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 const STATUS_TONE = { watching: "info", verified: "success", charged: "danger" } as const;
 
 /**
@@ -22,7 +46,6 @@ export async function CaseChargesCard({
   confirmed,
   charges,
   today,
-  packLinks,
 }: {
   caseId: string;
   version: number;
@@ -31,7 +54,6 @@ export async function CaseChargesCard({
   confirmed: boolean;
   charges: CaseCharges;
   today: string;
-  packLinks?: React.ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
   const { watch, lines, linesTotal, flagged } = charges;
@@ -81,7 +103,6 @@ export async function CaseChargesCard({
             </h3>
             <ChargeList lines={flagged} today={today} reopen={confirmed ? { caseId } : undefined} />
             <p className="text-xs text-slate-600 dark:text-slate-400">{t("disputeHow")}</p>
-            {packLinks}
           </div>
         ) : null}
         {lines.length > 0 ? (
@@ -94,6 +115,7 @@ export async function CaseChargesCard({
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("noLinesYet")}</p>
         )}
+        {watch ? <PackLinks caseId={caseId} /> : null}
         {watch ? (
           <ExpectedFinalBillForm
             caseId={caseId}

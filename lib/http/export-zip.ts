@@ -24,7 +24,7 @@ const UNREADABLE =
   "This receipt could not be read: it was deleted while the export was being made.\n";
 
 /** A receipt that cannot be read (deleted while the ZIP was being written) becomes a short note. */
-function readOrExplain(file: ExportFile): Readable {
+export function readOrExplain(file: Pick<ExportFile, "open">): Readable {
   const out = new PassThrough();
   file.open().then(
     (source) => {

@@ -32,11 +32,18 @@ export function simpleMessages(messages: Messages): Messages {
 // One filtered catalog per loaded catalog (per locale), made once per process.
 const clientCatalogs = new WeakMap<Messages, Messages>();
 
+/** Namespaces only the server writes with (the dispute pack's PDF): never sent to the browser. */
+const SERVER_ONLY_NAMESPACES = new Set(["pack"]);
+
 /** simpleMessages(messages), remembered: what the root layout hands to the browser. */
 export function clientMessages(messages: Messages): Messages {
   let filtered = clientCatalogs.get(messages);
   if (!filtered) {
-    filtered = simpleMessages(messages);
+    filtered = simpleMessages(
+      Object.fromEntries(
+        Object.entries(messages).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)),
+      ),
+    );
     clientCatalogs.set(messages, filtered);
   }
   return filtered;

@@ -60,6 +60,10 @@ const MATRIX: Record<string, Entry> = {
     call: (ids) => ({ url: `/api/v1/transactions?limit=100&subscriptionId=${ids.subscription}` }),
     leaks: (body) => JSON.stringify(body).includes("MINT MOBILE"),
   },
+  "GET /api/v1/cases/:id/dispute-pack": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/dispute-pack?format=zip` }),
+  },
   "GET /api/v1/transactions/:id": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/transactions/${ids.transaction}` }),

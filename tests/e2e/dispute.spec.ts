@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { addDays, todayIn } from "@/lib/domain/dates";
+import { execFileSync } from "node:child_process";
+import { EML, sha256, unzip } from "./files";
 import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
 
 // A charge after a cancellation, as a user meets it: import the card
@@ -119,6 +121,45 @@ test("a statement shows a charge after the cancellation; the case is reopened ov
   await expect(
     page.locator("#charges").getByRole("button", { name: "Reopen the case over this charge" }),
   ).toHaveCount(0);
+
+  // The dispute pack, from the case page: the PDF, and the ZIP with a receipt and its manifest.
+  await page.request.post(`/api/v1/cases/${kase.id}/receipts`, {
+    headers: sameOrigin(),
+    multipart: {
+      kind: "confirmation",
+      file: { name: "cancelled.eml", mimeType: "message/rfc822", buffer: EML },
+    },
+  });
+  await page.reload();
+  await ready(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("dispute-pack").getByRole("link", { name: "PDF (English)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^dispute-pack-mint-mobile-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = await download.path();
+  const text = execFileSync("pdftotext", [pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain("MM-55120");
+  expect(text).toContain("MINT MOBILE 800-683-7392 CA");
+  expect(text).toContain(sha256(EML));
+  const zip = await page.request.get(`/api/v1/cases/${kase.id}/dispute-pack?format=zip&lang=zh-CN`);
+  expect(zip.status()).toBe(200);
+  const entries = await unzip(await zip.body());
+  expect([...entries.keys()].sort()).toEqual([
+    "dispute-pack.pdf",
+    "manifest.json",
+    "receipts/001-cancelled.eml",
+  ]);
+  expect(entries.get("receipts/001-cancelled.eml")).toEqual(EML);
+  const manifest = JSON.parse(entries.get("manifest.json")!.toString());
+  expect(manifest.receipts[0]).toMatchObject({
+    sha256: sha256(EML),
+    file: "receipts/001-cancelled.eml",
+  });
+  expect(manifest.charges).toMatchObject([
+    { amount: 3000, description: "MINT MOBILE 800-683-7392 CA" },
+  ]);
+  expect(entries.get("dispute-pack.pdf")!.subarray(0, 5).toString()).toBe("%PDF-");
 });
 
 test("an export whose columns are not recognised is mapped by hand, checked against its lines, and imported", async ({

@@ -112,6 +112,11 @@ test("hostile input at every JSON endpoint: no 5xx, no internals, nothing writte
     },
     { method: "GET", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
     { method: "PATCH", url: (id) => `/api/v1/transactions/${encodeURIComponent(id)}` },
+    {
+      method: "GET",
+      url: (id) => `/api/v1/cases/${id}/dispute-pack?format=${encodeURIComponent(id)}`,
+      own: "kase",
+    },
     { method: "DELETE", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/imports" },
     { method: "POST", url: (id) => `/api/unsubscribe/${encodeURIComponent(id)}` },

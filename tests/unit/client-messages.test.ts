@@ -6,6 +6,7 @@ import {
   isSimpleMessage,
   lookupMessage,
   simpleMessages,
+  clientMessages,
   type Messages,
 } from "@/lib/i18n/simple-messages";
 import en from "@/messages/en.json";
@@ -63,6 +64,10 @@ describe("simple messages (what the browser gets)", () => {
       "charges.linesTitle",
       "notes.results",
       "notifications.pushDevices",
+      "pack.enclosed",
+      "pack.intro",
+      "pack.minutes",
+      "pack.receiptPagesFollow",
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",
@@ -72,6 +77,11 @@ describe("simple messages (what the browser gets)", () => {
     expect(dropped(en)).toEqual(expected);
     // Chinese has no plural forms, so some of these are plain in zh-CN.
     expect(expected).toEqual(expect.arrayContaining(dropped(zh)));
+  });
+
+  it("leave out what only the server writes with (the dispute pack)", () => {
+    expect(clientMessages(en).pack).toBeUndefined();
+    expect(clientMessages(zh).charges).toBeDefined();
   });
 
   it("hold every literal key a client component asks for, in both languages", () => {

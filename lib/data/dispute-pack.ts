@@ -1,0 +1,96 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { eventsPerCaseLimit, notesPerCaseLimit, receiptsPerCaseLimit } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { receiptStorage } from "@/lib/storage";
+import { eventSelect, toCaseEventDto, type CaseEventDto } from "./cases";
+import { getCase } from "./case-record";
+import { noteSelect, toNoteDto, type NoteDto } from "./notes";
+import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
+import { getSubscription, type SubscriptionDto } from "./subscriptions";
+import { chargeWatches, flaggedCharges, type TransactionDto } from "./transactions";
+import type { Actor } from "./users";
+
+// Everything a case's dispute pack shows, read in one place: the whole
+// history, every note and every receipt (each bounded by its per-case
+// limit), the charges flagged after the confirmation, and who is writing.
+// Receipt files are opened one at a time while the pack is written.
+
+export type PackReceipt = ReceiptDto & { open: () => Promise<Readable> };
+
+export type DisputePackData = {
+  cardholder: { name: string; email: string; timeZone: string };
+  subscription: SubscriptionDto;
+  caseId: string;
+  confirmationNumber: string | null;
+  /** The first confirmation (user's day), or null when the case never reached it. */
+  confirmedOn: string | null;
+  confirmedAt: Date | null;
+  openedAt: Date;
+  events: CaseEventDto[];
+  notes: NoteDto[];
+  receipts: PackReceipt[];
+  charges: TransactionDto[];
+  /** The statement's issuer when an import named it ("Chase"). */
+  issuer: string | null;
+};
+
+export async function disputePackData(
+  actor: Actor & { timeZone: string; name: string; email: string },
+  caseId: string,
+): Promise<DisputePackData> {
+  const kase = await getCase(actor, caseId);
+  const [subscription, events, notes, receipts, watches] = await Promise.all([
+    getSubscription(actor, kase.subscription.id),
+    db.caseEvent.findMany({
+      where: { caseId, userId: actor.id },
+      orderBy: { seq: "asc" },
+      take: eventsPerCaseLimit(),
+      select: eventSelect,
+    }),
+    db.note.findMany({
+      where: { caseId, userId: actor.id },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      take: notesPerCaseLimit(),
+      select: noteSelect,
+    }),
+    db.receipt.findMany({
+      where: { caseId, userId: actor.id },
+      orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+      take: receiptsPerCaseLimit(),
+      select: { ...receiptSelect, storageKey: true },
+    }),
+    chargeWatches(actor, [kase.subscription.id]),
+  ]);
+  const watch = watches.get(kase.subscription.id);
+  const ours = watch?.caseId === caseId;
+  const charges = ours ? await flaggedCharges(actor, [kase.subscription.id]) : [];
+  const importIds = [...new Set(charges.map((c) => c.importId))];
+  const issuer = importIds.length
+    ? ((
+        await db.statementImport.findFirst({
+          where: { userId: actor.id, id: { in: importIds }, issuer: { not: null } },
+          select: { issuer: true },
+        })
+      )?.issuer ?? null)
+    : null;
+  const storage = receiptStorage();
+  const confirmation = events.find((e) => e.to === "confirmation_received");
+  return {
+    cardholder: { name: actor.name, email: actor.email, timeZone: actor.timeZone },
+    subscription,
+    caseId,
+    confirmationNumber: kase.confirmationNumber,
+    confirmedOn: ours ? watch!.confirmedOn : null,
+    confirmedAt: confirmation?.at ?? null,
+    openedAt: kase.openedAt,
+    events: events.map(toCaseEventDto),
+    notes: notes.map(toNoteDto),
+    receipts: receipts.map(({ storageKey, ...row }) => ({
+      ...toReceiptDto(row),
+      open: () => storage.open(storageKey),
+    })),
+    charges,
+    issuer,
+  };
+}

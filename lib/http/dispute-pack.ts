@@ -1,0 +1,146 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import yazl from "yazl";
+import { disputePackData, type DisputePackData } from "@/lib/data/dispute-pack";
+import type { SessionUser } from "@/lib/data/users";
+import { writeDisputePack } from "@/lib/documents/dispute-pack";
+import { AppError } from "@/lib/errors/app-error";
+import { disputePackQuerySchema } from "@/lib/validation/dispute-pack";
+import { parseInput } from "@/lib/validation/parse";
+import { queryOf } from "./body";
+import { readOrExplain } from "./export-zip";
+
+// GET /api/v1/cases/:id/dispute-pack: the PDF (or a ZIP of the PDF, the
+// original files and a manifest), streamed as it is written. A pack takes a
+// second or more of CPU, so one user makes one at a time and the server
+// two at once; a third waits for a 503 with Retry-After, counted before any
+// work starts.
+
+const PACKS_AT_ONCE = 2;
+let running = 0;
+const runningFor = new Set<string>();
+
+function claim(userId: string): () => void {
+  if (runningFor.has(userId)) {
+    throw new AppError("rate_limited", "A dispute pack is already being made for you.", {
+      retryAfterSeconds: 5,
+    });
+  }
+  if (running >= PACKS_AT_ONCE) {
+    throw new AppError("busy", "Dispute packs are being made for others. Try again shortly.", {
+      retryAfterSeconds: 5,
+    });
+  }
+  running += 1;
+  runningFor.add(userId);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running -= 1;
+    runningFor.delete(userId);
+  };
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/[\s_]+/g, "-")
+      .toLowerCase()
+      .slice(0, 40) || "case"
+  );
+}
+
+/** The ZIP's manifest: what each file is, with the fingerprints the PDF prints. */
+function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lang: string) {
+  return {
+    format: "cancelcase-dispute-pack",
+    version: 1,
+    generatedAt,
+    language: lang,
+    pdf: "dispute-pack.pdf",
+    case: {
+      id: data.caseId,
+      provider: data.subscription.provider,
+      plan: data.subscription.plan,
+      confirmationNumber: data.confirmationNumber,
+      confirmedAt: data.confirmedAt,
+    },
+    charges: data.charges.map((c) => ({
+      postedOn: c.postedOn,
+      description: c.description,
+      amount: c.amount,
+      currency: c.currency,
+      account: c.account,
+      statementDate: c.statementDate,
+      disputeBy: c.disputeBy,
+    })),
+    receipts: data.receipts.map((r, index) => ({
+      file: paths[index],
+      fileName: r.fileName,
+      kind: r.kind,
+      mimeType: r.mimeType,
+      size: r.size,
+      sha256: r.sha256,
+      uploadedAt: r.uploadedAt,
+    })),
+  };
+}
+
+export async function disputePackResponse(
+  user: SessionUser,
+  caseId: string,
+  request: Request,
+): Promise<Response> {
+  const query = parseInput(disputePackQuerySchema, queryOf(request));
+  const release = claim(user.id);
+  try {
+    const data = await disputePackData(user, caseId);
+    const now = new Date();
+    const pdf = new PassThrough();
+    pdf.once("close", release);
+    writeDisputePack(data, { locale: query.lang, now }, pdf).catch((error: unknown) => {
+      console.error("dispute pack failed", error);
+      pdf.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const name = `dispute-pack-${slug(data.subscription.provider)}-${now.toISOString().slice(0, 10)}`;
+    if (query.format === "pdf") {
+      return new Response(Readable.toWeb(pdf) as ReadableStream<Uint8Array>, {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": `attachment; filename="${name}.pdf"`,
+        },
+      });
+    }
+    const zip = new yazl.ZipFile();
+    zip.addReadStream(pdf, "dispute-pack.pdf", { mtime: now });
+    const paths = data.receipts.map(
+      (r, index) =>
+        `receipts/${String(index + 1).padStart(3, "0")}-${r.fileName.replace(/[\\/\x00-\x1f\x7f]/g, "_")}`,
+    );
+    data.receipts.forEach((receipt, index) => {
+      zip.addReadStream(readOrExplain(receipt), paths[index]!, { mtime: receipt.uploadedAt });
+    });
+    zip.addBuffer(
+      Buffer.from(JSON.stringify(manifest(data, paths, now, query.lang), null, 2)),
+      "manifest.json",
+      { mtime: now },
+    );
+    zip.end();
+    const out = zip.outputStream as Readable;
+    out.once("close", release);
+    out.once("end", release);
+    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+      headers: {
+        "Content-Type": "application/zip",
+        "Content-Disposition": `attachment; filename="${name}.zip"`,
+      },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";
 import { isLocale, type Locale } from "@/lib/domain/locales";
+import { flaggedSummary } from "./transactions";
 import type { Actor } from "./users";
 
 // A user's private calendar address. The token is shown once, when it is
@@ -56,17 +57,23 @@ export type FeedEntries = {
   followUps: { caseId: string; date: string; provider: string; state: string }[];
   promised: { caseId: string; noteId: string; date: string; provider: string; channel: string }[];
   renewals: { subscriptionId: string; date: string; provider: string }[];
+  /** The last day to dispute each charge flagged after a cancellation (its statement date + 60). */
+  disputes: { caseId: string; transactionId: string; date: string; provider: string }[];
 };
 
 /**
  * What a feed shows: the next follow-up of every open case, every call-back
- * a note was promised, and the renewal of every subscription still billed;
+ * a note was promised, the renewal of every subscription still billed, and
+ * the dispute deadline of every charge flagged after a cancellation;
  * from FEED_PAST_DAYS ago on, at most FEED_ENTRIES_MAX of each (soonest first).
  */
-export async function feedEntries(owner: { id: string }, today: string): Promise<FeedEntries> {
+export async function feedEntries(
+  owner: { id: string; timeZone: string },
+  today: string,
+): Promise<FeedEntries> {
   const from = addDays(today, -FEED_PAST_DAYS);
   const open = { notIn: [...CLOSED_STATES] };
-  const [cases, notes, subscriptions] = await Promise.all([
+  const [cases, notes, subscriptions, flagged] = await Promise.all([
     db.cancellationCase.findMany({
       where: { userId: owner.id, state: open, nextFollowUpOn: { gte: from } },
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
@@ -96,6 +103,7 @@ export async function feedEntries(owner: { id: string }, today: string): Promise
       take: FEED_ENTRIES_MAX,
       select: { id: true, provider: true, nextRenewalOn: true },
     }),
+    flaggedSummary(owner, FEED_ENTRIES_MAX),
   ]);
   return {
     followUps: cases.map((c) => ({
@@ -116,5 +124,10 @@ export async function feedEntries(owner: { id: string }, today: string): Promise
       date: s.nextRenewalOn!,
       provider: s.provider,
     })),
+    disputes: flagged.items.flatMap((c) =>
+      c.disputeBy && c.caseId && c.disputeBy >= from
+        ? [{ caseId: c.caseId, transactionId: c.id, date: c.disputeBy, provider: c.provider }]
+        : [],
+    ),
   };
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { WAITING_STATES, type ReminderFacts } from "@/lib/domain/reminders";
+import { flaggedSummary } from "./transactions";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
 
 // What the reminder rules (lib/domain/reminders.ts) read about one user:
@@ -90,6 +91,7 @@ export async function reminderFacts(
       lastContact.set(caseId, at);
   }
   const local = (at: Date) => todayIn(user.timeZone, at);
+  const charges = await flaggedSummary(user, FACTS_MAX);
 
   return {
     cases: cases.flatMap((c) =>
@@ -114,6 +116,14 @@ export async function reminderFacts(
       provider: s.provider,
       cancelled: false,
       nextRenewalOn: s.nextRenewalOn,
+    })),
+    charges: charges.items.slice(0, FACTS_MAX).map((c) => ({
+      id: c.id,
+      caseId: c.caseId!,
+      provider: c.provider,
+      postedOn: c.postedOn,
+      importedOn: local(c.importedAt),
+      disputeBy: c.disputeBy,
     })),
   };
 }

@@ -85,6 +85,8 @@ export type TransactionDto = {
   flagged: boolean;
   caseId: string | null;
   disputeBy: string | null;
+  /** When the statement holding the line was imported. */
+  importedAt: Date;
 };
 
 /** A subscription's cancellation as the flag rule sees it. */
@@ -147,7 +149,10 @@ export async function chargeWatches(
 /** How many lines dated after the confirmations the flag rule reads, in all. */
 const LINES_AFTER_READ = 5000;
 
-type TransactionRow = Omit<TransactionDto, "kind" | "flagged" | "caseId" | "disputeBy"> & {
+type TransactionRow = Omit<
+  TransactionDto,
+  "kind" | "flagged" | "caseId" | "disputeBy" | "importedAt"
+> & {
   createdAt: Date;
 };
 
@@ -217,6 +222,7 @@ function toDto(
     flagged,
     caseId: watch?.caseId ?? null,
     disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
+    importedAt: row.createdAt,
   };
 }
 

@@ -9,7 +9,7 @@ const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
  * A user's feed as iCalendar: all-day events (follow-ups, promised
- * call-backs and renewals are calendar dates, which have no time zone to
+ * call-backs, renewals and dispute deadlines are calendar dates, which have no time zone to
  * shift them), each with a stable UID so a calendar app updates an event
  * rather than adding it again, and a link back to the case or subscription.
  */
@@ -53,6 +53,16 @@ export function feedCalendar(
       summary: t("calendar.renewal", { provider: r.provider }),
       description: t("calendar.renewalBody", { provider: r.provider }),
       url: `${baseUrl}/subscriptions/${r.subscriptionId}`,
+    });
+  }
+  for (const d of entries.disputes) {
+    calendar.createEvent({
+      id: `dispute-${d.transactionId}@cancelcase`,
+      start: day(d.date),
+      allDay: true,
+      summary: t("calendar.dispute", { provider: d.provider }),
+      description: t("calendar.disputeBody", { provider: d.provider }),
+      url: `${baseUrl}/cases/${d.caseId}#charges`,
     });
   }
   return calendar.toString();

@@ -7,7 +7,17 @@ import { addDays, todayIn } from "./dates";
 import type { BillingCycle } from "./subscriptions";
 import { dateTimeFormat } from "./intl";
 
-export const REMINDER_KINDS = ["follow_up", "call_back", "renewal", "review", "statement"] as const;
+export const REMINDER_KINDS = [
+  "follow_up",
+  "call_back",
+  "renewal",
+  "review",
+  "statement",
+  /** A charge found on an imported statement after the cancellation was confirmed. */
+  "charge",
+  /** The last week before such a charge's 60-day dispute window closes. */
+  "dispute",
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ["email", "push"] as const;
@@ -77,6 +87,9 @@ export const REVIEW_DAYS_MAX = 90;
  */
 export const CATCH_UP_DAYS = 7;
 
+/** How long before a flagged charge's dispute deadline its reminder comes. */
+export const DISPUTE_REMINDER_DAYS = 7;
+
 /** What the rules read about one user, dates already in the user's zone. */
 export type ReminderFacts = {
   cases: {
@@ -96,6 +109,16 @@ export type ReminderFacts = {
     provider: string;
     cancelled: boolean;
     nextRenewalOn: string | null;
+  }[];
+  /** Charges flagged after a confirmed cancellation (lib/domain/charges). */
+  charges: {
+    id: string;
+    caseId: string;
+    provider: string;
+    postedOn: string;
+    /** The day the statement holding it was imported: when it was found. */
+    importedOn: string;
+    disputeBy: string | null;
   }[];
 };
 
@@ -238,6 +261,29 @@ export function dueReminders(
         eventOn: c.confirmedOn,
         ...forCase(c),
       });
+    }
+    // The statement check's sequel: a charge that came anyway, and its dispute deadline.
+    for (const charge of facts.charges) {
+      const about = {
+        targetId: charge.id,
+        provider: charge.provider,
+        caseId: charge.caseId,
+        subscriptionId: null,
+        noteId: null,
+      };
+      if (inWindow(charge.importedOn)) {
+        reminders.push({
+          kind: "charge",
+          dueOn: charge.importedOn,
+          eventOn: charge.postedOn,
+          ...about,
+        });
+      }
+      if (!charge.disputeBy || charge.disputeBy < today) continue;
+      const dueOn = addDays(charge.disputeBy, -DISPUTE_REMINDER_DAYS);
+      if (inWindow(dueOn)) {
+        reminders.push({ kind: "dispute", dueOn, eventOn: charge.disputeBy, ...about });
+      }
     }
   }
   return reminders;

@@ -39,11 +39,18 @@ export async function reminderWriter(locale: Locale) {
           return t("review", { provider, date: date(r.eventOn) });
         case "statement":
           return t("statement", { provider, date: date(r.eventOn) });
+        case "charge":
+          return t("charge", { provider, date: date(r.eventOn) });
+        case "dispute":
+          return t("dispute", { provider, date: date(r.eventOn) });
       }
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
     link(r: ReminderWords): { path: string; url: string; label: string } {
-      const path = r.caseId ? `/cases/${r.caseId}` : `/subscriptions/${r.subscriptionId}`;
+      const charges = r.kind === "charge" || r.kind === "dispute";
+      const path = r.caseId
+        ? `/cases/${r.caseId}${charges ? "#charges" : ""}`
+        : `/subscriptions/${r.subscriptionId}`;
       return {
         path,
         url: `${baseUrl()}${path}`,
@@ -54,7 +61,15 @@ export async function reminderWriter(locale: Locale) {
 }
 
 /** A digest reads from what needs doing today to what is only coming up, soonest first. */
-const KIND_ORDER: Reminder["kind"][] = ["follow_up", "call_back", "review", "statement", "renewal"];
+const KIND_ORDER: Reminder["kind"][] = [
+  "dispute",
+  "charge",
+  "follow_up",
+  "call_back",
+  "review",
+  "statement",
+  "renewal",
+];
 
 export function inDigestOrder<R extends Pick<Reminder, "kind" | "eventOn">>(reminders: R[]): R[] {
   return [...reminders].sort(

@@ -11,6 +11,7 @@ import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { feedCalendar } from "@/lib/documents/calendar";
+import { importStatement } from "@/lib/http/statement-import";
 import { readCalendarFeedHashesForTests } from "../support/db-inspect";
 
 async function newUser() {
@@ -70,7 +71,25 @@ describe("the calendar feed", () => {
     await transitionCase(user, closed.id, { to: "request_submitted", expectedVersion: 3 });
     await transitionCase(user, closed.id, { to: "confirmation_received", expectedVersion: 4 });
 
-    const entries = await feedEntries(user, "2026-12-01");
+    // A Hulu charge after the confirmation, on a statement closing 2026-12-10: dispute by 2027-02-08.
+    const form = new FormData();
+    form.append("account", "Amex ••1005");
+    form.append("statementDate", "2026-12-10");
+    form.append(
+      "file",
+      new File(
+        [`Date,Description,Amount\n${"12/31/2099"},HULU 877-8244858 CA,18.99\n`],
+        "amex.csv",
+      ),
+    );
+    await importStatement(
+      { ...user, timeZone: "UTC" },
+      new Request("http://localhost/x", { method: "POST", body: form }),
+    );
+    const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-01");
+    expect(entries.disputes.map((d) => [d.provider, d.date, d.caseId])).toEqual([
+      ["Hulu", "2027-02-08", closed.id],
+    ]);
     expect(entries.followUps.map((f) => [f.provider, f.date])).toEqual([["Visible", "2026-12-05"]]);
     expect(entries.renewals.map((r) => [r.provider, r.date])).toEqual([["Visible", "2026-12-20"]]);
 
@@ -87,6 +106,7 @@ describe("the calendar feed", () => {
     expect(events.map((e) => [e.summary, e.start.toISOString().slice(0, 10), e.datetype])).toEqual([
       ["calendar.followUp Visible", "2026-12-05", "date"],
       ["calendar.renewal Visible", "2026-12-20", "date"],
+      ["calendar.dispute Hulu", "2027-02-08", "date"],
     ]);
     // All-day: the date is the date, wherever the server's clock is.
     expect(text).toContain("DTSTART;VALUE=DATE:20261205");

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getCase } from "@/lib/data/case-record";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
+import { reminderFacts } from "@/lib/data/reminder-facts";
 import { listImports } from "@/lib/data/statement-imports";
 import { listTransactions } from "@/lib/data/transactions";
 import { registerUser } from "@/lib/data/users";
@@ -99,6 +100,18 @@ describe("statement imports", () => {
       flagged.items.map((t) => [t.postedOn, t.amount, t.kind, t.caseId, t.subscriptionId]),
     ).toEqual([[after, 3000, "after", kase.id, sub.id]]);
     expect(flagged.items[0]!.disputeBy).toBe(addDays(addDays(after, 3), 60));
+    // The reminders read it: a "charge" reminder today, the dispute one a week before its deadline.
+    const reminderView = await reminderFacts(user, today, 60);
+    expect(reminderView.charges).toEqual([
+      {
+        id: flagged.items[0]!.id,
+        caseId: kase.id,
+        provider: "Mint Mobile",
+        postedOn: after,
+        importedOn: today,
+        disputeBy: addDays(addDays(after, 3), 60),
+      },
+    ]);
     const mine = await listTransactions(user, { limit: 20, subscriptionId: sub.id });
     expect(mine.items.map((t) => t.kind)).toEqual(["after", "before"]);
 

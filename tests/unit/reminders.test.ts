@@ -28,6 +28,7 @@ const facts = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   cases: [],
   callBacks: [],
   subscriptions: [],
+  charges: [],
   ...over,
 });
 const kinds = (f: ReminderFacts, today = TODAY, prefs = DEFAULT_PREFS) =>
@@ -93,6 +94,34 @@ describe("which reminders are due", () => {
     expect(addCycle("2026-11-30", "quarterly")).toBe("2027-02-28");
     expect(addCycle("2024-02-29", "yearly")).toBe("2025-02-28");
     expect(addCycle("2026-12-28", "weekly")).toBe("2027-01-04");
+  });
+
+  it("a charge after the cancellation on the day it is imported, and a week before its dispute deadline", () => {
+    const charge = {
+      id: "t1",
+      caseId: "c1",
+      provider: "Mint Mobile",
+      postedOn: "2026-12-03",
+      importedOn: TODAY,
+      disputeBy: "2027-02-05",
+    };
+    const f = facts({ charges: [charge] });
+    expect(kinds(f)).toEqual([`charge:t1:${TODAY}`]);
+    // Still in the catch-up week, then no more.
+    expect(kinds(f, addDays(TODAY, 7))).toEqual([`charge:t1:${TODAY}`]);
+    expect(kinds(f, addDays(TODAY, 8))).toEqual([]);
+    expect(kinds(f, "2027-01-29")).toEqual(["dispute:t1:2027-01-29"]);
+    expect(kinds(f, "2027-02-05")).toEqual(["dispute:t1:2027-01-29"]);
+    expect(kinds(f, "2027-02-06")).toEqual([]);
+    // No statement date: no deadline to remind of. The statement switch turns both off.
+    expect(kinds(facts({ charges: [{ ...charge, disputeBy: null }] }), "2027-01-29")).toEqual([]);
+    expect(kinds(f, TODAY, { ...DEFAULT_PREFS, statement: false })).toEqual([]);
+    // Found with only three days left: the deadline reminder comes at once.
+    const late = { ...charge, importedOn: "2027-02-02" };
+    expect(kinds(facts({ charges: [late] }), "2027-02-02")).toEqual([
+      "charge:t1:2027-02-02",
+      "dispute:t1:2027-01-29",
+    ]);
   });
 
   it("never for a closed or withdrawn case, whatever its dates (property)", () => {

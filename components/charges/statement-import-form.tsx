@@ -5,6 +5,7 @@ import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
@@ -219,40 +220,15 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
         send();
       }}
     >
-      <div className="space-y-1.5">
-        <label
-          htmlFor={`${id}-file`}
-          className="block text-sm font-medium text-slate-800 dark:text-slate-200"
-        >
-          {t("statements.file")}
-        </label>
-        <div className="flex flex-wrap items-center gap-3">
-          <input
-            ref={fileInput}
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,.ofx,.qfx,text/csv,application/x-ofx"
-            aria-describedby={`${id}-file-hint`}
-            onChange={(event) => void choose(event.target.files?.[0] ?? null)}
-            className="peer sr-only"
-          />
-          <label
-            htmlFor={`${id}-file`}
-            className="inline-flex min-h-10 cursor-pointer items-center rounded-lg bg-indigo-50 px-4 py-2 text-sm font-semibold text-indigo-700 peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:hover:bg-indigo-900"
-          >
-            {t("statements.chooseFile")}
-          </label>
-          <span
-            className="min-w-0 text-sm [overflow-wrap:anywhere] text-slate-700 dark:text-slate-300"
-            data-testid="import-file-name"
-          >
-            {file ? file.name : t("statements.noFile")}
-          </span>
-        </div>
-        <p id={`${id}-file-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-          {t("statements.fileHint")}
-        </p>
-      </div>
+      <FilePicker
+        id={`${id}-file`}
+        label={t("statements.file")}
+        hint={t("statements.fileHint")}
+        accept=".csv,.ofx,.qfx,text/csv,application/x-ofx"
+        fileName={file?.name ?? null}
+        inputRef={fileInput}
+        onFile={(chosen) => void choose(chosen)}
+      />
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField

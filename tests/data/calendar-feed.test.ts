@@ -82,10 +82,7 @@ describe("the calendar feed", () => {
         "amex.csv",
       ),
     );
-    await importStatement(
-      { ...user, timeZone: "UTC" },
-      new Request("http://localhost/x", { method: "POST", body: form }),
-    );
+    await importStatement(user, new Request("http://localhost/x", { method: "POST", body: form }));
     const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-01");
     expect(entries.disputes.map((d) => [d.provider, d.date, d.caseId])).toEqual([
       ["Hulu", "2027-02-08", closed.id],

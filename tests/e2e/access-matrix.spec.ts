@@ -42,6 +42,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/me/push-subscriptions": { kind: "self" },
   "DELETE /api/v1/me/push-subscriptions": { kind: "self" },
   "POST /api/v1/imports": { kind: "self" },
+  "POST /api/v1/subscriptions/import": { kind: "self" },
   "GET /api/v1/imports": {
     kind: "list",
     call: () => ({ url: "/api/v1/imports?limit=100" }),

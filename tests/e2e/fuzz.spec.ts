@@ -119,6 +119,7 @@ test("hostile input at every JSON endpoint: no 5xx, no internals, nothing writte
     },
     { method: "DELETE", url: (id) => `/api/v1/imports/${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/imports" },
+    { method: "POST", url: () => "/api/v1/subscriptions/import" },
     { method: "POST", url: (id) => `/api/unsubscribe/${encodeURIComponent(id)}` },
     { method: "POST", url: () => "/api/v1/subscriptions" },
     { method: "PATCH", url: (id) => `/api/v1/subscriptions/${id}`, own: "sub" },

@@ -36,9 +36,14 @@ export default async function SubscriptionsPage({
   const pageHref = (page: number) => `/subscriptions?sort=${sort}&dir=${dir}&page=${page}`;
 
   const addButton = (
-    <Link href="/subscriptions/new" className={buttonClasses("primary")}>
-      {t("subscriptions.add")}
-    </Link>
+    <div className="flex flex-wrap gap-2">
+      <Link href="/subscriptions/import" className={buttonClasses("secondary")}>
+        {t("subscriptions.import")}
+      </Link>
+      <Link href="/subscriptions/new" className={buttonClasses("primary")}>
+        {t("subscriptions.add")}
+      </Link>
+    </div>
   );
 
   if (table.total === 0) {

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { ready, registerInChinese } from "./helpers";
+
+// Moving from Wallos in one step, in the Chinese UI: its real-shaped JSON
+// export previewed (what is added, what is left out and why), then imported;
+// the same export again adds nothing.
+test("a Wallos export is previewed, imported, and a second time adds nothing", async ({ page }) => {
+  await registerInChinese(page, "wallos");
+  await page.goto("/subscriptions");
+  await ready(page);
+  await page.getByRole("link", { name: "导入" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("导入订阅");
+  await ready(page);
+  const file = path.resolve("tests/fixtures/subscriptions/wallos-export.json");
+  await page.getByLabel("导出文件").setInputFiles(file);
+  const preview = page.getByTestId("subscription-import-preview");
+  await expect(preview).toContainText("Wallos 导出文件，共 10 行。");
+  await expect(preview).toContainText("将添加（6）");
+  await expect(preview).toContainText("Mint Mobile");
+  await expect(page.getByTestId("subscription-import-skipped")).toContainText(
+    "Old Hulu：在 Wallos 中已停用",
+  );
+  // Nothing is stored by the preview.
+  expect((await (await page.request.get("/api/v1/subscriptions")).json()).items).toEqual([]);
+
+  await page.getByTestId("subscription-import-submit").click();
+  await expect(page.getByTestId("subscription-import-done")).toContainText(
+    "已添加：6。未导入：4。",
+  );
+  const kept = (await (await page.request.get("/api/v1/subscriptions?limit=100")).json()).items;
+  expect(kept.map((s: { provider: string }) => s.provider).sort()).toEqual(
+    [
+      "Mint Mobile",
+      "Netflix",
+      "Planet Fitness",
+      "Spotify Family",
+      "Xfinity Internet",
+      "iCloud+",
+    ].sort(),
+  );
+  await page.getByRole("link", { name: "查看我的订阅" }).click();
+  await expect(page.getByRole("link", { name: "Xfinity Internet" }).first()).toBeVisible();
+
+  await page.goto("/subscriptions/import");
+  await ready(page);
+  await page
+    .getByLabel("导出文件")
+    .setInputFiles(path.resolve("tests/fixtures/subscriptions/wallos-export.csv"));
+  await expect(preview).toContainText("Wallos 导出文件，共 10 行。");
+  await expect(page.getByTestId("subscription-import-skipped")).toContainText("已在你的订阅中");
+  await expect(page.getByTestId("subscription-import-submit")).toBeDisabled();
+});

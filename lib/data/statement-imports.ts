@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { transactionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { StatementFormat } from "@/lib/domain/statements";
@@ -51,6 +52,11 @@ export async function createImport(actor: Actor, meta: ImportMeta): Promise<stri
   return row.id;
 }
 
+/** An id like Prisma's cuid: a letter, the time in base 36 (so ids sort by creation), then randomness. */
+function lineId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
+}
+
 const hashKey = (key: string) => createHash("sha256").update(key).digest("base64url");
 
 /**
@@ -74,20 +80,15 @@ export async function insertLines(
     const known = new Set(existing.map((row) => row.dedupeKey));
     const fresh = keyed.filter((line) => !known.has(line.dedupeKey));
     if (fresh.length) {
-      await tx.transaction.createMany({
-        data: fresh.map((line) => ({
-          userId: actor.id,
-          importId,
-          account: meta.account,
-          postedOn: line.postedOn,
-          description: line.description,
-          amount: line.amount,
-          currency: line.currency,
-          dedupeKey: line.dedupeKey,
-          statementDate: meta.statementDate,
-          subscriptionId: line.subscriptionId,
-        })),
-      });
+      // One multi-row INSERT: Prisma's createMany took 0.3–0.9 ms a row here
+      // (measured, bench:dispute); written the way Prisma writes these columns.
+      const createdAt = new Date().toISOString().replace("Z", "+00:00");
+      await tx.$executeRaw`INSERT INTO "Transaction" ("id", "userId", "importId", "account", "postedOn", "description", "amount", "currency", "dedupeKey", "statementDate", "subscriptionId", "createdAt") VALUES ${Prisma.join(
+        fresh.map(
+          (line) =>
+            Prisma.sql`(${lineId()}, ${actor.id}, ${importId}, ${meta.account}, ${line.postedOn}, ${line.description}, ${line.amount}, ${line.currency}, ${line.dedupeKey}, ${meta.statementDate}, ${line.subscriptionId}, ${createdAt})`,
+        ),
+      )}`;
     }
     return { added: fresh.length, duplicates: keyed.length - fresh.length };
   });

@@ -15,6 +15,7 @@ import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/http/statement-import";
 import { receiptStorage } from "@/lib/storage";
+import zh from "@/messages/zh-CN.json";
 
 // The dispute pack generated for a real case (a Chinese note, two images, a
 // PDF and an email), then read back with poppler: the letter's facts and
@@ -180,6 +181,9 @@ describe("the dispute pack", () => {
       } else {
         expect(flat).toContain("卡号末四位 4242");
         expect(flat).toContain("确认号 MM-55120");
+        // Words from the catalog's other namespaces render too (the font subset carries them).
+        expect(flat).toContain(zh.domain.state.confirmation_received);
+        expect(flat).toContain(zh.domain.channel.phone);
       }
       // The record: the Chinese note renders as text, the email's text, the PDF receipt's own pages.
       expect(flat).toContain("客服王女士确认线路已取消");

@@ -14,9 +14,12 @@ import { readOrExplain } from "./export-zip";
 // original files and a manifest), streamed as it is written. A pack takes a
 // second or more of CPU, so one user makes one at a time and the server
 // two at once; a third waits for a 503 with Retry-After, counted before any
-// work starts.
+// work starts. A pack not read within ten minutes is ended, so a client that
+// stops reading cannot hold a slot.
 
 const PACKS_AT_ONCE = 2;
+/** A download left unread (a stalled or hostile client) gives its slot back after this long. */
+const PACK_TIMEOUT_MS = 10 * 60 * 1000;
 let running = 0;
 const runningFor = new Set<string>();
 
@@ -101,7 +104,14 @@ export async function disputePackResponse(
     const data = await disputePackData(user, caseId);
     const now = new Date();
     const pdf = new PassThrough();
-    pdf.once("close", release);
+    const timer = setTimeout(
+      () => pdf.destroy(new Error("the dispute pack was not read in time")),
+      PACK_TIMEOUT_MS,
+    );
+    pdf.once("close", () => {
+      clearTimeout(timer);
+      release();
+    });
     writeDisputePack(data, { locale: query.lang, now }, pdf).catch((error: unknown) => {
       console.error("dispute pack failed", error);
       pdf.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -116,6 +126,10 @@ export async function disputePackResponse(
       });
     }
     const zip = new yazl.ZipFile();
+    // A failed or timed-out PDF ends the download instead of the process.
+    const fail = (error: Error) => (zip.outputStream as Readable).destroy(error);
+    zip.on("error", fail);
+    pdf.once("error", fail);
     zip.addReadStream(pdf, "dispute-pack.pdf", { mtime: now });
     const paths = data.receipts.map(
       (r, index) =>

@@ -33,6 +33,7 @@ export default defineConfig([
     "data/**",
     "test-data/**",
     "test-results/**",
+    "test-results-npm-test/**",
     "playwright-report/**",
     "next-env.d.ts",
   ]),

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { MAIN_PATH } from "@/lib/domain/case-workflow";
 
@@ -15,9 +15,43 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 }
 
-/** Waits until React has hydrated, so a click runs the handler, not a plain submit. */
+/** The requests a page has open, followed from its first ready() on. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function follow(page: Page): Set<Request> {
+  let open = inFlight.get(page);
+  if (!open) {
+    const set = new Set<Request>();
+    page.on("request", (request) => set.add(request));
+    page.on("requestfinished", (request) => set.delete(request));
+    page.on("requestfailed", (request) => set.delete(request));
+    inFlight.set(page, set);
+    open = set;
+  }
+  return open;
+}
+
+/** Long after hydration: a page still busy then has a request that does not end. */
+const SETTLE_MS = 30_000;
+
+/**
+ * Waits until React has hydrated, so a click runs the handler, not a plain
+ * submit: until the network has been quiet for 500 ms. Three CI runs saw a
+ * page whose network never went quiet (one request left open, the other
+ * worker served normally); after SETTLE_MS the test goes on and the log names
+ * the requests still open, so the cause can be found rather than waited on.
+ */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
+  const open = follow(page);
+  try {
+    await page.waitForLoadState("networkidle", { timeout: SETTLE_MS });
+  } catch (error) {
+    if (page.isClosed()) throw error;
+    const pending = [...open].map((r) => `${r.method()} ${r.url()} (${r.resourceType()})`);
+    console.warn(
+      `ready(): ${page.url()} not quiet after ${SETTLE_MS / 1000} s; open: ${pending.join(", ") || "none seen"}`,
+    );
+  }
 }
 
 export async function register(

@@ -101,7 +101,7 @@ test("every page fits a 375 px screen with long real-world names, in English and
     await expect(page.locator("html")).toHaveAttribute("lang", language);
     for (const path of pages) {
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await ready(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `${language} ${path}`).toBeLessThanOrEqual(375);
     }

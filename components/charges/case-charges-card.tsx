@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
-import type { CaseCharges } from "@/lib/data/transactions";
+import type { CaseCharges } from "@/lib/data/charge-summaries";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMajorAmount } from "@/lib/domain/money";
 import { ChargeList } from "./charge-list";

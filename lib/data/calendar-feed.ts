@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";
 import { isLocale, type Locale } from "@/lib/domain/locales";
-import { flaggedSummary } from "./transactions";
+import { flaggedSummary } from "./charge-summaries";
 import type { Actor } from "./users";
 
 // A user's private calendar address. The token is shown once, when it is

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { WAITING_STATES, type ReminderFacts } from "@/lib/domain/reminders";
-import { flaggedSummary } from "./transactions";
+import { flaggedSummary } from "./charge-summaries";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
 
 // What the reminder rules (lib/domain/reminders.ts) read about one user:

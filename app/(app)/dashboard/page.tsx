@@ -9,7 +9,7 @@ import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth/session";
 import { caseOverview } from "@/lib/data/case-lists";
 import { subscriptionDeadlines, subscriptionTotals } from "@/lib/data/subscriptions";
-import { flaggedSummary } from "@/lib/data/transactions";
+import { flaggedSummary } from "@/lib/data/charge-summaries";
 import { todayIn } from "@/lib/domain/dates";
 
 const FLAGGED_SHOWN = 5;

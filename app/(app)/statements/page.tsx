@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listImports } from "@/lib/data/statement-imports";
-import { flaggedSummary } from "@/lib/data/transactions";
+import { flaggedSummary } from "@/lib/data/charge-summaries";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -21,7 +21,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
 import { getSubscription } from "@/lib/data/subscriptions";
-import { caseCharges } from "@/lib/data/transactions";
+import { caseCharges } from "@/lib/data/charge-summaries";
 
 export async function generateMetadata({
   params,

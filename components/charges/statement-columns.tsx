@@ -1,0 +1,156 @@
+"use client";
+
+import { formatDateOnly } from "@/lib/domain/dates";
+import { formatMoney } from "@/lib/domain/money";
+import { detectMapping, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
+
+// A statement CSV as the browser previews it before the upload: the first
+// rows read with csv-parse's browser build, the columns found by the same
+// rules as the server (lib/domain/statements), the mapping as the form
+// edits it, and the first lines as they will be stored.
+
+const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 5;
+
+export type Preview =
+  | { format: "ofx" }
+  | { format: "csv"; rows: string[][]; issuer: string | null; detected: boolean }
+  | { format: "unreadable" };
+
+export type Mapping = {
+  date: string;
+  description: string;
+  /** "amount" (one signed column) or "split" (debit and credit columns). */
+  shape: "amount" | "split";
+  amount: string;
+  debit: string;
+  credit: string;
+  charges: "negative" | "positive";
+  header: boolean;
+};
+
+export const EMPTY_MAPPING: Mapping = {
+  date: "",
+  description: "",
+  shape: "amount",
+  amount: "",
+  debit: "",
+  credit: "",
+  charges: "negative",
+  header: true,
+};
+
+export function toForm(mapping: ColumnMapping): Mapping {
+  const text = (n: number | undefined) => (n === undefined ? "" : String(n));
+  return {
+    date: text(mapping.date),
+    description: text(mapping.description),
+    shape: mapping.amount !== undefined ? "amount" : "split",
+    amount: text(mapping.amount),
+    debit: text(mapping.debit),
+    credit: text(mapping.credit),
+    charges: mapping.charges,
+    header: mapping.header,
+  };
+}
+
+/** The mapping the server takes, or null while a column is still to be chosen. */
+export function fromForm(form: Mapping): ColumnMapping | null {
+  const n = (text: string) => (text === "" ? undefined : Number(text));
+  const date = n(form.date);
+  const description = n(form.description);
+  if (date === undefined || description === undefined) return null;
+  if (form.shape === "amount") {
+    const amount = n(form.amount);
+    if (amount === undefined) return null;
+    return { date, description, amount, charges: form.charges, header: form.header };
+  }
+  const debit = n(form.debit);
+  const credit = n(form.credit);
+  if (debit === undefined || credit === undefined) return null;
+  return { date, description, debit, credit, charges: "positive", header: form.header };
+}
+
+export async function readPreview(file: File): Promise<Preview> {
+  const head = await file.slice(0, PREVIEW_BYTES).text();
+  if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) return { format: "ofx" };
+  // A cut file ends mid-row: keep whole rows only.
+  const whole = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
+  try {
+    const { parse } = await import("csv-parse/browser/esm/sync");
+    const rows = parse(whole, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: 21,
+    }) as string[][];
+    if (rows.length === 0) return { format: "unreadable" };
+    const found = detectMapping(rows[0]!, rows.slice(1));
+    return { format: "csv", rows, issuer: found?.issuer ?? null, detected: Boolean(found) };
+  } catch {
+    return { format: "unreadable" };
+  }
+}
+
+/** The first lines as they will be stored: the proof that the columns are right. */
+export function PreviewTable({
+  rows,
+  mapping,
+}: {
+  rows: string[][];
+  mapping: ColumnMapping | null;
+}) {
+  const t = useTranslations();
+  const locale = useLocale();
+  if (!mapping) return <p className="text-sm text-slate-500">{t("statements.previewWaiting")}</p>;
+  const shown = rows.slice(mapping.header ? 1 : 0, (mapping.header ? 1 : 0) + PREVIEW_ROWS);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="import-preview">
+        <caption className="mb-2 text-left text-xs font-semibold text-slate-500 uppercase">
+          {t("statements.preview")}
+        </caption>
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">{t("statements.dateColumn")}</th>
+            <th className="py-1 pr-3 font-medium">{t("statements.descriptionColumn")}</th>
+            <th className="py-1 text-right font-medium">{t("statements.amountColumn")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {shown.map((row, index) => {
+            const line = toStatementLine(row, mapping);
+            return (
+              <tr key={index}>
+                {typeof line === "string" ? (
+                  <td
+                    colSpan={3}
+                    className={`py-1.5 ${line === "skip" ? "text-slate-500 dark:text-slate-400" : "text-red-700 dark:text-red-300"}`}
+                  >
+                    {line === "skip" ? t("statements.rowSkipped") : t(`statements.row_${line}`)}
+                  </td>
+                ) : (
+                  <>
+                    <td className="py-1.5 pr-3 whitespace-nowrap">
+                      {formatDateOnly(line.postedOn, locale)}
+                    </td>
+                    <td className="py-1.5 pr-3 font-mono text-xs break-all">{line.description}</td>
+                    <td
+                      className={`py-1.5 text-right whitespace-nowrap tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
+                    >
+                      {formatMoney(line.amount, "USD", locale)}
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+        {t("statements.previewHint")}
+      </p>
+    </div>
+  );
+}

@@ -2,7 +2,8 @@
 // the receipt folder) while no server runs: 200 users, of whom one heavy user
 // has 1,000 subscriptions, 3,000 cases across every state with histories that
 // follow the workflow, 30,000 notes and 2,000 small receipts, and one typical
-// user with 20 subscriptions and 5 cases. The other 198 have a few of each,
+// user with 20 subscriptions and 5 cases, and a peer-shaped user with 200
+// subscriptions and 20 cases. The other 197 have a few of each,
 // so indexes, not luck, keep one user's pages fast. Deterministic (seeded).
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -345,8 +346,19 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       }
     });
 
+    // The peer-shaped user, as the other trackers are measured: 200
+    // subscriptions (the leading PHP tracker's benchmark) and 20 cases.
+    const peerId = addUser(2, "Peer User");
+    const peerSubs = Array.from({ length: 200 }, () =>
+      addSubscription(peerId, pick(["active", "active", "cancelling", "cancelled"])),
+    );
+    for (let c = 0; c < 20; c++) {
+      const kase = addCase(peerId, peerSubs[c].subId, peerSubs[c].created, weighted(STATE_MIX));
+      for (let k = 0; k < 5; k++) addNote(peerId, kase.caseId, kase.opened, k);
+    }
+
     // Everyone else; the last one has just signed up (no data: the emptiest page).
-    for (let u = 2; u < 200; u++) {
+    for (let u = 3; u < 200; u++) {
       const userId = addUser(u, `User ${u}`, u % 3 ? "en" : "zh-CN");
       if (u === 199) continue;
       const own = Array.from({ length: int(2, 8) }, () => addSubscription(userId));
@@ -374,6 +386,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
     ...summary,
     heavy: { email: "bench-0@example.com" },
     typical: { email: "bench-1@example.com" },
+    peer: { email: "bench-2@example.com" },
     empty: { email: "bench-199@example.com" },
     counts,
   };

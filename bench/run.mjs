@@ -30,7 +30,10 @@ import { writeReport } from "./report.mjs";
 const DURATION = Number(process.env.BENCH_DURATION || 5);
 // BENCH_ONLY=<regex> runs only the matching scenarios (for working on one of them).
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
-const wanted = (scenario) => !ONLY || ONLY.test(scenario.name);
+const wanted =
+  (user = "-") =>
+  (scenario) =>
+    !ONLY || ONLY.test(`${scenario.name} as ${user}`);
 const log = (message) => console.log(`[bench] ${message}`);
 
 /** Cases a transition benchmark can move back and forth, with their versions (read before the server starts). */
@@ -176,6 +179,13 @@ function scenarios(user) {
   ];
 }
 
+// What a browser sends: every page and list is measured compressed as it is served to one.
+const BROWSER_HEADERS = {
+  "accept-encoding": "gzip, deflate, br, zstd",
+  "accept-language": "en-US,en;q=0.9",
+};
+const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 async function cannon(server, scenario, connections) {
   const base = server.base;
   const options = {
@@ -184,7 +194,11 @@ async function cannon(server, scenario, connections) {
     connections: Math.min(connections, scenario.maxConnections ?? connections),
     duration: DURATION,
     method: scenario.method ?? "GET",
-    headers: scenario.headers,
+    headers: {
+      ...BROWSER_HEADERS,
+      ...(scenario.group === "page" || scenario.html ? { accept: PAGE_ACCEPT } : {}),
+      ...scenario.headers,
+    },
     body: scenario.body,
     requests: scenario.requests,
   };
@@ -192,19 +206,37 @@ async function cannon(server, scenario, connections) {
   await scenario.prepare?.(base);
   await autocannon({ ...options, duration: 1 });
   await scenario.prepare?.(base);
+  const cpuBefore = server.cpuMs();
   const result = await autocannon(options);
+  const cpuMs = server.cpuMs() - cpuBefore;
   return {
     connections: options.connections,
     requests: result.requests.total,
     rps: Math.round(result.requests.average * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    // Server CPU (all its processes, user + system) per request answered.
+    cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.requests.total)) * 100) / 100,
+    bytesPerRequest: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     errors: result.errors + result.timeouts + result.non2xx,
     rssAfterMiB: Math.round(server.rssMiB()),
     statusCodes: Object.fromEntries(
       Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
     ),
   };
+}
+
+/** Requests that take turns among several signed-in sessions (one user, many browsers). */
+function rotating(sessions) {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request) => ({
+        ...request,
+        headers: { ...request.headers, cookie: sessions[next++ % sessions.length].cookie },
+      }),
+    },
+  ];
 }
 
 /** SQL statements one request runs, from the adapter's debug log (a server started with DEBUG). */
@@ -342,11 +374,15 @@ const floor = [
     name: "floor: signed-in page, nothing in it",
     group: "floor",
     path: "/dashboard",
+    html: true,
     headers: { cookie: newUser.cookie },
   },
+  // Pages that hold no user data at all.
+  { name: "login page, signed out", group: "anonymous", path: "/login", html: true },
+  { name: "register page, signed out", group: "anonymous", path: "/register", html: true },
 ];
 for (const connections of [1, 10]) {
-  for (const scenario of floor.filter(wanted)) {
+  for (const scenario of floor.filter(wanted())) {
     log(`${scenario.name} c=${connections}`);
     runs.push({
       scenario: scenario.name,
@@ -357,10 +393,35 @@ for (const connections of [1, 10]) {
     });
   }
 }
+// Peer-shaped: one user with 200 subscriptions and 20 cases, signed in from
+// 10 browsers, the requests taking turns among the 10 sessions.
+const peerSessions = [];
+for (let i = 0; i < 10; i++) peerSessions.push(await signIn(server.base, dataset.peer.email));
+const peerScenarios = [
+  { name: "dashboard", group: "page", path: "/dashboard", requests: rotating(peerSessions) },
+  {
+    name: "subscriptions page",
+    group: "page",
+    path: "/subscriptions",
+    requests: rotating(peerSessions),
+  },
+];
+for (const connections of [1, 10]) {
+  for (const scenario of peerScenarios.filter(wanted("peer"))) {
+    log(`${scenario.name} as peer (10 sessions) c=${connections}`);
+    runs.push({
+      scenario: scenario.name,
+      group: scenario.group,
+      user: "peer",
+      concurrency: connections,
+      ...(await cannon(server, scenario, connections)),
+    });
+  }
+}
 for (const user of users) {
   user.auth = await signIn(server.base, user.email);
   for (const connections of [1, 10]) {
-    for (const scenario of scenarios(user).filter(wanted)) {
+    for (const scenario of scenarios(user).filter(wanted(user.name))) {
       log(`${scenario.name} as ${user.name} c=${connections}`);
       runs.push({
         scenario: scenario.name,
@@ -418,7 +479,7 @@ if (ONLY) {
   for (const r of runs)
     console.log(
       `${r.scenario} | ${r.user} | c=${r.connections} | ${r.rps} req/s | p50 ${r.p50} | p99 ${r.p99} | ` +
-        `errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
+        `CPU ${r.cpuMsPerRequest} ms | ${r.bytesPerRequest} B | errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
     );
   console.log(`peak RSS ${peakRssMiB} MiB; one call:`, callCost);
   if (Object.keys(firstLoad).length)

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { hash } from "@node-rs/argon2";
 import { root } from "../scripts/paths.mjs";
-import { servingPid } from "../tests/support/processes.ts";
+import { childPids } from "../tests/support/processes.ts";
 import { serverNodeFlags } from "../tests/support/server-flags.ts";
 
 export const PASSWORD = "bench passphrase 2026";
@@ -29,6 +29,40 @@ function freePort() {
 function procStatusMiB(pid, field) {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
+}
+
+/** A process and all its descendants (npm start's supervisor and every worker). */
+function processTree(pid) {
+  const out = [];
+  const visit = (p) => {
+    out.push(p);
+    for (const child of childPids(p)) visit(child);
+  };
+  visit(pid);
+  return out;
+}
+
+// /proc/<pid>/stat counts CPU time in clock ticks; Linux's USER_HZ is 100.
+const TICK_MS = 10;
+
+/** User + system CPU time of one process so far, in ms (0 once it is gone). */
+function cpuMsOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command (which may hold spaces), from field 3 on.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+function rssOf(pid) {
+  try {
+    return procStatusMiB(pid, "VmRSS");
+  } catch {
+    return 0;
+  }
 }
 
 /** Starts `npm start`'s script with its Node.js flags; resolves once /login answers, with the time that took. */
@@ -63,16 +97,25 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // Memory is every process of npm start together (the supervisor and each
+  // worker), sampled while the server runs; its peak is the largest sum seen.
+  const rssMiB = () => processTree(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0);
+  let peak = rssMiB();
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMiB())), 200);
   return {
     base,
     child,
     coldStartMs: performance.now() - started,
     stderr: () => stderr,
-    // npm start supervises the serving process: its memory is what counts.
-    peakRssMiB: () => procStatusMiB(servingPid(child.pid), "VmHWM"),
-    rssMiB: () => procStatusMiB(servingPid(child.pid), "VmRSS"),
+    peakRssMiB: () => Math.max(peak, rssMiB()),
+    rssMiB,
+    /** CPU time all the server's processes have used so far, in ms. */
+    cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+    /** How many processes serve (workers; the supervisor alone when it serves itself). */
+    processes: () => processTree(child.pid).length,
     stop: () =>
       new Promise((resolve) => {
+        clearInterval(sampler);
         child.once("exit", resolve);
         child.kill("SIGTERM");
       }),

@@ -166,28 +166,47 @@ const transactionSelect = {
   createdAt: true,
 } as const;
 
+// A query's bound parameters stay under SQLite's limit (999 in Prisma's
+// count): a user watching more subscriptions is read in slices of this many.
+const WATCHES_PER_QUERY = 400;
+
 /**
  * Every line dated after its subscription's confirmation, classified (the
- * expected final bill is the first line of its amount): one query for all
- * the watched subscriptions, oldest first, bounded.
+ * expected final bill is the first line of its amount): the watched
+ * subscriptions' lines in one query per 400 of them, oldest first, bounded.
  */
 async function linesAfter(
   actor: Actor,
   watches: Map<string, ChargeWatch>,
 ): Promise<(TransactionRow & { kind: ChargeKind })[]> {
   if (watches.size === 0) return [];
-  const rows = await db.transaction.findMany({
-    where: {
-      userId: actor.id,
-      OR: [...watches.values()].map((w) => ({
-        subscriptionId: w.subscriptionId,
-        postedOn: { gt: w.confirmedOn },
-      })),
-    },
-    orderBy: [{ postedOn: "asc" }, { id: "asc" }],
-    take: LINES_AFTER_READ,
-    select: transactionSelect,
-  });
+  const all = [...watches.values()];
+  const slices: ChargeWatch[][] = [];
+  for (let i = 0; i < all.length; i += WATCHES_PER_QUERY)
+    slices.push(all.slice(i, i + WATCHES_PER_QUERY));
+  const read = await Promise.all(
+    slices.map((slice) =>
+      db.transaction.findMany({
+        where: {
+          userId: actor.id,
+          OR: slice.map((w) => ({
+            subscriptionId: w.subscriptionId,
+            postedOn: { gt: w.confirmedOn },
+          })),
+        },
+        orderBy: [{ postedOn: "asc" }, { id: "asc" }],
+        take: LINES_AFTER_READ,
+        select: transactionSelect,
+      }),
+    ),
+  );
+  const rows =
+    read.length === 1
+      ? read[0]!
+      : read
+          .flat()
+          .sort((a, b) => a.postedOn.localeCompare(b.postedOn) || a.id.localeCompare(b.id))
+          .slice(0, LINES_AFTER_READ);
   const bySubscription = new Map<string, TransactionRow[]>();
   for (const row of rows) {
     const list = bySubscription.get(row.subscriptionId!) ?? [];

@@ -4,7 +4,9 @@ import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { reminderFacts } from "@/lib/data/reminder-facts";
 import { listImports } from "@/lib/data/statement-imports";
-import { listTransactions } from "@/lib/data/transactions";
+import { flaggedCharges, listTransactions } from "@/lib/data/transactions";
+// eslint-disable-next-line no-restricted-imports -- 600 confirmed cases are written directly; the workflow is tested elsewhere
+import { db } from "@/lib/db/client";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/http/statement-import";
@@ -141,6 +143,50 @@ describe("statement imports", () => {
         (t) => t.kind,
       ),
     ).toEqual(["after", "final_bill", "before"]);
+  });
+
+  it("flags charges for a user watching hundreds of cancelled subscriptions (more than one query's parameters)", async () => {
+    const { user, sub } = await confirmedMint();
+    // 600 more confirmed cancellations, written directly (the workflow is tested elsewhere).
+    const ids = Array.from(
+      { length: 600 },
+      (_, i) => `w${i}${Math.random().toString(36).slice(2)}`,
+    );
+    const at = new Date(Date.UTC(2026, 0, 10));
+    await db.subscription.createMany({
+      data: ids.map((id, i) => ({
+        id: `s${id}`,
+        userId: user.id,
+        provider: `Plan ${i}`,
+        category: "other",
+        amount: 1000,
+        currency: "USD",
+        billingCycle: "monthly",
+      })),
+    });
+    await db.cancellationCase.createMany({
+      data: ids.map((id) => ({
+        id: `c${id}`,
+        userId: user.id,
+        subscriptionId: `s${id}`,
+        reason: "cost",
+        state: "confirmation_received",
+      })),
+    });
+    await db.caseEvent.createMany({
+      data: ids.map((id) => ({
+        userId: user.id,
+        caseId: `c${id}`,
+        from: "request_submitted",
+        to: "confirmation_received",
+        at,
+        seq: 1,
+      })),
+    });
+    const after = addDays(todayIn("UTC"), 10);
+    await importStatement(user, upload(HEADER + line(after, "MINT MOBILE", "-30.00")));
+    const flagged = await flaggedCharges(user);
+    expect(flagged.map((t) => [t.subscriptionId, t.postedOn])).toEqual([[sub.id, after]]);
   });
 
   it("a bad file imports nothing; the line limit is counted before the work", async () => {

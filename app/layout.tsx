@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { preload } from "react-dom";
+import { isLocale } from "@/lib/domain/locales";
 import { I18nProvider } from "@/lib/i18n/client";
-import { clientMessages, type Messages } from "@/lib/i18n/simple-messages";
+import { clientCatalog } from "@/lib/i18n/client-catalog";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,11 +27,10 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages] = await Promise.all([
-    getLocale(),
-    getTranslations("common"),
-    getMessages(),
-  ]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  const catalog = await clientCatalog(isLocale(locale) ? locale : "en");
+  // Fetched beside the page's scripts, so hydration does not wait for it.
+  preload(catalog.path, { as: "fetch", crossOrigin: "anonymous" });
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
@@ -39,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <I18nProvider locale={locale} messages={clientMessages(messages as Messages)}>
+        <I18nProvider locale={locale} path={catalog.path}>
           {children}
         </I18nProvider>
       </body>

@@ -474,6 +474,22 @@ const results = {
   upload,
   benchSeconds: Math.round((performance.now() - started) / 1000),
 };
+if (ONLY && process.env.BENCH_LEVER) {
+  // One step of the levers table (BENCHMARKS.md): BENCH_LEVER names the step,
+  // "<n>-<slug>: what changed"; its runs are kept in bench/results/levers/.
+  const [, step, what] = /^([\w-]+):\s*(.+)$/.exec(process.env.BENCH_LEVER) ?? [];
+  if (!step) throw new Error('BENCH_LEVER is "<n>-<slug>: what changed"');
+  const dir = path.join(root, "bench", "results", "levers");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${step}.json`);
+  const { git } = await import("./git.mjs");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ step, what, commit: git(), date: results.date, peakRssMiB, runs }, null, 2) +
+      "\n",
+  );
+  log(`lever step written to ${path.relative(root, file)}`);
+}
 if (ONLY) {
   // A partial run is for the person working on it, never for BENCHMARKS.md.
   for (const r of runs)

@@ -83,15 +83,22 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
       USER_QUOTA_BYTES: String(64 * 1024 * MiB),
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
+  // Measured once every worker process serves (scripts/start.mjs says so).
+  let stdout = "";
+  let allServing = false;
+  child.stdout.on("data", (chunk) => {
+    stdout = (stdout + chunk).slice(-4000);
+    if (/all \d+ worker process\(es\) serving/.test(stdout)) allServing = true;
+  });
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode}\n${stderr.slice(-2000)}`);
     try {
-      if ((await fetch(`${base}/login`)).ok) break;
+      if (allServing && (await fetch(`${base}/login`)).ok) break;
     } catch {
       // not listening yet
     }

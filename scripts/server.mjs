@@ -1,11 +1,22 @@
-// The HTTP server in front of Next.js. It exists for two reasons. Next.js
-// keeps a client-sent X-Forwarded-For, and the login throttle must count the
-// real client address: unless TRUST_PROXY says a reverse proxy of ours sets
-// those headers, they are replaced with what the socket says. And a request
-// body too large for where it goes is refused at the door, before any of it
-// is read (Next.js and next-auth would buffer it whole first).
+// The HTTP server in front of Next.js. Next.js keeps a client-sent
+// X-Forwarded-For, and the login throttle must count the real client
+// address: unless TRUST_PROXY says a reverse proxy of ours sets those
+// headers, they are replaced with what the socket says. A request body too
+// large for where it goes is refused at the door, before any of it is read
+// (Next.js and next-auth would buffer it whole first). And pages get their
+// nonce Content-Security-Policy here, for the cost of one header, rather
+// than from a proxy.ts pass through Next's middleware runtime (2-3 ms a
+// page, measured in BENCHMARKS.md), and a browser with no session cookie at
+// all is sent to the login page at once. That is a convenience, never the
+// guard: every page, action and handler checks the session itself
+// (requireUser, lib/auth/session.ts, which also sends an ended session to
+// the login page).
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import zlib from "node:zlib";
+import compression from "compression";
 import next from "next";
+import { anonymousPageCache } from "./page-cache.mjs";
 
 const FORWARDED_HEADERS = [
   "x-forwarded-for",
@@ -89,6 +100,79 @@ function capChunkedBody(req, res) {
   };
 }
 
+// Pages: everything but the API and the client message catalogs (which
+// answer with a strict CSP of their own, next.config.ts) and the build's assets.
+const NOT_A_PAGE = /^\/(api\/|i18n\/|_next\/static\/|_next\/image)/;
+/** The request's path and query as the client asked, for requireUser's callbackUrl. */
+const REQUEST_URL_HEADER = "x-cancelcase-url";
+
+function pageCsp(nonce, dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const SIGNED_IN_PATHS =
+  /^\/(dashboard|subscriptions|statements|cases|notes|notifications|settings|share)(\/|\?|$)/;
+// next-auth's cookie (chunked as .0, .1 … when large; __Secure- on https).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
+/**
+ * A page gets a fresh nonce: Next.js reads it from the request's CSP header
+ * and puts it on every script it renders; the browser gets the same policy.
+ * Returns false when the request was answered here (a redirect to log in).
+ */
+function securePage(req, res, dev) {
+  delete req.headers[REQUEST_URL_HEADER];
+  const url = req.url ?? "/";
+  if (NOT_A_PAGE.test(url)) return true;
+  const csp = pageCsp(randomBytes(18).toString("base64"), dev);
+  res.setHeader("Content-Security-Policy", csp);
+  // A page load (not a server action posted by an open page, which gets
+  // requireUser's answer) without any session cookie: straight to login.
+  const pageLoad = (req.method === "GET" || req.method === "HEAD") && !req.headers["next-action"];
+  if (pageLoad && SIGNED_IN_PATHS.test(url) && !SESSION_COOKIE.test(req.headers.cookie ?? "")) {
+    res.writeHead(307, {
+      Location: `/login?callbackUrl=${encodeURIComponent(url)}`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
+    res.end();
+    return false;
+  }
+  req.headers["content-security-policy"] = csp;
+  req.headers[REQUEST_URL_HEADER] = url;
+  return true;
+}
+
+// Compression, here instead of Next.js's (next.config.ts compress: false):
+// Next.js gzips at level 6, a fifth to a half of a page's CPU. Brotli at
+// quality 2 makes pages as small or smaller at a third of that (measured on
+// the dashboard and the 200-row list, BENCHMARKS.md); every browser asks for
+// br, and gzip is at level 1 for a client that does not. COMPRESSION=off
+// leaves it to a reverse proxy that compresses.
+function compressor() {
+  if (process.env.COMPRESSION?.trim().toLowerCase() === "off") return null;
+  return compression({
+    threshold: 1024,
+    level: 1,
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } },
+  });
+}
+
 function trustProxy() {
   return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
 }
@@ -107,6 +191,9 @@ export async function startServer({ root, dev, host, port }) {
   const handle = app.getRequestHandler();
   await app.prepare();
   const trusted = trustProxy();
+  const compress = compressor();
+  // Not in development: there the pages change as they are edited.
+  const pages = dev ? null : anonymousPageCache();
 
   const server = createServer((req, res) => {
     if (!hasValidEncoding(req.url)) {
@@ -124,11 +211,21 @@ export async function startServer({ root, dev, host, port }) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     }
-    handle(req, res).catch((error) => {
-      console.error("request failed", error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    if (!securePage(req, res, dev)) return;
+    const cacheKey = pages?.keyOf(req) ?? null;
+    const serve = () => {
+      if (cacheKey !== null) {
+        if (pages.serve(cacheKey, res)) return;
+        pages.record(cacheKey, req, res);
+      }
+      return handle(req, res).catch((error) => {
+        console.error("request failed", error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    };
+    if (compress) compress(req, res, serve);
+    else serve();
   });
 
   // Keep idle connections longer than the clients and proxies in front of us
@@ -141,8 +238,9 @@ export async function startServer({ root, dev, host, port }) {
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
+  const worker = process.env.CANCELCASE_WORKER;
   console.log(
-    `[cancelcase] ${dev ? "development" : "production"} server ready on ${listeningOn(server)}`,
+    `[cancelcase] ${dev ? "development" : "production"} server ready on ${listeningOn(server)}${worker ? ` (worker ${worker})` : ""}`,
   );
 
   const stop = (signal) => {

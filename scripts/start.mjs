@@ -6,12 +6,15 @@
 //      DATA_DIR/auth-secret, generated on first start (mode 0600).
 //   2. The SQLite database is migrated (prisma migrate deploy, offline).
 //   3. The production build is made when it is missing or its sources changed.
-//   4. The server listens on PORT (3000), in a child process that is started
-//      again at once whenever it dies (see supervise()).
+//   4. The server listens on PORT (3000), in one worker process per core
+//      (WEB_CONCURRENCY), each started again at once whenever it dies (see
+//      supervise()).
 // `npm run dev` does 1, 2 and serves with hot reload instead of 3.
-import { fork, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
@@ -112,9 +115,15 @@ function migrate() {
 }
 
 // npm start is a small supervisor: it prepares everything once, then runs
-// the server in a child process and starts it again at once if it dies for
-// any reason (out of memory, a crash, kill -9). The child exits when the
-// supervisor goes (its IPC channel closes), so stopping npm start, even with
+// the server in worker processes (node:cluster, one per core, or
+// WEB_CONCURRENCY), which share the port, and starts a worker again at once
+// if it dies for any reason (out of memory, a crash, kill -9). The primary
+// serves nothing itself; it holds the counters the workers share (the login
+// and sign-up throttles, the dispute-pack slots: rate-limiter-flexible's
+// cluster master). Worker 0 is the leader: its first start sweeps files a
+// crash left behind before any other worker exists (so never while a sibling
+// is uploading), and it runs the reminder scheduler. Workers exit when the
+// primary goes (their IPC channel closes), so stopping npm start, even with
 // kill -9, never leaves a server behind holding the port.
 const SERVING_CHILD = process.env.CANCELCASE_SERVING_CHILD === "1";
 const RESTARTS_PER_MINUTE = 5;
@@ -122,6 +131,16 @@ const RESTARTS_PER_MINUTE = 5;
 async function serve() {
   const { startServer } = await import("./server.mjs");
   await startServer({ root, dev, host, port });
+}
+
+/** How many worker processes serve: WEB_CONCURRENCY, else one per available core. */
+function workerCount() {
+  const raw = process.env.WEB_CONCURRENCY?.trim();
+  if (!raw) return Math.max(1, os.availableParallelism());
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 64)
+    fail(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}"`);
+  return n;
 }
 
 function writePidFile() {
@@ -137,37 +156,65 @@ function writePidFile() {
   });
 }
 
-function supervise() {
+async function supervise() {
+  // Before any worker: the store of the counters they share.
+  const { RateLimiterClusterMaster } = await import("rate-limiter-flexible");
+  new RateLimiterClusterMaster();
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
+  const count = workerCount();
   let stopping = false;
-  let child = null;
+  let swept = false;
+  const workers = new Map(); // index → worker
   const crashes = [];
-  const start = () => {
-    child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
-      env: { ...process.env, CANCELCASE_SERVING_CHILD: "1" },
-      stdio: ["inherit", "inherit", "inherit", "ipc"],
+  const start = (index) => {
+    const leader = index === 0;
+    const worker = cluster.fork({
+      CANCELCASE_SERVING_CHILD: "1",
+      CANCELCASE_WORKER: String(index),
+      // The startup sweep: once, by the leader, before its siblings start.
+      CANCELCASE_SWEEP: leader && !swept ? "1" : "0",
+      CANCELCASE_SCHEDULER: leader ? "1" : "0",
     });
-    child.once("exit", (code, signal) => {
-      if (stopping) process.exit(0);
+    if (leader) swept = true;
+    workers.set(index, worker);
+    worker.once("exit", (code, signal) => {
+      workers.delete(index);
+      if (stopping) {
+        if (workers.size === 0) process.exit(0);
+        return;
+      }
       const now = Date.now();
       crashes.push(now);
       while (crashes[0] < now - 60_000) crashes.shift();
-      if (crashes.length > RESTARTS_PER_MINUTE) {
+      if (crashes.length > RESTARTS_PER_MINUTE * count) {
+        for (const other of workers.values()) other.process.kill("SIGKILL");
         fail(`the server stopped ${crashes.length} times within a minute; giving up`);
       }
-      log(`the server stopped (${signal ?? `exit code ${code}`}); starting it again`);
-      start();
+      log(`worker ${index} stopped (${signal ?? `exit code ${code}`}); starting it again`);
+      start(index);
     });
+    return worker;
   };
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.once(signal, () => {
       stopping = true;
-      if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
-      else process.exit(0);
+      if (workers.size === 0) process.exit(0);
+      for (const worker of workers.values()) worker.process.kill(signal);
       setTimeout(() => process.exit(0), 5000).unref();
     });
   }
   writePidFile();
-  start();
+  // The leader first; the others once it listens (its sweep is done by then).
+  let followers = false;
+  let listening = 0;
+  cluster.on("listening", () => {
+    // Tests and the benchmark wait for this line before they measure.
+    if (++listening === count) log(`all ${count} worker process(es) serving`);
+    if (followers) return;
+    followers = true;
+    for (let index = 1; index < count && !stopping; index++) start(index);
+  });
+  start(0);
 }
 
 if (SERVING_CHILD) {
@@ -188,6 +235,6 @@ if (SERVING_CHILD) {
   } else {
     const seconds = buildIfStale();
     if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
-    supervise();
+    await supervise();
   }
 }

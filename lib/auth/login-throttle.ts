@@ -1,7 +1,7 @@
 import "server-only";
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { signupsPerHour } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
+import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/limits/shared";
 
 // DESIGN.md "Auth": password checks are counted per account and address
 // together (so the owner can still sign in from elsewhere), per address, and
@@ -10,24 +10,24 @@ import { AppError } from "@/lib/errors/app-error";
 // pass a check made before any of them is counted. A browser that signed in
 // to the account before (a signed device cookie, OWASP's "device cookies")
 // has a counter of its own instead of the account's: a stranger's guesses
-// cannot lock the owner out of their own browser. One app process serves one
-// database, so in-memory counters are the whole truth; they live on
-// globalThis because Next.js may load this module once per route bundle.
+// cannot lock the owner out of their own browser. The counters are shared by
+// every worker of the server (lib/limits/shared.ts); they live on globalThis
+// because Next.js may load this module once per route bundle.
 const WINDOW_SECONDS = 15 * 60;
 export const GUESSES_PER_ACCOUNT_AND_ADDRESS = 10;
 
 function createLimiters() {
   const window = (keyPrefix: string, points: number) =>
-    new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+    sharedLimiter({ keyPrefix, points, duration: WINDOW_SECONDS });
   return {
     accountAddress: window("aa", GUESSES_PER_ACCOUNT_AND_ADDRESS),
     address: window("ad", 100),
     account: window("ac", 100),
     device: window("dv", GUESSES_PER_ACCOUNT_AND_ADDRESS),
-    signup: new RateLimiterMemory({ keyPrefix: "su", points: signupsPerHour(), duration: 60 * 60 }),
+    signup: sharedLimiter({ keyPrefix: "su", points: signupsPerHour(), duration: 60 * 60 }),
     // Password-reset mails: a few per account, more per address, per hour.
-    resetAccount: new RateLimiterMemory({ keyPrefix: "ra", points: 3, duration: 60 * 60 }),
-    resetAddress: new RateLimiterMemory({ keyPrefix: "rd", points: 20, duration: 60 * 60 }),
+    resetAccount: sharedLimiter({ keyPrefix: "ra", points: 3, duration: 60 * 60 }),
+    resetAddress: sharedLimiter({ keyPrefix: "rd", points: 20, duration: 60 * 60 }),
   };
 }
 
@@ -46,7 +46,7 @@ export type PasswordAttempt = {
   kind: "sign-in" | "current-password";
 };
 
-type Counter = readonly [RateLimiterMemory, string];
+type Counter = readonly [SharedLimiter, string];
 
 function countersOf({ email, address, trustedDevice, kind }: PasswordAttempt): Counter[] {
   const perAccount: Counter[] = trustedDevice
@@ -76,10 +76,9 @@ async function takePoints(counters: Counter[]): Promise<void> {
       taken.push(counter);
     } catch (rejection) {
       await Promise.all(taken.map(([limiter, key]) => limiter.reward(key, 1)));
-      // A spent counter rejects with a RateLimiterRes (not an Error; instanceof
-      // is unreliable across Next's bundles); a store failure is a real Error.
-      if (rejection instanceof Error) throw rejection;
-      throw rateLimited((rejection as RateLimiterRes).msBeforeNext);
+      const spent = refusal(rejection);
+      if (!spent) throw rejection;
+      throw rateLimited(spent.msBeforeNext);
     }
   }
 }

@@ -111,9 +111,17 @@ export async function currentSessionId(): Promise<string | null> {
   return (await readSession())?.sessionId ?? null;
 }
 
-/** For pages and actions of the signed-in app: the user, or a redirect to login. */
+/**
+ * For pages and actions of the signed-in app: the user, or a redirect to
+ * login that comes back here afterwards (the custom server passes the
+ * request's own path and query in x-cancelcase-url; the login page accepts
+ * only a path of this app, lib/domain/safe-redirect.ts).
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    const here = (await headers()).get("x-cancelcase-url");
+    redirect(here?.startsWith("/") ? `/login?callbackUrl=${encodeURIComponent(here)}` : "/login");
+  }
   return user;
 }

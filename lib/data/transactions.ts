@@ -95,7 +95,8 @@ export type ChargeWatch = {
   expectedFinalBill: number | null;
 };
 
-const WATCHED_CASES_MAX = 1000;
+/** Confirmation events read for the watches, in all (a case may have been confirmed more than once). */
+const CONFIRMATIONS_READ = 5000;
 
 /**
  * For each subscription (of `subscriptionIds`, or all), its case confirmed
@@ -107,30 +108,36 @@ export async function chargeWatches(
   actor: Actor & { timeZone: string },
   subscriptionIds?: string[],
 ): Promise<Map<string, ChargeWatch>> {
-  const cases = await db.cancellationCase.findMany({
+  // The confirmations themselves, each with its case: two statements however
+  // many cases there are (a nested `events: { take: 1 }` is one per case).
+  const confirmations = await db.caseEvent.findMany({
     where: {
       userId: actor.id,
-      ...(subscriptionIds ? { subscriptionId: { in: subscriptionIds } } : {}),
-      events: { some: { to: "confirmation_received" } },
+      to: "confirmation_received",
+      ...(subscriptionIds ? { case: { subscriptionId: { in: subscriptionIds } } } : {}),
     },
-    take: WATCHED_CASES_MAX,
+    orderBy: [{ caseId: "asc" }, { seq: "asc" }],
+    take: CONFIRMATIONS_READ,
     select: {
-      id: true,
-      subscriptionId: true,
-      expectedFinalBill: true,
-      events: {
-        where: { to: "confirmation_received" },
-        orderBy: { seq: "asc" },
-        take: 1,
-        select: { at: true },
-      },
+      caseId: true,
+      at: true,
+      case: { select: { subscriptionId: true, expectedFinalBill: true } },
     },
   });
+  const cases: {
+    id: string;
+    subscriptionId: string;
+    expectedFinalBill: number | null;
+    at: Date;
+  }[] = [];
+  for (const event of confirmations) {
+    // The first confirmation of each case (they come in case, then seq, order).
+    if (cases.at(-1)?.id === event.caseId) continue;
+    cases.push({ id: event.caseId, ...event.case, at: event.at });
+  }
   const watches = new Map<string, ChargeWatch>();
   for (const kase of cases) {
-    const at = kase.events[0]?.at;
-    if (!at) continue;
-    const confirmedOn = todayIn(actor.timeZone, at);
+    const confirmedOn = todayIn(actor.timeZone, kase.at);
     const known = watches.get(kase.subscriptionId);
     if (known && known.confirmedOn >= confirmedOn) continue;
     watches.set(kase.subscriptionId, {

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { AppError } from "@/lib/errors/app-error";
 import { disputePackQuerySchema } from "@/lib/validation/dispute-pack";
+import { SharedSlots } from "@/lib/limits/shared";
 import { parseInput } from "@/lib/validation/parse";
 import { queryOf } from "./body";
 import { readOrExplain } from "./export-zip";
@@ -20,29 +21,33 @@ import { readOrExplain } from "./export-zip";
 const PACKS_AT_ONCE = 2;
 /** A download left unread (a stalled or hostile client) gives its slot back after this long. */
 const PACK_TIMEOUT_MS = 10 * 60 * 1000;
-let running = 0;
-const runningFor = new Set<string>();
+// Shared by every worker (lib/limits/shared.ts). A slot outlives the pack's
+// own timeout by a minute, so only a process that died frees one by expiry.
+const HOLD_SECONDS = PACK_TIMEOUT_MS / 1000 + 60;
+const slots = {
+  perUser: new SharedSlots("pack-user", 1, HOLD_SECONDS),
+  server: new SharedSlots("pack-server", PACKS_AT_ONCE, HOLD_SECONDS),
+};
 
-function claim(userId: string): () => void {
-  if (runningFor.has(userId)) {
+/** One slot of the user's and one of the server's, or the refusal; a release that frees both once. */
+async function claim(userId: string): Promise<() => void> {
+  const mine = await slots.perUser.take(userId);
+  if (!mine) {
     throw new AppError("rate_limited", "A dispute pack is already being made for you.", {
       retryAfterSeconds: 5,
     });
   }
-  if (running >= PACKS_AT_ONCE) {
+  const shared = await slots.server.take("all").catch(async (error: unknown) => {
+    await mine();
+    throw error;
+  });
+  if (!shared) {
+    await mine();
     throw new AppError("busy", "Dispute packs are being made for others. Try again shortly.", {
       retryAfterSeconds: 5,
     });
   }
-  running += 1;
-  runningFor.add(userId);
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    running -= 1;
-    runningFor.delete(userId);
-  };
+  return () => void Promise.all([mine(), shared()]);
 }
 
 function slug(text: string): string {
@@ -99,7 +104,7 @@ export async function disputePackResponse(
   request: Request,
 ): Promise<Response> {
   const query = parseInput(disputePackQuerySchema, queryOf(request));
-  const release = claim(user.id);
+  const release = await claim(user.id);
   try {
     const data = await disputePackData(user, caseId);
     const now = new Date();

@@ -2,8 +2,11 @@
 
 // Translations for client components: the same calls as next-intl's
 // (`useTranslations(namespace?)`, `useLocale()`), backed by the simple
-// messages the root layout passes down (see simple-messages.ts).
-import { createContext, use, useCallback, type ReactNode } from "react";
+// messages of simple-messages.ts. The catalog is not a prop: the server
+// render reads the one the root layout registered, and the browser fetches
+// it once per version (catalog-registry.ts explains why).
+import { createContext, Suspense, use, useCallback, type ReactNode } from "react";
+import { registeredCatalog } from "./catalog-registry";
 import {
   formatSimpleMessage,
   lookupMessage,
@@ -15,8 +18,58 @@ type I18n = { locale: string; messages: Messages };
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ locale, messages, children }: I18n & { children: ReactNode }) {
+// One fetch per catalog per page load, kept for the whole visit.
+const loading = new Map<string, Promise<Messages>>();
+
+async function fetchCatalog(path: string): Promise<Messages> {
+  // A hiccup of the network right after the page arrived is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(path);
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return (await response.json()) as Messages;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
+function browserCatalog(path: string): Promise<Messages> {
+  let promise = loading.get(path);
+  if (!promise) {
+    promise = fetchCatalog(path);
+    promise.catch(() => loading.delete(path));
+    loading.set(path, promise);
+  }
+  return promise;
+}
+
+function Provider({
+  locale,
+  path,
+  children,
+}: {
+  locale: string;
+  path: string;
+  children: ReactNode;
+}) {
+  const messages =
+    typeof window === "undefined" ? (registeredCatalog(locale) ?? {}) : use(browserCatalog(path));
   return <I18nContext value={{ locale, messages }}>{children}</I18nContext>;
+}
+
+/**
+ * `path` is the catalog's versioned URL (client-catalog.ts). While the
+ * browser fetches it (preloaded with the page, so usually there already),
+ * hydration waits and the server's HTML stays on screen.
+ */
+export function I18nProvider(props: { locale: string; path: string; children: ReactNode }) {
+  return (
+    <Suspense fallback={null}>
+      <Provider {...props} />
+    </Suspense>
+  );
 }
 
 function useI18n(): I18n {

@@ -7,8 +7,9 @@ import { apiCase, apiUser, PASSWORD } from "./helpers";
 
 // Every server action, and what user B may do with user A's ids: nothing but
 // "not found". Anonymous calls are sent to log in; so are calls with a revoked
-// session, which the proxy lets through (its JWT is still well formed), so
-// that redirect comes from the action's own check. A "use server" export
+// session (its JWT is still well formed): that redirect comes from the
+// action's own check, since nothing in front of it (there is no proxy.ts)
+// looks at the session. A "use server" export
 // without an entry here fails the first test.
 type Ids = {
   session: string;
@@ -228,7 +229,7 @@ test("as user B against user A's ids every action answers not found; anonymous c
         ["revoked session", revoked],
       ] as const) {
         const refused = await callAction(context, id, args, "/dashboard");
-        // The proxy answers 307; an action's redirect("/login") is a 200 with x-action-redirect.
+        // An action's redirect("/login?callbackUrl=…") is a 200 with x-action-redirect.
         expect([200, 303, 307], `${who} ${action}`).toContain(refused.status);
         expect(refused.redirect, `${who} ${action}`).toMatch(/^(http:\/\/[^/]+)?\/login/);
         expect(refused.body, `${who} ${action}`).not.toContain("secret plan");

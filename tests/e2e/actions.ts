@@ -49,7 +49,7 @@ export function builtActionIds(): Record<string, string> {
 
 export type ActionResponse = { status: number; body: string; redirect: string | null };
 
-/** Calls an action. `page` is the URL posted to; /login is outside the proxy's redirects. */
+/** Calls an action. `page` is the URL posted to (the page an action's form is on). */
 export async function callAction(
   request: APIRequestContext,
   id: string,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { servingPid } from "../support/processes";
+import { servingPid, servingPids } from "../support/processes";
 import { serverNodeFlags } from "../support/server-flags";
 
 // A second server of our own (npm start's script) for tests that need to
@@ -12,8 +12,10 @@ export type OwnServer = {
   dataDir: string;
   /** npm start's process: the supervisor. */
   child: ChildProcess;
-  /** The process that serves requests (the supervisor's child), or null between restarts. */
+  /** A process that serves requests (the first worker), or null between restarts. */
   servingPid(): number | null;
+  /** Every worker process serving now. */
+  servingPids(): number[];
   stop(): Promise<void>;
   /** kill -9 of the server and its supervisor: a crash of the whole app. */
   kill(): Promise<void>;
@@ -65,7 +67,15 @@ export async function startOwnServer(
         DATABASE_URL: "",
         ...env,
       },
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Every worker process is up (scripts/start.mjs says so): a test that
+    // measures or kills the workers sees all of them.
+    let allServing = false;
+    let stdout = "";
+    child.stdout!.on("data", (data: Buffer) => {
+      stdout = (stdout + data.toString()).slice(-4000);
+      if (/all \d+ worker process\(es\) serving/.test(stdout)) allServing = true;
     });
     let stderr = "";
     child.stderr!.on("data", (data: Buffer) => {
@@ -82,7 +92,7 @@ export async function startOwnServer(
         break;
       }
       try {
-        if ((await fetch(`${url}/login`)).ok) break;
+        if (allServing && (await fetch(`${url}/login`)).ok) break;
       } catch {
         // not listening yet
       }
@@ -105,14 +115,15 @@ export async function startOwnServer(
     dataDir,
     child,
     servingPid: serving,
+    servingPids: () => servingPids(child.pid!),
     async stop() {
       child.kill("SIGTERM");
       await exited(child);
     },
     async kill() {
-      const pid = serving();
-      if (pid) process.kill(pid, "SIGKILL");
+      const workers = servingPids(child.pid!);
       child.kill("SIGKILL");
+      for (const pid of workers) process.kill(pid, "SIGKILL");
       await exited(child);
     },
   };

@@ -15,9 +15,15 @@ export function childPids(pid: number): number[] {
 }
 
 /**
- * The process that serves requests: `npm start` supervises one child
- * (scripts/start.mjs), and that child is the server whose memory counts.
+ * The processes that serve requests: `npm start` (scripts/start.mjs) is a
+ * primary whose children are the worker processes (one per core, or
+ * WEB_CONCURRENCY).
  */
+export function servingPids(supervisorPid: number): number[] {
+  return childPids(supervisorPid);
+}
+
+/** One serving process (the first worker), or null while none runs. */
 export function servingPid(supervisorPid: number): number | null {
-  return childPids(supervisorPid)[0] ?? null;
+  return servingPids(supervisorPid)[0] ?? null;
 }

@@ -28,14 +28,21 @@ const result = await autocannon({
   url: server.base + target,
   connections: 1,
   duration: seconds,
-  headers: { cookie },
+  headers: { cookie, "accept-encoding": "gzip, deflate, br, zstd", accept: "text/html" },
 });
 console.log(
   `${target}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, non2xx ${result.non2xx}`,
 );
 await server.stop();
 
-const file = fs.readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+// npm start's primary and each worker write a profile: the largest is the worker that served.
+const file = fs
+  .readdirSync(profileDir)
+  .filter((f) => f.endsWith(".cpuprofile"))
+  .sort(
+    (a, b) =>
+      fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size,
+  )[0];
 const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
@@ -81,4 +88,22 @@ for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
 console.log("by function:");
 for (const [key, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 40))
   console.log(`${((us / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
+// PROFILE_CALLERS=<function name>: the call paths that reach it, heaviest first.
+if (process.env.PROFILE_CALLERS) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const paths = new Map();
+  for (const [id, us] of self) {
+    if (byId.get(id).callFrame.functionName !== process.env.PROFILE_CALLERS) continue;
+    const chain = [];
+    for (let p = parent.get(id); p !== undefined && chain.length < 12; p = parent.get(p)) {
+      const { functionName, url } = byId.get(p).callFrame;
+      chain.push(`${functionName || "(anon)"}@${url.replace(/^.*\//, "")}`);
+    }
+    const key = chain.join(" < ");
+    paths.set(key, (paths.get(key) ?? 0) + us);
+  }
+  for (const [key, us] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`${(us / 1000).toFixed(0)} ms  ${key}`);
+}
 fs.rmSync(dataDir, { recursive: true, force: true });

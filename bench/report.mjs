@@ -8,8 +8,14 @@ import { root } from "../scripts/paths.mjs";
 const BUDGETS = {
   pageP99Ms: 150,
   apiListP99Ms: 50,
-  rssMiB: 400,
+  rssMiB: 512,
   firstLoadJsKB: 150,
+  // Server CPU per request (all the server's processes), in ms.
+  cpu: { emptyPage: 5, peerDashboard: 6, subscriptionsPage: 8, anonymousPage: 2, heavyPage: 12 },
+  // Throughput at c=10 as a share of the constant route handler's, and p99.
+  peerDashboard: { share: 0.2, p99Ms: 60 },
+  peerSubscriptions: { share: 0.1 },
+  apiListCpuTimesFloor: 2,
 };
 
 const API_LISTS = new Set([
@@ -25,11 +31,25 @@ function table(headers, rows) {
 
 const mark = (ok) => (ok ? "✅ met" : "❌ missed");
 
+/** The run of a scenario, or undefined. */
+function runOf(runs, scenario, concurrency, user = "-") {
+  return runs.find(
+    (r) => r.scenario === scenario && r.concurrency === concurrency && r.user === user,
+  );
+}
+
+const FLOOR = "floor: constant route handler";
+const EMPTY = "floor: signed-in page, nothing in it";
+const ANONYMOUS = ["login page, signed out", "register page, signed out"];
+
 export function budgetsOf(results) {
-  const heavy10 = results.runs.filter((r) => r.user === "heavy" && r.concurrency === 10);
+  const runs = results.runs;
+  const heavy10 = runs.filter((r) => r.user === "heavy" && r.concurrency === 10);
+  const heavyPages = runs.filter((r) => r.user === "heavy" && r.group === "page");
   const pages = heavy10.filter((r) => r.group === "page");
   const lists = heavy10.filter((r) => API_LISTS.has(r.scenario));
-  const worst = (runs) => runs.reduce((w, r) => (r.p99 > w.p99 ? r : w), { p99: 0, scenario: "-" });
+  const worst = (list, by = "p99") =>
+    list.reduce((w, r) => (r[by] > w[by] ? r : w), { [by]: 0, scenario: "-" });
   const queryMismatch = Object.entries(results.queriesPerRequest).filter(
     ([, q]) => q.heavy !== q.typical,
   );
@@ -37,10 +57,66 @@ export function budgetsOf(results) {
     (w, [route, kb]) => (kb > w[1] ? [route, kb] : w),
     ["-", 0],
   );
-  const errors = results.runs.reduce((n, r) => n + r.errors, 0);
+  const errors = runs.reduce((n, r) => n + r.errors, 0);
+  const cpu = (scenario, user = "-") => runOf(runs, scenario, 1, user)?.cpuMsPerRequest ?? NaN;
+  const floor10 = runOf(runs, FLOOR, 10);
+  const share = (scenario) => (runOf(runs, scenario, 10, "peer")?.rps ?? 0) / (floor10?.rps ?? 1);
+  const peerDash10 = runOf(runs, "dashboard", 10, "peer");
+  const listCpuWorst = worst(
+    runs.filter((r) => API_LISTS.has(r.scenario) && r.user === "heavy" && r.concurrency === 1),
+    "cpuMsPerRequest",
+  );
+  const floorCpu = cpu(FLOOR);
+  const heavyCpuWorst = worst(
+    heavyPages.filter((r) => r.concurrency === 1),
+    "cpuMsPerRequest",
+  );
+  const anonymousWorst = Math.max(...ANONYMOUS.map((s) => cpu(s)));
   return [
     {
-      budget: `Every page p99 < ${BUDGETS.pageP99Ms} ms (heavy user, c=10), no errors`,
+      budget: `Server CPU per request, emptiest signed-in page ≤ ${BUDGETS.cpu.emptyPage} ms`,
+      measured: `${cpu(EMPTY)} ms`,
+      met: cpu(EMPTY) <= BUDGETS.cpu.emptyPage,
+    },
+    {
+      budget: `… peer-shaped dashboard ≤ ${BUDGETS.cpu.peerDashboard} ms`,
+      measured: `${cpu("dashboard", "peer")} ms`,
+      met: cpu("dashboard", "peer") <= BUDGETS.cpu.peerDashboard,
+    },
+    {
+      budget: `… subscriptions page (peer-shaped, 200 rows) ≤ ${BUDGETS.cpu.subscriptionsPage} ms`,
+      measured: `${cpu("subscriptions page", "peer")} ms`,
+      met: cpu("subscriptions page", "peer") <= BUDGETS.cpu.subscriptionsPage,
+    },
+    {
+      budget: `… login and register pages, signed out ≤ ${BUDGETS.cpu.anonymousPage} ms`,
+      measured: ANONYMOUS.map((s) => `${s.split(" ")[0]} ${cpu(s)} ms`).join(", "),
+      met: anonymousWorst <= BUDGETS.cpu.anonymousPage,
+    },
+    {
+      budget: `… every heavy-user page ≤ ${BUDGETS.cpu.heavyPage} ms`,
+      measured: `worst: ${heavyCpuWorst.scenario} ${heavyCpuWorst.cpuMsPerRequest} ms`,
+      met: heavyCpuWorst.cpuMsPerRequest <= BUDGETS.cpu.heavyPage,
+    },
+    {
+      budget: `… API lists ≤ ${BUDGETS.apiListCpuTimesFloor}× the constant route handler (${floorCpu} ms)`,
+      measured: `worst: ${listCpuWorst.scenario} ${listCpuWorst.cpuMsPerRequest} ms`,
+      met: listCpuWorst.cpuMsPerRequest <= BUDGETS.apiListCpuTimesFloor * floorCpu,
+    },
+    {
+      budget: `Peer-shaped dashboard, 10 sessions at c=10: ≥ ${BUDGETS.peerDashboard.share}× the constant handler's req/s, p99 ≤ ${BUDGETS.peerDashboard.p99Ms} ms`,
+      measured: `${share("dashboard").toFixed(3)}× (${peerDash10?.rps} of ${floor10?.rps} req/s), p99 ${peerDash10?.p99} ms`,
+      met:
+        share("dashboard") >= BUDGETS.peerDashboard.share &&
+        (peerDash10?.p99 ?? Infinity) <= BUDGETS.peerDashboard.p99Ms,
+    },
+    {
+      budget: `Peer-shaped subscriptions page at c=10: ≥ ${BUDGETS.peerSubscriptions.share}× the constant handler's req/s`,
+      measured: `${share("subscriptions page").toFixed(3)}× (${runOf(runs, "subscriptions page", 10, "peer")?.rps} req/s)`,
+      met: share("subscriptions page") >= BUDGETS.peerSubscriptions.share,
+    },
+    {
+      budget: `Every heavy-user page p99 < ${BUDGETS.pageP99Ms} ms (c=10), no errors`,
       measured: `worst: ${worst(pages).scenario} ${worst(pages).p99} ms; errors ${pages.reduce((n, r) => n + r.errors, 0)}`,
       met: pages.every((r) => r.p99 < BUDGETS.pageP99Ms && r.errors === 0),
     },
@@ -57,8 +133,8 @@ export function budgetsOf(results) {
       met: queryMismatch.length === 0,
     },
     {
-      budget: `Server peak RSS < ${BUDGETS.rssMiB} MB under the load`,
-      measured: `${results.peakRssMiB} MiB`,
+      budget: `All the server's processes together < ${BUDGETS.rssMiB} MB under the load`,
+      measured: `${results.peakRssMiB} MiB (${results.serverProcesses ?? "?"} processes)`,
       met: results.peakRssMiB < BUDGETS.rssMiB,
     },
     {
@@ -79,62 +155,79 @@ export function budgetsOf(results) {
   ];
 }
 
-/** For each missed latency budget, the measurements that explain it (markdown), or "". */
+/** The levers table: each step of bench/results/levers/, against the one before it. */
+export function leversSection() {
+  const dir = path.join(root, "bench", "results", "levers");
+  if (!fs.existsSync(dir)) return "";
+  const steps = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")));
+  if (steps.length === 0) return "";
+  const cell = (step, scenario, concurrency, user, field) =>
+    String(runOf(step.runs, scenario, concurrency, user)?.[field] ?? "-");
+  const shareOf = (step, scenario, user) => {
+    const run = runOf(step.runs, scenario, 10, user);
+    const floor = runOf(step.runs, FLOOR, 10);
+    return run && floor ? (run.rps / floor.rps).toFixed(3) : "-";
+  };
+  const rows = steps.map((step) => [
+    `${step.step}: ${step.what}`,
+    cell(step, EMPTY, 1, "-", "cpuMsPerRequest"),
+    cell(step, "login page, signed out", 1, "-", "cpuMsPerRequest"),
+    cell(step, "dashboard", 1, "peer", "cpuMsPerRequest"),
+    cell(step, "subscriptions page", 1, "peer", "cpuMsPerRequest"),
+    `${cell(step, "dashboard", 10, "peer", "rps")} (${shareOf(step, "dashboard", "peer")}×), p99 ${cell(step, "dashboard", 10, "peer", "p99")}`,
+    `${cell(step, "subscriptions page", 10, "peer", "rps")} (${shareOf(step, "subscriptions page", "peer")}×), p99 ${cell(step, "subscriptions page", 10, "peer", "p99")}`,
+    cell(step, "dashboard", 1, "peer", "bytesPerRequest"),
+    String(step.peakRssMiB),
+  ]);
+  return `## Levers, one at a time
+
+Each step is the app at ${steps.at(-1).commit.split(" ")[0]} with the levers after it turned back off
+(\`bench/results/levers/<step>.json\`, written by \`BENCH_LEVER=… BENCH_ONLY=… npm run bench\`); step 0 is the
+app before this work. Same machine, one after another; CPU is the server's (all its processes, user + system) per
+request at c=1. The dashboard and the subscriptions page are the peer-shaped user's (200 subscriptions, 20
+cases), requests taking turns among 10 signed-in sessions; "×" is the share of the constant route
+handler's req/s in the same step.
+
+${table(
+  [
+    "Step",
+    "Empty page CPU ms",
+    "Login CPU ms",
+    "Dashboard CPU ms",
+    "Subscriptions CPU ms",
+    "Dashboard c=10 req/s",
+    "Subscriptions c=10 req/s",
+    "Dashboard bytes (br/gzip)",
+    "Peak RSS MiB",
+  ],
+  rows,
+)}
+`;
+}
+
+/** For missed budgets, what stands in the way (markdown), or "". */
 export function obstacles(results, budgets) {
-  const run = (scenario, concurrency, user = "-") =>
-    results.runs.find(
-      (r) => r.scenario === scenario && r.concurrency === concurrency && r.user === user,
-    );
-  const ms = (rps) => (1000 / rps).toFixed(1);
-  const parts = [];
-  const empty1 = run("floor: signed-in page, nothing in it", 1);
-  const empty10 = run("floor: signed-in page, nothing in it", 10);
-  if (!budgets[0].met && empty1 && empty10) {
-    const pages1 = results.runs.filter(
-      (r) => r.group === "page" && r.user === "heavy" && r.concurrency === 1,
-    );
-    // On one event loop, p99 at c=10 is about k × a request's cost; k is
-    // measured on the empty page itself (queueing behind 9 others, GC pauses).
-    const k = empty10.p99 / (1000 / empty1.rps);
-    const allowed = BUDGETS.pageP99Ms / k;
-    parts.push(`**Pages.** The emptiest signed-in page (a new user's dashboard: session, user,
-layout, nothing else) serves ${empty1.rps} req/s at c=1, so it costs about ${ms(empty1.rps)} ms of
-server time; at c=10 its p50 is ${empty10.p50} ms and its p99 ${empty10.p99} ms, ${k.toFixed(0)} times its cost.
-One Node.js process serves one request at a time, so with 10 in flight each waits for the others,
-and garbage-collection pauses land on the slowest. At that ratio a page has to cost under
-${allowed.toFixed(1)} ms for a p99 under ${BUDGETS.pageP99Ms} ms;${
-      allowed < 1000 / empty1.rps
-        ? ` the empty page alone costs ${ms(empty1.rps)} ms, so with one server process on this machine no page can meet the budget.`
-        : ""
-    } The heavy user's pages cost ${pages1.map((r) => `${r.scenario} ${ms(r.rps)} ms`).join(", ")}
-(1 / req/s at c=1). What would move it, not done here: a second server process for the second
-core (the load generator shares the machine, and each process adds its own memory against the
-RSS budget), fewer rows per page, or a Prisma client with a query-plan cache (below).`);
-  }
-  const ping1 = run("floor: constant route handler", 1);
-  const ping10 = run("floor: constant route handler", 10);
-  if (!budgets[1].met && ping1 && ping10 && results.callCost) {
+  const missed = budgets.filter((b) => !b.met);
+  if (missed.length === 0) return "";
+  const ms = (r) => (r ? `${r.cpuMsPerRequest} ms` : "-");
+  const floor = runOf(results.runs, FLOOR, 1);
+  const parts = [
+    `Missed: ${missed.map((b) => b.budget.replace(/^… /, "CPU, ")).join("; ")}.`,
+    `For scale, on this machine in this run the constant route handler costs ${ms(floor)} of server CPU
+per request and the static file ${ms(runOf(results.runs, "floor: static file", 1))}: that is what Next.js's
+request handling and the HTTP server cost before any page is rendered.`,
+  ];
+  if (results.callCost) {
     const { betterSqlite3Ms, queryRawMs, findUniqueMs } = results.callCost;
-    const lists1 = results.runs.filter(
-      (r) => API_LISTS.has(r.scenario) && r.user === "heavy" && r.concurrency === 1,
-    );
-    // The same ratio, measured on a handler that does nothing.
-    const k = ping10.p99 / (1000 / ping10.rps);
-    const allowed = BUDGETS.apiListP99Ms / k;
-    parts.push(`**API lists.** A constant route handler (no session, no database) costs
-${ms(ping10.rps)} ms a request at c=10 (${ping10.rps} req/s) and has a p99 of ${ping10.p99} ms, ${k.toFixed(0)} times its
-cost; at that ratio a list has to cost under ${allowed.toFixed(1)} ms for a p99 under ${BUDGETS.apiListP99Ms} ms, that is
-${(allowed - 1000 / ping10.rps).toFixed(1)} ms more than doing nothing. The heavy user's lists cost
-${lists1.map((r) => `${r.scenario} ${ms(r.rps)} ms`).join(", ")} (1 / req/s at c=1). A list
-needs at least two Prisma calls (the token with its user, then the rows), and a Prisma call has a
-fixed cost: reading one user by id takes ${findUniqueMs} ms through \`findUnique\`, ${queryRawMs} ms
-through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
-(bench/prisma-cost.mjs): two such calls take ${(2 * findUniqueMs).toFixed(1)} ms of the ${(allowed - 1000 / ping10.rps).toFixed(1)} ms a list may add. Prisma 6.19 compiles every call in its WebAssembly query compiler on the
-event loop; the plan cache that removes this came in Prisma 7.4 (prisma/orm#29038), and Prisma
-7's CLI cannot run offline on these machines (STACK.md). Raw SQL for the hot lists would cut part
-of it at the price of the typed data layer; not done.`);
+    parts.push(`A Prisma call has a fixed cost: reading one user by id takes ${findUniqueMs} ms through
+\`findUnique\`, ${queryRawMs} ms through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
+(bench/prisma-cost.mjs); a page's statements (table below) times that is most of a data-heavy page's CPU.`);
   }
-  return parts.length ? `## What stands in the way\n\n${parts.join("\n\n")}\n` : "";
+  return `## What stands in the way\n\n${parts.join("\n\n")}\n`;
 }
 
 export async function writeReport(results) {
@@ -156,6 +249,8 @@ export async function writeReport(results) {
     String(r.rps),
     String(r.p50),
     String(r.p99),
+    String(r.cpuMsPerRequest),
+    String(r.bytesPerRequest),
     String(r.errors),
     (r.rps / floorRps[r.concurrency]).toFixed(3),
   ]);
@@ -166,7 +261,7 @@ Written by \`npm run bench\` (bench/run.mjs) on ${results.date}; never edited by
 numbers: \`bench/results/${day}.json\`.
 
 Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.
-Production build (\`next build\` ${results.buildSeconds} s), one server process, SQLite on local disk,
+Production build (\`next build\` ${results.buildSeconds} s), ${results.serverProcesses ?? 1} server processes (npm start's primary and its workers), SQLite on local disk,
 load from autocannon on the same machine, ${results.durationSeconds} s per run after a 1 s warm-up.
 Cold start (spawn of \`npm start\`'s script to the first served page, migrations included):
 ${results.coldStartMs} ms. The whole benchmark took ${results.benchSeconds} s.
@@ -174,7 +269,9 @@ ${results.coldStartMs} ms. The whole benchmark took ${results.benchSeconds} s.
 Data set: ${Object.entries(results.dataset)
     .map(([t, n]) => `${n.toLocaleString("en-US")} ${t}`)
     .join(", ")}. The heavy user has 1,000 subscriptions, 3,000 cases, 30,000 notes and 2,000
-receipts; the typical user 20 subscriptions and 5 cases.
+receipts; the typical user 20 subscriptions and 5 cases; the peer-shaped user 200 subscriptions and 20 cases, signed in
+from 10 browsers. Every request carries a browser's \`Accept-Encoding\` (pages are measured compressed, as they are
+served), and "CPU ms" is the server's own CPU time (all its processes, user + system, from /proc) per request.
 
 ## Budgets
 
@@ -184,13 +281,28 @@ ${table(
 )}
 
 ${obstacles(results, budgets)}
+${leversSection()}
 ## Throughput and latency
 
 Latency in ms. "× floor" is the throughput as a share of the constant route handler's at the same
 concurrency, which keeps the figures comparable on a noisy machine. Transitions use one case per
 connection, so the typical user (3 movable cases) runs them at fewer connections.
 
-${table(["Scenario", "User", "Connections", "req/s", "p50", "p99", "Errors", "× floor"], runRows)}
+${table(
+  [
+    "Scenario",
+    "User",
+    "Connections",
+    "req/s",
+    "p50",
+    "p99",
+    "CPU ms",
+    "Bytes",
+    "Errors",
+    "× floor",
+  ],
+  runRows,
+)}
 
 ## SQL statements per request
 
@@ -218,7 +330,7 @@ ${table(
   ]),
 )}
 
-Server peak RSS over the whole load run: ${results.peakRssMiB} MiB.
+Peak RSS of all the server's processes together over the whole load run: ${results.peakRssMiB} MiB.
 `;
   // Formatted as the repository's own check expects (npm test runs prettier --check).
   const target = path.join(root, "BENCHMARKS.md");

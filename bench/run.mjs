@@ -5,11 +5,20 @@
 //   2. generates the data set (bench/dataset.mjs) in a throwaway DATA_DIR,
 //   3. starts the production server with SQL logging on: cold start time, and
 //      the SQL statements each page costs the heavy and the typical user,
-//   4. starts it again without logging and drives it with autocannon at
-//      concurrency 1 and 10: pages, API lists and writes as both users, and the
-//      floor of the stack (a constant route handler, a static file),
+//   4. starts it again without logging (npm start as it is: one worker per
+//      core) and drives it with autocannon at concurrency 1 and 10, every
+//      request with a browser's Accept-Encoding: the floor of the stack (a
+//      constant route handler, a static file, the emptiest signed-in page),
+//      the signed-out login and register pages, the peer-shaped user's
+//      dashboard and subscriptions (10 sessions taking turns), and pages, API
+//      lists and writes as the heavy and the typical user. Each run reads the
+//      server's CPU time (all its processes) from /proc, per request; memory
+//      is all its processes' RSS summed, sampled every 200 ms,
 //   5. writes bench/results/<date>.json and regenerates BENCHMARKS.md.
 // BENCH_DURATION (seconds per run, default 5) trades precision for time.
+// BENCH_ONLY=<regex> runs the matching scenarios only ("<name> as <user>");
+// with BENCH_LEVER="<n>-<slug>: what changed" such a run is one step of the
+// levers table (bench/results/levers/, shown in BENCHMARKS.md).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -28,7 +37,6 @@ import { passwordHash, signIn, startServer } from "./server.mjs";
 import { writeReport } from "./report.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 5);
-// BENCH_ONLY=<regex> runs only the matching scenarios (for working on one of them).
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const wanted =
   (user = "-") =>
@@ -434,6 +442,7 @@ for (const user of users) {
   }
 }
 const peakRssMiB = Math.round(server.peakRssMiB() * 10) / 10;
+const serverProcesses = server.processes();
 await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -466,6 +475,7 @@ const results = {
   buildSeconds: Math.round(buildSeconds * 10) / 10,
   coldStartMs: Math.round(coldStartMs),
   peakRssMiB,
+  serverProcesses,
   callCost,
   firstLoadJsKB: firstLoad,
   rscRequestsPerView: rscRequests,

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { transitionCase, updateCase } from "@/lib/data/cases";
-import { isAppError } from "@/lib/errors/app-error";
 import { transitionSchema, updateCaseSchema } from "@/lib/validation/cases";
 import { parseInput } from "@/lib/validation/parse";
 import { idField } from "@/lib/validation/fields";
@@ -44,14 +43,8 @@ export async function transitionAction(
       rejectionReason: formText(formData, "rejectionReason") || null,
       confirmationNumber: formText(formData, "confirmationNumber"),
     });
-    try {
-      const moved = await transitionCase(user, caseId, input);
-      return { status: "ok", data: { state: moved.state } };
-    } catch (error) {
-      if (isAppError(error) && error.code === "conflict")
-        return { status: "error", message: "errors.stale" };
-      throw error;
-    }
+    const moved = await transitionCase(user, caseId, input);
+    return { status: "ok", data: { state: moved.state } };
   });
 }
 
@@ -66,13 +59,7 @@ export async function updateCaseDetailsAction(
       nextFollowUpOn: formText(formData, "nextFollowUpOn") || null,
       expectedVersion: version(formData),
     });
-    try {
-      await updateCase(user, caseId, input);
-      return { status: "ok", message: "common.saved" };
-    } catch (error) {
-      if (isAppError(error) && error.code === "conflict")
-        return { status: "error", message: "errors.stale" };
-      throw error;
-    }
+    await updateCase(user, caseId, input);
+    return { status: "ok", message: "common.saved" };
   });
 }

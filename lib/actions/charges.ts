@@ -9,7 +9,6 @@ import { deleteImport } from "@/lib/data/statement-imports";
 import { flaggedChargeOfCase, setStatementDate } from "@/lib/data/transactions";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney, isCurrencyCode, parseMajorAmount } from "@/lib/domain/money";
-import { isAppError } from "@/lib/errors/app-error";
 import { idField } from "@/lib/validation/fields";
 import { updateTransactionSchema } from "@/lib/validation/imports";
 import { transitionSchema, updateCaseSchema } from "@/lib/validation/cases";
@@ -53,21 +52,11 @@ export async function reopenForChargeAction(
       date: formatDateOnly(charge.postedOn, locale),
       account: charge.account,
     });
-    try {
-      await transitionCase(
-        user,
-        id,
-        parseInput(transitionSchema, {
-          to: "under_review",
-          comment,
-          expectedVersion: kase.version,
-        }),
-      );
-    } catch (error) {
-      if (isAppError(error) && error.code === "conflict")
-        return { status: "error", message: "errors.stale" };
-      throw error;
-    }
+    await transitionCase(
+      user,
+      id,
+      parseInput(transitionSchema, { to: "under_review", comment, expectedVersion: kase.version }),
+    );
     return { status: "ok", message: "charges.reopened" };
   });
   revalidateCharges(caseId);
@@ -113,13 +102,7 @@ export async function expectedFinalBillAction(
       expectedFinalBill: amount === null && text ? -1 : amount,
       expectedVersion: Number(formText(formData, "expectedVersion")),
     });
-    try {
-      await updateCase(user, id, input);
-    } catch (error) {
-      if (isAppError(error) && error.code === "conflict")
-        return { status: "error", message: "errors.stale" };
-      throw error;
-    }
+    await updateCase(user, id, input);
     return { status: "ok", message: "common.saved" };
   });
   revalidateCharges(caseId);

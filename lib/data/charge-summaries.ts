@@ -22,6 +22,7 @@ export async function flaggedSummary(
   shown = 10,
 ): Promise<{ items: (TransactionDto & { provider: string })[]; total: number }> {
   const flagged = await flaggedCharges(actor);
+  if (flagged.length === 0) return { items: [], total: 0 }; // no statement asked for nothing
   const page = flagged.slice(0, shown);
   const providers = new Map(
     (

@@ -9,9 +9,15 @@ export function notFoundError(what: string): AppError {
   return new AppError("not_found", `${what} not found.`);
 }
 
-/** A write whose expected version is no longer the row's (optimistic lock). */
+/** A write whose expected version is no longer the row's (optimistic lock); a form says "reload". */
 export function staleVersionError(): AppError {
-  return new AppError("conflict", "The case changed since you loaded it. Reload it and try again.");
+  return new AppError(
+    "conflict",
+    "The case changed since you loaded it. Reload it and try again.",
+    {
+      formMessage: { key: "errors.stale" },
+    },
+  );
 }
 
 /** Prisma's P2002: an insert or update hit a unique index. */

@@ -5,7 +5,7 @@
 // messages of simple-messages.ts. The catalog is not a prop: the server
 // render reads the one the root layout registered, and the browser fetches
 // it once per version (catalog-registry.ts explains why).
-import { createContext, Suspense, use, useCallback, type ReactNode } from "react";
+import { createContext, use, useCallback, type ReactNode } from "react";
 import { registeredCatalog } from "./catalog-registry";
 import {
   formatSimpleMessage,
@@ -45,7 +45,15 @@ function browserCatalog(path: string): Promise<Messages> {
   return promise;
 }
 
-function Provider({
+/**
+ * `path` is the catalog's versioned URL (client-catalog.ts). While the
+ * browser fetches it (preloaded with the page, so usually there already),
+ * hydration waits and the server's HTML stays on screen. There is no
+ * Suspense boundary here on purpose: on the server one would let the shell
+ * go out before the page is rendered, and a redirect, a not-found or an
+ * error could then no longer set the response's status.
+ */
+export function I18nProvider({
   locale,
   path,
   children,
@@ -57,19 +65,6 @@ function Provider({
   const messages =
     typeof window === "undefined" ? (registeredCatalog(locale) ?? {}) : use(browserCatalog(path));
   return <I18nContext value={{ locale, messages }}>{children}</I18nContext>;
-}
-
-/**
- * `path` is the catalog's versioned URL (client-catalog.ts). While the
- * browser fetches it (preloaded with the page, so usually there already),
- * hydration waits and the server's HTML stays on screen.
- */
-export function I18nProvider(props: { locale: string; path: string; children: ReactNode }) {
-  return (
-    <Suspense fallback={null}>
-      <Provider {...props} />
-    </Suspense>
-  );
 }
 
 function useI18n(): I18n {

@@ -493,11 +493,10 @@ if (ONLY && process.env.BENCH_LEVER) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${step}.json`);
   const { git } = await import("./git.mjs");
-  fs.writeFileSync(
-    file,
-    JSON.stringify({ step, what, commit: git(), date: results.date, peakRssMiB, runs }, null, 2) +
-      "\n",
-  );
+  const { default: prettier } = await import("prettier");
+  const json = JSON.stringify({ step, what, commit: git(), date: results.date, peakRssMiB, runs });
+  // Formatted as the repository's own check expects (npm test runs prettier --check).
+  fs.writeFileSync(file, await prettier.format(json, { filepath: file }));
   log(`lever step written to ${path.relative(root, file)}`);
 }
 if (ONLY) {

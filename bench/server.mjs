@@ -81,6 +81,9 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
       BASE_URL: base,
       NEXTAUTH_SECRET: "",
       USER_QUOTA_BYTES: String(64 * 1024 * MiB),
+      // The write runs add hundreds of notes and receipts to one case.
+      NOTES_PER_CASE_MAX: "1000000",
+      RECEIPTS_PER_CASE_MAX: "1000000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -179,15 +179,29 @@ const WATCHES_PER_QUERY = 400;
 
 /**
  * Every line dated after its subscription's confirmation, classified (the
- * expected final bill is the first line of its amount): the watched
- * subscriptions' lines in one query per 400 of them, oldest first, bounded.
+ * expected final bill is the first line of its amount): first which watched
+ * subscriptions have any line after the earliest confirmation (one small
+ * grouped query; a user without statements stops here), then those
+ * subscriptions' lines, 400 watches per query, oldest first, bounded.
  */
 async function linesAfter(
   actor: Actor,
   watches: Map<string, ChargeWatch>,
 ): Promise<(TransactionRow & { kind: ChargeKind })[]> {
   if (watches.size === 0) return [];
-  const all = [...watches.values()];
+  const earliest = [...watches.values()].reduce(
+    (min, w) => (w.confirmedOn < min ? w.confirmedOn : min),
+    "9999-12-31",
+  );
+  const withLines = await db.transaction.groupBy({
+    by: ["subscriptionId"],
+    where: { userId: actor.id, subscriptionId: { not: null }, postedOn: { gt: earliest } },
+  });
+  const all = withLines.flatMap((row) => {
+    const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
+    return watch ? [watch] : [];
+  });
+  if (all.length === 0) return [];
   const slices: ChargeWatch[][] = [];
   for (let i = 0; i < all.length; i += WATCHES_PER_QUERY)
     slices.push(all.slice(i, i + WATCHES_PER_QUERY));

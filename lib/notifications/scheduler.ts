@@ -2,9 +2,11 @@ import "server-only";
 import { Cron } from "croner";
 import { reminderTickSeconds } from "@/lib/config";
 import { runReminders } from "./run";
+import { tickPattern } from "./tick-pattern";
 import { defaultSenders } from "./senders";
 
 // The in-process scheduler (croner): every minute (REMINDER_TICK_SECONDS),
+// in the first worker process only (instrumentation.ts),
 // one pass of the reminder machine. `protect` skips a tick while the last
 // one still runs; several processes may tick at once, which the claims in
 // lib/data/notifications.ts make harmless.
@@ -12,8 +14,7 @@ const holder = globalThis as unknown as { cancelCaseReminders?: Cron };
 
 export function startReminderScheduler(): void {
   if (holder.cancelCaseReminders) return;
-  const seconds = reminderTickSeconds();
-  const pattern = seconds >= 60 ? "0 * * * * *" : `*/${seconds} * * * * *`;
+  const pattern = tickPattern(reminderTickSeconds());
   holder.cancelCaseReminders = new Cron(pattern, { protect: true, unref: true }, async () => {
     try {
       const summary = await runReminders(new Date(), defaultSenders());

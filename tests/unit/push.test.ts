@@ -41,8 +41,11 @@ describe("push endpoints the server will call", () => {
     const p256dh = ecdh.getPublicKey().toString("base64url");
     expect(isPushKeys({ p256dh, auth: randomBytes(16).toString("base64url") })).toBe(true);
     expect(isPushKeys({ p256dh, auth: randomBytes(8).toString("base64url") })).toBe(false);
+    // 65 bytes that are not an uncompressed point (random bytes began with 0x04 once in 256 runs).
+    const notAPoint = randomBytes(65);
+    notAPoint[0] = 0x05;
     expect(
-      isPushKeys({ p256dh: randomBytes(65).toString("base64url"), auth: "AAAAAAAAAAAAAAAAAAAAAA" }),
+      isPushKeys({ p256dh: notAPoint.toString("base64url"), auth: "AAAAAAAAAAAAAAAAAAAAAA" }),
     ).toBe(false);
     expect(isPushKeys({ p256dh: "not base64!", auth: "x" })).toBe(false);
   });

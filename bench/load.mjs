@@ -157,6 +157,10 @@ const BROWSER_HEADERS = {
 };
 const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+/** Each run's warm-up: long enough for V8 to have optimised the route's code (measured: a worker's CPU per page falls by a third over its first ~15 s of one page). */
+export const WARM_UP_SECONDS = 2;
+const WARM_UP_CONNECTIONS = 4;
+
 export async function cannon(server, scenario, connections, duration) {
   const base = server.base;
   const options = {
@@ -173,9 +177,18 @@ export async function cannon(server, scenario, connections, duration) {
     body: scenario.body,
     requests: scenario.requests,
   };
-  // Warm up the route (JIT, caches, SQLite pages) before measuring.
+  // Warm up the route (JIT, caches, SQLite pages) before measuring, on every
+  // worker: the cluster hands connections out in turn, so a warm-up on one
+  // connection would warm one worker and the run might land on the other.
   await scenario.prepare?.(base);
-  await autocannon({ ...options, duration: 1 });
+  await autocannon({
+    ...options,
+    connections: Math.min(
+      Math.max(options.connections, WARM_UP_CONNECTIONS),
+      scenario.maxConnections ?? Infinity,
+    ),
+    duration: WARM_UP_SECONDS,
+  });
   await scenario.prepare?.(base);
   const cpuBefore = server.cpuMs();
   const result = await autocannon(options);
@@ -189,12 +202,33 @@ export async function cannon(server, scenario, connections, duration) {
     // Server CPU (all its processes, user + system) per request answered.
     cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.requests.total)) * 100) / 100,
     bytesPerRequest: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
-    errors: result.errors + result.timeouts + result.non2xx,
+    // A scenario that measures an error page says which status it expects.
+    errors:
+      result.errors +
+      result.timeouts +
+      (scenario.status
+        ? result.requests.total - (result.statusCodeStats[scenario.status]?.count ?? 0)
+        : result.non2xx),
     rssAfterMiB: Math.round(server.rssMiB()),
     statusCodes: Object.fromEntries(
       Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
     ),
   };
+}
+
+/**
+ * A server that has served for a while, as users meet it: V8 optimises the
+ * code every page shares (Next.js's and React's rendering) over the first
+ * seconds of load, so a fresh server's first runs would measure its start.
+ */
+export async function warmUp(server, cookie, paths, seconds) {
+  for (const path of paths)
+    await autocannon({
+      url: server.base + path,
+      connections: WARM_UP_CONNECTIONS,
+      duration: seconds / paths.length,
+      headers: { ...BROWSER_HEADERS, accept: PAGE_ACCEPT, cookie },
+    });
 }
 
 /** Requests that take turns among several signed-in sessions (one user, many browsers). */

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import prettier from "prettier";
 import { root } from "../scripts/paths.mjs";
+import { WARM_UP_SECONDS } from "./load.mjs";
 
 const BUDGETS = {
   pageP99Ms: 150,
@@ -40,6 +41,7 @@ function runOf(runs, scenario, concurrency, user = "-") {
 
 const FLOOR = "floor: constant route handler";
 const EMPTY = "floor: signed-in page, nothing in it";
+export const NO_DATA_PAGE = "floor: a page with no data (not found, signed out)";
 const ANONYMOUS = ["login page, signed out", "register page, signed out"];
 
 export function budgetsOf(results) {
@@ -50,8 +52,11 @@ export function budgetsOf(results) {
   const lists = heavy10.filter((r) => API_LISTS.has(r.scenario));
   const worst = (list, by = "p99") =>
     list.reduce((w, r) => (r[by] > w[by] ? r : w), { [by]: 0, scenario: "-" });
+  // Growing with the data is the heavy user's page needing more statements
+  // than the typical user's; fewer is a page that stopped early (the cases
+  // list fills its 50 rows from the follow-ups due and skips the rest query).
   const queryMismatch = Object.entries(results.queriesPerRequest).filter(
-    ([, q]) => q.heavy !== q.typical,
+    ([, q]) => q.heavy > q.typical,
   );
   const jsWorst = Object.entries(results.firstLoadJsKB).reduce(
     (w, [route, kb]) => (kb > w[1] ? [route, kb] : w),
@@ -126,10 +131,10 @@ export function budgetsOf(results) {
       met: lists.every((r) => r.p99 < BUDGETS.apiListP99Ms && r.errors === 0),
     },
     {
-      budget: "SQL statements per request do not grow with the data (typical = heavy)",
+      budget: "SQL statements per request do not grow with the data (heavy ≤ typical)",
       measured: queryMismatch.length
-        ? queryMismatch.map(([s, q]) => `${s}: ${q.typical} vs ${q.heavy}`).join("; ")
-        : "equal on every page and list",
+        ? queryMismatch.map(([s, q]) => `${s}: typical ${q.typical}, heavy ${q.heavy}`).join("; ")
+        : "no more for the heavy user on any page or list",
       met: queryMismatch.length === 0,
     },
     {
@@ -219,8 +224,14 @@ export function obstacles(results, budgets) {
     `Missed: ${missed.map((b) => b.budget.replace(/^… /, "CPU, ")).join("; ")}.`,
     `For scale, on this machine in this run the constant route handler costs ${ms(floor)} of server CPU
 per request and the static file ${ms(runOf(results.runs, "floor: static file", 1))}: that is what Next.js's
-request handling and the HTTP server cost before any page is rendered.`,
+request handling and the HTTP server cost before any page is rendered. A page with no data at all (the
+not-found page, signed out: the root layout, no session, no database) costs ${ms(runOf(results.runs, NO_DATA_PAGE, 1))}:
+Next.js's render of a dynamic page (the React server render, then the HTML render of its payload), the floor
+under every signed-in page's budget, before the page's own components and queries.`,
   ];
+  if (results.firstLoadSharedKB)
+    parts.push(`Of each route's first-load JavaScript, ${results.firstLoadSharedKB} kB (gzipped) is scripts every route
+loads: React DOM, Next.js's router and the app's shell and error pages; a route's own code is the rest.`);
   if (results.callCost) {
     const { betterSqlite3Ms, queryRawMs, findUniqueMs } = results.callCost;
     parts.push(`A Prisma call has a fixed cost: reading one user by id takes ${findUniqueMs} ms through
@@ -262,7 +273,7 @@ numbers: \`bench/results/${day}.json\`.
 
 Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.
 Production build (\`next build\` ${results.buildSeconds} s), ${results.serverProcesses ?? 1} server processes (npm start's primary and its workers), SQLite on local disk,
-load from autocannon on the same machine, ${results.durationSeconds} s per run after a 1 s warm-up.
+load from autocannon on the same machine, ${results.durationSeconds} s per run after a ${WARM_UP_SECONDS} s warm-up on every worker.
 Cold start (spawn of \`npm start\`'s script to the first served page, migrations included):
 ${results.coldStartMs} ms. The whole benchmark took ${results.benchSeconds} s.
 

@@ -29,10 +29,10 @@ import { buildIfStale } from "../scripts/build.mjs";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
-import { cannon, movableCases, rotating, scenarios } from "./load.mjs";
+import { cannon, movableCases, rotating, scenarios, warmUp } from "./load.mjs";
 import { prismaCallCost } from "./prisma-cost.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
-import { writeReport } from "./report.mjs";
+import { NO_DATA_PAGE, writeReport } from "./report.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 5);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
@@ -62,6 +62,9 @@ async function firstLoadJs(base, auth, routes) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const out = {};
   const rscRequests = {};
+  // The scripts every route loads (React, Next.js's router, the app's shell).
+  let shared = null;
+  let sharedKB = 0;
   try {
     for (const [name, url] of routes) {
       const context = await browser.newContext();
@@ -78,21 +81,29 @@ async function firstLoadJs(base, auth, routes) {
       });
       page.on("response", (response) => {
         if (response.request().resourceType() === "script")
-          scripts.push(response.body().catch(() => Buffer.alloc(0)));
+          scripts.push(
+            response
+              .body()
+              .catch(() => Buffer.alloc(0))
+              .then((body) => [new URL(response.url()).pathname, zlib.gzipSync(body).length]),
+          );
       });
       const response = await page.goto(base + url, { waitUntil: "networkidle" });
       // Measure the page itself, never a login redirect or a not-found page.
       if (!response?.ok() || new URL(page.url()).pathname !== new URL(base + url).pathname)
         throw new Error(`${url} did not load as itself (${response?.status()} at ${page.url()})`);
-      const bodies = await Promise.all(scripts);
-      out[name] =
-        Math.round((bodies.reduce((sum, b) => sum + zlib.gzipSync(b).length, 0) / 1000) * 10) / 10; // kB (1,000 bytes), as Next.js reports sizes
+      const sized = await Promise.all(scripts);
+      const kB = (bytes) => Math.round((bytes / 1000) * 10) / 10; // kB (1,000 bytes), as Next.js reports sizes
+      out[name] = kB(sized.reduce((sum, [, size]) => sum + size, 0));
+      const here = new Map(sized);
+      shared = shared ? new Map([...shared].filter(([url]) => here.has(url))) : here;
+      sharedKB = kB([...shared.values()].reduce((sum, size) => sum + size, 0));
       await context.close();
     }
   } finally {
     await browser.close();
   }
-  return { js: out, rscRequests };
+  return { js: out, rscRequests, sharedKB };
 }
 
 const started = performance.now();
@@ -159,16 +170,21 @@ const jsRoutes = [
   ["/settings", "/settings"],
 ];
 // As the heavy user: the case page is theirs, and their lists are full.
-const { js: firstLoad, rscRequests } =
-  ONLY && !ONLY.test("first-load js")
-    ? { js: {}, rscRequests: {} }
-    : await firstLoadJs(counting.base, users[0].auth, jsRoutes);
+const {
+  js: firstLoad,
+  rscRequests,
+  sharedKB: firstLoadSharedKB,
+} = ONLY && !ONLY.test("first-load js")
+  ? { js: {}, rscRequests: {}, sharedKB: 0 }
+  : await firstLoadJs(counting.base, users[0].auth, jsRoutes);
 await counting.stop();
 
 // 4. Load.
 const server = await startServer(dataDir);
 const runs = [];
 const newUser = await signIn(server.base, dataset.empty.email);
+log("warming the server up (pages, 12 s)…");
+await warmUp(server, newUser.cookie, ["/dashboard", "/subscriptions", "/cases", "/settings"], 12);
 const floor = [
   { name: "floor: constant route handler", group: "floor", path: "/api/ping" },
   { name: "floor: static file", group: "floor", path: "/robots.txt" },
@@ -179,6 +195,15 @@ const floor = [
     path: "/dashboard",
     html: true,
     headers: { cookie: newUser.cookie },
+  },
+  // Next.js's render of a page with nothing in it: the root layout and the
+  // not-found page, signed out (no session, no database).
+  {
+    name: NO_DATA_PAGE,
+    group: "floor",
+    path: "/bench-no-such-page",
+    html: true,
+    status: 404,
   },
   // Pages that hold no user data at all.
   { name: "login page, signed out", group: "anonymous", path: "/login", html: true },
@@ -273,6 +298,7 @@ const results = {
   serverProcesses,
   callCost,
   firstLoadJsKB: firstLoad,
+  firstLoadSharedKB,
   rscRequestsPerView: rscRequests,
   queriesPerRequest: queries,
   runs,

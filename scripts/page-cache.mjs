@@ -11,9 +11,10 @@
 // is kept, at most MAX_ENTRIES, the least recently used going first, so
 // crafted queries cannot grow memory.
 
+import { hasSessionCookie } from "./signed-in.mjs";
+
 const CACHED_PAGES = new Set(["/login", "/register"]);
 const MAX_ENTRIES = 64;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 const LOCALE_COOKIE = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/;
 // Headers of the stored answer that belong to one response only.
 const PER_RESPONSE = new Set([
@@ -42,7 +43,7 @@ export function anonymousPageCache() {
     if (req.headers.rsc || req.headers["next-action"] || req.headers["next-router-state-tree"])
       return null;
     const cookie = req.headers.cookie ?? "";
-    if (SESSION_COOKIE.test(cookie)) return null;
+    if (hasSessionCookie(cookie)) return null;
     return JSON.stringify([
       url,
       LOCALE_COOKIE.exec(cookie)?.[1] ?? "",

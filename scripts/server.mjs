@@ -17,6 +17,7 @@ import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
 import { anonymousPageCache } from "./page-cache.mjs";
+import { hasSessionCookie, SIGNED_IN_PATHS } from "./signed-in.mjs";
 
 const FORWARDED_HEADERS = [
   "x-forwarded-for",
@@ -38,14 +39,20 @@ function hasValidEncoding(url) {
   }
 }
 
+// What every answer the server gives itself (before Next.js runs) carries.
+const BASE_HEADERS = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
 /** A JSON error in DESIGN.md's shape, with the headers every response carries. */
+
 function refuse(res, status, code, message, extraHeaders = {}) {
   res.writeHead(status, {
+    ...BASE_HEADERS,
     "Content-Type": "application/json",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
     ...extraHeaders,
   });
@@ -123,11 +130,6 @@ function pageCsp(nonce, dev) {
   ].join("; ");
 }
 
-const SIGNED_IN_PATHS =
-  /^\/(dashboard|subscriptions|statements|cases|notes|notifications|settings|share)(\/|\?|$)/;
-// next-auth's cookie (chunked as .0, .1 … when large; __Secure- on https).
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
-
 /**
  * A page gets a fresh nonce: Next.js reads it from the request's CSP header
  * and puts it on every script it renders; the browser gets the same policy.
@@ -142,13 +144,10 @@ function securePage(req, res, dev) {
   // A page load (not a server action posted by an open page, which gets
   // requireUser's answer) without any session cookie: straight to login.
   const pageLoad = (req.method === "GET" || req.method === "HEAD") && !req.headers["next-action"];
-  if (pageLoad && SIGNED_IN_PATHS.test(url) && !SESSION_COOKIE.test(req.headers.cookie ?? "")) {
+  if (pageLoad && SIGNED_IN_PATHS.test(url) && !hasSessionCookie(req.headers.cookie)) {
     res.writeHead(307, {
+      ...BASE_HEADERS,
       Location: `/login?callbackUrl=${encodeURIComponent(url)}`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
     });
     res.end();
     return false;

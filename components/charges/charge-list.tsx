@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
-import type { TransactionDto } from "@/lib/data/transactions";
+import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { ChargeKind } from "@/lib/domain/charges";
 import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";

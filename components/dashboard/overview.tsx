@@ -9,11 +9,11 @@ import {
   RENEWAL_HORIZON_DAYS,
   type MoneyByCurrency,
   type SubscriptionDeadlines,
-} from "@/lib/data/subscriptions";
+} from "@/lib/data/subscription-summaries";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
-import type { TransactionDto } from "@/lib/data/transactions";
+import type { TransactionDto } from "@/lib/data/flagged-charges";
 
 function Stat({
   label,

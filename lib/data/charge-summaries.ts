@@ -3,12 +3,8 @@ import { db } from "@/lib/db/client";
 import { watchStatus } from "@/lib/domain/charges";
 import { addCycle } from "@/lib/domain/reminders";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
-import {
-  chargeWatches,
-  flaggedCharges,
-  listTransactions,
-  type TransactionDto,
-} from "./transactions";
+import { chargeWatches, flaggedCharges, type TransactionDto } from "./flagged-charges";
+import { listTransactions } from "./transactions";
 import type { Actor } from "./users";
 
 // What the pages and the reminders show of the charges: the flagged ones

@@ -8,7 +8,7 @@ import { getCase } from "./case-record";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import { getSubscription, type SubscriptionDto } from "./subscriptions";
-import { chargeWatches, flaggedCharges, type TransactionDto } from "./transactions";
+import { chargeWatches, flaggedCharges, type TransactionDto } from "./flagged-charges";
 import type { Actor } from "./users";
 
 // Everything a case's dispute pack shows, read in one place: the whole

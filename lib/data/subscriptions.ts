@@ -1,12 +1,9 @@
 import "server-only";
 import { patternsOf } from "@/lib/domain/charges";
-import { sameSubscriptionKey, type ImportedSubscription } from "@/lib/domain/subscription-import";
 import { cache } from "react";
 import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addDays } from "@/lib/domain/dates";
-import { monthlyEquivalent } from "@/lib/domain/money";
 import {
   BILLING_CYCLES,
   SUBSCRIPTION_CATEGORIES,
@@ -233,136 +230,4 @@ export async function deleteSubscription(
   });
   await removeReceiptFiles(storageKeys);
   return { deletedCases };
-}
-
-export type MoneyByCurrency = { currency: string; monthly: number }[];
-
-/**
- * Monthly spend of what is still billed (active or being cancelled) and the
- * monthly savings of what was cancelled, per currency: one grouped query.
- */
-export async function subscriptionTotals(
-  actor: Actor,
-): Promise<{ spend: MoneyByCurrency; savings: MoneyByCurrency; count: number }> {
-  const groups = await db.subscription.groupBy({
-    by: ["currency", "billingCycle", "status"],
-    where: { userId: actor.id },
-    _sum: { amount: true },
-    _count: { _all: true },
-  });
-  const spend = new Map<string, number>();
-  const savings = new Map<string, number>();
-  let count = 0;
-  for (const group of groups) {
-    count += group._count._all;
-    const monthly = monthlyEquivalent(
-      group._sum.amount ?? 0,
-      fromColumn(BILLING_CYCLES, group.billingCycle),
-    );
-    const target = group.status === "cancelled" ? savings : spend;
-    target.set(group.currency, (target.get(group.currency) ?? 0) + monthly);
-  }
-  const sorted = (map: Map<string, number>) =>
-    [...map]
-      .map(([currency, monthly]) => ({ currency, monthly }))
-      .sort((a, b) => a.currency.localeCompare(b.currency));
-  return { spend: sorted(spend), savings: sorted(savings), count };
-}
-
-/** How far ahead the dashboard looks for renewals to cancel before. */
-export const RENEWAL_HORIZON_DAYS = 14;
-const DEADLINES_SHOWN = 10;
-
-export type SubscriptionDeadlines = {
-  /** Live subscriptions renewing from today to RENEWAL_HORIZON_DAYS ahead, soonest first. */
-  renewals: { id: string; provider: string; nextRenewalOn: string; status: SubscriptionStatus }[];
-  renewalsCount: number;
-  /** Subscriptions still billed that have no case yet, newest first. */
-  withoutCase: { id: string; provider: string }[];
-  withoutCaseCount: number;
-};
-
-/** The dashboard's deadlines: what renews soon, and what nobody has started to cancel. */
-export async function subscriptionDeadlines(
-  actor: Actor,
-  today: string,
-): Promise<SubscriptionDeadlines> {
-  const renewing = {
-    userId: actor.id,
-    status: { not: "cancelled" },
-    nextRenewalOn: { gte: today, lte: addDays(today, RENEWAL_HORIZON_DAYS) },
-  };
-  const uncased = { userId: actor.id, status: { not: "cancelled" }, cases: { none: {} } };
-  const [renewals, renewalsCount, withoutCase, withoutCaseCount] = await Promise.all([
-    db.subscription.findMany({
-      where: renewing,
-      orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
-      take: DEADLINES_SHOWN,
-      select: { id: true, provider: true, nextRenewalOn: true, status: true },
-    }),
-    db.subscription.count({ where: renewing }),
-    db.subscription.findMany({
-      where: uncased,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: DEADLINES_SHOWN,
-      select: { id: true, provider: true },
-    }),
-    db.subscription.count({ where: uncased }),
-  ]);
-  return {
-    renewals: renewals.map((row) => ({
-      ...row,
-      nextRenewalOn: row.nextRenewalOn!,
-      status: fromColumn(SUBSCRIPTION_STATUSES, row.status),
-    })),
-    renewalsCount,
-    withoutCase,
-    withoutCaseCount,
-  };
-}
-
-/**
- * Many subscriptions at once (an import from another tracker): those
- * already kept (same provider, price and cycle) are left out; the limit is
- * counted with the rest before anything is written; one transaction, then
- * one re-match of the statement lines.
- */
-export async function importSubscriptions(
-  actor: Actor,
-  items: ImportedSubscription[],
-  { dryRun = false } = {},
-): Promise<{ created: number; duplicates: number[] }> {
-  const result = await db.$transaction(async (tx) => {
-    const existing = await tx.subscription.findMany({
-      where: { userId: actor.id },
-      select: { provider: true, amount: true, currency: true, billingCycle: true },
-    });
-    const known = new Set(existing.map(sameSubscriptionKey));
-    const duplicates: number[] = [];
-    const fresh: ImportedSubscription[] = [];
-    items.forEach((item, index) => {
-      const key = sameSubscriptionKey(item);
-      if (known.has(key)) duplicates.push(index);
-      else {
-        known.add(key);
-        fresh.push(item);
-      }
-    });
-    const limit = subscriptionsPerUserLimit();
-    if (existing.length + fresh.length > limit) {
-      throw limitReachedError(
-        "subscriptions",
-        limit,
-        `You keep ${existing.length} subscriptions; ${fresh.length} more would pass the ${limit} one account can hold.`,
-      );
-    }
-    if (!dryRun && fresh.length > 0) {
-      await tx.subscription.createMany({
-        data: fresh.map((item) => ({ ...item, userId: actor.id })),
-      });
-    }
-    return { created: fresh.length, duplicates };
-  });
-  if (!dryRun && result.created > 0) await rematchLines(actor);
-  return result;
 }

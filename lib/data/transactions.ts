@@ -1,21 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import {
-  classifyCharges,
-  disputeBy,
-  patternsOf,
-  subscriptionMatcher,
-  type ChargeKind,
-} from "@/lib/domain/charges";
-import { todayIn } from "@/lib/domain/dates";
+import { classifyCharges, patternsOf, subscriptionMatcher } from "@/lib/domain/charges";
 import { notFoundError } from "./errors";
+import {
+  chargeWatches,
+  flaggedCharges,
+  linesAfter,
+  toDto,
+  transactionSelect,
+  type ChargeWatch,
+  type TransactionDto,
+} from "./flagged-charges";
 import { invalidCursor, type Page } from "./pagination";
 import type { Actor } from "./users";
 
 // Statement lines as read: each matched to a subscription (when stored, and
 // again when patterns change); whether a matched charge is flagged depends
 // on the case (confirmed when, a final bill expected) and is worked out when
-// read. Writing an import is ./statement-imports.ts.
+// read (./flagged-charges.ts). Writing an import is ./statement-imports.ts.
 
 /** Every subscription's merchant patterns (its own, or made from its provider's name). */
 export async function subscriptionPatterns(
@@ -65,214 +67,6 @@ export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
     if (rows.length < REMATCH_PAGE) return { moved };
     after = rows.at(-1)!.id;
   }
-}
-
-export type TransactionDto = {
-  id: string;
-  importId: string;
-  account: string;
-  postedOn: string;
-  description: string;
-  amount: number;
-  currency: string;
-  subscriptionId: string | null;
-  statementDate: string | null;
-  /** For a matched line whose subscription has a confirmed case: what it is to that case. */
-  kind: ChargeKind | null;
-  flagged: boolean;
-  caseId: string | null;
-  disputeBy: string | null;
-  /** When the statement holding the line was imported. */
-  importedAt: Date;
-};
-
-/** A subscription's cancellation as the flag rule sees it. */
-export type ChargeWatch = {
-  caseId: string;
-  subscriptionId: string;
-  /** The day the provider first confirmed the cancellation (user's zone): it stays the cut-off after a reopen. */
-  confirmedOn: string;
-  expectedFinalBill: number | null;
-};
-
-/** Confirmation events read for the watches, in all (a case may have been confirmed more than once). */
-const CONFIRMATIONS_READ = 5000;
-
-/**
- * For each subscription (of `subscriptionIds`, or all), its case confirmed
- * most recently: what later charges are measured against. A case counts
- * from its first confirmation even when reopened since (the reopen is
- * usually because of the charge), so its flags and dispute dates stay.
- */
-export async function chargeWatches(
-  actor: Actor & { timeZone: string },
-  subscriptionIds?: string[],
-): Promise<Map<string, ChargeWatch>> {
-  // The confirmations themselves, each with its case: two statements however
-  // many cases there are (a nested `events: { take: 1 }` is one per case).
-  const confirmations = await db.caseEvent.findMany({
-    where: {
-      userId: actor.id,
-      to: "confirmation_received",
-      ...(subscriptionIds ? { case: { subscriptionId: { in: subscriptionIds } } } : {}),
-    },
-    orderBy: [{ caseId: "asc" }, { seq: "asc" }],
-    take: CONFIRMATIONS_READ,
-    select: {
-      caseId: true,
-      at: true,
-      case: { select: { subscriptionId: true, expectedFinalBill: true } },
-    },
-  });
-  const cases: {
-    id: string;
-    subscriptionId: string;
-    expectedFinalBill: number | null;
-    at: Date;
-  }[] = [];
-  for (const event of confirmations) {
-    // The first confirmation of each case (they come in case, then seq, order).
-    if (cases.at(-1)?.id === event.caseId) continue;
-    cases.push({ id: event.caseId, ...event.case, at: event.at });
-  }
-  const watches = new Map<string, ChargeWatch>();
-  for (const kase of cases) {
-    const confirmedOn = todayIn(actor.timeZone, kase.at);
-    const known = watches.get(kase.subscriptionId);
-    if (known && known.confirmedOn >= confirmedOn) continue;
-    watches.set(kase.subscriptionId, {
-      caseId: kase.id,
-      subscriptionId: kase.subscriptionId,
-      confirmedOn,
-      expectedFinalBill: kase.expectedFinalBill,
-    });
-  }
-  return watches;
-}
-
-/** How many lines dated after the confirmations the flag rule reads, in all. */
-const LINES_AFTER_READ = 5000;
-
-type TransactionRow = Omit<
-  TransactionDto,
-  "kind" | "flagged" | "caseId" | "disputeBy" | "importedAt"
-> & {
-  createdAt: Date;
-};
-
-const transactionSelect = {
-  id: true,
-  importId: true,
-  account: true,
-  postedOn: true,
-  description: true,
-  amount: true,
-  currency: true,
-  subscriptionId: true,
-  statementDate: true,
-  createdAt: true,
-} as const;
-
-// A query's bound parameters stay under SQLite's limit (999 in Prisma's
-// count): a user watching more subscriptions is read in slices of this many.
-const WATCHES_PER_QUERY = 400;
-
-/**
- * Every line dated after its subscription's confirmation, classified (the
- * expected final bill is the first line of its amount): first which watched
- * subscriptions have any line after the earliest confirmation (one small
- * grouped query; a user without statements stops here), then those
- * subscriptions' lines, 400 watches per query, oldest first, bounded.
- */
-async function linesAfter(
-  actor: Actor,
-  watches: Map<string, ChargeWatch>,
-): Promise<(TransactionRow & { kind: ChargeKind })[]> {
-  if (watches.size === 0) return [];
-  const earliest = [...watches.values()].reduce(
-    (min, w) => (w.confirmedOn < min ? w.confirmedOn : min),
-    "9999-12-31",
-  );
-  const withLines = await db.transaction.groupBy({
-    by: ["subscriptionId"],
-    where: { userId: actor.id, subscriptionId: { not: null }, postedOn: { gt: earliest } },
-  });
-  const all = withLines.flatMap((row) => {
-    const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
-    return watch ? [watch] : [];
-  });
-  if (all.length === 0) return [];
-  const slices: ChargeWatch[][] = [];
-  for (let i = 0; i < all.length; i += WATCHES_PER_QUERY)
-    slices.push(all.slice(i, i + WATCHES_PER_QUERY));
-  const read = await Promise.all(
-    slices.map((slice) =>
-      db.transaction.findMany({
-        where: {
-          userId: actor.id,
-          OR: slice.map((w) => ({
-            subscriptionId: w.subscriptionId,
-            postedOn: { gt: w.confirmedOn },
-          })),
-        },
-        orderBy: [{ postedOn: "asc" }, { id: "asc" }],
-        take: LINES_AFTER_READ,
-        select: transactionSelect,
-      }),
-    ),
-  );
-  const rows =
-    read.length === 1
-      ? read[0]!
-      : read
-          .flat()
-          .sort((a, b) => a.postedOn.localeCompare(b.postedOn) || a.id.localeCompare(b.id))
-          .slice(0, LINES_AFTER_READ);
-  const bySubscription = new Map<string, TransactionRow[]>();
-  for (const row of rows) {
-    const list = bySubscription.get(row.subscriptionId!) ?? [];
-    list.push(row);
-    bySubscription.set(row.subscriptionId!, list);
-  }
-  return [...bySubscription].flatMap(([subscriptionId, lines]) =>
-    classifyCharges(lines, watches.get(subscriptionId)!),
-  );
-}
-
-function toDto(
-  row: TransactionRow,
-  kind: ChargeKind | null,
-  watch: ChargeWatch | undefined,
-): TransactionDto {
-  const flagged = kind === "after";
-  return {
-    id: row.id,
-    importId: row.importId,
-    account: row.account,
-    postedOn: row.postedOn,
-    description: row.description,
-    amount: row.amount,
-    currency: row.currency,
-    subscriptionId: row.subscriptionId,
-    statementDate: row.statementDate,
-    kind,
-    flagged,
-    caseId: watch?.caseId ?? null,
-    disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
-    importedAt: row.createdAt,
-  };
-}
-
-/** The flagged lines: charges after a confirmed cancellation, newest first. */
-export async function flaggedCharges(
-  actor: Actor & { timeZone: string },
-  subscriptionIds?: string[],
-): Promise<TransactionDto[]> {
-  const watches = await chargeWatches(actor, subscriptionIds);
-  return (await linesAfter(actor, watches))
-    .filter((line) => line.kind === "after")
-    .map((line) => toDto(line, line.kind, watches.get(line.subscriptionId!)))
-    .sort((a, b) => b.postedOn.localeCompare(a.postedOn) || b.id.localeCompare(a.id));
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { importSubscriptions } from "@/lib/data/subscriptions";
+import { importSubscriptions } from "@/lib/data/subscription-imports";
 import type { Actor } from "@/lib/data/users";
 import {
   fromCancelCase,

@@ -7,9 +7,9 @@ import {
   deleteSubscription,
   getSubscription,
   listSubscriptions,
-  subscriptionTotals,
   updateSubscription,
 } from "@/lib/data/subscriptions";
+import { subscriptionTotals } from "@/lib/data/subscription-summaries";
 import { registerUser } from "@/lib/data/users";
 
 async function newUser() {

@@ -4,7 +4,8 @@ import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { reminderFacts } from "@/lib/data/reminder-facts";
 import { listImports } from "@/lib/data/statement-imports";
-import { flaggedCharges, listTransactions } from "@/lib/data/transactions";
+import { flaggedCharges } from "@/lib/data/flagged-charges";
+import { listTransactions } from "@/lib/data/transactions";
 // eslint-disable-next-line no-restricted-imports -- 600 confirmed cases are written directly; the workflow is tested elsewhere
 import { db } from "@/lib/db/client";
 import { registerUser } from "@/lib/data/users";

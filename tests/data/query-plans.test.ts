@@ -64,8 +64,9 @@ describe("query plans of the list and search queries", () => {
 
   beforeAll(async () => {
     const { registerUser } = await import("@/lib/data/users");
-    const { createSubscription, listSubscriptions, listSubscriptionTable, subscriptionTotals } =
+    const { createSubscription, listSubscriptions, listSubscriptionTable } =
       await import("@/lib/data/subscriptions");
+    const { subscriptionTotals } = await import("@/lib/data/subscription-summaries");
     const { openCase } = await import("@/lib/data/cases");
     const { getCase } = await import("@/lib/data/case-record");
     const {

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Overview } from "@/components/dashboard/overview";
 import { requireUser } from "@/lib/auth/session";
 import { caseOverview } from "@/lib/data/case-lists";
-import { subscriptionDeadlines, subscriptionTotals } from "@/lib/data/subscriptions";
+import { subscriptionDeadlines, subscriptionTotals } from "@/lib/data/subscription-summaries";
 import { flaggedSummary } from "@/lib/data/charge-summaries";
 import { todayIn } from "@/lib/domain/dates";
 

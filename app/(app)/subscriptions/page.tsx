@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listSubscriptionTable, subscriptionTotals } from "@/lib/data/subscriptions";
+import { subscriptionTotals } from "@/lib/data/subscription-summaries";
+import { listSubscriptionTable } from "@/lib/data/subscriptions";
 import { formatMoney } from "@/lib/domain/money";
 import { tableQuery, type SubscriptionSort } from "@/lib/domain/subscriptions-sort";
 

@@ -1,5 +1,5 @@
 // `npm run screenshots -- [baseUrl]`: screenshots of the main pages in
-// both languages, at desktop and phone width (and desktop dark), into
+// both languages, at desktop and phone width, light and dark, into
 // ./screenshots/, for a person to look at after a UI change. Needs a running
 // server. With LOGIN_EMAIL/LOGIN_PASSWORD (e.g. the demo account of
 // `npm run seed:demo`) it shows that account; otherwise it registers an empty one.
@@ -33,7 +33,7 @@ async function shoot(page, name) {
 
 for (const locale of ["en", "zh-CN"]) {
   for (const [sizeName, viewport] of Object.entries(sizes)) {
-    for (const colorScheme of sizeName === "desktop" ? ["light", "dark"] : ["light"]) {
+    for (const colorScheme of ["light", "dark"]) {
       const context = await browser.newContext({ viewport, locale, colorScheme });
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
       const page = await context.newPage();

@@ -89,7 +89,7 @@ export function budgetsOf(results) {
       met: cpu("dashboard", "peer") <= BUDGETS.cpu.peerDashboard,
     },
     {
-      budget: `… subscriptions page (peer-shaped, 200 rows) ≤ ${BUDGETS.cpu.subscriptionsPage} ms`,
+      budget: `… subscriptions page (peer-shaped: 200 subscriptions, 50 rows a page) ≤ ${BUDGETS.cpu.subscriptionsPage} ms`,
       measured: `${cpu("subscriptions page", "peer")} ms`,
       met: cpu("subscriptions page", "peer") <= BUDGETS.cpu.subscriptionsPage,
     },

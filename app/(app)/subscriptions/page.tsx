@@ -100,9 +100,11 @@ export default async function SubscriptionsPage({
         ))}
       </section>
 
-      <div className="hidden overflow-hidden rounded-2xl border border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300">
+      {/* One table for every width: rows on wide screens, cards on phones
+          (the same cells placed on a grid), so each row is rendered once. */}
+      <div className="md:overflow-hidden md:rounded-2xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900">
+        <table className="block w-full text-left text-sm md:table">
+          <thead className="hidden bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300 md:table-header-group">
             <tr>
               {columns.map((column) => {
                 const active = column.key === sort;
@@ -136,32 +138,39 @@ export default async function SubscriptionsPage({
               })}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800">
             {subscriptions.map((s) => (
-              <tr key={s.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-                <td className="px-4 py-3 font-medium">
+              <tr
+                key={s.id}
+                className="relative max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-2xl max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4 max-md:dark:border-slate-800 max-md:dark:bg-slate-900 md:hover:bg-slate-50 md:dark:hover:bg-slate-800/40"
+              >
+                <td className="max-md:col-start-1 max-md:row-start-1 max-md:truncate max-md:font-semibold md:px-4 md:py-3 md:font-medium">
+                  {/* On a phone the whole card is the link. */}
                   <Link
                     href={`/subscriptions/${s.id}`}
-                    className="text-indigo-700 hover:underline dark:text-indigo-300"
+                    className="max-md:after:absolute max-md:after:inset-0 max-md:after:rounded-2xl md:text-indigo-700 md:hover:underline md:dark:text-indigo-300"
                   >
                     {s.provider}
                   </Link>
                 </td>
-                <td className="px-4 py-3 text-slate-600 dark:text-slate-300">
+                <td className="text-slate-600 max-md:col-span-2 max-md:row-start-2 max-md:truncate md:px-4 md:py-3 dark:text-slate-300">
                   {t(`domain.category.${s.category}`)}
+                  {s.plan ? <span className="md:hidden"> · {s.plan}</span> : null}
                 </td>
-                <td className="px-4 py-3 text-slate-600 dark:text-slate-300">
+                <td className="hidden text-slate-600 md:table-cell md:px-4 md:py-3 dark:text-slate-300">
                   {s.plan ?? t("subscriptions.none")}
                 </td>
-                <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{price(s)}</td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600 dark:text-slate-300">
+                <td className="whitespace-nowrap tabular-nums max-md:col-start-1 max-md:row-start-3 max-md:mt-2 max-md:font-semibold md:px-4 md:py-3 md:text-right">
+                  {price(s)}
+                </td>
+                <td className="whitespace-nowrap max-md:col-start-2 max-md:row-start-3 max-md:mt-2 max-md:text-right max-md:text-slate-500 md:px-4 md:py-3 md:text-slate-600 md:dark:text-slate-300">
                   <RenewalText
                     subscription={s}
                     timeZone={user.timeZone}
                     empty={t("subscriptions.none")}
                   />
                 </td>
-                <td className="px-4 py-3">
+                <td className="max-md:col-start-2 max-md:row-start-1 max-md:text-right md:px-4 md:py-3">
                   <SubscriptionStatusBadge status={s.status} />
                 </td>
               </tr>
@@ -169,34 +178,6 @@ export default async function SubscriptionsPage({
           </tbody>
         </table>
       </div>
-
-      <ul className="space-y-3 md:hidden">
-        {subscriptions.map((s) => (
-          <li key={s.id}>
-            <Link
-              href={`/subscriptions/${s.id}`}
-              className="block rounded-2xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-            >
-              <div className="flex items-start justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="truncate font-semibold">{s.provider}</p>
-                  <p className="truncate text-sm text-slate-600 dark:text-slate-400">
-                    {t(`domain.category.${s.category}`)}
-                    {s.plan ? ` · ${s.plan}` : ""}
-                  </p>
-                </div>
-                <SubscriptionStatusBadge status={s.status} />
-              </div>
-              <div className="mt-3 flex items-center justify-between text-sm">
-                <span className="font-semibold tabular-nums">{price(s)}</span>
-                <span className="text-slate-500">
-                  <RenewalText subscription={s} timeZone={user.timeZone} />
-                </span>
-              </div>
-            </Link>
-          </li>
-        ))}
-      </ul>
 
       {table.pageCount > 1 ? (
         <nav

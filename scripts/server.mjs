@@ -168,7 +168,14 @@ function compressor() {
   return compression({
     threshold: 1024,
     level: 1,
-    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } },
+    // A 256 KiB window (the default is 4 MiB) holds a whole page's repeats
+    // and keeps each response's compressor small.
+    brotli: {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 2,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: 18,
+      },
+    },
   });
 }
 

@@ -174,6 +174,10 @@ async function supervise() {
       // The startup sweep: once, by the leader, before its siblings start.
       CANCELCASE_SWEEP: leader && !swept ? "1" : "0",
       CANCELCASE_SCHEDULER: leader ? "1" : "0",
+      // glibc gives each thread that allocates (the four libuv threads that
+      // compress, hash and read files) an arena of its own, and keeps what
+      // they freed: two arenas bound a worker's resident memory under load.
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
     });
     if (leader) swept = true;
     workers.set(index, worker);

@@ -179,6 +179,7 @@ export function leversSection() {
   };
   const rows = steps.map((step) => [
     `${step.step}: ${step.what}`,
+    `${step.commit.split(" ")[0]}, ${step.date.slice(0, 10)}`,
     cell(step, EMPTY, 1, "-", "cpuMsPerRequest"),
     cell(step, "login page, signed out", 1, "-", "cpuMsPerRequest"),
     cell(step, "dashboard", 1, "peer", "cpuMsPerRequest"),
@@ -190,9 +191,10 @@ export function leversSection() {
   ]);
   return `## Levers, one at a time
 
-Each step is the app at ${steps.at(-1).commit.split(" ")[0]} with the levers after it turned back off
-(\`bench/results/levers/<step>.json\`, written by \`BENCH_LEVER=… BENCH_ONLY=… npm run bench\`); step 0 is the
-app before this work. Same machine, one after another; CPU is the server's (all its processes, user + system) per
+Each step is one partial run (\`bench/results/levers/<step>.json\`, written by \`BENCH_LEVER=… BENCH_ONLY=… npm
+run bench\`) at the commit shown: steps measured at one commit are that app with the levers after them turned
+back off, one after another; step 0 is the app before this work. This machine's speed varies from day to day
+(compare a step with the one before it on the same day). CPU is the server's (all its processes, user + system) per
 request at c=1. The dashboard and the subscriptions page are the peer-shaped user's (200 subscriptions, 20
 cases), requests taking turns among 10 signed-in sessions; "×" is the share of the constant route
 handler's req/s in the same step.
@@ -200,6 +202,7 @@ handler's req/s in the same step.
 ${table(
   [
     "Step",
+    "Commit, day",
     "Empty page CPU ms",
     "Login CPU ms",
     "Dashboard CPU ms",

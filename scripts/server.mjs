@@ -48,7 +48,6 @@ const BASE_HEADERS = {
 };
 
 /** A JSON error in DESIGN.md's shape, with the headers every response carries. */
-
 function refuse(res, status, code, message, extraHeaders = {}) {
   res.writeHead(status, {
     ...BASE_HEADERS,

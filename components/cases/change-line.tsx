@@ -1,20 +1,18 @@
-import { getLocale, getTranslations } from "next-intl/server";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
 import { formatBytes } from "@/lib/domain/receipts";
+import type { RowI18n } from "@/lib/i18n/row-i18n";
 
 /** The line a deleted note or receipt left in the case's record: when it went, and what it was. */
-export async function ChangeLine({
+export function ChangeLine({
   change,
   when,
-  locale: asked,
+  i18n: { t, locale },
 }: {
   change: CaseChangeDto;
   when: (at: Date) => string;
-  /** The evidence page's language, when it is not the app's. */
-  locale?: string;
+  /** The page's language: the evidence page's may not be the app's. */
+  i18n: RowI18n;
 }) {
-  const locale = asked ?? (await getLocale());
-  const t = await getTranslations({ locale });
   const instant = (iso: string) => (iso ? when(new Date(iso)) : "—");
   return (
     <div className="min-w-0 flex-1 text-sm">

@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
 function tone(state: string): BadgeTone {
   if (state === "confirmation_received") return "success";
@@ -8,11 +8,11 @@ function tone(state: string): BadgeTone {
   return "info";
 }
 
-export async function CaseStateBadge({ state }: { state: string }) {
-  const t = await getTranslations("domain.state");
+/** A case's state as a badge; synchronous, so a list can show one a row (lib/i18n/row-i18n). */
+export function CaseStateBadge({ state, t }: { state: string; t: PageTranslator }) {
   return (
     <Badge tone={tone(state)} testId="case-state">
-      {t(state)}
+      {t(`domain.state.${state}`)}
     </Badge>
   );
 }

@@ -78,7 +78,7 @@ export async function Timeline({
                   aria-hidden="true"
                   className="mt-1.5 size-2.5 shrink-0 rounded-full border border-slate-400 bg-slate-200 dark:bg-slate-700"
                 />
-                <ChangeLine change={entry.change} when={when} />
+                <ChangeLine change={entry.change} when={when} i18n={{ t, locale }} />
               </li>
             );
           }

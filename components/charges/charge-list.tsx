@@ -5,6 +5,7 @@ import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { ChargeKind } from "@/lib/domain/charges";
 import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
+import type { RowI18n } from "@/lib/i18n/row-i18n";
 import { ReopenForChargeButton } from "./reopen-for-charge-button";
 import { StatementDateForm } from "./statement-date-form";
 
@@ -16,8 +17,15 @@ const KIND_TONE: Record<ChargeKind, BadgeTone | null> = {
 };
 
 /** "Dispute by Feb 1, 2027 · 58 days left", by how close the Fair Credit Billing Act's deadline is. */
-export async function DisputeDeadline({ disputeBy, today }: { disputeBy: string; today: string }) {
-  const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
+function DisputeDeadline({
+  disputeBy,
+  today,
+  i18n: { t, locale },
+}: {
+  disputeBy: string;
+  today: string;
+  i18n: RowI18n;
+}) {
   const left = daysBetween(today, disputeBy);
   const tone =
     left < 0
@@ -27,13 +35,13 @@ export async function DisputeDeadline({ disputeBy, today }: { disputeBy: string;
         : "font-medium text-amber-800 dark:text-amber-200";
   return (
     <span className={tone} data-testid="dispute-by" data-days-left={left}>
-      {t("disputeBy", { date: formatDateOnly(disputeBy, locale) })}
+      {t("charges.disputeBy", { date: formatDateOnly(disputeBy, locale) })}
       {" · "}
       {left < 0
-        ? t("disputePassed")
+        ? t("charges.disputePassed")
         : left === 0
-          ? t("disputeToday")
-          : t("daysLeft", { count: left })}
+          ? t("charges.disputeToday")
+          : t("charges.daysLeft", { count: left })}
     </span>
   );
 }
@@ -60,7 +68,7 @@ export async function ChargeList({
   /** false: a flagged line shows its badge only (its deadline and actions are listed elsewhere on the page). */
   actions?: boolean;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="charge-list">
       {lines.map((line) => {
@@ -100,7 +108,7 @@ export async function ChargeList({
                 </span>
                 {tone && line.kind ? (
                   <Badge tone={tone} testId="charge-kind">
-                    {t(`kind.${line.kind}`)}
+                    {t(`charges.kind.${line.kind}`)}
                   </Badge>
                 ) : null}
               </div>
@@ -108,7 +116,7 @@ export async function ChargeList({
             {line.flagged && actions ? (
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
                 {line.disputeBy ? (
-                  <DisputeDeadline disputeBy={line.disputeBy} today={today} />
+                  <DisputeDeadline disputeBy={line.disputeBy} today={today} i18n={{ t, locale }} />
                 ) : (
                   <StatementDateForm transactionId={line.id} caseId={line.caseId ?? undefined} />
                 )}

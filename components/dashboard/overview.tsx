@@ -153,7 +153,7 @@ export async function Overview({
                   >
                     {c.subscription.provider}
                   </Link>
-                  <FollowUpLabel kase={c} today={today} />
+                  <FollowUpLabel kase={c} today={today} i18n={{ t, locale }} />
                 </li>
               ))}
             </ul>
@@ -266,7 +266,7 @@ export async function Overview({
               {cases.openByState.map(({ state, count }) => (
                 <li key={state} className="flex items-center justify-between text-sm">
                   <Link href={`/cases?state=${state}`} className="hover:underline">
-                    <CaseStateBadge state={state} />
+                    <CaseStateBadge state={state} t={t} />
                   </Link>
                   <span className="font-semibold tabular-nums">{count}</span>
                 </li>

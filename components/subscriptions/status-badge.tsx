@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
 const TONES: Record<string, BadgeTone> = {
   active: "neutral",
@@ -7,11 +7,11 @@ const TONES: Record<string, BadgeTone> = {
   cancelled: "success",
 };
 
-export async function SubscriptionStatusBadge({ status }: { status: string }) {
-  const t = await getTranslations("domain.status");
+/** A subscription's status as a badge; synchronous, so a table can show one a row (lib/i18n/row-i18n). */
+export function SubscriptionStatusBadge({ status, t }: { status: string; t: PageTranslator }) {
   return (
     <Badge tone={TONES[status] ?? "neutral"} testId="subscription-status">
-      {t(status)}
+      {t(`domain.status.${status}`)}
     </Badge>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
@@ -33,8 +33,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const state = isCaseState(params.state) ? params.state : undefined;
   const followUp = params.followUp === "due" ? "due" : undefined;
   const today = todayIn(user.timeZone);
-  const [t, format, counts] = await Promise.all([
+  const [t, locale, format, counts] = await Promise.all([
     getTranslations(),
+    getLocale(),
     getFormatter(),
     countCasesByState(user),
   ]);
@@ -147,8 +148,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-3 text-sm">
-                  <FollowUpLabel kase={c} today={today} prefix={t("cases.followUp")} />
-                  <CaseStateBadge state={c.state} />
+                  <FollowUpLabel
+                    kase={c}
+                    today={today}
+                    prefix={t("cases.followUp")}
+                    i18n={{ t, locale }}
+                  />
+                  <CaseStateBadge state={c.state} t={t} />
                 </div>
               </Link>
             </li>

@@ -105,7 +105,7 @@ export default async function NoteSearchPage({
                     </span>
                   ) : null}
                 </span>
-                <CaseStateBadge state={c.state} />
+                <CaseStateBadge state={c.state} t={t} />
               </Link>
             </li>
           ))}
@@ -149,7 +149,7 @@ export default async function NoteSearchPage({
                   </p>
                   <span className="flex items-center gap-2 text-xs text-slate-500">
                     {format.dateTime(note.occurredAt, { dateStyle: "medium", timeStyle: "short" })}
-                    <CaseStateBadge state={note.case.state} />
+                    <CaseStateBadge state={note.case.state} t={t} />
                   </span>
                 </div>
                 <p className="mt-1 line-clamp-3 text-sm whitespace-pre-wrap">{note.summary}</p>

@@ -34,6 +34,7 @@ export default async function SubscriptionsPage({
     subscriptionTotals(user),
   ]);
   const subscriptions = table.items;
+  const i18n = { t, locale };
   const pageHref = (page: number) => `/subscriptions?sort=${sort}&dir=${dir}&page=${page}`;
 
   const addButton = (
@@ -168,10 +169,11 @@ export default async function SubscriptionsPage({
                     subscription={s}
                     timeZone={user.timeZone}
                     empty={t("subscriptions.none")}
+                    i18n={i18n}
                   />
                 </td>
                 <td className="max-md:col-start-2 max-md:row-start-1 max-md:text-right md:px-4 md:py-3">
-                  <SubscriptionStatusBadge status={s.status} />
+                  <SubscriptionStatusBadge status={s.status} t={t} />
                 </td>
               </tr>
             ))}

@@ -114,7 +114,7 @@ export default async function CasePage({
               <span className="font-normal text-slate-500"> · {kase.subscription.plan}</span>
             ) : null}
           </h1>
-          <CaseStateBadge state={kase.state} />
+          <CaseStateBadge state={kase.state} t={t} />
           <Link
             href={`/cases/${kase.id}/evidence`}
             className="ml-auto text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
@@ -149,6 +149,7 @@ export default async function CasePage({
               <FollowUpLabel
                 kase={kase}
                 today={today}
+                i18n={{ t, locale }}
                 none={isClosed(kase.state) ? t("cases.noFollowUpClosed") : t("cases.noFollowUp")}
               />
             </dd>

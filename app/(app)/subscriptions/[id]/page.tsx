@@ -59,7 +59,13 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
     ],
     [
       t("subscriptions.nextRenewal"),
-      <RenewalText key="renewal" subscription={s} timeZone={user.timeZone} empty={none} />,
+      <RenewalText
+        key="renewal"
+        subscription={s}
+        timeZone={user.timeZone}
+        empty={none}
+        i18n={{ t, locale }}
+      />,
     ],
     [
       t("subscriptions.autoRenew"),
@@ -105,7 +111,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
             <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
               {s.provider}
             </h1>
-            <SubscriptionStatusBadge status={s.status} />
+            <SubscriptionStatusBadge status={s.status} t={t} />
           </div>
           {s.status === "cancelled" && s.cancelledAt ? (
             <p className="mt-1 text-sm text-emerald-700 dark:text-emerald-300">
@@ -135,7 +141,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
             <Card className="border-amber-200 bg-amber-50/50 dark:border-amber-900 dark:bg-amber-950/20">
               <CardHeader title={t("subscriptions.activeCase")} />
               <div className="flex flex-wrap items-center gap-3">
-                <CaseStateBadge state={activeCase.state} />
+                <CaseStateBadge state={activeCase.state} t={t} />
                 <Link href={`/cases/${activeCase.id}`} className={buttonClasses("primary")}>
                   {t("subscriptions.viewCase")}
                 </Link>
@@ -172,7 +178,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                         dateStyle: "medium",
                         timeZone: user.timeZone,
                       }).format(c.openedAt)}
-                      <CaseStateBadge state={c.state} />
+                      <CaseStateBadge state={c.state} t={t} />
                     </span>
                   </li>
                 ))}

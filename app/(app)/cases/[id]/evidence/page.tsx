@@ -315,7 +315,7 @@ export default async function EvidencePage({
           <ol className="space-y-3" data-testid="evidence-changes">
             {changes.map((change) => (
               <li key={change.id}>
-                <ChangeLine change={change} when={when} locale={locale} />
+                <ChangeLine change={change} when={when} i18n={{ t, locale }} />
               </li>
             ))}
           </ol>

@@ -160,6 +160,9 @@ export function budgetsOf(results) {
   ];
 }
 
+// The heavy user's pages a lever step measures too (from step 9 on; "-" before).
+const HEAVY_LEVER_PAGES = ["subscriptions page", "cases list", "case page"];
+
 /** The levers table: each step of bench/results/levers/, against the one before it. */
 export function leversSection() {
   const dir = path.join(root, "bench", "results", "levers");
@@ -187,6 +190,7 @@ export function leversSection() {
     `${cell(step, "dashboard", 10, "peer", "rps")} (${shareOf(step, "dashboard", "peer")}×), p99 ${cell(step, "dashboard", 10, "peer", "p99")}`,
     `${cell(step, "subscriptions page", 10, "peer", "rps")} (${shareOf(step, "subscriptions page", "peer")}×), p99 ${cell(step, "subscriptions page", 10, "peer", "p99")}`,
     cell(step, "dashboard", 1, "peer", "bytesPerRequest"),
+    HEAVY_LEVER_PAGES.map((page) => cell(step, page, 1, "heavy", "cpuMsPerRequest")).join(" / "),
     String(step.peakRssMiB),
   ]);
   return `## Levers, one at a time
@@ -210,6 +214,7 @@ ${table(
     "Dashboard c=10 req/s",
     "Subscriptions c=10 req/s",
     "Dashboard bytes (br/gzip)",
+    "Heavy user CPU ms (subscriptions / cases list / case page)",
     "Peak RSS MiB",
   ],
   rows,

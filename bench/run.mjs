@@ -13,7 +13,8 @@
 //      dashboard and subscriptions (10 sessions taking turns), and pages, API
 //      lists and writes as the heavy and the typical user. Each run reads the
 //      server's CPU time (all its processes) from /proc, per request; memory
-//      is all its processes' RSS summed, sampled every 200 ms,
+//      is all its processes' RSS summed (and their PSS, which counts the
+//      pages they share once), sampled every 200 ms,
 //   5. writes bench/results/<date>.json and regenerates BENCHMARKS.md.
 // BENCH_DURATION (seconds per run, default 5) trades precision for time.
 // BENCH_ONLY=<regex> runs the matching scenarios only ("<name> as <user>");
@@ -262,6 +263,7 @@ for (const user of users) {
   }
 }
 const peakRssMiB = Math.round(server.peakRssMiB() * 10) / 10;
+const peakPssMiB = Math.round(server.peakPssMiB() * 10) / 10;
 const serverProcesses = server.processes();
 await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -295,6 +297,7 @@ const results = {
   buildSeconds: Math.round(buildSeconds * 10) / 10,
   coldStartMs: Math.round(coldStartMs),
   peakRssMiB,
+  peakPssMiB,
   serverProcesses,
   callCost,
   firstLoadJsKB: firstLoad,
@@ -315,7 +318,15 @@ if (ONLY && process.env.BENCH_LEVER) {
   const file = path.join(dir, `${step}.json`);
   const { git } = await import("./git.mjs");
   const { default: prettier } = await import("prettier");
-  const json = JSON.stringify({ step, what, commit: git(), date: results.date, peakRssMiB, runs });
+  const json = JSON.stringify({
+    step,
+    what,
+    commit: git(),
+    date: results.date,
+    peakRssMiB,
+    peakPssMiB,
+    runs,
+  });
   // Formatted as the repository's own check expects (npm test runs prettier --check).
   fs.writeFileSync(file, await prettier.format(json, { filepath: file }));
   log(`lever step written to ${path.relative(root, file)}`);
@@ -327,7 +338,7 @@ if (ONLY) {
       `${r.scenario} | ${r.user} | c=${r.connections} | ${r.rps} req/s | p50 ${r.p50} | p99 ${r.p99} | ` +
         `CPU ${r.cpuMsPerRequest} ms | ${r.bytesPerRequest} B | errors ${r.errors} | RSS after ${r.rssAfterMiB} MiB | ${JSON.stringify(r.statusCodes)}`,
     );
-  console.log(`peak RSS ${peakRssMiB} MiB; one call:`, callCost);
+  console.log(`peak RSS ${peakRssMiB} MiB, PSS ${peakPssMiB} MiB; one call:`, callCost);
   if (Object.keys(firstLoad).length)
     console.log("first-load JS (kB gz):", firstLoad, "RSC requests per view:", rscRequests);
   console.log(queries);

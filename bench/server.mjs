@@ -65,6 +65,21 @@ function rssOf(pid) {
   }
 }
 
+/**
+ * A process's proportional set size in MiB: its resident pages, each page it
+ * shares with other processes (the node binary, libraries) divided among
+ * them. Summed over processes it counts shared memory once, where RSS
+ * counts it in each.
+ */
+function pssOf(pid) {
+  try {
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** Starts `npm start`'s script with its Node.js flags; resolves once /login answers, with the time that took. */
 export async function startServer(dataDir, env = {}, nodeArgs = []) {
   const port = await freePort();
@@ -113,14 +128,20 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
   // Memory is every process of npm start together (the supervisor and each
   // worker), sampled while the server runs; its peak is the largest sum seen.
   const rssMiB = () => processTree(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0);
+  const pssMiB = () => processTree(child.pid).reduce((sum, pid) => sum + pssOf(pid), 0);
   let peak = rssMiB();
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMiB())), 200);
+  let peakPss = pssMiB();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB());
+    peakPss = Math.max(peakPss, pssMiB());
+  }, 200);
   return {
     base,
     child,
     coldStartMs: performance.now() - started,
     stderr: () => stderr,
     peakRssMiB: () => Math.max(peak, rssMiB()),
+    peakPssMiB: () => Math.max(peakPss, pssMiB()),
     rssMiB,
     /** CPU time all the server's processes have used so far, in ms. */
     cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMsOf(pid), 0),

@@ -107,7 +107,7 @@ function capChunkedBody(req, res) {
 }
 
 // Pages: everything but the API and the client message catalogs (which
-// answer with a strict CSP of their own, next.config.ts) and the build's assets.
+// answer with a strict CSP of their own, next.config.mjs) and the build's assets.
 const NOT_A_PAGE = /^\/(api\/|i18n\/|_next\/static\/|_next\/image)/;
 /** The request's path and query as the client asked, for requireUser's callbackUrl. */
 const REQUEST_URL_HEADER = "x-cancelcase-url";
@@ -156,7 +156,7 @@ function securePage(req, res, dev) {
   return true;
 }
 
-// Compression, here instead of Next.js's (next.config.ts compress: false):
+// Compression, here instead of Next.js's (next.config.mjs compress: false):
 // Next.js gzips at level 6, a fifth to a half of a page's CPU. Brotli at
 // quality 2 makes pages as small or smaller at a third of that (measured on
 // the dashboard and the 200-row list, BENCHMARKS.md); every browser asks for

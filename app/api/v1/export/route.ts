@@ -4,7 +4,7 @@ import { exportZip } from "@/lib/http/export-zip";
 
 /**
  * "Download my data": a ZIP of all the caller's subscriptions, cases, events,
- * notes (JSON) and receipt files, streamed as it is read. next.config.ts adds
+ * notes (JSON) and receipt files, streamed as it is read. next.config.mjs adds
  * nosniff, a sandbox CSP and no-store to every /api response.
  */
 export const GET = apiRoute(async ({ user }) => {

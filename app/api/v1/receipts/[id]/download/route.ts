@@ -12,7 +12,7 @@ function contentDisposition(kind: "inline" | "attachment", fileName: string): st
 
 /**
  * The bytes, after the owner check. Attachment by default; raster images may
- * be shown inline (?inline=1, for thumbnails). next.config.ts adds nosniff, a
+ * be shown inline (?inline=1, for thumbnails). next.config.mjs adds nosniff, a
  * sandbox CSP and no-store to every /api response.
  */
 export const GET = apiRoute<Params>(async ({ request, params, user }) => {

@@ -1,4 +1,6 @@
-import type { NextConfig } from "next";
+// Plain JavaScript, not next.config.ts: Next.js compiles a TypeScript config
+// with SWC each time a server process starts, which maps SWC's 100 MB native
+// binary into every worker (26 MiB of resident memory each, BENCHMARKS.md).
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -17,7 +19,8 @@ const commonHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   // The custom server compresses, faster than Next.js's gzip (scripts/server.mjs).
   compress: false,

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dedupeServerChunks } from "./dedupe-chunks.mjs";
 import { fail, root } from "./paths.mjs";
 
 const BUILD_INPUTS = [
@@ -57,6 +58,11 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     },
   );
   if (result.status !== 0) fail(`next build failed (exit ${result.status ?? result.signal})`);
+  const { copies, bytes } = dedupeServerChunks(path.join(root, ".next", "server"));
+  if (copies > 0)
+    console.log(
+      `[cancelcase] ${copies} duplicate server chunk(s) folded into one copy each (${(bytes / 1e6).toFixed(1)} MB each worker no longer loads)`,
+    );
   fs.writeFileSync(stamp, wanted);
   return (performance.now() - started) / 1000;
 }

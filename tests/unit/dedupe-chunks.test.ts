@@ -39,7 +39,7 @@ describe("duplicate server chunks, after the build", () => {
     });
     const result = dedupeServerChunks(root);
     expect(result.copies).toBe(1);
-    expect(result.bytes).toBe(Buffer.byteLength('module.exports=[1,e=>{zod()}];\n'));
+    expect(result.bytes).toBe(Buffer.byteLength("module.exports=[1,e=>{zod()}];\n"));
     expect(read("app/api/two/route.js")).toBe(route("_a._.js"));
     expect(read("app/api/one/route.js")).toBe(route("_a._.js", "_c._.js"));
     expect(read("chunks/ssr/_d._.js")).toContain('e.l("server/chunks/_a._.js")');

@@ -11,7 +11,7 @@ import { saveSubscriptionAction } from "@/lib/actions/subscriptions";
 import { BILLING_CYCLES } from "@/lib/domain/subscriptions";
 import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { EnumOptions } from "@/components/ui/enum-options";
-import { defaultPatterns } from "@/lib/domain/charges";
+import { defaultPatterns } from "@/lib/domain/merchant-patterns";
 
 export type SubscriptionFormValues = {
   id?: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { patternsOf } from "@/lib/domain/charges";
+import { patternsOf } from "@/lib/domain/merchant-patterns";
 import { cache } from "react";
 import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { classifyCharges, patternsOf, subscriptionMatcher } from "@/lib/domain/charges";
+import { classifyCharges, subscriptionMatcher } from "@/lib/domain/charges";
+import { patternsOf } from "@/lib/domain/merchant-patterns";
 import { notFoundError } from "./errors";
 import {
   chargeWatches,

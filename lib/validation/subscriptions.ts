@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PATTERNS_MAX, isUsablePattern } from "@/lib/domain/charges";
+import { PATTERNS_MAX, isUsablePattern } from "@/lib/domain/merchant-patterns";
 import { BILLING_CYCLES, SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { amountField, currencyField, dateOnlyField, optionalText } from "./fields";
 

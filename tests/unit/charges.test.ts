@@ -1,15 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { classifyCharges, covers, disputeBy, watchStatus } from "@/lib/domain/charges";
 import {
-  classifyCharges,
-  covers,
   defaultPatterns,
-  disputeBy,
   isUsablePattern,
   matchesPattern,
   normalizeDescription,
-  watchStatus,
-} from "@/lib/domain/charges";
+} from "@/lib/domain/merchant-patterns";
 import { addDays } from "@/lib/domain/dates";
 
 describe("merchant patterns", () => {
@@ -143,7 +140,8 @@ describe("deadlines and the loop closing", () => {
 
 describe("the matcher for many lines", () => {
   it("finds what matchSubscription finds (property)", async () => {
-    const { matchSubscription, subscriptionMatcher } = await import("@/lib/domain/charges");
+    const { subscriptionMatcher } = await import("@/lib/domain/charges");
+    const { matchSubscription } = await import("@/lib/domain/merchant-patterns");
     const word = fc.constantFrom(
       "MINT",
       "MOBILE",

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { formatMajorAmount } from "@/lib/domain/money";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { defaultPatterns } from "@/lib/domain/charges";
+import { defaultPatterns } from "@/lib/domain/merchant-patterns";
 
 const sameList = (a: string[], b: string[]) =>
   a.length === b.length && a.every((item, i) => item === b[i]);

@@ -2,14 +2,15 @@
 
 import { ErrorView } from "@/components/errors/error-view";
 
-/** An unexpected error outside the signed-in pages (sign-in, sign-up). */
-export default function RootError(props: {
+/**
+ * An unexpected error in a signed-out page (sign-in, sign-up, password
+ * reset), shown inside its layout. Kept here, not at the root, so the
+ * signed-in pages do not load it as well as their own (BENCHMARKS.md);
+ * what fails above both layouts gets app/global-error.tsx.
+ */
+export default function SignedOutError(props: {
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <ErrorView {...props} backHref="/" />
-    </main>
-  );
+  return <ErrorView {...props} backHref="/" />;
 }

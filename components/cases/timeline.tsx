@@ -92,6 +92,7 @@ export async function Timeline({
                 />
                 <div className="min-w-0 flex-1">
                   <NoteItem
+                    t={t}
                     caseId={caseId}
                     noteId={note.id}
                     when={when(note.occurredAt)}

@@ -6,7 +6,7 @@ import type { CaseCharges } from "@/lib/data/charge-summaries";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMajorAmount } from "@/lib/domain/money";
 import { ChargeList } from "./charge-list";
-import { ExpectedFinalBillForm } from "./expected-final-bill-form";
+import { LazyExpectedFinalBillForm as ExpectedFinalBillForm } from "./lazy-charge-forms";
 
 /** The dispute pack's downloads: the PDF in English (what an issuer reads) or Chinese, and the ZIP. */
 async function PackLinks({ caseId }: { caseId: string }) {

@@ -6,8 +6,10 @@ import type { ChargeKind } from "@/lib/domain/charges";
 import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import type { RowI18n } from "@/lib/i18n/row-i18n";
-import { ReopenForChargeButton } from "./reopen-for-charge-button";
-import { StatementDateForm } from "./statement-date-form";
+import {
+  LazyReopenForChargeButton as ReopenForChargeButton,
+  LazyStatementDateForm as StatementDateForm,
+} from "./lazy-charge-forms";
 
 const KIND_TONE: Record<ChargeKind, BadgeTone | null> = {
   after: "danger",

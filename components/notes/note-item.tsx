@@ -1,11 +1,5 @@
-"use client";
-
-import { useTranslations } from "@/lib/i18n/client";
-import { useState } from "react";
-import { useActionCall } from "@/components/ui/use-action-call";
-import { Alert } from "@/components/ui/alert";
-import { deleteNoteAction } from "@/lib/actions/notes";
-import { LazyNoteForm, preloadNoteFormProps } from "./lazy-note-form";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
+import { EditableNote } from "./editable-note";
 import type { NoteFormValues } from "./note-form";
 
 type Props = {
@@ -17,29 +11,22 @@ type Props = {
   followUpLabel: string | null;
   /** "edited <when>", when the note was changed after it was written. */
   edited?: string | null;
+  t: PageTranslator;
 };
 
-export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel, edited }: Props) {
-  const t = useTranslations();
-  const [editing, setEditing] = useState(false);
-  const { pending, error, run } = useActionCall();
-
-  if (editing) {
-    return (
-      <LazyNoteForm
-        caseId={caseId}
-        noteId={noteId}
-        values={values}
-        onSaved={() => setEditing(false)}
-        onCancel={() => setEditing(false)}
-      />
-    );
-  }
+/** One support-call note in the case's timeline, rendered on the server; its Edit and Delete are the client's. */
+export function NoteItem({
+  caseId,
+  noteId,
+  when,
+  channel,
+  values,
+  followUpLabel,
+  edited,
+  t,
+}: Props) {
   return (
-    <div
-      data-testid="note"
-      className="rounded-xl border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-800/40"
-    >
+    <EditableNote caseId={caseId} noteId={noteId} values={values}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm font-semibold">{channel}</p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
@@ -71,32 +58,6 @@ export function NoteItem({ caseId, noteId, when, channel, values, followUpLabel,
       {followUpLabel ? (
         <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">{followUpLabel}</p>
       ) : null}
-      <div className="mt-2 flex gap-3 text-xs font-semibold">
-        <button
-          type="button"
-          className="text-indigo-700 hover:underline dark:text-indigo-300"
-          {...preloadNoteFormProps}
-          onClick={() => setEditing(true)}
-        >
-          {t("notes.edit")}
-        </button>
-        <button
-          type="button"
-          disabled={pending}
-          className="text-red-700 hover:underline dark:text-red-300"
-          onClick={() => {
-            if (!window.confirm(t("notes.deleteConfirm"))) return;
-            run(() => deleteNoteAction(noteId, caseId));
-          }}
-        >
-          {t("notes.delete")}
-        </button>
-      </div>
-      {error ? (
-        <div className="mt-2">
-          <Alert tone="error">{t(error)}</Alert>
-        </div>
-      ) : null}
-    </div>
+    </EditableNote>
   );
 }

@@ -19,40 +19,16 @@ type Item = {
   retry?: { file: File; kind: string; noteId: string };
 };
 
-// When the answer carries no field code: by the error's code, then by status.
-const BY_CODE: Record<string, string> = {
-  conflict: "file_duplicate",
-  unsupported_media_type: "file_type_refused",
-  not_found: "not_found",
-  email_unreadable: "email_unreadable",
-  payload_too_large: "file_too_large",
-};
-const BY_STATUS: Record<number, string> = {
-  409: "file_duplicate",
-  413: "file_too_large",
-  415: "file_type_refused",
-  404: "not_found",
-  422: "email_unreadable",
-};
-
-type ErrorBody = {
-  error?: { code?: string; limit?: number; fieldCodes?: Record<string, string[] | undefined> };
-} | null;
-
-/**
- * Which message explains a refused upload: the server's codes (a field's
- * error code, else the error's code), which the catalog translates; never
- * its English text.
- */
-export function failureOf(status: number, body: ErrorBody): Pick<Item, "reason" | "values"> {
-  const error = body?.error;
-  if (error?.code === "limit_reached")
-    return { reason: "limit_reached_receipts", values: { limit: error.limit ?? 0 } };
-  const fieldCode = Object.values(error?.fieldCodes ?? {}).find((codes) => codes?.length)?.[0];
-  return {
-    reason: fieldCode ?? BY_CODE[error?.code ?? ""] ?? BY_STATUS[status] ?? "upload_failed",
-  };
-}
+// The sending code comes with the user's first move towards adding a file
+// (pointing at, focusing, touching or dragging a file over the uploader),
+// not with the page.
+const load = () => import("./send-receipt");
+const preload = {
+  onPointerEnter: load,
+  onFocus: load,
+  onTouchStart: load,
+  onDragEnter: load,
+} as const;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -85,7 +61,12 @@ export function ReceiptUploader({
   const update = (key: string, patch: Partial<Item>) =>
     setItems((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
-  function send(file: File, as: { kind: string; noteId: string }, key?: string): Promise<void> {
+  /** Sends one file; true when the server kept it. */
+  async function send(
+    file: File,
+    as: { kind: string; noteId: string },
+    key?: string,
+  ): Promise<boolean> {
     if (key) {
       update(key, { status: "uploading", progress: 0, reason: undefined, retry: undefined });
     } else {
@@ -101,47 +82,31 @@ export function ReceiptUploader({
         ? { key, name: file.name, progress: 0, status: "failed", ...refusal }
         : { key, name: file.name, progress: 0, status: "uploading" };
       setItems((all) => [...all, item]);
-      if (refusal) return Promise.resolve();
+      if (refusal) return false;
     }
     const itemKey = key;
-    return new Promise((resolve) => {
-      const form = new FormData();
-      form.append("kind", as.kind);
-      if (as.noteId) form.append("noteId", as.noteId);
-      form.append("file", file);
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", `/api/v1/cases/${caseId}/receipts`);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable)
-          update(itemKey, { progress: Math.round((event.loaded / event.total) * 100) });
-      };
-      xhr.onload = () => {
-        if (xhr.status === 201) update(itemKey, { status: "done", progress: 100 });
-        else {
-          let body = null;
-          try {
-            body = JSON.parse(xhr.responseText);
-          } catch {
-            // not JSON: the generic message will do
-          }
-          update(itemKey, {
+    const result = await load()
+      .then(({ sendReceipt }) =>
+        sendReceipt(caseId, file, as, (progress) => update(itemKey, { progress })),
+      )
+      // No answer, or the sending code itself could not be fetched (offline,
+      // or the app was rebuilt since the page loaded): worth a retry.
+      .catch(() => ({
+        ok: false as const,
+        failure: { reason: navigator.onLine === false ? "upload_offline" : "upload_network" },
+        retry: true,
+      }));
+    update(
+      itemKey,
+      result.ok
+        ? { status: "done", progress: 100 }
+        : {
             status: "failed",
-            ...failureOf(xhr.status, body),
-            ...(xhr.status >= 500 ? { retry: { file, ...as } } : {}),
-          });
-        }
-        resolve();
-      };
-      xhr.onerror = () => {
-        update(itemKey, {
-          status: "failed",
-          reason: navigator.onLine === false ? "upload_offline" : "upload_network",
-          retry: { file, ...as },
-        });
-        resolve();
-      };
-      xhr.send(form);
-    });
+            ...result.failure,
+            retry: result.retry ? { file, ...as } : undefined,
+          },
+    );
+    return result.ok;
   }
 
   async function sendAll(files: FileList | File[], as = { kind, noteId }) {
@@ -154,14 +119,16 @@ export function ReceiptUploader({
     }
     setWaiting([]);
     // One at a time: a phone on a weak connection does better, and order is kept.
-    for (const file of list) await send(file, as);
-    router.refresh();
+    let kept = false;
+    for (const file of list) kept = (await send(file, as)) || kept;
+    // Only when something changed: a refresh offline would turn into a full
+    // load of the page, and the failures with their Retry would be gone.
+    if (kept) router.refresh();
   }
 
   async function retry(item: Item) {
     if (!item.retry) return;
-    await send(item.retry.file, item.retry, item.key);
-    router.refresh();
+    if (await send(item.retry.file, item.retry, item.key)) router.refresh();
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
@@ -172,7 +139,7 @@ export function ReceiptUploader({
 
   const size = megabytes(maxBytes);
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" {...preload}>
       <div className={`grid grid-cols-1 gap-3 ${compact ? "" : "sm:grid-cols-2"}`}>
         <SelectField
           id={`${inputId}-kind`}

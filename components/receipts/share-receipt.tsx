@@ -9,7 +9,7 @@ import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";
 import { RECEIPT_KINDS, formatBytes } from "@/lib/domain/receipts";
-import { failureOf } from "./receipt-uploader";
+import { failureOf } from "./send-receipt";
 
 /** public/sw.js keeps shared files here, under /share/file/<n>. */
 const SHARE_CACHE = "cancelcase-share";

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOutTo } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { FormAlert } from "@/components/ui/form-alert";
-import { clearAllDrafts } from "@/components/notes/note-draft";
+import { signOut } from "@/components/shell/sign-out";
 import { deleteAccountAction } from "@/lib/actions/settings";
 
 export function DeleteAccountForm() {
@@ -17,8 +16,7 @@ export function DeleteAccountForm() {
 
   useEffect(() => {
     if (state.status !== "ok") return;
-    clearAllDrafts();
-    void signOutTo("/login?notice=account-deleted");
+    void signOut("/login?notice=account-deleted", { clearDrafts: true });
   }, [state]);
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOutTo } from "@/lib/auth/browser-client";
+import { signOut } from "@/components/shell/sign-out";
 import { useTranslations } from "@/lib/i18n/client";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -16,7 +16,7 @@ export function LogoutEverywhereButton() {
       onClick={() =>
         startTransition(async () => {
           await logoutEverywhereAction();
-          await signOutTo("/login");
+          await signOut("/login");
         })
       }
     >

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOutTo } from "@/lib/auth/browser-client";
+import { signOut } from "@/components/shell/sign-out";
 import { useTranslations } from "@/lib/i18n/client";
 import { useEffect } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -16,7 +16,7 @@ export function PasswordForm() {
 
   // Every session, this one included, was revoked with the old password.
   useEffect(() => {
-    if (state.status === "ok") void signOutTo("/login?notice=password-changed");
+    if (state.status === "ok") void signOut("/login?notice=password-changed");
   }, [state]);
 
   return (

@@ -4,6 +4,9 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 
+// The code that turns push on or off comes when the user points at the button.
+const load = () => import("./push-subscription");
+
 type State = "checking" | "unsupported" | "denied" | "off" | "on";
 
 function supported(): boolean {
@@ -13,15 +16,6 @@ function supported(): boolean {
     "PushManager" in window &&
     "Notification" in window
   );
-}
-
-/** The VAPID public key (base64url) as the bytes pushManager.subscribe wants. */
-function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
-  const raw = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(new ArrayBuffer(raw.length));
-  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
-  return bytes;
 }
 
 async function currentSubscription(): Promise<PushSubscription | null> {
@@ -37,8 +31,8 @@ async function browserState(): Promise<State> {
 
 /**
  * Push on this browser: asks for permission, subscribes with the server's
- * VAPID key through the service worker (public/sw.js), and hands the
- * subscription to the server; or the reverse. `devices` is the server's
+ * VAPID key through the service worker, and hands the subscription to the
+ * server (./push-subscription); or the reverse. `devices` is the server's
  * count, already worded.
  */
 export function PushDevice({ publicKey, devices }: { publicKey: string; devices: string }) {
@@ -59,20 +53,7 @@ export function PushDevice({ publicKey, devices }: { publicKey: string; devices:
         setState("denied");
         return;
       }
-      const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
-      await navigator.serviceWorker.ready;
-      const subscription =
-        (await registration.pushManager.getSubscription()) ??
-        (await registration.pushManager.subscribe({
-          userVisibleOnly: true,
-          applicationServerKey: keyBytes(publicKey),
-        }));
-      const response = await fetch("/api/v1/me/push-subscriptions", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(subscription.toJSON()),
-      });
-      if (!response.ok) throw new Error(`push subscription refused: ${response.status}`);
+      await (await load()).subscribeHere(publicKey);
       setState("on");
     } catch {
       setFailed(true);
@@ -86,14 +67,7 @@ export function PushDevice({ publicKey, devices }: { publicKey: string; devices:
     setFailed(false);
     try {
       const subscription = await currentSubscription();
-      if (subscription) {
-        await fetch("/api/v1/me/push-subscriptions", {
-          method: "DELETE",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ endpoint: subscription.endpoint }),
-        });
-        await subscription.unsubscribe();
-      }
+      if (subscription) await (await load()).unsubscribeHere(subscription);
       setState("off");
     } catch {
       setFailed(true);
@@ -118,6 +92,8 @@ export function PushDevice({ publicKey, devices }: { publicKey: string; devices:
           variant="secondary"
           disabled={busy}
           onClick={state === "on" ? turnOff : turnOn}
+          onPointerEnter={load}
+          onFocus={load}
           data-testid="push-toggle"
         >
           {state === "on" ? t("pushTurnOff") : t("pushTurnOn")}

@@ -1,10 +1,9 @@
 "use client";
 
-import { signOutTo } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
 import { LogOutIcon } from "@/components/ui/icons";
-import { clearAllDrafts } from "@/components/notes/note-draft";
+import { preloadSignOut, signOut } from "./sign-out";
 
 export function LogoutButton() {
   const t = useTranslations("nav");
@@ -13,10 +12,13 @@ export function LogoutButton() {
     <button
       type="button"
       disabled={pending}
+      onPointerEnter={preloadSignOut}
+      onFocus={preloadSignOut}
+      onTouchStart={preloadSignOut}
       onClick={() => {
         setPending(true);
-        clearAllDrafts(); // a shared computer keeps nobody's unsaved notes
-        void signOutTo("/login").catch(() => setPending(false));
+        // Offline, or the code could not be fetched: still signed in, drafts kept; try again.
+        signOut("/login", { clearDrafts: true }).catch(() => setPending(false));
       }}
       className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >

@@ -145,3 +145,27 @@ test("the evidence journey in Chinese", async ({ page }) => {
   await expect(page.getByTestId("evidence")).toContainText("CM-2026-01");
   await expect(page.getByTestId("evidence")).toContainText("确认函.pdf");
 });
+
+test("a receipt chosen offline, before the upload code ever loaded, fails with Retry and is sent once back online", async ({
+  page,
+  context,
+}) => {
+  await register(page);
+  await openCaseThroughUi(page, "Visible");
+  await page.getByLabel("What is it?").selectOption("confirmation");
+  // No pointer has been over the uploader, so its sending code is not fetched yet.
+  await context.setOffline(true);
+  await page
+    .getByTestId("dropzone")
+    .locator("input[type=file]")
+    .setInputFiles({ name: "offline.pdf", mimeType: "application/pdf", buffer: PDF });
+  const status = page.getByTestId("upload-status");
+  await expect(status).toContainText("You are offline, so it was not sent.");
+  await expect(page.getByTestId("receipt")).toHaveCount(0);
+
+  await context.setOffline(false);
+  await status.getByRole("button", { name: "Retry" }).click();
+  await expect(status).toContainText("offline.pdf");
+  await expect(page.getByTestId("receipt-list")).toContainText("offline.pdf");
+  await expect(page.getByTestId("receipt")).toHaveCount(1);
+});

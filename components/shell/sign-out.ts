@@ -9,10 +9,11 @@ export const preloadSignOut = () =>
 
 /**
  * Ends this browser's session and goes to `to`. With `clearDrafts`, unsaved
- * note drafts go first: a shared computer keeps nobody's notes.
+ * note drafts go too (a shared computer keeps nobody's notes), once the
+ * session has ended: a sign-out that failed offline keeps them.
  */
 export async function signOut(to: string, { clearDrafts = false } = {}): Promise<void> {
   const [auth, drafts] = await preloadSignOut();
+  await auth.signOutTo(to); // ends the session, then starts loading `to`
   if (clearDrafts) drafts.clearAllDrafts();
-  await auth.signOutTo(to);
 }

@@ -9,6 +9,7 @@ import {
   register,
   registerInChinese,
   sameOrigin,
+  uniqueEmail,
 } from "./helpers";
 
 // Issue 12, nothing typed is lost: failed saves keep the form and offer
@@ -248,4 +249,40 @@ test("a save after the session ended goes to sign-in, and the note waits as a dr
   await page.goto(caseUrl);
   await ready(page);
   await expect(page.getByLabel("What was said")).toHaveValue("Asked for the port-out number.");
+});
+
+test("log out offline keeps the session and the draft; logging out clears the draft", async ({
+  page,
+  context,
+}) => {
+  const email = uniqueEmail("drafts");
+  await register(page, email);
+  await openCaseThroughUi(page, "Ting Mobile");
+  const caseUrl = page.url();
+  await page.getByRole("button", { name: "Log a call or contact" }).click();
+  await page.getByLabel("What was said").fill("Agent said the port-out is pending.");
+
+  // The sign-out code is fetched as the pointer reaches the button; then the
+  // network goes: the sign-out itself fails, so nothing is cleared and the user stays.
+  const logOut = page.getByRole("button", { name: "Log out" }).first();
+  await logOut.hover();
+  await ready(page);
+  await context.setOffline(true);
+  await logOut.click();
+  await expect(logOut).toBeEnabled();
+  await context.setOffline(false);
+  await page.reload();
+  await ready(page);
+  await expect(page).toHaveURL(caseUrl);
+  await expect(page.getByLabel("What was said")).toHaveValue("Agent said the port-out is pending.");
+
+  // Online: signed out, and a shared computer keeps nobody's draft.
+  await page.getByRole("button", { name: "Log out" }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(caseUrl);
+  await ready(page);
+  await expect(page.getByRole("button", { name: "Log a call or contact" })).toBeVisible();
+  await expect(page.getByText("This note was not saved yet")).toHaveCount(0);
 });

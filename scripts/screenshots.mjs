@@ -45,7 +45,7 @@ for (const locale of ["en", "zh-CN"]) {
       await page.goto(`${base}/login`, { waitUntil: "networkidle" });
       await page.locator("#email").fill(email);
       await page.locator("#password").fill(password);
-      await page.locator("button[type=submit]").click();
+      await page.locator("#password").press("Enter");
       await page.waitForURL(/dashboard/);
       await page.waitForLoadState("networkidle");
       // The account's own language wins over the cookie: switch it in the shell.

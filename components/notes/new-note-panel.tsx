@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { PhoneIcon } from "@/components/ui/icons";
 import { LazyNewNoteForm, preloadNoteFormProps } from "./lazy-note-form";
-import { draftKey, hasDraft, noDraftEvents } from "./note-draft";
+import { draftKey, hasDraft, noDraftEvents } from "./draft-store";
 
 export function NewNotePanel({ caseId, timeZone }: { caseId: string; timeZone: string }) {
   const t = useTranslations("notes");

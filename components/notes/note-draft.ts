@@ -1,11 +1,11 @@
 // A note being written is kept in this browser's localStorage until it is
 // saved, so a reload, a lost connection or a crashed tab does not lose it.
 // Drafts are removed when the note is saved, when the user cancels it, and
-// when they log out (a shared computer keeps nobody's notes).
+// when they log out (a shared computer keeps nobody's notes). Where they are
+// kept, and whether one is waiting, is ./draft-store's.
 
 import type { NoteFormValues } from "./note-form";
-
-const PREFIX = "cancelcase:note-draft:";
+import { DRAFT_PREFIX, draftStorage, hasWriting, storedDraft } from "./draft-store";
 
 const FIELDS = [
   "channel",
@@ -18,33 +18,12 @@ const FIELDS = [
   "followUpOn",
 ] as const satisfies readonly (keyof NoteFormValues)[];
 
-/** The draft of a new note on a case, or of an edit to one note. */
-export function draftKey(caseId: string, noteId?: string): string {
-  return noteId ? `${PREFIX}note:${noteId}` : `${PREFIX}case:${caseId}`;
-}
-
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled by the browser
-  }
-}
-
 export function readDraft(key: string): NoteFormValues | null {
-  try {
-    const raw = storage()?.getItem(key);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (!parsed || typeof parsed !== "object") return null;
-    const record = parsed as Record<string, unknown>;
-    const values = Object.fromEntries(
-      FIELDS.map((name) => [name, typeof record[name] === "string" ? record[name] : ""]),
-    ) as NoteFormValues;
-    return values.summary || values.agent || values.reference || values.outcome ? values : null;
-  } catch {
-    return null;
-  }
+  const record = storedDraft(key);
+  if (!record || !hasWriting(record)) return null;
+  return Object.fromEntries(
+    FIELDS.map((name) => [name, typeof record[name] === "string" ? record[name] : ""]),
+  ) as NoteFormValues;
 }
 
 export function writeDraft(key: string, form: HTMLFormElement): void {
@@ -56,7 +35,7 @@ export function writeDraft(key: string, form: HTMLFormElement): void {
     }),
   );
   try {
-    storage()?.setItem(key, JSON.stringify(values));
+    draftStorage()?.setItem(key, JSON.stringify(values));
   } catch {
     // Full or disabled storage: the form itself still holds the text.
   }
@@ -64,7 +43,7 @@ export function writeDraft(key: string, form: HTMLFormElement): void {
 
 export function clearDraft(key: string): void {
   try {
-    storage()?.removeItem(key);
+    draftStorage()?.removeItem(key);
   } catch {
     // nothing kept, nothing to remove
   }
@@ -72,18 +51,11 @@ export function clearDraft(key: string): void {
 
 /** On logout: every note draft this browser holds. */
 export function clearAllDrafts(): void {
-  const store = storage();
+  const store = draftStorage();
   if (!store) return;
   try {
-    for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key);
+    for (const key of Object.keys(store)) if (key.startsWith(DRAFT_PREFIX)) store.removeItem(key);
   } catch {
     // as above
   }
-}
-
-/** For useSyncExternalStore: drafts change in this tab only through the form. */
-export const noDraftEvents = () => () => {};
-
-export function hasDraft(key: string): boolean {
-  return readDraft(key) !== null;
 }

@@ -12,7 +12,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { instantToWallTime } from "@/lib/domain/dates";
-import { clearDraft, draftKey, readDraft, writeDraft } from "./note-draft";
+import { draftKey } from "./draft-store";
+import { clearDraft, readDraft, writeDraft } from "./note-draft";
 
 export type NoteFormValues = {
   channel: string;

@@ -6,7 +6,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField } from "@/components/ui/field";
-import { RECEIPT_KINDS } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 
 type Item = {
   key: string;
@@ -194,7 +194,8 @@ export function ReceiptUploader({
           <span className="pointer-coarse:hidden">{t("receipts.drop")} </span>
           <Button
             variant="secondary"
-            className="min-h-8 px-3 py-1 pointer-fine:ml-1"
+            // Small inside the sentence; full size where it is the only way in (a phone).
+            className="pointer-fine:ml-1 pointer-fine:min-h-8 pointer-fine:px-3 pointer-fine:py-1"
             onClick={() => input.current?.click()}
           >
             <span className="pointer-coarse:hidden">{t("receipts.choose")}</span>

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";
-import { RECEIPT_KINDS, formatBytes } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
+import { formatBytes } from "@/lib/domain/receipts";
 import { failureOf } from "./send-receipt";
 
 /** public/sw.js keeps shared files here, under /share/file/<n>. */

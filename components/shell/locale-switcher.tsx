@@ -1,21 +1,20 @@
-"use client";
-
-import { useLocale, useTranslations } from "@/lib/i18n/client";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/lib/actions/auth";
 import { LOCALES } from "@/lib/domain/locales";
 import { LOCALE_LABELS } from "@/lib/i18n/locales";
 import { GlobeIcon } from "@/components/ui/icons";
 
-export function LocaleSwitcher() {
-  const t = useTranslations("common");
-  const current = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
+/**
+ * The language buttons: a form posting to setLocaleAction, rendered on the
+ * server, so no page ships code for it and it works before (or without) the
+ * page's JavaScript. Next.js re-renders the page in the new language once the
+ * action has set its cookie; what is typed in the page's forms stays.
+ */
+export async function LocaleSwitcher() {
+  const [t, current] = await Promise.all([getTranslations("common"), getLocale()]);
   return (
-    <div
+    <form
+      action={setLocaleAction}
       role="group"
       aria-label={t("language")}
       className="inline-flex items-center gap-1 rounded-lg border border-slate-200 bg-white p-0.5 text-sm dark:border-slate-700 dark:bg-slate-900"
@@ -24,16 +23,11 @@ export function LocaleSwitcher() {
       {LOCALES.map((locale) => (
         <button
           key={locale}
-          type="button"
+          type="submit"
+          name="locale"
+          value={locale}
           lang={locale}
           aria-pressed={locale === current}
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              await setLocaleAction(locale);
-              router.refresh();
-            })
-          }
           className={`rounded-md px-2.5 py-1 font-medium transition-colors ${
             locale === current
               ? "bg-indigo-600 text-white dark:bg-indigo-500"
@@ -43,6 +37,6 @@ export function LocaleSwitcher() {
           {LOCALE_LABELS[locale]}
         </button>
       ))}
-    </div>
+    </form>
   );
 }

@@ -17,8 +17,8 @@ type FieldProps = {
   errors?: string[];
 };
 
-const controlClasses =
-  "block w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 sm:text-sm dark:bg-slate-900 dark:text-slate-100";
+// The look of labels, controls, hints and errors: .field-* in app/globals.css
+// (a control with aria-invalid gets the red border there).
 
 function describedBy(id: string, hint: ReactNode, errors?: string[]): string | undefined {
   const ids = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean);
@@ -71,17 +71,17 @@ function Counter({ id, text }: { id: string; text: string | null }) {
 function FieldFrame({ id, label, hint, errors, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+        <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="field-error">
           {errors.join(" ")}
         </p>
       ) : null}
@@ -107,7 +107,7 @@ export function TextField({
         id={id}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={`${controlClasses} ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
+        className="field-control"
         {...input}
         onInput={(event) => {
           control.changed(event.currentTarget.value);
@@ -134,7 +134,7 @@ export function SelectField({
         id={id}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={`${controlClasses} ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
+        className="field-control"
         {...select}
       >
         {children}
@@ -163,7 +163,7 @@ export function TextareaField({
         id={id}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={`${controlClasses} min-h-24 ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`}
+        className="field-control min-h-24"
         {...textarea}
         onInput={(event) => {
           control.changed(event.currentTarget.value);

@@ -19,8 +19,13 @@ export async function registerAction(_prev: ActionState, formData: FormData): Pr
   });
 }
 
-/** Remembers the language in a cookie and, when signed in, on the account. */
-export async function setLocaleAction(locale: string): Promise<void> {
+/**
+ * Remembers the language in a cookie and, when signed in, on the account.
+ * The language buttons' form action (a plain form: it works before the page's
+ * code has loaded, or without it); setting the cookie re-renders the page.
+ */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData instanceof FormData ? formData.get("locale") : null;
   if (!isLocale(locale)) return;
   const cookieStore = await cookies();
   cookieStore.set(LOCALE_COOKIE, locale, {

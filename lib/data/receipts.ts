@@ -4,7 +4,7 @@ import { receiptsPerCaseLimit, userQuotaBytes } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PageQuery } from "@/lib/validation/fields";
-import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipt-kinds";
 import { AppError } from "@/lib/errors/app-error";
 import { receiptStorage, StoredFileMissing, type ReceivedFile } from "@/lib/storage";
 import { recordChange } from "./case-changes";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
-import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipt-kinds";
 import { snippetAround } from "@/lib/domain/search";
 import type { NoteSearchQuery } from "@/lib/validation/notes";
 import { fromColumn } from "./columns";

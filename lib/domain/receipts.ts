@@ -2,16 +2,6 @@
 // "Uploads"): the name and the client's Content-Type are never trusted.
 import { numberFormat } from "./intl";
 
-export const RECEIPT_KINDS = [
-  "confirmation",
-  "final_bill",
-  "refund",
-  "screenshot",
-  "correspondence",
-  "other",
-] as const;
-export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
-
 const BINARY_TYPES = new Set([
   "application/pdf",
   "image/png",

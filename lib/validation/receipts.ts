@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RECEIPT_KINDS } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 import { idField } from "./fields";
 
 /** The small form fields that travel with an uploaded file. */

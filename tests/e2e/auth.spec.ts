@@ -104,6 +104,19 @@ test("switching to 中文 shows the shell and the login page in Chinese", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, 小王");
 });
 
+test("the language buttons work before, or without, the page's JavaScript", async ({ browser }) => {
+  // A plain form posting to the server: nothing to wait for on a slow phone.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("欢迎回来");
+  await expect(page.getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back");
+  await context.close();
+});
+
 test("the browser's language is used until the user picks one", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();

@@ -286,3 +286,15 @@ test("log out offline keeps the session and the draft; logging out clears the dr
   await expect(page.getByRole("button", { name: "Log a call or contact" })).toBeVisible();
   await expect(page.getByText("This note was not saved yet")).toHaveCount(0);
 });
+
+test("switching the language keeps what is typed on the page", async ({ page }) => {
+  await register(page);
+  await openCaseThroughUi(page, "Visible");
+  const comment = page.getByLabel("Comment (optional)");
+  await comment.fill("Asked for the retention team; call back Friday");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { name: "现在该做什么" })).toBeVisible();
+  await expect(page.getByLabel("备注（选填）")).toHaveValue(
+    "Asked for the retention team; call back Friday",
+  );
+});

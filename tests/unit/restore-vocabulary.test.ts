@@ -4,7 +4,7 @@ import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
 import { LOCALES } from "@/lib/domain/locales";
 import { CASE_CHANGE_KINDS } from "@/lib/domain/case-changes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
-import { RECEIPT_KINDS } from "@/lib/domain/receipts";
+import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 import { STATEMENT_FORMATS } from "@/lib/domain/statements";
 import {
   DELIVERY_MODES,

@@ -1,9 +1,12 @@
 // The production build, made only when a file it is made from changed since
 // it was made (npm start), or on demand (npm run bench, which times it).
+// `npm run build` is `node scripts/build.mjs --force`: always a build, with
+// the chunk dedupe below, as npm start and the bench serve it.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { dedupeServerChunks } from "./dedupe-chunks.mjs";
 import { fail, root } from "./paths.mjs";
 
@@ -65,4 +68,9 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     );
   fs.writeFileSync(stamp, wanted);
   return (performance.now() - started) / 1000;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const seconds = buildIfStale({ force: process.argv.includes("--force") });
+  if (seconds !== null) console.log(`[cancelcase] built in ${seconds.toFixed(1)} s`);
 }

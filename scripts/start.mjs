@@ -158,7 +158,9 @@ function writePidFile() {
 
 async function supervise() {
   // Before any worker: the store of the counters they share.
-  const { RateLimiterClusterMaster } = await import("rate-limiter-flexible");
+  // Its own file, not the package's index of 30 stores (lib/limits/rate-limiter-flexible.d.ts).
+  const { RateLimiterClusterMaster } =
+    await import("rate-limiter-flexible/lib/RateLimiterCluster.js");
   new RateLimiterClusterMaster();
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
   const count = workerCount();

@@ -1,12 +1,13 @@
 import "server-only";
 import cluster from "node:cluster";
-import {
-  RateLimiterCluster,
-  RateLimiterMemory,
-  type IRateLimiterOptions,
-  type RateLimiterAbstract,
-  type RateLimiterRes,
+import type {
+  IRateLimiterOptions,
+  RateLimiterAbstract,
+  RateLimiterRes,
 } from "rate-limiter-flexible";
+// Their own files, not the package's index (./rate-limiter-flexible.d.ts says why).
+import { RateLimiterCluster } from "rate-limiter-flexible/lib/RateLimiterCluster.js";
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
 
 // Counters every server process shares. `npm start` runs one worker per core
 // (scripts/start.mjs); a limit counted in one worker's memory alone would be

@@ -1,3 +1,5 @@
+import { ECDH } from "node:crypto";
+
 // Which push endpoints the server will POST to. A push subscription names a
 // URL the server later calls, so a hostile user could point it at anything
 // the server can reach (a metadata service, an admin port): only the push
@@ -33,10 +35,20 @@ export function isAllowedPushEndpoint(endpoint: string, extraOrigins: readonly s
   );
 }
 
-/** A browser's push keys (RFC 8291): base64url, a P-256 point and a 16-byte secret. */
+/**
+ * A browser's push keys (RFC 8291): base64url, an uncompressed point that is
+ * on the P-256 curve (65 bytes that are not would make every later send fail
+ * to encrypt) and a 16-byte secret.
+ */
 export function isPushKeys(keys: { p256dh: string; auth: string }): boolean {
   const decoded = (value: string) =>
     /^[A-Za-z0-9_-]+={0,2}$/.test(value) ? Buffer.from(value, "base64url") : Buffer.alloc(0);
   const point = decoded(keys.p256dh);
-  return point.length === 65 && point[0] === 0x04 && decoded(keys.auth).length === 16;
+  if (point.length !== 65 || point[0] !== 0x04 || decoded(keys.auth).length !== 16) return false;
+  try {
+    ECDH.convertKey(point, "prime256v1"); // refuses a point off the curve
+    return true;
+  } catch {
+    return false;
+  }
 }

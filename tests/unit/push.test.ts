@@ -48,5 +48,13 @@ describe("push endpoints the server will call", () => {
       isPushKeys({ p256dh: notAPoint.toString("base64url"), auth: "AAAAAAAAAAAAAAAAAAAAAA" }),
     ).toBe(false);
     expect(isPushKeys({ p256dh: "not base64!", auth: "x" })).toBe(false);
+    // The right length and prefix, but not a point of the curve: x = y = 1.
+    const offCurve = Buffer.alloc(65);
+    offCurve[0] = 0x04;
+    offCurve[32] = 1;
+    offCurve[64] = 1;
+    expect(
+      isPushKeys({ p256dh: offCurve.toString("base64url"), auth: "AAAAAAAAAAAAAAAAAAAAAA" }),
+    ).toBe(false);
   });
 });

@@ -8,7 +8,13 @@ import {
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFoundError } from "./errors";
-import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
+import {
+  SESSION_USER_COLUMNS,
+  toSessionUser,
+  type Actor,
+  type SessionUser,
+  type SessionUserRow,
+} from "./users";
 
 export type ApiTokenSummary = {
   id: string;
@@ -83,26 +89,25 @@ export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
 /** The user a Bearer token acts for, or null when it is unknown, revoked or expired. */
 export async function authenticateApiToken(token: string): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    // The user comes in the same call: a Prisma call has a fixed cost
-    // whatever its SQL (bench/prisma-cost.mjs, BENCHMARKS.md).
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: { select: sessionUserSelect },
-    },
-  });
+  const [row] = await db.$queryRaw<
+    (SessionUserRow & {
+      tokenId: string;
+      revokedAt: Date | null;
+      expiresAt: Date | null;
+      lastUsedAt: Date | null;
+    })[]
+  >`
+    SELECT t."id" AS "tokenId", t."revokedAt", t."expiresAt", t."lastUsedAt", ${SESSION_USER_COLUMNS}
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashApiToken(token)}`;
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({
-      where: { id: row.id },
+      where: { id: row.tokenId },
       data: { lastUsedAt: now },
       select: { id: true },
     });
   }
-  return toSessionUser(row.user);
+  return toSessionUser(row);
 }

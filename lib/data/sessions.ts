@@ -2,7 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { notFoundError } from "./errors";
-import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
+import {
+  SESSION_USER_COLUMNS,
+  toSessionUser,
+  type Actor,
+  type SessionUser,
+  type SessionUserRow,
+} from "./users";
 
 // A signed-in browser is a row. The session cookie (next-auth's encrypted
 // JWT) carries the row's id; checking a request is one read by primary key
@@ -38,16 +44,18 @@ export async function findSessionUser(
   userId: string,
   sessionVersion: number,
 ): Promise<SessionUser | null> {
-  const row = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, lastSeenAt: true, user: { select: sessionUserSelect } },
-  });
-  if (!row || row.userId !== userId || row.user.sessionVersion !== sessionVersion) return null;
+  const [row] = await db.$queryRaw<(SessionUserRow & { userId: string; lastSeenAt: Date })[]>`
+    SELECT s."userId", s."lastSeenAt", ${SESSION_USER_COLUMNS}
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}`;
+  if (!row || row.userId !== userId) return null;
+  const user = toSessionUser(row);
+  if (user.sessionVersion !== sessionVersion) return null;
   const now = Date.now();
   if (now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
-  return toSessionUser(row.user);
+  return user;
 }
 
 /** The account's signed-in browsers, most recently used first. */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation, notFoundError } from "./errors";
 import { removeReceiptFiles } from "./receipts";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
 import type {
@@ -35,11 +35,28 @@ export const sessionUserSelect = {
   sessionVersion: true,
 } as const satisfies Record<keyof SessionUser, true>;
 
-type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
+export type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
+
+/**
+ * The same columns for a raw join that names the user table `u`: the two
+ * lookups every request makes (a session cookie, an API token) are raw SQL,
+ * since Prisma 6.19 compiles each query-builder call in WebAssembly on the
+ * event loop and raw SQL skips that (BENCHMARKS.md, lever 20). The adapter
+ * types the columns (text, integer, Date), so the row is a SessionUserRow.
+ */
+export const SESSION_USER_COLUMNS = Prisma.sql`u."id", u."email", u."name", u."locale",
+  u."timeZone", u."sessionVersion"`;
 
 /** A locale the app no longer ships falls back to the default rather than failing sign-in. */
 export function toSessionUser(row: SessionUserRow): SessionUser {
-  return { ...row, locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
+    timeZone: row.timeZone,
+    sessionVersion: Number(row.sessionVersion),
+  };
 }
 
 export async function registerUser(input: RegisterInput): Promise<{ id: string; email: string }> {

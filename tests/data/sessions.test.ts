@@ -6,6 +6,7 @@ import {
   listSessions,
   startSession,
 } from "@/lib/data/sessions";
+import { db } from "@/lib/db/client";
 import { registerUser } from "@/lib/data/users";
 
 async function newUser() {
@@ -40,5 +41,37 @@ describe("sessions on a real SQLite file", () => {
     expect(await findSessionUser(laptop, user.id, 0)).toBeNull();
     await endSessionOfCookie(laptop, user.id); // logging out twice is harmless
     expect(await listSessions(user)).toEqual([]);
+  });
+
+  it("bring the account along, typed, and end with a new sessionVersion", async () => {
+    const user = await newUser();
+    const id = await startSession(user.id, "Mozilla/5.0 (X11; Linux x86_64) Firefox/150.0");
+    expect(await findSessionUser(id, user.id, 0)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: "",
+      locale: "en",
+      timeZone: "UTC",
+      sessionVersion: 0,
+    });
+    // A locale the app no longer ships falls back rather than failing sign-in.
+    await db.user.update({
+      where: { id: user.id },
+      data: { locale: "xx-retired", timeZone: "America/Los_Angeles" },
+    });
+    expect(await findSessionUser(id, user.id, 0)).toMatchObject({
+      locale: "en",
+      timeZone: "America/Los_Angeles",
+    });
+    // Last seen is written when it is older than the resolution, not on every request.
+    const old = new Date(Date.now() - 60 * 60_000);
+    await db.session.update({ where: { id }, data: { lastSeenAt: old } });
+    await findSessionUser(id, user.id, 0);
+    const seen = await db.session.findUniqueOrThrow({ where: { id } });
+    expect(seen.lastSeenAt.getTime()).toBeGreaterThan(old.getTime() + 50 * 60_000);
+    // Log-out-everywhere moves sessionVersion on: the old cookie's version no longer passes.
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await findSessionUser(id, user.id, 0)).toBeNull();
+    expect(await findSessionUser(id, user.id, 1)).toMatchObject({ sessionVersion: 1 });
   });
 });

@@ -6,6 +6,7 @@ import {
   listSessions,
   startSession,
 } from "@/lib/data/sessions";
+// eslint-disable-next-line no-restricted-imports -- a stale lastSeenAt, a retired locale and a new sessionVersion are set directly
 import { db } from "@/lib/db/client";
 import { registerUser } from "@/lib/data/users";
 

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-// eslint-disable-next-line no-restricted-imports -- the test drives the app's adapter itself, below Prisma
 import { CancelCaseSqlite, STATEMENTS_KEPT } from "@/lib/db/sqlite-adapter";
 
 // The adapter keeps each SQL text prepared (lib/db/sqlite-adapter.ts

@@ -161,6 +161,7 @@ export async function countCasesByState(actor: Actor): Promise<Partial<Record<Ca
 }
 
 export type CaseOverview = {
+  /** In the workflow's order. */
   openByState: { state: CaseState; count: number }[];
   /** The first FOLLOW_UPS_SHOWN of the follow-ups due, most overdue first. */
   followUps: (CaseDto & { subscription: { provider: string } })[];
@@ -173,21 +174,27 @@ const FOLLOW_UPS_SHOWN = 20;
 /** The dashboard's view of the cases: open ones by state, follow-ups due by today. */
 export async function caseOverview(actor: Actor, today: string): Promise<CaseOverview> {
   const due = { userId: actor.id, ...followUpDueWhere(today) };
-  const [counts, followUps, followUpsDue] = await Promise.all([
-    countCasesByState(actor),
+  // The counts by state and of the follow-ups due are one grouped raw query
+  // (one statement instead of two compiled calls, BENCHMARKS.md lever 23).
+  const [groups, followUps] = await Promise.all([
+    db.$queryRaw<{ state: string; count: bigint; due: bigint }[]>`
+      SELECT "state", COUNT(*) AS "count",
+        SUM(CASE WHEN "nextFollowUpOn" <= ${today} THEN 1 ELSE 0 END) AS "due"
+      FROM "CancellationCase" WHERE "userId" = ${actor.id} GROUP BY "state"`,
     db.cancellationCase.findMany({
       where: due,
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
       take: FOLLOW_UPS_SHOWN,
       select: { ...caseSelect, subscription: { select: { provider: true } } },
     }),
-    db.cancellationCase.count({ where: due }),
   ]);
+  const open = groups
+    .map((group) => ({ ...group, state: fromColumn(CASE_STATES, group.state) }))
+    .filter(({ state }) => !isClosed(state))
+    .sort((a, b) => CASE_STATES.indexOf(a.state) - CASE_STATES.indexOf(b.state)); // workflow order
   return {
-    openByState: (Object.entries(counts) as [CaseState, number][])
-      .filter(([state]) => !isClosed(state))
-      .map(([state, count]) => ({ state, count })),
+    openByState: open.map(({ state, count }) => ({ state, count: Number(count) })),
     followUps: followUps.map(({ subscription, ...kase }) => ({ ...toCaseDto(kase), subscription })),
-    followUpsDue,
+    followUpsDue: open.reduce((sum, group) => sum + Number(group.due), 0),
   };
 }

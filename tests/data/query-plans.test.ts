@@ -66,7 +66,8 @@ describe("query plans of the list and search queries", () => {
     const { registerUser } = await import("@/lib/data/users");
     const { createSubscription, listSubscriptions, listSubscriptionTable } =
       await import("@/lib/data/subscriptions");
-    const { subscriptionTotals } = await import("@/lib/data/subscription-summaries");
+    const { subscriptionDeadlines, subscriptionTotals } =
+      await import("@/lib/data/subscription-summaries");
     const { openCase } = await import("@/lib/data/cases");
     const { getCase } = await import("@/lib/data/case-record");
     const {
@@ -103,6 +104,7 @@ describe("query plans of the list and search queries", () => {
       "subscriptions table (by price)": () =>
         listSubscriptionTable(user, { sort: "price", dir: "desc", page: 1, pageSize: 50 }),
       "subscription totals": () => subscriptionTotals(user),
+      "dashboard deadlines": () => subscriptionDeadlines(user, "2026-11-24"),
       "cases list": () => listCases(user, { limit: 50 }),
       "cases list, second page": () =>
         listCases(user, {

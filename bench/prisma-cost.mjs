@@ -4,7 +4,6 @@
 // WebAssembly query compiler on the event loop (no plan cache before 7.4).
 import Database from "better-sqlite3";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { CancelCaseSqlite } from "../lib/db/sqlite-adapter";
 
 const ROUNDS = 2000;
@@ -16,17 +15,10 @@ async function perCall(fn) {
   return Math.round(((performance.now() - started) / ROUNDS) * 1000) / 1000;
 }
 
-/**
- * Milliseconds per call to read one user by id: better-sqlite3, Prisma
- * $queryRaw, Prisma findUnique; and $queryRaw through the upstream adapter,
- * which prepares every statement anew (the app's keeps them, lever 22).
- */
+/** Milliseconds per call to read one user by id: better-sqlite3, Prisma $queryRaw, Prisma findUnique. */
 export async function prismaCallCost(dbFile, email) {
   const raw = new Database(dbFile, { readonly: true });
   const prisma = new PrismaClient({ adapter: new CancelCaseSqlite(`file:${dbFile}`) });
-  const upstream = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${dbFile}` }),
-  });
   try {
     const { id } = raw.prepare("SELECT id FROM User WHERE email = ?").get(email);
     const sql = "SELECT id, email, name, locale, timeZone, sessionVersion FROM User WHERE id = ?";
@@ -45,11 +37,9 @@ export async function prismaCallCost(dbFile, email) {
       betterSqlite3Ms: await perCall(() => statement.get(id)),
       queryRawMs: await perCall(() => prisma.$queryRawUnsafe(sql, id)),
       findUniqueMs: await perCall(() => prisma.user.findUnique({ where: { id }, select })),
-      queryRawUpstreamAdapterMs: await perCall(() => upstream.$queryRawUnsafe(sql, id)),
     };
   } finally {
     await prisma.$disconnect();
-    await upstream.$disconnect();
     raw.close();
   }
 }

@@ -243,13 +243,9 @@ under every signed-in page's budget, before the page's own components and querie
     parts.push(`Of each route's first-load JavaScript, ${results.firstLoadSharedKB} kB (gzipped) is scripts every route
 loads: React DOM, Next.js's router and the app's shell and error pages; a route's own code is the rest.`);
   if (results.callCost) {
-    const { betterSqlite3Ms, queryRawMs, findUniqueMs, queryRawUpstreamAdapterMs } =
-      results.callCost;
-    const upstream = queryRawUpstreamAdapterMs
-      ? ` (through the upstream adapter, which prepares each statement again on every call: ${queryRawUpstreamAdapterMs} ms)`
-      : "";
+    const { betterSqlite3Ms, queryRawMs, findUniqueMs } = results.callCost;
     parts.push(`A Prisma call has a fixed cost: reading one user by id takes ${findUniqueMs} ms through
-\`findUnique\`, ${queryRawMs} ms through \`$queryRaw\`${upstream} and ${betterSqlite3Ms} ms through better-sqlite3 directly
+\`findUnique\`, ${queryRawMs} ms through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
 (bench/prisma-cost.mjs); the hot reads are raw SQL for that reason (levers 21 and 23).`);
   }
   return `## What stands in the way\n\n${parts.join("\n\n")}\n`;

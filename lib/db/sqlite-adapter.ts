@@ -22,56 +22,9 @@ export class CancelCaseSqlite extends PrismaBetterSQLite3 {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS.join(";\n") + ";");
-    reuseStatements(adapter);
     beginImmediately(adapter);
     return guardFailedCommit(adapter);
   }
-}
-
-/** Distinct SQL texts kept prepared per connection (Prisma's IN lists vary the text). */
-export const STATEMENTS_KEPT = 300;
-
-type Bindable = unknown[];
-
-/**
- * The adapter prepares every statement anew on every call (prepare() was
- * 2.7 % of a dashboard's server CPU, BENCHMARKS.md lever 22). Here each SQL
- * text is prepared once per connection and kept (the least recently used
- * beyond STATEMENTS_KEPT is dropped). The adapter binds its arguments with
- * bind(), which better-sqlite3 allows once per statement, so a kept statement
- * is handed out as a view that passes the arguments to each call instead.
- * Every call runs to completion synchronously, so no two uses overlap.
- */
-function reuseStatements(adapter: Adapter): void {
-  const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-  const prepare = client.prepare.bind(client);
-  const kept = new Map<string, BetterSqlite3.Statement<Bindable>>();
-  const statement = (sql: string) => {
-    let stmt = kept.get(sql);
-    if (stmt) {
-      kept.delete(sql); // to the back: the most recently used
-    } else {
-      stmt = prepare(sql) as BetterSqlite3.Statement<Bindable>;
-      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, stmt);
-    return stmt;
-  };
-  const bound = (stmt: BetterSqlite3.Statement<Bindable>, args: Bindable) => ({
-    reader: stmt.reader,
-    columns: () => stmt.columns(),
-    run: () => stmt.run(args),
-    raw: () => ({ all: () => stmt.raw(true).all(args) }),
-  });
-  client.prepare = ((sql: string) => {
-    const stmt = statement(sql);
-    return {
-      reader: stmt.reader,
-      columns: () => stmt.columns(),
-      run: () => stmt.run(),
-      bind: (args: Bindable) => bound(stmt, args),
-    };
-  }) as unknown as typeof client.prepare;
 }
 
 /**

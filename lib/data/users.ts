@@ -41,7 +41,7 @@ export type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserS
  * The same columns for a raw join that names the user table `u`: the two
  * lookups every request makes (a session cookie, an API token) are raw SQL,
  * since Prisma 6.19 compiles each query-builder call in WebAssembly on the
- * event loop and raw SQL skips that (BENCHMARKS.md, lever 20). The adapter
+ * event loop and raw SQL skips that (BENCHMARKS.md, lever 21). The adapter
  * types the columns (text, integer, Date), so the row is a SessionUserRow.
  */
 export const SESSION_USER_COLUMNS = Prisma.sql`u."id", u."email", u."name", u."locale",

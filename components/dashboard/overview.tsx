@@ -22,7 +22,7 @@ function Stat({
   testId,
 }: {
   label: string;
-  hint: string;
+  hint: React.ReactNode;
   children: React.ReactNode;
   testId: string;
 }) {
@@ -127,7 +127,11 @@ export async function Overview({
           label={t("dashboard.monthlySavings")}
           hint={
             totals.savings.length
-              ? t("dashboard.savingsYearHint", { yearly: yearly(totals.savings) })
+              ? t.rich("dashboard.savingsYearHint", {
+                  yearly: yearly(totals.savings),
+                  // "$300.00 a year" stays on one line.
+                  keep: (chunks) => <span className="whitespace-nowrap">{chunks}</span>,
+                })
               : t("dashboard.savingsHint")
           }
           testId="stat-savings"
@@ -149,11 +153,13 @@ export async function Overview({
                 <li key={c.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
                   <Link
                     href={`/cases/${c.id}`}
-                    className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    className="min-w-0 font-medium [overflow-wrap:anywhere] text-indigo-700 hover:underline dark:text-indigo-300"
                   >
                     {c.subscription.provider}
                   </Link>
-                  <FollowUpLabel kase={c} today={today} i18n={{ t, locale }} />
+                  <span className="shrink-0 text-right">
+                    <FollowUpLabel kase={c} today={today} i18n={{ t, locale }} />
+                  </span>
                 </li>
               ))}
             </ul>

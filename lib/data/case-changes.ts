@@ -7,7 +7,6 @@ import {
   parseChangeDetail,
   type CaseChangeDetail,
 } from "@/lib/domain/case-changes";
-import { assertCaseExists } from "./case-ownership";
 import { fromColumn } from "./columns";
 import { limitReachedError } from "./errors";
 import type { Actor } from "./users";
@@ -53,9 +52,12 @@ function toChangeDto(row: { id: string; at: Date; kind: string; detail: string }
   };
 }
 
-/** A case's changes, oldest first (bounded by CASE_CHANGES_PER_CASE_MAX). */
+/**
+ * A case's changes, oldest first (bounded by CASE_CHANGES_PER_CASE_MAX). Only
+ * the actor's rows are read, so another user's or an unknown case has none:
+ * the pages that show them read the case itself (getCase), which answers 404.
+ */
 export async function listCaseChanges(actor: Actor, caseId: string): Promise<CaseChangeDto[]> {
-  await assertCaseExists(actor, caseId);
   const rows = await db.caseChange.findMany({
     where: { caseId, userId: actor.id },
     orderBy: [{ at: "asc" }, { id: "asc" }],

@@ -159,16 +159,19 @@ export async function caseStepHistory(
   actor: Actor,
   caseId: string,
 ): Promise<{ to: CaseState; skipped: boolean }[]> {
-  const latest = await db.caseEvent.groupBy({
-    by: ["to"],
-    where: { caseId, userId: actor.id },
-    _max: { seq: true },
-  });
-  const seqs = latest.flatMap((group) => (group._max.seq === null ? [] : [group._max.seq]));
-  const rows = await db.caseEvent.findMany({
-    where: { caseId, userId: actor.id, seq: { in: seqs } },
-    orderBy: { seq: "asc" },
-    select: { to: true, skipped: true },
-  });
-  return rows.map((row) => ({ to: fromColumn(CASE_STATES, row.to), skipped: row.skipped }));
+  // One statement: the rows whose seq is the highest of their state's. The
+  // inner read goes by the case's (caseId, seq) key; the outer one is the actor's only.
+  const rows = await db.$queryRaw<{ to: string; skipped: boolean | number }[]>`
+    SELECT "CaseEvent"."to", "CaseEvent"."skipped" FROM "CaseEvent"
+    WHERE "CaseEvent"."caseId" = ${caseId} AND "CaseEvent"."userId" = ${actor.id}
+      AND "CaseEvent"."seq" IN (
+        SELECT MAX("CaseEvent"."seq") FROM "CaseEvent"
+        WHERE "CaseEvent"."caseId" = ${caseId}
+        GROUP BY "CaseEvent"."to")
+    ORDER BY "CaseEvent"."seq" ASC`;
+  return rows.map((row) => ({
+    to: fromColumn(CASE_STATES, row.to),
+    // SQLite hands a raw boolean back as 0 or 1.
+    skipped: Boolean(row.skipped),
+  }));
 }

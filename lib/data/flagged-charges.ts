@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { classifyCharges, disputeBy, type ChargeKind } from "@/lib/domain/charges";
 import { todayIn } from "@/lib/domain/dates";
 import type { Actor } from "./users";
@@ -50,22 +51,20 @@ export async function chargeWatches(
   actor: Actor & { timeZone: string },
   subscriptionIds?: string[],
 ): Promise<Map<string, ChargeWatch>> {
-  // The confirmations themselves, each with its case: two statements however
-  // many cases there are (a nested `events: { take: 1 }` is one per case).
-  const confirmations = await db.caseEvent.findMany({
-    where: {
-      userId: actor.id,
-      to: "confirmation_received",
-      ...(subscriptionIds ? { case: { subscriptionId: { in: subscriptionIds } } } : {}),
-    },
-    orderBy: [{ caseId: "asc" }, { seq: "asc" }],
-    take: CONFIRMATIONS_READ,
-    select: {
-      caseId: true,
-      at: true,
-      case: { select: { subscriptionId: true, expectedFinalBill: true } },
-    },
-  });
+  if (subscriptionIds?.length === 0) return new Map();
+  // The confirmations themselves, each with its case: one statement however
+  // many cases there are.
+  const confirmations = await db.$queryRaw<
+    { caseId: string; at: Date; subscriptionId: string; expectedFinalBill: number | null }[]
+  >`
+    SELECT "CaseEvent"."caseId", "CaseEvent"."at",
+      "CancellationCase"."subscriptionId", "CancellationCase"."expectedFinalBill"
+    FROM "CaseEvent" JOIN "CancellationCase" ON "CancellationCase"."id" = "CaseEvent"."caseId"
+    WHERE "CaseEvent"."userId" = ${actor.id} AND "CaseEvent"."to" = 'confirmation_received'
+      AND "CancellationCase"."userId" = ${actor.id}
+      ${subscriptionIds ? Prisma.sql`AND "CancellationCase"."subscriptionId" IN (${Prisma.join(subscriptionIds)})` : Prisma.empty}
+    ORDER BY "CaseEvent"."caseId", "CaseEvent"."seq"
+    LIMIT ${CONFIRMATIONS_READ}`;
   const cases: {
     id: string;
     subscriptionId: string;
@@ -75,7 +74,12 @@ export async function chargeWatches(
   for (const event of confirmations) {
     // The first confirmation of each case (they come in case, then seq, order).
     if (cases.at(-1)?.id === event.caseId) continue;
-    cases.push({ id: event.caseId, ...event.case, at: event.at });
+    cases.push({
+      id: event.caseId,
+      subscriptionId: event.subscriptionId,
+      expectedFinalBill: event.expectedFinalBill === null ? null : Number(event.expectedFinalBill),
+      at: event.at,
+    });
   }
   const watches = new Map<string, ChargeWatch>();
   for (const kase of cases) {

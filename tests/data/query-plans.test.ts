@@ -17,6 +17,9 @@ const USER_OWNED = [
   "CaseEvent",
   "Note",
   "Receipt",
+  "CaseChange",
+  "StatementImport",
+  "Transaction",
 ];
 const captured: string[] = [];
 
@@ -69,7 +72,9 @@ describe("query plans of the list and search queries", () => {
     const { subscriptionDeadlines, subscriptionTotals } =
       await import("@/lib/data/subscription-summaries");
     const { openCase } = await import("@/lib/data/cases");
-    const { getCase } = await import("@/lib/data/case-record");
+    const { getCase, caseStepHistory } = await import("@/lib/data/case-record");
+    const { listCaseChanges } = await import("@/lib/data/case-changes");
+    const { caseCharges } = await import("@/lib/data/charge-summaries");
     const {
       listCases,
       listCasesDueFirst,
@@ -129,6 +134,13 @@ describe("query plans of the list and search queries", () => {
         }),
       "cases of a subscription": () => listCasesOfSubscription(user, sub.id),
       "case page": () => getCase(user, kase.id),
+      "case steps": () => caseStepHistory(user, kase.id),
+      "case changes": () => listCaseChanges(user, kase.id),
+      "case charges": () =>
+        caseCharges(
+          { ...user, timeZone: "America/New_York" },
+          { id: kase.id, subscriptionId: sub.id, billingCycle: "monthly" },
+        ),
       "dashboard overview": () => caseOverview(user, "2026-11-24"),
       "cases by state": () => countCasesByState(user),
       "notes search": () => searchNotes(user, { q: "refund", limit: 50 }),

@@ -70,7 +70,7 @@ export default async function CasePage({
   const [kase, stepHistory, changes, t, locale, format] = await Promise.all([
     orNotFound(getCase(user, id)),
     orNotFound(caseStepHistory(user, id)),
-    orNotFound(listCaseChanges(user, id)),
+    listCaseChanges(user, id),
     getTranslations(),
     getLocale(),
     getFormatter(),

@@ -239,6 +239,28 @@ not-found page, signed out: the root layout, no session, no database) costs ${ms
 Next.js's render of a dynamic page (the React server render, then the HTML render of its payload), the floor
 under every signed-in page's budget, before the page's own components and queries.`,
   ];
+  // At c=10 every core is busy: throughput and latency follow from CPU per request.
+  const cores = results.machine?.cpus;
+  const floor10 = runOf(results.runs, FLOOR, 10);
+  const noData10 = runOf(results.runs, NO_DATA_PAGE, 10);
+  const peer10 = runOf(results.runs, "dashboard", 10, "peer");
+  const heavy10 = results.runs.filter((r) => r.user === "heavy" && r.concurrency === 10);
+  const worstPage10 = heavy10
+    .filter((r) => r.group === "page")
+    .reduce((w, r) => (!w || r.p99 > w.p99 ? r : w), undefined);
+  if (cores && floor10 && noData10 && peer10 && worstPage10) {
+    const share = (cpu) => (floor10.cpuMsPerRequest / cpu).toFixed(3);
+    const needed = (floor10.cpuMsPerRequest / BUDGETS.peerDashboard.share).toFixed(1);
+    const queued = (r) => Math.round((10 * r.cpuMsPerRequest) / cores);
+    parts.push(`At c=10 the ${cores} cores are saturated, so a page's throughput and latency follow from its CPU per
+request. Its share of the constant handler's req/s is at most the handler's CPU over the page's: the
+peer-shaped dashboard's ${ms(peer10)} at c=10 against the handler's ${ms(floor10)} allows ${share(peer10.cpuMsPerRequest)}× (measured
+${(peer10.rps / floor10.rps).toFixed(3)}×). ${BUDGETS.peerDashboard.share}× needs the dashboard at ${needed} ms or less, near the page with no data
+(${ms(noData10)} at c=10, ${share(noData10.cpuMsPerRequest)}×). A request waits for the other nine: about 10 × CPU / ${cores} cores,
+${queued(worstPage10)} ms on average for the ${worstPage10.scenario} (${ms(worstPage10)}; p99 ${worstPage10.p99} ms), so a p99 under
+${BUDGETS.pageP99Ms} ms needs every heavy page well under ${Math.round((BUDGETS.pageP99Ms * cores) / 10)} ms of CPU, and an API list's p99 under
+${BUDGETS.apiListP99Ms} ms one well under ${Math.round((BUDGETS.apiListP99Ms * cores) / 10)} ms.`);
+  }
   if (results.firstLoadSharedKB)
     parts.push(`Of each route's first-load JavaScript, ${results.firstLoadSharedKB} kB (gzipped) is scripts every route
 loads: React DOM, Next.js's router and the app's shell and error pages; a route's own code is the rest.`);

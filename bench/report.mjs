@@ -200,7 +200,8 @@ export function leversSection() {
 Each step is one partial run (\`bench/results/levers/<step>.json\`, written by \`BENCH_LEVER=… BENCH_ONLY=… npm
 run bench\`) at the commit shown: steps measured at one commit are that app with the levers after them turned
 back off, one after another; step 0 is the app before this work. This machine's speed varies from day to day
-(compare a step with the one before it on the same day). CPU is the server's (all its processes, user + system) per
+(compare a step with the one before it on the same day; where that is not enough, \`bench/ab.mjs\` runs two builds
+side by side, interleaved, as in step 25). CPU is the server's (all its processes, user + system) per
 request at c=1. The dashboard and the subscriptions page are the peer-shaped user's (200 subscriptions, 20
 cases), requests taking turns among 10 signed-in sessions; "×" is the share of the constant route
 handler's req/s in the same step.
@@ -261,6 +262,10 @@ ${queued(worstPage10)} ms on average for the ${worstPage10.scenario} (${ms(worst
 ${BUDGETS.pageP99Ms} ms needs every heavy page well under ${Math.round((BUDGETS.pageP99Ms * cores) / 10)} ms of CPU, and an API list's p99 under
 ${BUDGETS.apiListP99Ms} ms one well under ${Math.round((BUDGETS.apiListP99Ms * cores) / 10)} ms.`);
   }
+  if (results.peakPssMiB && results.peakRssMiB >= BUDGETS.rssMiB)
+    parts.push(`Memory: the RSS summed over the ${results.serverProcesses ?? 1} processes (${results.peakRssMiB} MiB) counts each page they share
+(Node's binary and libraries, about 40–48 MiB of file-backed memory a process) once per process; counted
+once (PSS), the processes hold ${results.peakPssMiB} MiB together at the same peak.`);
   if (results.firstLoadSharedKB)
     parts.push(`Of each route's first-load JavaScript, ${results.firstLoadSharedKB} kB (gzipped) is scripts every route
 loads: React DOM, Next.js's router and the app's shell and error pages; a route's own code is the rest.`);

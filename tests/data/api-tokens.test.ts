@@ -5,16 +5,10 @@ import {
   listApiTokens,
   revokeApiToken,
 } from "@/lib/data/api-tokens";
-import { changePassword, registerUser, revokeAllSessions } from "@/lib/data/users";
+import { changePassword, revokeAllSessions } from "@/lib/data/users";
 import { hashApiToken } from "@/lib/auth/api-token-secret";
 import { readTokenRowsForTests } from "../support/db-inspect";
-
-async function newUser() {
-  return registerUser({
-    email: `t${Math.random().toString(36).slice(2)}@example.com`,
-    password: "tokens are fun to test",
-  });
-}
+import { newUser } from "../support/fixtures";
 
 describe("API tokens on a real SQLite file", () => {
   it("are stored only as a hash and authenticate their owner", async () => {
@@ -61,7 +55,7 @@ describe("API tokens on a real SQLite file", () => {
   });
 
   it("end with a password change and with log-out-everywhere", async () => {
-    const user = await newUser();
+    const user = await newUser({ password: "tokens are fun to test" });
     const first = await createApiToken(user, "cron", 365);
     await changePassword(user, {
       currentPassword: "tokens are fun to test",

@@ -9,18 +9,12 @@ import {
 } from "@/lib/data/calendar-feed";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
 import { feedCalendar } from "@/lib/documents/calendar";
 import { importStatement } from "@/lib/http/statement-import";
 import { readCalendarFeedHashesForTests } from "../support/db-inspect";
+import { newUser as newTestUser } from "../support/fixtures";
 
-async function newUser() {
-  return registerUser({
-    email: `c${Math.random().toString(36).slice(2)}@example.com`,
-    password: "calendar feeds are private",
-    timeZone: "Asia/Shanghai",
-  });
-}
+const newUser = () => newTestUser({ timeZone: "Asia/Shanghai" });
 
 const t = (key: string, values?: Record<string, string>) =>
   `${key}${values ? ` ${Object.values(values).join(" ")}` : ""}`;

@@ -2,26 +2,13 @@ import { describe, expect, it } from "vitest";
 import { caseStepHistory } from "@/lib/data/case-record";
 import { openCase, transitionCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
 import type { CaseState } from "@/lib/domain/case-workflow";
-
-async function newUser() {
-  return registerUser({
-    email: `s${Math.random().toString(36).slice(2)}@example.com`,
-    password: "the stepper's history",
-  });
-}
+import { MOBILE_PLAN, newUser } from "../support/fixtures";
 
 describe("what the stepper reads of a case's history", () => {
   it("is the latest event into each state, in time order, with its skips", async () => {
     const user = await newUser();
-    const sub = await createSubscription(user, {
-      provider: "Visible",
-      category: "mobile",
-      amount: 2500,
-      currency: "USD",
-      billingCycle: "monthly",
-    });
+    const sub = await createSubscription(user, MOBILE_PLAN);
     let kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
     const move = async (to: CaseState, extra: { rejectionReason?: "retention" } = {}) => {
       kase = await transitionCase(user, kase.id, { to, expectedVersion: kase.version, ...extra });

@@ -10,14 +10,7 @@ import {
   updateSubscription,
 } from "@/lib/data/subscriptions";
 import { subscriptionTotals } from "@/lib/data/subscription-summaries";
-import { registerUser } from "@/lib/data/users";
-
-async function newUser() {
-  return registerUser({
-    email: `c${Math.random().toString(36).slice(2)}@example.com`,
-    password: "cases are serious work",
-  });
-}
+import { newUser } from "../support/fixtures";
 
 const plan = {
   provider: "Mint Mobile",

@@ -3,8 +3,8 @@ import { caseOverview } from "@/lib/data/case-lists";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { subscriptionDeadlines } from "@/lib/data/subscription-summaries";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
 import { addDays } from "@/lib/domain/dates";
+import { newUser } from "../support/fixtures";
 
 const TODAY = "2026-12-03";
 const plan = {
@@ -13,13 +13,6 @@ const plan = {
   currency: "USD",
   billingCycle: "monthly" as const,
 };
-
-async function newUser() {
-  return registerUser({
-    email: `d${Math.random().toString(36).slice(2)}@example.com`,
-    password: "deadlines on the dashboard",
-  });
-}
 
 describe("the dashboard's deadlines", () => {
   it("list renewals in the next 14 days, soonest first, ten of them with the whole count", async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openCase } from "@/lib/data/cases";
 import { addNote } from "@/lib/data/notes";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
+import { newUser } from "../support/fixtures";
 
 const plan = {
   provider: "Mint Mobile",
@@ -11,13 +11,6 @@ const plan = {
   currency: "USD",
   billingCycle: "monthly" as const,
 };
-
-async function newUser() {
-  return registerUser({
-    email: `l${Math.random().toString(36).slice(2)}@example.com`,
-    password: "limits keep the server whole",
-  });
-}
 
 const outcomes = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as { code: string }).code));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 // eslint-disable-next-line no-restricted-imports -- the test runs the data layer through a client that records its SQL
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CancelCaseSqlite } from "@/lib/db/sqlite-adapter";
+import { MOBILE_PLAN } from "../support/fixtures";
 
 // Every list and search query uses an index: the real SQL the data layer
 // sends (captured at the driver adapter) is run through EXPLAIN QUERY PLAN,
@@ -88,13 +89,7 @@ describe("query plans of the list and search queries", () => {
       email: "plans@example.com",
       password: "explain every query",
     });
-    const sub = await createSubscription(user, {
-      provider: "Visible",
-      category: "mobile",
-      amount: 2500,
-      currency: "USD",
-      billingCycle: "monthly",
-    });
+    const sub = await createSubscription(user, MOBILE_PLAN);
     const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
     await addNote(
       user,

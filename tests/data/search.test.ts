@@ -3,14 +3,7 @@ import { openCase, updateCase } from "@/lib/data/cases";
 import { addNote, searchNotes } from "@/lib/data/notes";
 import { searchCases, searchReceipts } from "@/lib/data/search";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
-
-async function newUser() {
-  return registerUser({
-    email: `s${Math.random().toString(36).slice(2)}@example.com`,
-    password: "search is bounded",
-  });
-}
+import { newUser } from "../support/fixtures";
 
 async function caseFor(user: { id: string }, provider: string, plan: string | null = null) {
   const sub = await createSubscription(user, {

@@ -8,14 +8,7 @@ import {
 } from "@/lib/data/sessions";
 // eslint-disable-next-line no-restricted-imports -- a stale lastSeenAt, a retired locale and a new sessionVersion are set directly
 import { db } from "@/lib/db/client";
-import { registerUser } from "@/lib/data/users";
-
-async function newUser() {
-  return registerUser({
-    email: `s${Math.random().toString(36).slice(2)}@example.com`,
-    password: "sessions are rows now",
-  });
-}
+import { newUser } from "../support/fixtures";
 
 describe("sessions on a real SQLite file", () => {
   it("live as rows: listed per account, ended one at a time, and only by their owner", async () => {

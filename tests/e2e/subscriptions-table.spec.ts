@@ -40,3 +40,40 @@ test("the subscriptions table shows 50 rows a page, sorted on the server, with p
   await expect(rows.first()).toContainText("Carrier 54");
   await expect(page.getByText("Page 1 of 2 · 55 subscriptions")).toBeVisible();
 });
+
+test("on a phone, where the column headers are not shown, the list sorts from a form", async ({
+  page,
+  request,
+}) => {
+  const user = await apiUser(request);
+  for (const [provider, amount] of [
+    ["Cheap plan", 500],
+    ["Dear plan", 9000],
+    ["Middle plan", 2500],
+  ] as const) {
+    const response = await request.post("/api/v1/subscriptions", {
+      headers: user.auth,
+      data: { ...MOBILE_PLAN, provider, amount },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+  await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/subscriptions");
+  await ready(page);
+  await expect(page.getByRole("link", { name: "Sort by Price" })).toBeHidden();
+  const rows = page.locator("table tbody tr");
+  await expect(rows.first()).toContainText("Cheap plan");
+
+  const form = page.getByRole("form", { name: "Sort the list" });
+  await form.getByLabel("Sort by", { exact: true }).selectOption("price");
+  await form.getByLabel("Order", { exact: true }).selectOption("desc");
+  await form.getByRole("button", { name: "Sort", exact: true }).click();
+  await expect(page).toHaveURL(/\/subscriptions\?sort=price&dir=desc$/);
+  await expect(rows.first()).toContainText("Dear plan");
+  await expect(rows.last()).toContainText("Cheap plan");
+  // The form says how the list is sorted now.
+  await expect(form.getByLabel("Sort by", { exact: true })).toHaveValue("price");
+  await expect(form.getByLabel("Order", { exact: true })).toHaveValue("desc");
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RenewalText } from "@/components/subscriptions/renewal";
 import { Link } from "@/components/ui/link";
+import { PhoneSortForm } from "@/components/subscriptions/sort-form";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -100,6 +101,8 @@ export default async function SubscriptionsPage({
           </div>
         ))}
       </section>
+
+      <PhoneSortForm sort={sort} dir={dir} columns={columns} t={t} />
 
       {/* One table for every width: rows on wide screens, cards on phones
           (the same cells placed on a grid), so each row is rendered once. */}

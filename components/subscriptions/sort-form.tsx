@@ -1,0 +1,54 @@
+import { buttonClasses } from "@/components/ui/button";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
+import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+
+/**
+ * The list's sort on a phone, where the table's column headers (the sort
+ * links on wider screens) are not shown. A plain GET form: it works before
+ * the page's JavaScript has loaded, and a new sort starts at page 1.
+ */
+export function PhoneSortForm({
+  sort,
+  dir,
+  columns,
+  t,
+}: {
+  sort: SubscriptionSort;
+  dir: SortDirection;
+  columns: { key: SubscriptionSort; label: string }[];
+  t: PageTranslator;
+}) {
+  return (
+    <form
+      method="get"
+      action="/subscriptions"
+      aria-label={t("subscriptions.sortForm")}
+      className="mb-4 flex flex-wrap items-end gap-3 md:hidden"
+    >
+      <div className="min-w-0 flex-1">
+        <label htmlFor="sort" className="field-label">
+          {t("subscriptions.sortField")}
+        </label>
+        <select id="sort" name="sort" defaultValue={sort} className="field-control mt-1">
+          {columns.map((column) => (
+            <option key={column.key} value={column.key}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="dir" className="field-label">
+          {t("subscriptions.sortOrder")}
+        </label>
+        <select id="dir" name="dir" defaultValue={dir} className="field-control mt-1">
+          <option value="asc">{t("subscriptions.ascending")}</option>
+          <option value="desc">{t("subscriptions.descending")}</option>
+        </select>
+      </div>
+      <button type="submit" className={buttonClasses("secondary")}>
+        {t("subscriptions.applySort")}
+      </button>
+    </form>
+  );
+}

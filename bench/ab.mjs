@@ -4,13 +4,13 @@
 // (in turns, which one goes first alternating), each read as the server's own CPU ms per request.
 // A slow or fast spell of this shared machine then lands on both sides of a round alike, which a
 // partial `npm run bench` of one checkout after the other cannot promise. PROFILE_USER picks the
-// user (typical, heavy or peer); `{case}` in a path is their case, as bench/profile.mjs picks it.
+// user (typical, heavy or peer); `{case}` in a path is their case, as the bench picks it (pageCaseId).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generateDataset } from "./dataset.mjs";
-import { movableCases } from "./load.mjs";
+import { pageCaseId } from "./load.mjs";
 import { passwordHash } from "./server.mjs";
 
 const [dirA, dirB, ...paths] = process.argv.slice(2);
@@ -33,12 +33,7 @@ const dataset = await generateDataset({
   passwordHash: await passwordHash(),
 });
 fs.cpSync(dataA, dataB, { recursive: true });
-const caseId =
-  who === "heavy"
-    ? dataset.heavyLongCase
-    : movableCases(path.join(dataA, "cancelcase.db"), dataset[who].email).find(
-        (c) => c.state === "request_submitted",
-      )?.id;
+const caseId = pageCaseId(path.join(dataA, "cancelcase.db"), dataset, who);
 
 const sides = [];
 for (const [name, module, dataDir] of [

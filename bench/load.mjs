@@ -20,6 +20,15 @@ export function movableCases(dbFile, email) {
   }
 }
 
+/**
+ * The case whose page a benchmark reads for a user: the heavy user's long
+ * case (200 timeline entries), anyone else's first submitted one.
+ */
+export function pageCaseId(dbFile, dataset, who) {
+  if (who === "heavy") return dataset.heavyLongCase;
+  return movableCases(dbFile, dataset[who].email).find((c) => c.state === "request_submitted")?.id;
+}
+
 // A move that is always allowed from each state, so a case can cycle for ever.
 const NEXT = {
   open: "bill_checked",

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generateDataset } from "./dataset.mjs";
-import { movableCases } from "./load.mjs";
+import { pageCaseId } from "./load.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 
 const target = process.argv[2] ?? "/dashboard";
@@ -21,15 +21,10 @@ const dataset = await generateDataset({
   passwordHash: await passwordHash(),
 });
 const server = await startServer(dataDir, {}, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
-const who = dataset[process.env.PROFILE_USER ?? "typical"]; // heavy, typical or empty
-const { cookie } = await signIn(server.base, who.email);
+const who = process.env.PROFILE_USER ?? "typical"; // heavy, typical, peer or empty
+const { cookie } = await signIn(server.base, dataset[who].email);
 // `{case}` in the path: the user's case, as the bench picks it.
-const caseId =
-  process.env.PROFILE_USER === "heavy"
-    ? dataset.heavyLongCase
-    : movableCases(path.join(dataDir, "cancelcase.db"), who.email).find(
-        (c) => c.state === "request_submitted",
-      )?.id;
+const caseId = pageCaseId(path.join(dataDir, "cancelcase.db"), dataset, who);
 const result = await autocannon({
   url: server.base + target.replace("{case}", caseId ?? ""),
   connections: 1,

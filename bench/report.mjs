@@ -273,7 +273,7 @@ loads: React DOM, Next.js's router and the app's shell and error pages; a route'
     const { betterSqlite3Ms, queryRawMs, findUniqueMs } = results.callCost;
     parts.push(`A Prisma call has a fixed cost: reading one user by id takes ${findUniqueMs} ms through
 \`findUnique\`, ${queryRawMs} ms through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
-(bench/prisma-cost.mjs); the hot reads are raw SQL for that reason (levers 21 and 23).`);
+(bench/prisma-cost.mjs); the hot reads are raw SQL for that reason (levers 21, 23 and 25).`);
   }
   return `## What stands in the way\n\n${parts.join("\n\n")}\n`;
 }

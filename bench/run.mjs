@@ -30,7 +30,7 @@ import { buildIfStale } from "../scripts/build.mjs";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
-import { cannon, movableCases, rotating, scenarios, warmUp } from "./load.mjs";
+import { cannon, movableCases, pageCaseId, rotating, scenarios, warmUp } from "./load.mjs";
 import { prismaCallCost } from "./prisma-cost.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 import { NO_DATA_PAGE, writeReport } from "./report.mjs";
@@ -139,10 +139,7 @@ const users = [
 ];
 for (const user of users) {
   const cases = movableCases(dbFile, user.email);
-  user.caseId =
-    user.name === "heavy"
-      ? dataset.heavyLongCase
-      : cases.find((c) => c.state === "request_submitted").id;
+  user.caseId = pageCaseId(dbFile, dataset, user.name);
   const others = cases.filter((c) => c.id !== user.caseId);
   user.writeCaseId = others[0].id;
   user.movable = others.slice(1, 41);

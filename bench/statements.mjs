@@ -1,11 +1,11 @@
 // `npx tsx bench/statements.mjs <path>…`: the SQL statements one request of each path sends, as
 // the typical user of the bench data set (PROFILE_USER=heavy|peer|empty for another; `{case}`
-// in a path is their case, as bench/profile.mjs picks it). For working on a page's reads.
+// in a path is their case, as the bench picks it: pageCaseId). For working on a page's reads.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateDataset } from "./dataset.mjs";
-import { movableCases } from "./load.mjs";
+import { pageCaseId } from "./load.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-sql-"));
 await (await startServer(dataDir)).stop();
@@ -15,13 +15,11 @@ const dataset = await generateDataset({
   passwordHash: await passwordHash(),
 });
 const server = await startServer(dataDir, { DEBUG: "prisma:driver-adapter:better-sqlite3" });
-const who = dataset[process.env.PROFILE_USER ?? "typical"];
-const { cookie } = await signIn(server.base, who.email);
-const caseId = movableCases(path.join(dataDir, "cancelcase.db"), who.email).find(
-  (c) => c.state === "request_submitted",
-)?.id;
+const who = process.env.PROFILE_USER ?? "typical";
+const { cookie } = await signIn(server.base, dataset[who].email);
+const caseId = pageCaseId(path.join(dataDir, "cancelcase.db"), dataset, who);
 for (const p of process.argv.slice(2)) {
-  const url = server.base + p.replace("{case}", caseId);
+  const url = server.base + p.replace("{case}", caseId ?? "");
   await fetch(url, { headers: { cookie } });
   const before = server.stderr().length;
   const r = await fetch(url, { headers: { cookie } });

@@ -26,10 +26,10 @@ export function PhoneSortForm({
       className="mb-4 flex flex-wrap items-end gap-3 md:hidden"
     >
       <div className="min-w-0 flex-1">
-        <label htmlFor="sort" className="field-label">
+        <label htmlFor="sort-column" className="field-label">
           {t("subscriptions.sortField")}
         </label>
-        <select id="sort" name="sort" defaultValue={sort} className="field-control mt-1">
+        <select id="sort-column" name="sort" defaultValue={sort} className="field-control mt-1">
           {columns.map((column) => (
             <option key={column.key} value={column.key}>
               {column.label}
@@ -38,10 +38,10 @@ export function PhoneSortForm({
         </select>
       </div>
       <div>
-        <label htmlFor="dir" className="field-label">
+        <label htmlFor="sort-dir" className="field-label">
           {t("subscriptions.sortOrder")}
         </label>
-        <select id="dir" name="dir" defaultValue={dir} className="field-control mt-1">
+        <select id="sort-dir" name="dir" defaultValue={dir} className="field-control mt-1">
           <option value="asc">{t("subscriptions.ascending")}</option>
           <option value="desc">{t("subscriptions.descending")}</option>
         </select>

@@ -110,11 +110,15 @@ export function CaseActions({
               >
                 {label(
                   move.to,
-                  index > 0
-                    ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })
-                    : move.to === "confirmation_received"
-                      ? t("cases.confirm")
-                      : t("cases.complete", { step: t(`domain.state.${move.to}`) }),
+                  move.again && move.to === "request_submitted"
+                    ? t("cases.retryRequest")
+                    : move.again
+                      ? t("cases.doAgain", { step: t(`domain.state.${move.to}`) })
+                      : index > 0
+                        ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })
+                        : move.to === "confirmation_received"
+                          ? t("cases.confirm")
+                          : t("cases.complete", { step: t(`domain.state.${move.to}`) }),
                 )}
               </Button>
             ))}

@@ -6,11 +6,12 @@ import type { CaseEventDto } from "@/lib/data/cases";
 import type { NoteDto } from "@/lib/data/notes";
 import { formatDateOnly, instantToWallTime } from "@/lib/domain/dates";
 import { newestFirst } from "@/lib/domain/timeline";
+import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
 import { ChangeLine } from "./change-line";
 
 type Entry = { at: Date; recordedAt: Date; key: string } & (
-  | { event: CaseEventDto; note?: never; change?: never }
+  | { event: CaseEventDto & { doneBefore?: true }; note?: never; change?: never }
   | { note: NoteDto; event?: never; change?: never }
   | { change: CaseChangeDto; event?: never; note?: never }
 );
@@ -44,12 +45,13 @@ export async function Timeline({
   olderHref?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const doneBefore = skipsOfDoneSteps(events);
   const entries: Entry[] = newestFirst<Entry>([
     ...events.map((event, index) => ({
       at: event.at,
       recordedAt: event.at,
       key: `e-${index}`,
-      event,
+      event: doneBefore[index] ? { ...event, skipped: false, doneBefore: true as const } : event,
     })),
     ...notes.map((note) => ({
       at: note.occurredAt,
@@ -143,9 +145,11 @@ export async function Timeline({
                         ? t("cases.eventReopened")
                         : t(`domain.state.${event.to}`)}
                   </span>
-                  {event.skipped ? (
+                  {event.skipped || event.doneBefore ? (
                     <span className="ml-2 text-xs text-slate-500">
-                      {t("cases.eventSkippedMark")}
+                      {event.doneBefore
+                        ? t("cases.eventDoneBeforeMark")
+                        : t("cases.eventSkippedMark")}
                     </span>
                   ) : null}
                 </p>

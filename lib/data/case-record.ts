@@ -7,6 +7,7 @@ import { assertCaseExists } from "./case-ownership";
 import {
   caseSelect,
   eventSelect,
+  readDoneSteps,
   toCaseDto,
   toCaseEventDto,
   type CaseDto,
@@ -61,20 +62,27 @@ async function readCase(
   { notes: withNotes = true }: { notes?: boolean } = {},
 ) {
   const take = perList === null ? undefined : perList + 1;
-  const row = await db.cancellationCase.findFirst({
-    where: { id, userId: actor.id },
-    select: {
-      ...caseSelect,
-      subscription: { select: { id: true, provider: true, plan: true, status: true } },
-      events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
-      notes: {
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take: withNotes ? take : 0,
-        select: noteSelect,
+  const [row, done] = await Promise.all([
+    db.cancellationCase.findFirst({
+      where: { id, userId: actor.id },
+      select: {
+        ...caseSelect,
+        subscription: { select: { id: true, provider: true, plan: true, status: true } },
+        events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
+        notes: {
+          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+          take: withNotes ? take : 0,
+          select: noteSelect,
+        },
+        receipts: {
+          orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
+          take,
+          select: receiptSelect,
+        },
       },
-      receipts: { orderBy: [{ uploadedAt: "desc" }, { id: "desc" }], take, select: receiptSelect },
-    },
-  });
+    }),
+    readDoneSteps(db, actor, id),
+  ]);
   if (!row) throw caseNotFound();
   const { subscription, events, notes, receipts, ...kase } = row;
   const detail = toCaseDto(kase);
@@ -91,7 +99,7 @@ async function readCase(
     eventsNextCursor: eventPage.nextCursor,
     notesNextCursor: notePage.nextCursor,
     receiptsNextCursor: receiptPage.nextCursor,
-    allowedMoves: allowedMoves(detail.state),
+    allowedMoves: allowedMoves(detail.state, done),
   };
 }
 
@@ -152,26 +160,23 @@ export async function listCaseEvents(
 }
 
 /**
- * What the stepper needs of a history of any length: the latest event into
- * each state (done or skipped), in time order. At most one row per state.
+ * What the stepper needs of a history of any length: one row per state,
+ * skipped only when every event into it skipped it (a step done once stays
+ * done through a rejection loop), ordered by the latest event into each.
  */
 export async function caseStepHistory(
   actor: Actor,
   caseId: string,
 ): Promise<{ to: CaseState; skipped: boolean }[]> {
-  // One statement: the rows whose seq is the highest of their state's. The
-  // inner read goes by the case's (caseId, seq) key; the outer one is the actor's only.
-  const rows = await db.$queryRaw<{ to: string; skipped: boolean | number }[]>`
-    SELECT "CaseEvent"."to", "CaseEvent"."skipped" FROM "CaseEvent"
+  // One statement, read by the case's (caseId, seq) key.
+  const rows = await db.$queryRaw<{ to: string; skipped: boolean | number | bigint }[]>`
+    SELECT "CaseEvent"."to", MIN("CaseEvent"."skipped") AS "skipped" FROM "CaseEvent"
     WHERE "CaseEvent"."caseId" = ${caseId} AND "CaseEvent"."userId" = ${actor.id}
-      AND "CaseEvent"."seq" IN (
-        SELECT MAX("CaseEvent"."seq") FROM "CaseEvent"
-        WHERE "CaseEvent"."caseId" = ${caseId}
-        GROUP BY "CaseEvent"."to")
-    ORDER BY "CaseEvent"."seq" ASC`;
+    GROUP BY "CaseEvent"."to"
+    ORDER BY MAX("CaseEvent"."seq") ASC`;
   return rows.map((row) => ({
     to: fromColumn(CASE_STATES, row.to),
     // SQLite hands a raw boolean back as 0 or 1.
-    skipped: Boolean(row.skipped),
+    skipped: Boolean(Number(row.skipped)),
   }));
 }

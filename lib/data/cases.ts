@@ -94,6 +94,26 @@ export function toCaseEventDto(row: CaseEventRow): CaseEventDto {
 
 const caseNotFound = () => notFoundError("Case");
 
+type Reader = Pick<typeof db, "caseEvent">;
+
+/**
+ * The steps a case has done at any time (entered without being skipped): the
+ * workflow's fact for what a later jump need not record as skipped again.
+ * Read by the case's (caseId, seq) key, at most one row per state.
+ */
+export async function readDoneSteps(
+  reader: Reader,
+  actor: Actor,
+  caseId: string,
+): Promise<Set<CaseState>> {
+  const rows = await reader.caseEvent.findMany({
+    where: { caseId, userId: actor.id, skipped: false },
+    distinct: ["to"],
+    select: { to: true },
+  });
+  return new Set(rows.map((row) => fromColumn(CASE_STATES, row.to)));
+}
+
 const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   not_allowed: ["to", "transition_not_allowed"],
   rejection_reason_required: ["rejectionReason", "rejection_reason_required"],
@@ -180,6 +200,7 @@ export async function transitionCase(
     const result = planTransition(
       {
         state: fromColumn(CASE_STATES, current.state),
+        done: await readDoneSteps(tx, actor, id),
         confirmationNumber: current.confirmationNumber,
         receiptCount: current._count.receipts,
       },

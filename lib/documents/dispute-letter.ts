@@ -1,5 +1,6 @@
 import "server-only";
 import type { DisputePackData } from "@/lib/data/dispute-pack";
+import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
 import { formatBytes } from "@/lib/domain/receipts";
@@ -110,13 +111,23 @@ export async function record(
   await layout.row(t("confirmationNumber"), data.confirmationNumber ?? t("noConfirmationNumber"));
 
   await layout.heading(t("timeline"));
-  for (const event of data.events) {
+  const doneBefore = skipsOfDoneSteps(data.events);
+  for (const [index, event] of data.events.entries()) {
     const move = event.from
       ? `${d(`state.${event.from}`)} → ${d(`state.${event.to}`)}`
       : d(`state.${event.to}`);
     await layout.row(
       f.instant(event.at),
-      [event.skipped ? `${move} ${t("skipped")}` : move, event.comment].filter(Boolean).join("\n"),
+      [
+        doneBefore[index]
+          ? `${move} ${t("doneBefore")}`
+          : event.skipped
+            ? `${move} ${t("skipped")}`
+            : move,
+        event.comment,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       130,
     );
   }

@@ -66,28 +66,84 @@ export type Move = {
   kind: MoveKind;
   /** Optional main-path steps this move jumps over, recorded as skipped. */
   skips: CaseState[];
+  /** The step was done once already in this case (before a rejection): this move does it again. */
+  again: boolean;
 };
 
-/** Every move the workflow allows from a state, in the order the UI offers them. */
-export function allowedMoves(state: CaseState): Move[] {
+/** No step done yet beyond where the case stands: a case's first pass. */
+const NOTHING_DONE: ReadonlySet<CaseState> = new Set();
+
+/**
+ * The steps a history has done: entered by an event that did not skip them,
+ * at any time. Done is a property of the whole history, not of the last pass:
+ * data backed up before a rejection is still backed up after it.
+ */
+export function doneSteps(history: readonly { to: CaseState; skipped: boolean }[]): Set<CaseState> {
+  return new Set(history.filter((event) => !event.skipped).map((event) => event.to));
+}
+
+/**
+ * For a history in time order, whether each event is a skip of a step done
+ * earlier: rows written before done steps stayed done (a resubmission after
+ * a rejection jumped them again). The record says the step was done already,
+ * never that it was skipped.
+ */
+export function skipsOfDoneSteps(
+  history: readonly { to: CaseState; skipped: boolean }[],
+): boolean[] {
+  const done = new Set<CaseState>();
+  return history.map((event) => {
+    if (!event.skipped) {
+      done.add(event.to);
+      return false;
+    }
+    return done.has(event.to);
+  });
+}
+
+/**
+ * Every move the workflow allows from a state, in the order the UI offers
+ * them (the first forward move is the one it suggests). `done` is the set of
+ * steps the case has done before (doneSteps of its history): a jump over a
+ * done step does not record it as skipped, and a move to an optional step
+ * done already comes after the others (after a rejection for an unpaid
+ * balance, once the bill is settled, the next thing is to resubmit).
+ */
+export function allowedMoves(
+  state: CaseState,
+  done: ReadonlySet<CaseState> = NOTHING_DONE,
+): Move[] {
+  const move = (to: CaseState, kind: MoveKind, skips: CaseState[] = []): Move => ({
+    to,
+    kind,
+    skips,
+    again: false,
+  });
   if (state === "withdrawn") return [];
-  if (state === "confirmation_received") return [{ to: "under_review", kind: "reopen", skips: [] }];
+  if (state === "confirmation_received") return [move("under_review", "reopen")];
 
   const moves: Move[] = [];
   if (state === "rejected") {
-    for (const to of AFTER_REJECTION) moves.push({ to, kind: "retry", skips: [] });
+    for (const to of AFTER_REJECTION) moves.push(move(to, "retry"));
   } else {
     const from = pathIndex(state);
     const skips: CaseState[] = [];
+    const forward: Move[] = [];
     for (let i = from + 1; i < MAIN_PATH.length; i++) {
       const to = MAIN_PATH[i]!;
-      moves.push({ to, kind: "advance", skips: [...skips] });
-      if (!OPTIONAL_STEPS.has(to)) break; // a required step is never jumped
-      skips.push(to);
+      const optional = OPTIONAL_STEPS.has(to);
+      forward.push({ ...move(to, "advance", [...skips]), again: done.has(to) });
+      if (!optional) break; // a required step is never jumped
+      if (!done.has(to)) skips.push(to);
     }
-    if (REJECTABLE_FROM.has(state)) moves.push({ to: "rejected", kind: "reject", skips: [] });
+    // An optional step done before stays done; a required one (the request)
+    // is done anew after a rejection. So the suggested move is the first one
+    // not to an optional step already done; those come last, in path order.
+    const redo = (m: Move) => m.again && OPTIONAL_STEPS.has(m.to);
+    moves.push(...forward.filter((m) => !redo(m)), ...forward.filter(redo));
+    if (REJECTABLE_FROM.has(state)) moves.push(move("rejected", "reject"));
   }
-  moves.push({ to: "withdrawn", kind: "withdraw", skips: [] });
+  moves.push(move("withdrawn", "withdraw"));
   return moves;
 }
 
@@ -100,6 +156,8 @@ export type TransitionRequest = {
 
 export type CaseFacts = {
   state: CaseState;
+  /** The steps done at any time in the case's history (doneSteps). */
+  done: ReadonlySet<CaseState>;
   confirmationNumber: string | null;
   receiptCount: number;
 };
@@ -142,7 +200,7 @@ function clean(value: string | null | undefined): string | null {
  * steps first, then the move itself) and its effect on the subscription.
  */
 export function planTransition(facts: CaseFacts, request: TransitionRequest): TransitionResult {
-  const move = allowedMoves(facts.state).find((m) => m.to === request.to);
+  const move = allowedMoves(facts.state, facts.done).find((m) => m.to === request.to);
   if (!move) return { ok: false, reason: "not_allowed" };
 
   const comment = clean(request.comment);
@@ -192,9 +250,13 @@ export function subscriptionStatusAfter(state: CaseState): SubscriptionStatus | 
 }
 
 /**
- * How each main-path step stands for the stepper, given the case history. A
- * step the case has reached is done (or skipped, when it was jumped over);
- * the one after it is next, while the case is on the main path; the rest are
+ * How each main-path step stands for the stepper, given the case history (every
+ * event, or one per state: what matters is whether a state was ever entered
+ * without being skipped, and which main-path step was reached last). A step
+ * done at any time stays done, through a rejection loop too; a step reached
+ * only by jumping it is skipped. Past where the case stands, the optional
+ * steps already done (before a rejection) stay done, and the first step
+ * after them is next, while the case is on the main path; the rest are
  * upcoming. A rejected or withdrawn case has no next step on the path (the
  * stepper shows the branch itself).
  */
@@ -204,9 +266,8 @@ export function stepStatuses(
   state: CaseState,
   history: readonly { to: CaseState; skipped: boolean }[],
 ): { step: MainState; status: StepStatus }[] {
-  // The latest event into a step says how it was reached: done or skipped.
-  const skippedLast = new Map<CaseState, boolean>([["open", false]]);
-  for (const event of history) skippedLast.set(event.to, event.skipped);
+  const done = doneSteps(history);
+  done.add("open");
 
   // A side branch (rejected, withdrawn) sits at the last main-path step reached.
   let position = pathIndex(state);
@@ -216,9 +277,12 @@ export function stepStatuses(
     position = lastMain ? pathIndex(lastMain.to) : 0;
   }
 
+  let ahead = true; // still among the done optional steps right after the position
   return MAIN_PATH.map((step, index) => {
-    if (index <= position) return { step, status: skippedLast.get(step) ? "skipped" : "done" };
-    if (index === position + 1 && onPath) return { step, status: "next" };
-    return { step, status: "upcoming" };
+    if (index <= position) return { step, status: done.has(step) ? "done" : "skipped" };
+    if (ahead && OPTIONAL_STEPS.has(step) && done.has(step)) return { step, status: "done" };
+    const first = ahead;
+    ahead = false;
+    return { step, status: first && onPath ? "next" : "upcoming" };
   });
 }

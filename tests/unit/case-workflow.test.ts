@@ -3,19 +3,23 @@ import { describe, expect, it } from "vitest";
 import {
   allowedMoves,
   CASE_STATES,
+  doneSteps,
   isClosed,
   MAIN_PATH,
   OPTIONAL_STEPS,
   planTransition,
   REJECTION_REASONS,
+  skipsOfDoneSteps,
   stepStatuses,
   type CaseFacts,
   type CaseState,
   type PlannedEvent,
+  type TransitionRequest,
 } from "@/lib/domain/case-workflow";
 
 const facts = (state: CaseState, extra: Partial<CaseFacts> = {}): CaseFacts => ({
   state,
+  done: new Set(),
   confirmationNumber: null,
   receiptCount: 0,
   ...extra,
@@ -182,7 +186,12 @@ describe("the case workflow, property-tested", () => {
           const to = step.wild ?? moves[step.pick % Math.max(moves.length, 1)]?.to;
           if (!to) continue;
           const result = planTransition(
-            { state, confirmationNumber: null, receiptCount: step.receipts },
+            {
+              state,
+              done: doneSteps(history),
+              confirmationNumber: null,
+              receiptCount: step.receipts,
+            },
             {
               to,
               confirmationNumber: step.number,
@@ -202,8 +211,18 @@ describe("the case workflow, property-tested", () => {
             if (event.skipped) expect(OPTIONAL_STEPS.has(event.to)).toBe(true);
           });
           expect(events.at(-1)?.to).toBe(to);
+          // A step done once is never recorded as skipped afterwards.
+          const doneBefore = doneSteps(history);
+          for (const event of events)
+            if (event.skipped) expect(doneBefore.has(event.to)).toBe(false);
           history.push(...events);
           state = to;
+
+          // The stepper never shows a step done at any time as skipped.
+          const everDone = doneSteps(history);
+          for (const { step, status } of stepStatuses(state, history)) {
+            if (everDone.has(step)) expect(status).toBe("done");
+          }
 
           if (state === "confirmation_received") {
             const done = new Set(history.filter((e) => !e.skipped).map((e) => e.to));
@@ -277,5 +296,116 @@ describe("the stepper", () => {
       MAIN_PATH.slice(1).map((to) => ({ to, skipped: false })),
     );
     expect(confirmed.every((s) => s.status === "done")).toBe(true);
+  });
+});
+
+describe("a rejection loop (issue 30, point 9)", () => {
+  // Bill checked, data backed up and payment unlinked, each done; submitted;
+  // rejected for an unpaid balance; back to bill checked to settle it.
+  const history: PlannedEvent[] = [];
+  let state: CaseState = "open";
+  const go = (to: CaseState, extra: Partial<TransitionRequest> = {}) => {
+    const result = planTransition(facts(state, { done: doneSteps(history) }), { to, ...extra });
+    if (!result.ok) throw new Error(result.reason);
+    history.push(...result.plan.events);
+    state = to;
+    return result.plan.events;
+  };
+  go("bill_checked");
+  go("data_backed_up");
+  go("payment_unlinked");
+  go("request_submitted");
+  go("rejected", { rejectionReason: "unpaid_balance" });
+  go("bill_checked");
+
+  it("offers the resubmission first once the bill is settled, not the steps already done", () => {
+    const moves = allowedMoves(state, doneSteps(history)).filter((m) => m.kind === "advance");
+    expect(moves[0]).toMatchObject({ to: "request_submitted", skips: [], again: true });
+    expect(moves.slice(1).map((m) => [m.to, m.again])).toEqual([
+      ["data_backed_up", true],
+      ["payment_unlinked", true],
+    ]);
+  });
+
+  it("shows the steps done before the rejection as done, and the resubmission as next", () => {
+    expect(stepStatuses(state, history).map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "done",
+      "done",
+      "next",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
+  });
+
+  it("records no skipped event for a done step when the resubmission jumps over it", () => {
+    const events = go("request_submitted");
+    expect(events).toEqual([
+      {
+        from: "bill_checked",
+        to: "request_submitted",
+        skipped: false,
+        comment: null,
+        rejectionReason: null,
+      },
+    ]);
+    go("confirmation_received", { confirmationNumber: "CX-9" });
+    // Only the two steps never done (identity, review) were jumped.
+    expect(history.filter((e) => e.skipped).map((e) => e.to)).toEqual([
+      "identity_verified",
+      "under_review",
+    ]);
+    expect(stepStatuses(state, history).map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "done",
+      "done",
+      "done",
+      "skipped",
+      "skipped",
+      "done",
+    ]);
+  });
+
+  it("keeps a done step done even in a history that recorded it skipped later (rows written before the fix)", () => {
+    const written = [
+      { to: "bill_checked" as const, skipped: false },
+      { to: "data_backed_up" as const, skipped: false },
+      { to: "payment_unlinked" as const, skipped: false },
+      { to: "request_submitted" as const, skipped: false },
+      { to: "rejected" as const, skipped: false },
+      { to: "bill_checked" as const, skipped: false },
+      { to: "data_backed_up" as const, skipped: true },
+      { to: "payment_unlinked" as const, skipped: true },
+      { to: "request_submitted" as const, skipped: false },
+    ];
+    expect(stepStatuses("request_submitted", written).map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "done",
+      "done",
+      "done",
+      "next",
+      "upcoming",
+      "upcoming",
+    ]);
+  });
+
+  it("tells the record which skips (rows written before the fix) jumped a step done already", () => {
+    expect(
+      skipsOfDoneSteps([
+        { to: "bill_checked", skipped: false },
+        { to: "data_backed_up", skipped: false },
+        { to: "payment_unlinked", skipped: true },
+        { to: "request_submitted", skipped: false },
+        { to: "rejected", skipped: false },
+        { to: "bill_checked", skipped: false },
+        { to: "data_backed_up", skipped: true },
+        { to: "payment_unlinked", skipped: true },
+        { to: "request_submitted", skipped: false },
+      ]),
+    ).toEqual([false, false, false, false, false, false, true, false, false]);
   });
 });

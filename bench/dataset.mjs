@@ -93,10 +93,10 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
     ),
     kase: db.prepare(
       `INSERT INTO CancellationCase (id, userId, subscriptionId, reason, method, state, version, confirmationNumber, nextFollowUpOn,
-        openedAt, closedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        openedAt, closedAt, updatedAt, openedOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, substr(?, 1, 10))`,
     ),
     event: db.prepare(
-      "INSERT INTO CaseEvent (id, userId, caseId, [from], [to], at, comment, skipped, rejectionReason, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO CaseEvent (id, userId, caseId, [from], [to], at, comment, skipped, rejectionReason, seq, occurredOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, substr(?, 1, 10))",
     ),
     note: db.prepare(
       `INSERT INTO Note (id, userId, caseId, channel, occurredAt, agent, reference, durationMinutes, summary, outcome, followUpOn,
@@ -183,7 +183,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
     const caseId = id("c");
     const opened = created + int(1, 30) * day;
     let at = opened;
-    insert.event.run(id("e"), userId, caseId, null, "open", iso(at), null, 0, null, 0);
+    insert.event.run(id("e"), userId, caseId, null, "open", iso(at), null, 0, null, 0, iso(at));
     let seq = 1;
     let version = 1;
     for (const step of history(state)) {
@@ -203,6 +203,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
         step.skipped ? 1 : 0,
         step.rejectionReason ?? null,
         seq++,
+        iso(at),
       );
     }
     const closed = state === "confirmation_received" || state === "withdrawn";
@@ -219,6 +220,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
       iso(opened),
       closed ? iso(at) : null,
       iso(at),
+      iso(opened),
     );
     return { caseId, opened, events: seq };
   }
@@ -304,6 +306,7 @@ export async function generateDataset({ dbFile, dataDir, passwordHash }) {
         0,
         reason,
         events++,
+        iso(at),
       );
       state = to;
       version++;

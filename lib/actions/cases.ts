@@ -42,6 +42,7 @@ export async function transitionAction(
       comment: formText(formData, "comment"),
       rejectionReason: formText(formData, "rejectionReason") || null,
       confirmationNumber: formText(formData, "confirmationNumber"),
+      occurredOn: formText(formData, "occurredOn") || null,
     });
     const moved = await transitionCase(user, caseId, input);
     return { status: "ok", data: { state: moved.state } };

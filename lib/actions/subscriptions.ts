@@ -87,6 +87,7 @@ export async function openCaseAction(_prev: ActionState, formData: FormData): Pr
       subscriptionId: formText(formData, "subscriptionId"),
       reason: formText(formData, "reason"),
       method: formText(formData, "method") || null,
+      occurredOn: formText(formData, "occurredOn") || null,
     });
     caseId = (await openCase(user, input)).id;
     return { status: "ok" };

@@ -16,7 +16,8 @@ import {
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
-import { AppError } from "@/lib/errors/app-error";
+import { todayIn } from "@/lib/domain/dates";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
 import { limitReachedError, notFoundError, staleVersionError } from "./errors";
@@ -33,6 +34,8 @@ export type CaseDto = {
   nextFollowUpOn: string | null;
   /** A final bill (cents) expected after the confirmation: a charge of it is not flagged. */
   expectedFinalBill: number | null;
+  /** The day the case was opened, as the user says (their zone); openedAt is when it was recorded. */
+  openedOn: string;
   openedAt: Date;
   closedAt: Date | null;
 };
@@ -40,7 +43,10 @@ export type CaseDto = {
 export type CaseEventDto = {
   from: CaseState | null;
   to: CaseState;
+  /** When it was recorded. */
   at: Date;
+  /** The day it happened, as the user says (their zone). */
+  occurredOn: string;
   skipped: boolean;
   comment: string | null;
   rejectionReason: RejectionReason | null;
@@ -56,6 +62,7 @@ export const caseSelect = {
   confirmationNumber: true,
   nextFollowUpOn: true,
   expectedFinalBill: true,
+  openedOn: true,
   openedAt: true,
   closedAt: true,
 } as const satisfies Record<keyof CaseDto, true>;
@@ -64,6 +71,7 @@ export const eventSelect = {
   from: true,
   to: true,
   at: true,
+  occurredOn: true,
   skipped: true,
   comment: true,
   rejectionReason: true,
@@ -120,7 +128,24 @@ const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   rejection_reason_unexpected: ["rejectionReason", "rejection_reason_unexpected"],
   comment_required: ["comment", "comment_required"],
   evidence_required: ["confirmationNumber", "evidence_required"],
+  date_in_future: ["occurredOn", "date_in_future"],
+  date_out_of_order: ["occurredOn", "date_out_of_order"],
 };
+
+/** The refusals that carry their own error code (DESIGN.md turn 3); the rest are `unprocessable`. */
+const REFUSAL_CODES: Partial<Record<TransitionRefusal, AppErrorCode>> = {
+  date_in_future: "date_in_future",
+  date_out_of_order: "date_out_of_order",
+};
+
+/** Today in the actor's zone, read with the write: "today" is the user's, never the server's. */
+async function todayOf(reader: Pick<typeof db, "user">, actor: Actor): Promise<string> {
+  const user = await reader.user.findUnique({
+    where: { id: actor.id },
+    select: { timeZone: true },
+  });
+  return todayIn(user?.timeZone ?? "UTC");
+}
 
 export async function openCase(actor: Actor, input: OpenCaseInput): Promise<CaseDto> {
   return db.$transaction(async (tx) => {
@@ -132,6 +157,13 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
       },
     });
     if (!subscription) throw notFoundError("Subscription");
+    const today = await todayOf(tx, actor);
+    const openedOn = input.occurredOn ?? today;
+    if (openedOn > today) {
+      throw new AppError("date_in_future", "A case cannot have been opened after today.", {
+        fields: { occurredOn: ["date_in_future"] },
+      });
+    }
     const limit = casesPerUserLimit();
     if ((await tx.cancellationCase.count({ where: { userId: actor.id } })) >= limit) {
       throw limitReachedError(
@@ -155,7 +187,10 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
         subscriptionId: subscription.id,
         reason: input.reason,
         method: input.method ?? null,
-        events: { create: { userId: actor.id, from: null, to: "open", seq: 0 } },
+        openedOn,
+        events: {
+          create: { userId: actor.id, from: null, to: "open", occurredOn: openedOn, seq: 0 },
+        },
       },
       select: caseSelect,
     });
@@ -192,6 +227,7 @@ export async function transitionCase(
         confirmationNumber: true,
         subscriptionId: true,
         _count: { select: { receipts: true } },
+        events: { orderBy: { seq: "desc" }, take: 1, select: { occurredOn: true } },
       },
     });
     if (!current) throw caseNotFound();
@@ -203,13 +239,15 @@ export async function transitionCase(
         done: await readDoneSteps(tx, actor, id),
         confirmationNumber: current.confirmationNumber,
         receiptCount: current._count.receipts,
+        today: await todayOf(tx, actor),
+        lastOccurredOn: current.events[0]?.occurredOn ?? "0000-01-01",
       },
       input,
     );
     if (!result.ok) {
       const [field, key] = REFUSAL_FIELDS[result.reason];
       throw new AppError(
-        "unprocessable",
+        REFUSAL_CODES[result.reason] ?? "unprocessable",
         `This move is not allowed: ${result.reason.replaceAll("_", " ")}.`,
         {
           fields: { [field]: [key] },

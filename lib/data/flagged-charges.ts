@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { classifyCharges, disputeBy, type ChargeKind } from "@/lib/domain/charges";
-import { todayIn } from "@/lib/domain/dates";
 import type { Actor } from "./users";
 
 // Which statement lines are charges after a confirmed cancellation: each
@@ -33,7 +32,7 @@ export type TransactionDto = {
 export type ChargeWatch = {
   caseId: string;
   subscriptionId: string;
-  /** The day the provider first confirmed the cancellation (user's zone): it stays the cut-off after a reopen. */
+  /** The day the provider first confirmed the cancellation (its occurredOn, user's zone): it stays the cut-off after a reopen. */
   confirmedOn: string;
   expectedFinalBill: number | null;
 };
@@ -55,9 +54,14 @@ export async function chargeWatches(
   // The confirmations themselves, each with its case: one statement however
   // many cases there are.
   const confirmations = await db.$queryRaw<
-    { caseId: string; at: Date; subscriptionId: string; expectedFinalBill: number | null }[]
+    {
+      caseId: string;
+      occurredOn: string;
+      subscriptionId: string;
+      expectedFinalBill: number | null;
+    }[]
   >`
-    SELECT "CaseEvent"."caseId", "CaseEvent"."at",
+    SELECT "CaseEvent"."caseId", "CaseEvent"."occurredOn",
       "CancellationCase"."subscriptionId", "CancellationCase"."expectedFinalBill"
     FROM "CaseEvent" JOIN "CancellationCase" ON "CancellationCase"."id" = "CaseEvent"."caseId"
     WHERE "CaseEvent"."userId" = ${actor.id} AND "CaseEvent"."to" = 'confirmation_received'
@@ -69,7 +73,7 @@ export async function chargeWatches(
     id: string;
     subscriptionId: string;
     expectedFinalBill: number | null;
-    at: Date;
+    confirmedOn: string;
   }[] = [];
   for (const event of confirmations) {
     // The first confirmation of each case (they come in case, then seq, order).
@@ -78,12 +82,13 @@ export async function chargeWatches(
       id: event.caseId,
       subscriptionId: event.subscriptionId,
       expectedFinalBill: event.expectedFinalBill === null ? null : Number(event.expectedFinalBill),
-      at: event.at,
+      // The day the provider confirmed, as the user says ("cancelled effective Dec 9"), not the day it was written down.
+      confirmedOn: event.occurredOn,
     });
   }
   const watches = new Map<string, ChargeWatch>();
   for (const kase of cases) {
-    const confirmedOn = todayIn(actor.timeZone, kase.at);
+    const { confirmedOn } = kase;
     const known = watches.get(kase.subscriptionId);
     if (known && known.confirmedOn >= confirmedOn) continue;
     watches.set(kase.subscriptionId, {

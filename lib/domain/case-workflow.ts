@@ -149,6 +149,8 @@ export function allowedMoves(
 
 export type TransitionRequest = {
   to: CaseState;
+  /** The day it happened (YYYY-MM-DD, user's zone); today when not given. */
+  occurredOn?: string | null;
   comment?: string | null;
   rejectionReason?: RejectionReason | null;
   confirmationNumber?: string | null;
@@ -160,11 +162,16 @@ export type CaseFacts = {
   done: ReadonlySet<CaseState>;
   confirmationNumber: string | null;
   receiptCount: number;
+  /** Today in the user's zone: a step cannot have happened later. */
+  today: string;
+  /** The day the case's latest step happened: a new one cannot have happened before it. */
+  lastOccurredOn: string;
 };
 
 export type PlannedEvent = {
   from: CaseState;
   to: CaseState;
+  occurredOn: string;
   skipped: boolean;
   comment: string | null;
   rejectionReason: RejectionReason | null;
@@ -185,7 +192,9 @@ export type TransitionRefusal =
   | "rejection_reason_required"
   | "rejection_reason_unexpected"
   | "comment_required"
-  | "evidence_required";
+  | "evidence_required"
+  | "date_in_future"
+  | "date_out_of_order";
 
 export type TransitionResult =
   { ok: true; plan: TransitionPlan } | { ok: false; reason: TransitionRefusal };
@@ -221,13 +230,24 @@ export function planTransition(facts: CaseFacts, request: TransitionRequest): Tr
     return { ok: false, reason: "evidence_required" };
   }
 
+  const dated = occurredOnOf(facts, request.occurredOn);
+  if (!dated.ok) return dated;
+  const { occurredOn } = dated;
+
   const events: PlannedEvent[] = [];
   let from = facts.state;
   for (const skipped of move.skips) {
-    events.push({ from, to: skipped, skipped: true, comment: null, rejectionReason: null });
+    events.push({
+      from,
+      to: skipped,
+      occurredOn,
+      skipped: true,
+      comment: null,
+      rejectionReason: null,
+    });
     from = skipped;
   }
-  events.push({ from, to: move.to, skipped: false, comment, rejectionReason });
+  events.push({ from, to: move.to, occurredOn, skipped: false, comment, rejectionReason });
 
   return {
     ok: true,
@@ -239,6 +259,28 @@ export function planTransition(facts: CaseFacts, request: TransitionRequest): Tr
       subscriptionStatus: subscriptionStatusAfter(move.to),
     },
   };
+}
+
+/**
+ * The day a step happened: the one the user gives, never after today (in
+ * their zone) nor before the case's previous step (the history stays in
+ * order); by default today, or the previous step's day when that is later
+ * (the user moved west since).
+ */
+export function occurredOnOf(
+  facts: Pick<CaseFacts, "today" | "lastOccurredOn">,
+  given: string | null | undefined,
+):
+  { ok: true; occurredOn: string } | { ok: false; reason: "date_in_future" | "date_out_of_order" } {
+  if (!given) {
+    return {
+      ok: true,
+      occurredOn: facts.lastOccurredOn > facts.today ? facts.lastOccurredOn : facts.today,
+    };
+  }
+  if (given > facts.today) return { ok: false, reason: "date_in_future" };
+  if (given < facts.lastOccurredOn) return { ok: false, reason: "date_out_of_order" };
+  return { ok: true, occurredOn: given };
 }
 
 /** What entering a state does to the subscription; null leaves it alone. */

@@ -15,6 +15,8 @@ export const APP_ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   limit_reached: 422,
+  date_in_future: 422,
+  date_out_of_order: 422,
   rate_limited: 429,
   busy: 503,
 } as const;

@@ -7,6 +7,8 @@ export const openCaseSchema = z.object({
   subscriptionId: idField,
   reason: z.enum(CASE_REASONS, { error: "reason_invalid" }),
   method: z.enum(CASE_METHODS, { error: "method_invalid" }).nullable().optional(),
+  /** The day it was opened (user's zone); today when not given. */
+  occurredOn: dateOnlyField.nullable().optional(),
 });
 export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 
@@ -34,6 +36,8 @@ export const transitionSchema = z.object({
     .nullable()
     .optional(),
   confirmationNumber: optionalText(100),
+  /** The day the step happened (user's zone); today when not given. */
+  occurredOn: dateOnlyField.nullable().optional(),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 

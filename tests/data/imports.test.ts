@@ -172,6 +172,7 @@ describe("statement imports", () => {
         subscriptionId: `s${id}`,
         reason: "cost",
         state: "confirmation_received",
+        openedOn: "2026-01-10",
       })),
     });
     await db.caseEvent.createMany({
@@ -181,6 +182,7 @@ describe("statement imports", () => {
         from: "request_submitted",
         to: "confirmation_received",
         at,
+        occurredOn: "2026-01-10",
         seq: 1,
       })),
     });

@@ -40,10 +40,10 @@ function fill(dataDir: string, userId: string): string {
       ?, ?, 1, ?, 'cancelling', ?, ?, ?)`);
     const kase =
       db.prepare(`INSERT INTO CancellationCase (id, userId, subscriptionId, reason, method,
-      state, version, confirmationNumber, nextFollowUpOn, openedAt, updatedAt) VALUES (?, ?, ?, 'cost',
-      'phone', ?, 1, ?, '2026-12-01', ?, ?)`);
+      state, version, confirmationNumber, nextFollowUpOn, openedAt, updatedAt, openedOn) VALUES (?, ?, ?, 'cost',
+      'phone', ?, 1, ?, '2026-12-01', ?, ?, substr(?, 1, 10))`);
     const event = db.prepare(`INSERT INTO CaseEvent (id, userId, caseId, "from", "to", at, comment,
-      skipped, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`);
+      skipped, seq, occurredOn) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, substr(?, 1, 10))`);
     const subs: string[] = [];
     for (let i = 0; i < SUBSCRIPTIONS; i++) {
       const sid = id();
@@ -73,8 +73,9 @@ function fill(dataDir: string, userId: string): string {
         text(100, `MM-${i}`),
         at,
         at,
+        at,
       );
-      event.run(id(), userId, cid, null, "open", at, null, 0);
+      event.run(id(), userId, cid, null, "open", at, null, 0, at);
     }
     for (let i = 1; i < EVENTS; i++) {
       event.run(
@@ -86,6 +87,7 @@ function fill(dataDir: string, userId: string): string {
         iso(-i),
         text(2000, `step ${i}`),
         i,
+        iso(-i),
       );
     }
     const note = db.prepare(`INSERT INTO Note (id, userId, caseId, channel, occurredAt, agent,

@@ -22,6 +22,8 @@ const facts = (state: CaseState, extra: Partial<CaseFacts> = {}): CaseFacts => (
   done: new Set(),
   confirmationNumber: null,
   receiptCount: 0,
+  today: "2026-12-12",
+  lastOccurredOn: "2026-12-01",
   ...extra,
 });
 
@@ -59,6 +61,7 @@ describe("the case workflow", () => {
       {
         from: "bill_checked",
         to: "data_backed_up",
+        occurredOn: "2026-12-12",
         skipped: true,
         comment: null,
         rejectionReason: null,
@@ -66,6 +69,7 @@ describe("the case workflow", () => {
       {
         from: "data_backed_up",
         to: "payment_unlinked",
+        occurredOn: "2026-12-12",
         skipped: true,
         comment: null,
         rejectionReason: null,
@@ -73,6 +77,7 @@ describe("the case workflow", () => {
       {
         from: "payment_unlinked",
         to: "request_submitted",
+        occurredOn: "2026-12-12",
         skipped: false,
         comment: "filed online",
         rejectionReason: null,
@@ -191,6 +196,8 @@ describe("the case workflow, property-tested", () => {
               done: doneSteps(history),
               confirmationNumber: null,
               receiptCount: step.receipts,
+              today: "2026-12-12",
+              lastOccurredOn: "2026-12-01",
             },
             {
               to,
@@ -346,6 +353,7 @@ describe("a rejection loop (issue 30, point 9)", () => {
       {
         from: "bill_checked",
         to: "request_submitted",
+        occurredOn: "2026-12-12",
         skipped: false,
         comment: null,
         rejectionReason: null,
@@ -407,5 +415,37 @@ describe("a rejection loop (issue 30, point 9)", () => {
         { to: "request_submitted", skipped: false },
       ]),
     ).toEqual([false, false, false, false, false, false, true, false, false]);
+  });
+});
+
+describe("the day a step happened (issue 30, point 10)", () => {
+  const at = (occurredOn: string | null, extra: Partial<CaseFacts> = {}) =>
+    planTransition(facts("bill_checked", extra), { to: "request_submitted", occurredOn });
+
+  it("dates every event of a move, skipped steps too, with the day given", () => {
+    const result = at("2026-12-09");
+    expect(result.ok && result.plan.events.map((e) => [e.to, e.occurredOn])).toEqual([
+      ["data_backed_up", "2026-12-09"],
+      ["payment_unlinked", "2026-12-09"],
+      ["request_submitted", "2026-12-09"],
+    ]);
+  });
+
+  it("defaults to today in the user's zone", () => {
+    const result = at(null);
+    expect(result.ok && result.plan.events.at(-1)?.occurredOn).toBe("2026-12-12");
+  });
+
+  it("refuses a day after today, and one before the previous step's", () => {
+    expect(at("2026-12-13")).toEqual({ ok: false, reason: "date_in_future" });
+    expect(at("2026-11-30")).toEqual({ ok: false, reason: "date_out_of_order" });
+    // The previous step's own day and today are both fine.
+    expect(at("2026-12-01").ok).toBe(true);
+    expect(at("2026-12-12").ok).toBe(true);
+  });
+
+  it("keeps the history in order when today (after a move west) is before the last step's day", () => {
+    const result = at(null, { today: "2026-12-11", lastOccurredOn: "2026-12-12" });
+    expect(result.ok && result.plan.events.at(-1)?.occurredOn).toBe("2026-12-12");
   });
 });

@@ -16,6 +16,10 @@ type Props = {
   moves: Move[];
   hasConfirmationNumber: boolean;
   receiptCount: number;
+  /** Today in the user's zone: the latest day a step can have happened. */
+  today: string;
+  /** The day the case's latest step happened: the earliest a new one can have. */
+  lastOccurredOn: string;
 };
 
 /** One form per kind of move; each asks the workflow's list, never decides itself. */
@@ -25,6 +29,8 @@ export function CaseActions({
   moves,
   hasConfirmationNumber,
   receiptCount,
+  today,
+  lastOccurredOn,
 }: Props) {
   const t = useTranslations();
   // Every form here stays on the page after a move: emptied then, so a
@@ -51,6 +57,21 @@ export function CaseActions({
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="expectedVersion" value={version} />
     </>
+  );
+  // Steps happen before they are written down ("cancelled effective Dec 9").
+  const occurredOn = (id: string) => (
+    <TextField
+      id={id}
+      name="occurredOn"
+      type="date"
+      required
+      defaultValue={today < lastOccurredOn ? lastOccurredOn : today}
+      min={lastOccurredOn}
+      max={today < lastOccurredOn ? lastOccurredOn : today}
+      label={t("cases.occurredOn")}
+      hint={t("cases.occurredOnHint")}
+      errors={errors("occurredOn")}
+    />
   );
 
   return (
@@ -90,6 +111,7 @@ export function CaseActions({
               </a>
             </p>
           ) : null}
+          {occurredOn("move-occurred-on")}
           <TextareaField
             id="move-comment"
             name="comment"
@@ -160,6 +182,7 @@ export function CaseActions({
             >
               <EnumOptions values={REJECTION_REASONS} namespace="domain.rejection" />
             </SelectField>
+            {occurredOn("reject-occurred-on")}
             <TextareaField
               id="reject-comment"
               name="comment"
@@ -178,6 +201,7 @@ export function CaseActions({
         <form onSubmit={submit} className="space-y-4">
           {hidden}
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("cases.reopenHint")}</p>
+          {occurredOn("reopen-occurred-on")}
           <TextareaField
             id="reopen-comment"
             name="comment"

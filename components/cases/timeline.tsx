@@ -5,7 +5,7 @@ import { NoteItem } from "@/components/notes/note-item";
 import type { CaseEventDto } from "@/lib/data/cases";
 import type { NoteDto } from "@/lib/data/notes";
 import { formatDateOnly, instantToWallTime } from "@/lib/domain/dates";
-import { newestFirst } from "@/lib/domain/timeline";
+import { newestFirst, stepMoment } from "@/lib/domain/timeline";
 import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
 import { ChangeLine } from "./change-line";
@@ -48,7 +48,7 @@ export async function Timeline({
   const doneBefore = skipsOfDoneSteps(events);
   const entries: Entry[] = newestFirst<Entry>([
     ...events.map((event, index) => ({
-      at: event.at,
+      at: stepMoment(event, timeZone).at,
       recordedAt: event.at,
       key: `e-${index}`,
       event: doneBefore[index] ? { ...event, skipped: false, doneBefore: true as const } : event,
@@ -154,7 +154,22 @@ export async function Timeline({
                   ) : null}
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
-                  <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
+                  {stepMoment(event, timeZone).recordedLater ? (
+                    // The day it happened first; when it was written down beside it.
+                    <>
+                      <time dateTime={event.occurredOn} data-testid="event-occurred-on">
+                        {t("cases.happenedOn", {
+                          date: formatDateOnly(event.occurredOn, locale),
+                        })}
+                      </time>
+                      {" · "}
+                      <time dateTime={event.at.toISOString()} data-testid="event-recorded">
+                        {t("cases.recordedOn", { date: when(event.at) })}
+                      </time>
+                    </>
+                  ) : (
+                    <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
+                  )}
                 </p>
                 {event.rejectionReason ? (
                   <p className="mt-1 text-sm text-red-700 dark:text-red-300">

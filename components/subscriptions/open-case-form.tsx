@@ -3,14 +3,15 @@
 import { useTranslations } from "@/lib/i18n/client";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { openCaseAction } from "@/lib/actions/subscriptions";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
 import { EnumOptions } from "@/components/ui/enum-options";
 
-export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
+/** `today` is the user's (their time zone): the opening day defaults to it and cannot be later. */
+export function OpenCaseForm({ subscriptionId, today }: { subscriptionId: string; today: string }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(openCaseAction);
   return (
@@ -37,6 +38,17 @@ export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
           <option value="">{t("subscriptions.methodUnknown")}</option>
           <EnumOptions values={CASE_METHODS} namespace="domain.method" />
         </SelectField>
+        <TextField
+          id="occurredOn"
+          name="occurredOn"
+          type="date"
+          required
+          defaultValue={today}
+          max={today}
+          label={t("subscriptions.openedOn")}
+          hint={t("subscriptions.openedOnHint")}
+          errors={fieldErrors(t, state, "occurredOn")}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("subscriptions.opening") : t("subscriptions.openCase")}

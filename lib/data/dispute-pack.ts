@@ -23,9 +23,12 @@ export type DisputePackData = {
   subscription: SubscriptionDto;
   caseId: string;
   confirmationNumber: string | null;
-  /** The first confirmation (user's day), or null when the case never reached it. */
+  /** The day of the first confirmation (its occurredOn, user's zone), or null when the case never reached it. */
   confirmedOn: string | null;
+  /** When that confirmation was recorded. */
   confirmedAt: Date | null;
+  /** The day the case was opened (user's zone) and when that was recorded. */
+  openedOn: string;
   openedAt: Date;
   events: CaseEventDto[];
   notes: NoteDto[];
@@ -81,8 +84,9 @@ export async function disputePackData(
     subscription,
     caseId,
     confirmationNumber: kase.confirmationNumber,
-    confirmedOn: ours ? watch!.confirmedOn : null,
+    confirmedOn: confirmation?.occurredOn ?? null,
     confirmedAt: confirmation?.at ?? null,
+    openedOn: kase.openedOn,
     openedAt: kase.openedAt,
     events: events.map(toCaseEventDto),
     notes: notes.map(toNoteDto),

@@ -2,6 +2,7 @@ import "server-only";
 import type { DisputePackData } from "@/lib/data/dispute-pack";
 import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import { formatDateOnly } from "@/lib/domain/dates";
+import { stepMoment } from "@/lib/domain/timeline";
 import type { Locale } from "@/lib/domain/locales";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
@@ -103,10 +104,17 @@ export async function record(
   );
   const account = maskAccountRef(s.accountRef);
   if (account) await layout.row(t("accountRef"), account);
-  await layout.row(t("opened"), f.instant(data.openedAt));
+  // A step's day is the day it happened; when it was written down later, that is said beside it.
+  const happened = (step: { at: Date; occurredOn: string }) =>
+    stepMoment(step, data.cardholder.timeZone).recordedLater
+      ? `${formatDateOnly(step.occurredOn, f.locale)}\n${t("recorded", { date: f.instant(step.at) })}`
+      : f.instant(step.at);
+  await layout.row(t("opened"), happened({ at: data.openedAt, occurredOn: data.openedOn }));
   await layout.row(
     t("confirmedAt"),
-    data.confirmedAt ? f.instant(data.confirmedAt) : t("notConfirmed"),
+    data.confirmedAt && data.confirmedOn
+      ? happened({ at: data.confirmedAt, occurredOn: data.confirmedOn })
+      : t("notConfirmed"),
   );
   await layout.row(t("confirmationNumber"), data.confirmationNumber ?? t("noConfirmationNumber"));
 
@@ -116,14 +124,17 @@ export async function record(
     const move = event.from
       ? `${d(`state.${event.from}`)} → ${d(`state.${event.to}`)}`
       : d(`state.${event.to}`);
+    // The label column holds one line: the day it happened; "recorded …" goes with the step.
+    const later = stepMoment(event, data.cardholder.timeZone).recordedLater;
     await layout.row(
-      f.instant(event.at),
+      later ? formatDateOnly(event.occurredOn, f.locale) : f.instant(event.at),
       [
         doneBefore[index]
           ? `${move} ${t("doneBefore")}`
           : event.skipped
             ? `${move} ${t("skipped")}`
             : move,
+        later ? t("recorded", { date: f.instant(event.at) }) : null,
         event.comment,
       ]
         .filter(Boolean)

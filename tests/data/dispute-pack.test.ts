@@ -12,7 +12,7 @@ import { attachReceipt } from "@/lib/data/receipts";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
-import { addDays, todayIn } from "@/lib/domain/dates";
+import { addDays, formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/http/statement-import";
 import { receiptStorage } from "@/lib/storage";
 import zh from "@/messages/zh-CN.json";
@@ -202,5 +202,61 @@ describe("the dispute pack", () => {
       expect(fs.readdirSync(out)).toHaveLength(pages);
       void today;
     }
+  });
+
+  it("dates the cancellation and each step by the day it happened, with when it was written down (issue 30, point 10)", async () => {
+    const email = `past${Math.random().toString(36).slice(2)}@example.com`;
+    const zone = "America/Los_Angeles";
+    const user = {
+      ...(await registerUser({
+        email,
+        password: "steps happen before",
+        name: "Mei",
+        timeZone: zone,
+      })),
+      email,
+      name: "Mei",
+      timeZone: zone,
+    };
+    const today = todayIn(zone);
+    const sub = await createSubscription(user, {
+      provider: "Verizon",
+      category: "mobile",
+      amount: 6500,
+      currency: "USD",
+      billingCycle: "monthly",
+    });
+    let kase = await openCase(user, {
+      subscriptionId: sub.id,
+      reason: "cost",
+      occurredOn: addDays(today, -12),
+    });
+    for (const [to, days] of [
+      ["bill_checked", -12],
+      ["request_submitted", -6],
+      ["confirmation_received", -3],
+    ] as const) {
+      kase = await transitionCase(user, kase.id, {
+        to,
+        expectedVersion: kase.version,
+        occurredOn: addDays(today, days),
+        confirmationNumber: to === "confirmation_received" ? "VZ-1209" : null,
+      });
+    }
+    const data = await disputePackData(user, kase.id);
+    expect([data.openedOn, data.confirmedOn]).toEqual([addDays(today, -12), addDays(today, -3)]);
+    const file = path.join(work, "pack-past.pdf");
+    await writeDisputePack(data, { locale: "en", now: new Date() }, fs.createWriteStream(file));
+    const flat = (await packText(file)).replace(/\s+/g, " ");
+    const day = (n: number) => formatDateOnly(addDays(today, n), "en");
+    const escaped = (n: number) => day(n).replace(/[.,]/g, "\\$&");
+    // The letter: cancelled on the day the provider confirmed it.
+    expect(flat).toContain(`The provider confirmed the cancellation on ${day(-3)},`);
+    expect(flat).toMatch(new RegExp(`Case opened ${escaped(-12)} recorded`));
+    expect(flat).toMatch(new RegExp(`Cancellation confirmed ${escaped(-3)} recorded`));
+    // The timeline: each step on its own day, "recorded" beside it.
+    expect(flat).toMatch(
+      new RegExp(`${escaped(-6)} Payment unlinked → Request submitted recorded`),
+    );
   });
 });

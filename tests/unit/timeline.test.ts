@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { newestFirst } from "@/lib/domain/timeline";
+import { newestFirst, stepMoment } from "@/lib/domain/timeline";
 
 const at = (iso: string) => new Date(iso);
 
@@ -89,5 +89,28 @@ describe("the order of a case's history", () => {
         }
       }),
     );
+  });
+});
+
+describe("where a step dated in the past sits (issue 30, point 10)", () => {
+  it("stays at the moment it was recorded when that was on the day it happened, in the user's zone", () => {
+    // 03:00 UTC on Dec 10 is still Dec 9 in Los Angeles.
+    const step = { at: at("2026-12-10T03:00:00Z"), occurredOn: "2026-12-09" };
+    expect(stepMoment(step, "America/Los_Angeles")).toEqual({ at: step.at, recordedLater: false });
+    expect(stepMoment(step, "UTC").recordedLater).toBe(true);
+  });
+
+  it("goes to the end of the day it happened when written down later, among that day's notes", () => {
+    const step = { at: at("2026-12-12T18:00:00Z"), occurredOn: "2026-12-09" };
+    const placed = stepMoment(step, "Asia/Shanghai");
+    expect(placed).toEqual({ at: at("2026-12-09T15:59:59Z"), recordedLater: true });
+    const callThatDay = { id: "call", at: at("2026-12-09T02:00:00Z"), recordedAt: step.at };
+    const callAfter = { id: "later", at: at("2026-12-10T02:00:00Z"), recordedAt: step.at };
+    const entry = { id: "step", at: placed.at, recordedAt: step.at };
+    expect(newestFirst([entry, callThatDay, callAfter]).map((e) => e.id)).toEqual([
+      "later",
+      "step",
+      "call",
+    ]);
   });
 });

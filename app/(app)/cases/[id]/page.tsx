@@ -16,7 +16,7 @@ import { uploadMaxBytes } from "@/lib/config";
 import { caseStepHistory, getCase, type CaseDetail } from "@/lib/data/case-record";
 import { listCaseChanges, type CaseChangeDto } from "@/lib/data/case-changes";
 import { isClosed, OPTIONAL_STEPS, stepStatuses } from "@/lib/domain/case-workflow";
-import { todayIn } from "@/lib/domain/dates";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
@@ -124,7 +124,10 @@ export default async function CasePage({
         </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {t(`domain.reason.${kase.reason}`)} · {t("cases.opened")}{" "}
-          {format.dateTime(kase.openedAt, { dateStyle: "medium" })}
+          <span data-testid="case-opened-on">{formatDateOnly(kase.openedOn, locale)}</span>
+          {todayIn(user.timeZone, kase.openedAt) === kase.openedOn
+            ? ""
+            : ` (${t("cases.recordedOn", { date: format.dateTime(kase.openedAt, { dateStyle: "medium" }) })})`}
           {kase.closedAt
             ? ` · ${t("cases.closed", { date: format.dateTime(kase.closedAt, { dateStyle: "medium" }) })}`
             : ""}
@@ -186,6 +189,8 @@ export default async function CasePage({
                 moves={kase.allowedMoves}
                 hasConfirmationNumber={Boolean(kase.confirmationNumber)}
                 receiptCount={kase.receipts.length}
+                today={today}
+                lastOccurredOn={kase.events.at(-1)?.occurredOn ?? kase.openedOn}
               />
             </Card>
           ) : (

@@ -150,7 +150,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
           ) : s.status !== "cancelled" ? (
             <Card>
               <CardHeader title={t("subscriptions.startTitle", { provider: s.provider })} />
-              <OpenCaseForm subscriptionId={s.id} />
+              <OpenCaseForm subscriptionId={s.id} today={todayIn(user.timeZone)} />
             </Card>
           ) : null}
 

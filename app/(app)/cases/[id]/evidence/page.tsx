@@ -8,7 +8,10 @@ import { getCaseRecord } from "@/lib/data/case-record";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { listCaseChanges } from "@/lib/data/case-changes";
 import { ChangeLine } from "@/components/cases/change-line";
+import { isClosed, skipsOfDoneSteps } from "@/lib/domain/case-workflow";
+import { formatDateOnly } from "@/lib/domain/dates";
 import { dateTimeFormat } from "@/lib/domain/intl";
+import { stepMoment } from "@/lib/domain/timeline";
 import { isLocale, LOCALES } from "@/lib/domain/locales";
 import { formatBytes } from "@/lib/domain/receipts";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
@@ -71,6 +74,13 @@ export default async function EvidencePage({
     timeZone: user.timeZone,
   });
   const when = (at: Date) => stampFormat.format(at);
+  // A step's day is the day it happened; when it was written down later, that is said beside it.
+  const happened = (step: { at: Date; occurredOn: string }) =>
+    stepMoment(step, user.timeZone).recordedLater
+      ? `${formatDateOnly(step.occurredOn, locale)}\n${t("cases.recordedOn", { date: when(step.at) })}`
+      : when(step.at);
+  const doneBefore = skipsOfDoneSteps(kase.events);
+  const closing = kase.closedAt ? kase.events.findLast((event) => isClosed(event.to)) : undefined;
   const submitted = kase.events.find((event) => event.to === "request_submitted" && !event.skipped);
   const holder = user.name || user.email;
   const partHref = (n: number) =>
@@ -90,9 +100,9 @@ export default async function EvidencePage({
         {kase.confirmationNumber ?? "—"}
       </span>,
     ],
-    [t("evidence.opened"), when(kase.openedAt)],
-    [t("evidence.submitted"), submitted ? when(submitted.at) : t("evidence.notSubmitted")],
-    [t("evidence.closed"), kase.closedAt ? when(kase.closedAt) : "—"],
+    [t("evidence.opened"), happened({ at: kase.openedAt, occurredOn: kase.openedOn })],
+    [t("evidence.submitted"), submitted ? happened(submitted) : t("evidence.notSubmitted")],
+    [t("evidence.closed"), closing ? happened(closing) : kase.closedAt ? when(kase.closedAt) : "—"],
     [t("cases.reason"), t(`domain.reason.${kase.reason}`)],
     [t("cases.method"), kase.method ? t(`domain.method.${kase.method}`) : "—"],
   ];
@@ -147,7 +157,7 @@ export default async function EvidencePage({
             className="flex justify-between gap-4 border-b border-slate-100 py-1 dark:border-slate-800"
           >
             <dt className="shrink-0 break-keep text-slate-500">{label}</dt>
-            <dd className="min-w-0 text-right break-words">{value}</dd>
+            <dd className="min-w-0 text-right break-words whitespace-pre-line">{value}</dd>
           </div>
         ))}
       </dl>
@@ -283,14 +293,18 @@ export default async function EvidencePage({
           <tbody>
             {kase.events.map((event, index) => (
               <tr key={index} className="border-t border-slate-100 dark:border-slate-800">
-                <td className={stamp}>{when(event.at)}</td>
+                <td className={`${stamp} whitespace-pre-line`}>{happened(event)}</td>
                 <td className={tight}>
                   {event.from === null
                     ? t("cases.eventOpened")
                     : event.from === "confirmation_received"
                       ? t("cases.eventReopened")
                       : t(`domain.state.${event.to}`)}
-                  {event.skipped ? ` ${t("cases.eventSkippedMark")}` : ""}
+                  {doneBefore[index]
+                    ? ` ${t("cases.eventDoneBeforeMark")}`
+                    : event.skipped
+                      ? ` ${t("cases.eventSkippedMark")}`
+                      : ""}
                 </td>
                 <td className={`${td} whitespace-pre-wrap [overflow-wrap:anywhere]`}>
                   {[

@@ -16,7 +16,7 @@ import {
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
-import { todayIn } from "@/lib/domain/dates";
+import { todayIn, wallTimeToInstant } from "@/lib/domain/dates";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
@@ -138,13 +138,27 @@ const REFUSAL_CODES: Partial<Record<TransitionRefusal, AppErrorCode>> = {
   date_out_of_order: "date_out_of_order",
 };
 
-/** Today in the actor's zone, read with the write: "today" is the user's, never the server's. */
-async function todayOf(reader: Pick<typeof db, "user">, actor: Actor): Promise<string> {
+/** The actor's zone and today in it, read with the write: "today" is the user's, never the server's. */
+async function calendarOf(
+  reader: Pick<typeof db, "user">,
+  actor: Actor,
+): Promise<{ timeZone: string; today: string }> {
   const user = await reader.user.findUnique({
     where: { id: actor.id },
     select: { timeZone: true },
   });
-  return todayIn(user?.timeZone ?? "UTC");
+  const timeZone = user?.timeZone ?? "UTC";
+  return { timeZone, today: todayIn(timeZone) };
+}
+
+/**
+ * The instant that stands for a day in the past on an instant column (the
+ * subscription's cancelledAt, shown as a date in the user's zone): noon there,
+ * far from either midnight; a step of today keeps the moment it was recorded.
+ */
+function instantOfDay(day: string, calendar: { timeZone: string; today: string }, now: Date) {
+  if (day === calendar.today) return now;
+  return wallTimeToInstant(`${day}T12:00`, calendar.timeZone) ?? now;
 }
 
 export async function openCase(actor: Actor, input: OpenCaseInput): Promise<CaseDto> {
@@ -157,7 +171,7 @@ export async function openCase(actor: Actor, input: OpenCaseInput): Promise<Case
       },
     });
     if (!subscription) throw notFoundError("Subscription");
-    const today = await todayOf(tx, actor);
+    const { today } = await calendarOf(tx, actor);
     const openedOn = input.occurredOn ?? today;
     if (openedOn > today) {
       throw new AppError("date_in_future", "A case cannot have been opened after today.", {
@@ -232,6 +246,7 @@ export async function transitionCase(
     });
     if (!current) throw caseNotFound();
     if (current.version !== input.expectedVersion) throw staleVersionError();
+    const calendar = await calendarOf(tx, actor);
 
     const result = planTransition(
       {
@@ -239,7 +254,7 @@ export async function transitionCase(
         done: await readDoneSteps(tx, actor, id),
         confirmationNumber: current.confirmationNumber,
         receiptCount: current._count.receipts,
-        today: await todayOf(tx, actor),
+        today: calendar.today,
         lastOccurredOn: current.events[0]?.occurredOn ?? "0000-01-01",
       },
       input,
@@ -295,7 +310,11 @@ export async function transitionCase(
         where: { id: current.subscriptionId, userId: actor.id },
         data: {
           status: plan.subscriptionStatus,
-          cancelledAt: plan.subscriptionStatus === "cancelled" ? now : null,
+          // Cancelled on the day the provider confirmed it, not the day it was written down.
+          cancelledAt:
+            plan.subscriptionStatus === "cancelled"
+              ? instantOfDay(plan.events.at(-1)!.occurredOn, calendar, now)
+              : null,
         },
       });
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getCase, listCaseEvents } from "@/lib/data/case-record";
 import { openCase, transitionCase } from "@/lib/data/cases";
 import { flaggedCharges } from "@/lib/data/flagged-charges";
-import { createSubscription } from "@/lib/data/subscriptions";
+import { createSubscription, getSubscription } from "@/lib/data/subscriptions";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/http/statement-import";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
@@ -158,6 +158,10 @@ describe("the day a step happened", () => {
         [addDays(today, -1), "-25.00"],
       ]),
     );
+    // The subscription was cancelled on that day too, as a date in the user's zone.
+    const cancelled = await getSubscription(actor, sub.id);
+    expect(cancelled.status).toBe("cancelled");
+    expect(todayIn(ZONE, cancelled.cancelledAt!)).toBe(addDays(today, -10));
     const flagged = await flaggedCharges(actor);
     expect(flagged.map((t) => t.postedOn).sort()).toEqual([addDays(today, -4), addDays(today, -1)]);
   });

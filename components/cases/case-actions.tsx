@@ -7,7 +7,7 @@ import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { transitionAction } from "@/lib/actions/cases";
-import { REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
+import { OPTIONAL_STEPS, REJECTION_REASONS, type Move } from "@/lib/domain/case-workflow";
 import { EnumOptions } from "@/components/ui/enum-options";
 
 type Props = {
@@ -132,9 +132,9 @@ export function CaseActions({
               >
                 {label(
                   move.to,
-                  move.again && move.to === "request_submitted"
+                  index === 0 && move.again && move.to === "request_submitted"
                     ? t("cases.retryRequest")
-                    : move.again
+                    : move.again && OPTIONAL_STEPS.has(move.to)
                       ? t("cases.doAgain", { step: t(`domain.state.${move.to}`) })
                       : index > 0
                         ? t("cases.skipTo", { step: t(`domain.state.${move.to}`) })

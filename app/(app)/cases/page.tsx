@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { countCasesByState, listCasesDueFirst } from "@/lib/data/case-lists";
 import { CASE_STATES, isCaseState } from "@/lib/domain/case-workflow";
-import { todayIn } from "@/lib/domain/dates";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
@@ -144,7 +144,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                   </p>
                   <p className="text-sm text-slate-500 dark:text-slate-400">
                     {t(`domain.reason.${c.reason}`)} · {t("cases.opened")}{" "}
-                    {format.dateTime(c.openedAt, { dateStyle: "medium" })}
+                    {formatDateOnly(c.openedOn, locale)}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-3 text-sm">

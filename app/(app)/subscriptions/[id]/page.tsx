@@ -20,7 +20,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
 import { ChargeList } from "@/components/charges/charge-list";
 import { listTransactions } from "@/lib/data/transactions";
-import { todayIn } from "@/lib/domain/dates";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 
 const LINES_SHOWN = 20;
 
@@ -174,10 +174,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                       {t(`domain.reason.${c.reason}`)}
                     </Link>
                     <span className="flex items-center gap-3 text-sm whitespace-nowrap text-slate-500">
-                      {dateTimeFormat(locale, {
-                        dateStyle: "medium",
-                        timeZone: user.timeZone,
-                      }).format(c.openedAt)}
+                      {formatDateOnly(c.openedOn, locale)}
                       <CaseStateBadge state={c.state} t={t} />
                     </span>
                   </li>

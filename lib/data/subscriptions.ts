@@ -24,6 +24,7 @@ import { afterCursor, toPage, type Page } from "./pagination";
 import { removeReceiptFiles } from "./receipts";
 import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 export type SubscriptionDto = {
   id: string;
@@ -205,6 +206,8 @@ export async function updateSubscription(
   if (count !== 1) throw subscriptionNotFound();
   // A new name or new patterns can claim statement lines, or let some go.
   if (merchantPatterns !== undefined || input.provider !== undefined) await rematchLines(actor);
+  // A renewal date moved into the reminder window is reminded today.
+  await replanToday(actor.id);
   return getSubscription(actor, id);
 }
 

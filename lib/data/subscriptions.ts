@@ -199,10 +199,13 @@ export async function updateSubscription(
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
   const { merchantPatterns, ...fields } = input;
-  const { count } = await db.subscription.updateMany({
-    where: { id, userId: actor.id },
-    data: { ...fields, ...storedPatterns(merchantPatterns) },
-  });
+  const data = { ...fields, ...storedPatterns(merchantPatterns) };
+  // Nothing to change (PATCH {}): Prisma skips an empty update and counts no
+  // row, which read as "not found"; the subscription is answered as it is.
+  if (Object.values(data).every((value) => value === undefined)) {
+    return getSubscription(actor, id);
+  }
+  const { count } = await db.subscription.updateMany({ where: { id, userId: actor.id }, data });
   if (count !== 1) throw subscriptionNotFound();
   // A new name or new patterns can claim statement lines, or let some go.
   if (merchantPatterns !== undefined || input.provider !== undefined) await rematchLines(actor);

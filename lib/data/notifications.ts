@@ -289,6 +289,12 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
   };
 }
 
+/** The acting user as the reminder machine sees them: a test message goes by the same rules. */
+export async function planningUserOf(actor: Actor): Promise<PlanningUser | null> {
+  const [user] = await usersById([actor.id]);
+  return user ?? null;
+}
+
 async function usersById(ids: string[]): Promise<PlanningUser[]> {
   const rows = await db.user.findMany({ where: { id: { in: ids } }, select: planningUserSelect });
   return rows.map(toPlanningUser);

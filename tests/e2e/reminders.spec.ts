@@ -111,6 +111,38 @@ test.describe("reminder emails", () => {
     expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   });
 
+  test("a follow-up set for today after the digest went out arrives within a tick, once", async ({
+    request,
+  }) => {
+    const user = await userWithReminders(request, app.url, "en");
+    const digest = await smtp.next(user.email, 20_000);
+    expect(digest.email.subject).toMatch(/2 reminders/);
+    const api = (path: string) => `${app.url}${path}`;
+    const today = (
+      await (
+        await request.get(api(`/api/v1/cases/${user.kase.id}`), {
+          headers: user.headers,
+        })
+      ).json()
+    ).nextFollowUpOn as string;
+    // Later that day: a case on the Hulu plan, to be followed up today.
+    const kase = await (
+      await request.post(api("/api/v1/cases"), {
+        headers: user.headers,
+        data: { subscriptionId: user.plan.id, reason: "cost" },
+      })
+    ).json();
+    const patched = await request.patch(api(`/api/v1/cases/${kase.id}`), {
+      headers: user.headers,
+      data: { nextFollowUpOn: today, expectedVersion: 1 },
+    });
+    expect(patched.status()).toBe(200);
+    await expect.poll(() => smtp.to(user.email).length, { timeout: 20_000 }).toBe(2);
+    expect(smtp.to(user.email)[1]!.email.subject).toMatch(/^Hulu: follow up today\./);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(smtp.to(user.email)).toHaveLength(2);
+  });
+
   test("one-click unsubscribe works without a session (RFC 8058), and from the page", async ({
     request,
     browser,

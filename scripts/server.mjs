@@ -59,24 +59,35 @@ function refuse(res, status, code, message, extraHeaders = {}) {
 }
 
 // Bodies: a receipt upload and a statement import stream to disk under
-// their own limits (lib/http/multipart.ts); every other body (JSON, a
-// server action, a sign-in form) is at most 1 MiB, the JSON limit and
-// Next's server-action limit.
+// their own limits (lib/http/multipart.ts); a subscription import is a file
+// of up to 2 MiB (lib/http/subscription-import.ts, the README) in a multipart
+// envelope; every other body (JSON, a server action, a sign-in form) is at
+// most 1 MiB, the JSON limit and Next's server-action limit.
 const BODY_MAX_BYTES = 1024 * 1024;
 const UPLOAD_PATH = /^\/api\/v1\/(cases\/[^/]+\/receipts|imports)\/?$/;
+const SUBSCRIPTION_IMPORT_PATH = /^\/api\/v1\/subscriptions\/import\/?$/;
+/** 2 MiB of file, and room for the multipart boundaries, headers and the dryRun field. */
+const SUBSCRIPTION_IMPORT_MAX_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+
+/** The most bytes this request's body may have here, or null when its handler streams it. */
+function bodyLimit(req) {
+  if (req.method === "GET" || req.method === "HEAD") return null;
+  const path = (req.url ?? "/").split("?")[0];
+  if (UPLOAD_PATH.test(path)) return null;
+  return SUBSCRIPTION_IMPORT_PATH.test(path) ? SUBSCRIPTION_IMPORT_MAX_BYTES : BODY_MAX_BYTES;
+}
+
+const tooLargeMessage = (limit) =>
+  `The request body is larger than ${limit === BODY_MAX_BYTES ? "1 MiB" : "2 MiB"}.`;
 
 /** Why this request's body is refused before it is read, or null. */
 function bodyRefusal(req) {
-  if (!hasCappedBody(req)) return null;
-  if (Number(req.headers["content-length"] ?? 0) > BODY_MAX_BYTES) {
-    return [413, "payload_too_large", "The request body is larger than 1 MiB."];
+  const limit = bodyLimit(req);
+  if (limit === null) return null;
+  if (Number(req.headers["content-length"] ?? 0) > limit) {
+    return [413, "payload_too_large", tooLargeMessage(limit)];
   }
   return null;
-}
-
-function hasCappedBody(req) {
-  if (req.method === "GET" || req.method === "HEAD") return false;
-  return !UPLOAD_PATH.test((req.url ?? "/").split("?")[0]);
 }
 
 /**
@@ -85,16 +96,16 @@ function hasCappedBody(req) {
  * closed, whoever was reading it. (IncomingMessage receives its body through
  * push(); counting there sees every byte before any reader can buffer it.)
  */
-function capChunkedBody(req, res) {
+function capChunkedBody(req, res, limit) {
   const push = req.push;
   let received = 0;
   req.push = function (chunk, encoding) {
     if (chunk) {
       received += chunk.length;
-      if (received > BODY_MAX_BYTES) {
+      if (received > limit) {
         req.push = push;
         if (!res.headersSent) {
-          refuse(res, 413, "payload_too_large", "The request body is larger than 1 MiB.", {
+          refuse(res, 413, "payload_too_large", tooLargeMessage(limit), {
             Connection: "close",
           });
         }
@@ -209,8 +220,9 @@ export async function startServer({ root, dev, host, port }) {
       // Answer at once and close: the rest of the body is never read.
       return refuse(res, ...refusal, { Connection: "close" });
     }
-    if (hasCappedBody(req) && req.headers["content-length"] === undefined) {
-      capChunkedBody(req, res);
+    const limit = bodyLimit(req);
+    if (limit !== null && req.headers["content-length"] === undefined) {
+      capChunkedBody(req, res, limit);
     }
     if (!trusted) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];

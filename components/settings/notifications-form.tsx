@@ -9,6 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNotificationSettingsAction } from "@/lib/actions/settings";
+import { NotificationTestButton } from "./notification-test-button";
 import type { NotificationSettingsView } from "@/lib/notifications/settings";
 
 function Fieldset({ legend, children }: { legend: string; children: React.ReactNode }) {
@@ -70,6 +71,7 @@ export function NotificationsForm({
           defaultChecked={settings.channels.push}
         />
         <div className="pl-7">{pushDevice}</div>
+        <NotificationTestButton />
       </Fieldset>
 
       <Fieldset legend={t("delivery")}>

@@ -54,7 +54,10 @@ export async function confirmPasswordResetAction(
   formData: FormData,
 ): Promise<ActionState> {
   return toActionState(async () => {
-    await confirmPasswordReset(formValues(formData, ["token", "password"]));
+    await confirmPasswordReset(
+      formValues(formData, ["token", "password"]),
+      clientAddress(await headers()),
+    );
     return { status: "ok" };
   });
 }

@@ -25,6 +25,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { updateNotificationSettings } from "@/lib/notifications/settings";
+import { sendTestNotification } from "@/lib/notifications/test-send";
 import { formText, formValues, toActionState, type ActionState } from "./result";
 
 export async function updatePreferencesAction(
@@ -182,5 +183,26 @@ export async function saveNotificationSettingsAction(
     });
     revalidatePath("/settings");
     return { status: "ok", message: "common.saved" };
+  });
+}
+
+/**
+ * Settings → Notifications' "Send a test": each enabled channel's outcome as
+ * `data` (channel → "sent" | "failed", and channel + "Error" → the server's
+ * reason when it failed), for the page to say in its language.
+ */
+export async function sendTestNotificationAction(): Promise<ActionState> {
+  const user = await requireUser();
+  return toActionState(async () => {
+    const results = await sendTestNotification(user);
+    return {
+      status: "ok",
+      data: Object.fromEntries(
+        results.flatMap((r) => [
+          [r.channel, r.ok ? "sent" : "failed"],
+          ...(r.error ? [[`${r.channel}Error`, r.error]] : []),
+        ]),
+      ),
+    };
   });
 }

@@ -15,6 +15,8 @@ import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/limits/shared"
 // because Next.js may load this module once per route bundle.
 const WINDOW_SECONDS = 15 * 60;
 export const GUESSES_PER_ACCOUNT_AND_ADDRESS = 10;
+/** Reset-link uses per client address per 15 minutes: a person needs one; guessing needs millions. */
+export const RESET_CONFIRMS_PER_ADDRESS = 20;
 
 function createLimiters() {
   const window = (keyPrefix: string, points: number) =>
@@ -28,6 +30,11 @@ function createLimiters() {
     // Password-reset mails: a few per account, more per address, per hour.
     resetAccount: sharedLimiter({ keyPrefix: "ra", points: 3, duration: 60 * 60 }),
     resetAddress: sharedLimiter({ keyPrefix: "rd", points: 20, duration: 60 * 60 }),
+    resetConfirmAddress: sharedLimiter({
+      keyPrefix: "rc",
+      points: RESET_CONFIRMS_PER_ADDRESS,
+      duration: WINDOW_SECONDS,
+    }),
   };
 }
 
@@ -126,4 +133,13 @@ export async function consumePasswordReset(email: string, address: string): Prom
     [limiters.resetAccount, email],
     [limiters.resetAddress, address],
   ]);
+}
+
+/**
+ * Counts one use of a reset link from this address, right or wrong (a
+ * person uses one link once); throws rate_limited past
+ * RESET_CONFIRMS_PER_ADDRESS in 15 minutes.
+ */
+export async function consumeResetConfirm(address: string): Promise<void> {
+  await takePoints([[limiters.resetConfirmAddress, address]]);
 }

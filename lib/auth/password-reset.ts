@@ -9,7 +9,7 @@ import { passwordResetMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
-import { consumePasswordReset } from "./login-throttle";
+import { consumePasswordReset, consumeResetConfirm } from "./login-throttle";
 
 /**
  * "Forgot my password": the same answer, in the same time, whether or not
@@ -34,8 +34,13 @@ export async function requestPasswordReset(input: unknown, address: string): Pro
   });
 }
 
-/** Sets the new password with a reset link's token: once, within 30 minutes. */
-export async function confirmPasswordReset(input: unknown): Promise<void> {
+/**
+ * Sets the new password with a reset link's token: once, within 30 minutes.
+ * Counted per client address before the token is looked up (a well-formed
+ * guess costs a read; a stream of them is a 429).
+ */
+export async function confirmPasswordReset(input: unknown, address: string): Promise<void> {
   const { token, password } = parseInput(passwordResetConfirmSchema, input);
+  await consumeResetConfirm(address);
   await completePasswordReset(token, password);
 }

@@ -35,6 +35,15 @@ export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 /** What the login form sees when sign-in is refused for throttling. */
 export const RATE_LIMITED_ERROR = "rate_limited";
 
+/**
+ * A cookie whose Session row has ended (log out, another browser signed out
+ * from Settings, log-out-everywhere, a new password). Thrown from the jwt
+ * callback, it makes next-auth's own endpoints (/api/auth/session) answer as
+ * for no session, `{}`, and clear the cookie, instead of echoing the name and
+ * email the cookie still carries.
+ */
+class SessionEnded extends Error {}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
@@ -71,13 +80,26 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.sid = await startSession(user.id, (await headers()).get("user-agent") ?? "");
+        return token;
       }
+      const live =
+        token.uid && token.sid && typeof token.sv === "number"
+          ? await findSessionUser(token.sid, token.uid, token.sv)
+          : null;
+      if (!live) throw new SessionEnded("this session has ended");
       return token;
     },
     async session({ session, token }) {
       session.uid = token.uid;
       session.sv = token.sv;
       return session;
+    },
+  },
+  logger: {
+    // An ended session is an answer, not a fault: not logged as one.
+    error(code, metadata) {
+      if (metadata instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {

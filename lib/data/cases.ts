@@ -21,6 +21,7 @@ import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { fromColumn, fromNullableColumn } from "./columns";
 import { limitReachedError, notFoundError, staleVersionError } from "./errors";
+import { replanToday } from "./notification-settings";
 import type { Actor } from "./users";
 
 export type CaseDto = {
@@ -232,7 +233,7 @@ export async function transitionCase(
   // it: a receipt deleted at the same moment either lands before (and the
   // confirmation is refused for lack of proof) or after (and the delete is
   // refused as the last proof). SQLite runs write transactions one at a time.
-  return db.$transaction(async (tx) => {
+  const moved = await db.$transaction(async (tx) => {
     const current = await tx.cancellationCase.findFirst({
       where: { id, userId: actor.id },
       select: {
@@ -324,6 +325,9 @@ export async function transitionCase(
     });
     return toCaseDto(updated);
   });
+  // A confirmation can turn a statement line already imported into a flagged charge.
+  await replanToday(actor.id);
+  return moved;
 }
 
 /**
@@ -336,7 +340,7 @@ export async function updateCase(
   input: UpdateCaseInput,
 ): Promise<CaseDto> {
   const { expectedVersion, ...data } = input;
-  return db.$transaction(async (tx) => {
+  const edited = await db.$transaction(async (tx) => {
     const current = await tx.cancellationCase.findFirst({
       where: { id, userId: actor.id },
       select: { version: true, state: true, _count: { select: { receipts: true } } },
@@ -368,4 +372,7 @@ export async function updateCase(
     });
     return toCaseDto(updated);
   });
+  // A follow-up set for today is reminded today.
+  await replanToday(actor.id);
+  return edited;
 }

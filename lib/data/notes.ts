@@ -12,6 +12,7 @@ import { fromColumn } from "./columns";
 import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 export type NoteDto = {
   id: string;
@@ -78,7 +79,7 @@ export async function addNote(
   input: CreateNoteInput,
   today: string,
 ): Promise<NoteDto> {
-  return db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     const kase = await tx.cancellationCase.findFirst({
       where: { id: caseId, userId: actor.id },
       select: { id: true },
@@ -99,6 +100,9 @@ export async function addNote(
     await carryFollowUp(tx, actor, caseId, input.followUpOn, today);
     return toNoteDto(note);
   });
+  // A call-back promised for today is reminded today.
+  if (input.followUpOn) await replanToday(actor.id);
+  return added;
 }
 
 export async function updateNote(
@@ -107,7 +111,7 @@ export async function updateNote(
   input: UpdateNoteInput,
   today: string,
 ): Promise<NoteDto> {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.note.updateMany({ where: { id, userId: actor.id }, data: input });
     if (count !== 1) throw noteNotFound();
     const note = await tx.note.findFirstOrThrow({
@@ -117,6 +121,8 @@ export async function updateNote(
     await carryFollowUp(tx, actor, note.caseId, input.followUpOn, today);
     return toNoteDto(note);
   });
+  if (input.followUpOn) await replanToday(actor.id);
+  return updated;
 }
 
 /** A case's notes, newest first, a page at a time. */

@@ -40,28 +40,37 @@ export async function notificationPrefs(actor: Actor): Promise<NotificationPrefs
 }
 
 /**
- * Saves the whole set (the caller merged and validated it). A new digest
- * time makes today plannable again: moved to a time already past, today's
- * reminders that have not gone yet go now.
+ * Saves the whole set (the caller merged and validated it). Any change makes
+ * today plannable again: a digest time moved to one already past, a channel
+ * or a kind of reminder turned on, and today's reminders that have not gone
+ * on that channel go at the next tick.
  */
 export async function saveNotificationPrefs(
   actor: Actor,
   prefs: NotificationPrefs,
 ): Promise<NotificationPrefs> {
   const data = toRow(prefs);
-  const row = await db.$transaction(async (tx) => {
-    const before = await tx.notificationSettings.findUnique({
-      where: { userId: actor.id },
-      select: { digestTime: true },
-    });
-    const replan = (before?.digestTime ?? DEFAULT_PREFS.digestTime) !== prefs.digestTime;
-    return tx.notificationSettings.upsert({
-      where: { userId: actor.id },
-      create: { userId: actor.id, ...data },
-      update: { ...data, ...(replan ? { plannedOn: null } : {}) },
-    });
+  const row = await db.notificationSettings.upsert({
+    where: { userId: actor.id },
+    create: { userId: actor.id, ...data },
+    update: { ...data, plannedOn: null },
   });
   return toPrefs(row);
+}
+
+/**
+ * Something was written that can make a reminder due today (a follow-up, a
+ * call-back, a renewal, a flagged charge, a push device): the user's day is
+ * planned again at the next tick once their digest time has passed, instead
+ * of the next day. Called after the write has committed, so that planning
+ * sees it. Nothing goes twice: a reminder already recorded on a channel is
+ * not recorded again (the claim's unique key).
+ */
+export async function replanToday(userId: string): Promise<void> {
+  await db.notificationSettings.updateMany({
+    where: { userId, plannedOn: { not: null } },
+    data: { plannedOn: null },
+  });
 }
 
 /** Email off for a user: the unsubscribe link, which needs no session. */

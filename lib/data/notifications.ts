@@ -2,10 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addDays } from "@/lib/domain/dates";
+import { addDays, todayIn } from "@/lib/domain/dates";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import {
   GIVE_UP_AFTER_MS,
+  NOTIFICATION_CHANNELS,
+  REMINDERS_PER_DAY_MAX,
+  reminderKey,
   retryDelayMs,
   type NotificationChannel,
   type NotificationPrefs,
@@ -86,19 +89,59 @@ export async function usersToPlan(now: Date, afterId: string | null): Promise<Pl
   return rows.map(toPlanningUser);
 }
 
+/** What a user's day already holds, when it is planned again (see recordedOn). */
+export type RecordedDay = {
+  /** reminderKey of each reminder recorded that day, on any channel. */
+  reminders: Set<string>;
+  /** reminderKey|channel of each row recorded that day. */
+  rows: Set<string>;
+};
+
+/**
+ * The reminders recorded for a user on their local day `date` (planning
+ * again later that day counts them against the day's cap and does not try
+ * to insert them again). A day holds at most REMINDERS_PER_DAY_MAX per
+ * channel, so the rows of the last 26 hours, newest first, are bounded.
+ */
+export async function recordedOn(
+  user: { id: string; timeZone: string },
+  date: string,
+  now: Date,
+): Promise<RecordedDay> {
+  const rows = await db.notification.findMany({
+    where: {
+      userId: user.id,
+      createdAt: { gte: new Date(now.getTime() - 26 * 3_600_000), lte: now },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 2 * REMINDERS_PER_DAY_MAX * NOTIFICATION_CHANNELS.length,
+    select: { kind: true, targetId: true, dueOn: true, channel: true, createdAt: true },
+  });
+  const day = rows
+    .filter((r) => todayIn(user.timeZone, r.createdAt) === date)
+    .map((r) => ({ key: reminderKey({ ...r, kind: r.kind as ReminderKind }), channel: r.channel }));
+  return {
+    reminders: new Set(day.map((r) => r.key)),
+    rows: new Set(day.map((r) => `${r.key}|${r.channel}`)),
+  };
+}
+
 /**
  * Stores the reminders, one row per channel; a reminder already stored (by
- * this process or another) is left as it is. Returns how many were new.
+ * this process or another) is left as it is, and one known to be stored
+ * (`known`: reminderKey|channel) is not tried. Returns how many were new.
  */
 export async function recordReminders(
   userId: string,
   reminders: Reminder[],
   channels: NotificationChannel[],
   now: Date,
+  known: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   let added = 0;
   for (const r of reminders) {
     for (const channel of channels) {
+      if (known.has(`${reminderKey(r)}|${channel}`)) continue;
       try {
         await db.notification.create({
           data: {
@@ -244,6 +287,12 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
       attempts: r.attempts,
     })),
   };
+}
+
+/** The acting user as the reminder machine sees them: a test message goes by the same rules. */
+export async function planningUserOf(actor: Actor): Promise<PlanningUser | null> {
+  const [user] = await usersById([actor.id]);
+  return user ?? null;
 }
 
 async function usersById(ids: string[]): Promise<PlanningUser[]> {

@@ -5,6 +5,7 @@ import { isAllowedPushEndpoint, isPushKeys } from "@/lib/domain/push";
 import { AppError } from "@/lib/errors/app-error";
 import { limitReachedError } from "./errors";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 // The browsers and phones that accepted push for a user. An endpoint is one
 // browser's: subscribing it again (even from another account signed in
@@ -54,6 +55,8 @@ export async function savePushSubscription(
       update: { ...data, createdAt: new Date() },
     });
   });
+  // A first device turns the push channel on: today's reminders go there too.
+  await replanToday(actor.id);
 }
 
 /** This browser off; an endpoint that is not the actor's is left alone. */

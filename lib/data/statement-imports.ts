@@ -7,6 +7,7 @@ import type { StatementFormat } from "@/lib/domain/statements";
 import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 // Writing a statement in: the import's row, its lines in batches (each line
 // once, by its dedupe key), and the imports a user has made. Reading the
@@ -98,7 +99,13 @@ export async function finishImport(
   importId: string,
   counts: { lines: number; added: number; duplicates: number },
 ): Promise<void> {
-  await db.statementImport.update({ where: { id: importId }, data: counts });
+  const { userId } = await db.statementImport.update({
+    where: { id: importId },
+    data: counts,
+    select: { userId: true },
+  });
+  // A charge found after a confirmed cancellation is reminded today, not tomorrow.
+  if (counts.added > 0) await replanToday(userId);
 }
 
 export type ImportDto = {

@@ -48,6 +48,7 @@ export async function importSubscriptions(
     }
     return { created: fresh.length, duplicates };
   });
+  // The re-match also plans today again (new renewals).
   if (!dryRun && result.created > 0) await rematchLines(actor);
   return result;
 }

@@ -24,6 +24,7 @@ import { afterCursor, toPage, type Page } from "./pagination";
 import { removeReceiptFiles } from "./receipts";
 import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 export type SubscriptionDto = {
   id: string;
@@ -198,13 +199,18 @@ export async function updateSubscription(
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
   const { merchantPatterns, ...fields } = input;
-  const { count } = await db.subscription.updateMany({
-    where: { id, userId: actor.id },
-    data: { ...fields, ...storedPatterns(merchantPatterns) },
-  });
+  const data = { ...fields, ...storedPatterns(merchantPatterns) };
+  // Nothing to change (PATCH {}): Prisma skips an empty update and counts no
+  // row, which read as "not found"; the subscription is answered as it is.
+  if (Object.values(data).every((value) => value === undefined)) {
+    return getSubscription(actor, id);
+  }
+  const { count } = await db.subscription.updateMany({ where: { id, userId: actor.id }, data });
   if (count !== 1) throw subscriptionNotFound();
   // A new name or new patterns can claim statement lines, or let some go.
   if (merchantPatterns !== undefined || input.provider !== undefined) await rematchLines(actor);
+  // A renewal date moved into the reminder window is reminded today.
+  await replanToday(actor.id);
   return getSubscription(actor, id);
 }
 

@@ -14,6 +14,7 @@ import {
 } from "./flagged-charges";
 import { invalidCursor, type Page } from "./pagination";
 import type { Actor } from "./users";
+import { replanToday } from "./notification-settings";
 
 // Statement lines as read: each matched to a subscription (when stored, and
 // again when patterns change); whether a matched charge is flagged depends
@@ -65,9 +66,13 @@ export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
       });
       moved += ids.length;
     }
-    if (rows.length < REMATCH_PAGE) return { moved };
+    if (rows.length < REMATCH_PAGE) break;
     after = rows.at(-1)!.id;
   }
+  // A line moved to a confirmed case's subscription is a flagged charge, and a
+  // new subscription may renew within the reminder window: today is planned again.
+  await replanToday(actor.id);
+  return { moved };
 }
 
 /**
@@ -180,6 +185,8 @@ export async function setStatementDate(
     data: { statementDate },
   });
   if (count === 0) throw notFoundError("Statement line");
+  // A dispute deadline moved into its last week is reminded today.
+  await replanToday(actor.id);
   return getTransaction(actor, id);
 }
 

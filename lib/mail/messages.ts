@@ -44,6 +44,25 @@ export async function passwordResetMail(input: {
   };
 }
 
+/** Settings → Notifications' test: says the channel works, in the account's language. */
+export async function testMail(input: {
+  to: string;
+  name: string;
+  locale: Locale;
+  url: string;
+}): Promise<OutgoingMail> {
+  const t = await translator(input.locale, "mail");
+  const greeting = input.name ? t("greeting", { name: input.name }) : t("greetingNoName");
+  const lines = [greeting, t("testBody")];
+  const footer = t("testFooter");
+  return {
+    to: input.to,
+    subject: t("testSubject"),
+    text: `${lines.join("\n\n")}\n\n${input.url}\n\n${footer}\n`,
+    html: html(lines, { label: t("testAction"), url: input.url }, footer),
+  };
+}
+
 /**
  * Reminders in one message (a digest, or a single one), each with a link to
  * its case, and the one-click unsubscribe of RFC 8058: List-Unsubscribe

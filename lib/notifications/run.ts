@@ -9,6 +9,7 @@ import {
   postpone,
   pruneNotifications,
   recordReminders,
+  recordedOn,
   usersToPlan,
   LEASE_MS,
   USERS_PAGE,
@@ -34,7 +35,9 @@ import { inDigestOrder } from "./text";
 // 1. plan: for every user whose digest time has come today (in their zone),
 //    find what is due and store it (at most REMINDERS_PER_DAY_MAX), one row
 //    per reminder and channel: the insert is the claim, so two instances
-//    planning at once store it once; then drop that user's old records;
+//    planning at once store it once; then drop that user's old records. A
+//    write that can make something due today (lib/data's replanToday) makes
+//    the day plannable again, so it goes at the next tick, not tomorrow;
 // 2. deliver: take due rows under a lease, check each is still due (a case
 //    closed since is not reminded), send, and mark sent, or retry with
 //    back-off, or failed after a day.
@@ -73,12 +76,15 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
       if (channels.length > 0) {
         const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
         const due = inDigestOrder(dueReminders(facts, user.prefs, local.date));
-        planned += await recordReminders(
-          user.id,
-          due.slice(0, REMINDERS_PER_DAY_MAX),
-          channels,
-          now,
-        );
+        // Planned again the same day (something became due after the digest
+        // went out): what the day already holds is kept, on any new channel
+        // too, and only what is new counts against the day's cap.
+        const day = await recordedOn(user, local.date, now);
+        const known = due.filter((r) => day.reminders.has(reminderKey(r)));
+        const fresh = due
+          .filter((r) => !day.reminders.has(reminderKey(r)))
+          .slice(0, Math.max(0, REMINDERS_PER_DAY_MAX - day.reminders.size));
+        planned += await recordReminders(user.id, [...known, ...fresh], channels, now, day.rows);
       }
       await markPlanned(user.id, local.date);
       await pruneNotifications(user.id, now);

@@ -4,7 +4,10 @@ import { baseUrl, pushAllowedOrigins } from "@/lib/config";
 import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
 import { isAllowedPushEndpoint } from "@/lib/domain/push";
 import { unsubscribeToken } from "@/lib/auth/unsubscribe";
-import { reminderMail } from "@/lib/mail/messages";
+import type { PlanningUser } from "@/lib/data/notifications";
+import type { NotificationChannel } from "@/lib/domain/reminders";
+import { translator } from "@/lib/i18n/catalogs";
+import { reminderMail, testMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { vapidKeys, vapidSubject } from "@/lib/push/vapid";
 import type { Sender, Senders } from "./run";
@@ -49,7 +52,10 @@ export async function pushPayload(
 
 /** Sends to every device of the user; fine when one took it, an error when none did. */
 export const pushSender: Sender = async (user, reminders, today) => {
-  const payload = await pushPayload(user, reminders, today);
+  await pushToDevices(user, await pushPayload(user, reminders, today));
+};
+
+async function pushToDevices(user: Pick<PlanningUser, "id">, payload: string): Promise<void> {
   const keys = vapidKeys();
   const allowed = pushAllowedOrigins();
   let delivered = 0;
@@ -76,7 +82,42 @@ export const pushSender: Sender = async (user, reminders, today) => {
     }
   }
   if (delivered === 0) throw new Error(lastError);
+}
+
+/** Sends Settings → Notifications' test message on one channel; throws on failure. */
+export type TestSender = (user: PlanningUser) => Promise<void>;
+export type TestSenders = Partial<Record<NotificationChannel, TestSender>>;
+
+const testEmailSender: TestSender = async (user) => {
+  await sendMail(
+    await testMail({
+      to: user.email,
+      name: user.name,
+      locale: user.locale,
+      url: `${baseUrl()}/settings#notifications`,
+    }),
+  );
 };
+
+/** The push test: `event: "test"` tells the service worker it is no reminder. */
+const testPushSender: TestSender = async (user) => {
+  const t = await translator(user.locale, "reminders");
+  await pushToDevices(
+    user,
+    JSON.stringify({
+      event: "test",
+      title: t("pushTitle"),
+      body: t("pushTest"),
+      url: `${baseUrl()}/settings#notifications`,
+      tag: "cc-test",
+    }),
+  );
+};
+
+/** The channels a test can go on here: the same as reminders'. */
+export function defaultTestSenders(): TestSenders {
+  return { ...(mailConfigured() ? { email: testEmailSender } : {}), push: testPushSender };
+}
 
 /** The channels this server has: email only when SMTP is set up. */
 export function defaultSenders(): Senders {

@@ -7,7 +7,9 @@ import { addNote } from "@/lib/data/notes";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
+import { importStatement } from "@/lib/http/statement-import";
 import { planReminders, runReminders, type Sender } from "@/lib/notifications/run";
+import { MOBILE_PLAN, newUser } from "../support/fixtures";
 
 // The reminder machine against the real database, with the clock passed in
 // and a channel that records what it was given (the real SMTP server and
@@ -183,6 +185,108 @@ describe("reminders that cannot go or are no longer due", () => {
     const each = recorder();
     await runReminders(new Date("2027-09-01T08:00:00Z"), { email: each.send });
     expect(each.of(other.user.id)).toHaveLength(2);
+  });
+});
+
+describe("what becomes due after the digest went out", () => {
+  it("a follow-up set for today after the digest goes at the next tick, once", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-10-01");
+    const mail = recorder();
+    await runReminders(new Date("2027-10-01T08:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id).map((m) => m.kinds)).toEqual([["follow_up"]]);
+
+    // At 14:00 the user opens another case and sets its follow-up for today.
+    const other = await createSubscription(user, {
+      provider: "Hulu",
+      category: "streaming",
+      amount: 1899,
+      currency: "USD",
+      billingCycle: "monthly",
+    });
+    const kase = await openCase(user, { subscriptionId: other.id, reason: "cost" });
+    await updateCase(user, kase.id, { nextFollowUpOn: "2027-10-01", expectedVersion: 1 });
+    await runReminders(new Date("2027-10-01T14:01:00Z"), { email: mail.send });
+    expect(mail.of(user.id).map((m) => m.kinds)).toEqual([["follow_up"], ["follow_up"]]);
+    expect(mail.of(user.id)[1]!.today).toBe("2027-10-01");
+
+    // Later ticks, and another write that changes nothing due, send nothing again.
+    await updateCase(user, kase.id, { nextFollowUpOn: "2027-10-01", expectedVersion: 2 });
+    for (const at of ["2027-10-01T14:02:00Z", "2027-10-01T20:00:00Z", "2027-10-02T07:59:00Z"]) {
+      await runReminders(new Date(at), { email: mail.send });
+    }
+    expect(mail.of(user.id)).toHaveLength(2);
+  });
+
+  it("email turned on after the digest time: today's reminders go by email at the next tick", async () => {
+    const { user } = await userWithFollowUp("UTC", "2027-10-05");
+    await saveNotificationPrefs(user, { ...DEFAULT_PREFS, emailOn: false });
+    const mail = recorder();
+    await runReminders(new Date("2027-10-05T08:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]);
+
+    await saveNotificationPrefs(user, { ...DEFAULT_PREFS, emailOn: true });
+    await runReminders(new Date("2027-10-05T10:01:00Z"), { email: mail.send });
+    expect(mail.of(user.id).map((m) => [m.kinds, m.today])).toEqual([
+      [["follow_up"], "2027-10-05"],
+    ]);
+    await runReminders(new Date("2027-10-05T10:02:00Z"), { email: mail.send });
+    expect(mail.of(user.id)).toHaveLength(1);
+  });
+
+  it("a charge flagged by an import after the digest goes at the next tick", async () => {
+    const user = await newUser({ timeZone: "UTC" });
+    const actor = { ...user, timeZone: "UTC" };
+    const sub = await createSubscription(actor, { ...MOBILE_PLAN, provider: "Mint Mobile" });
+    const kase = await openCase(actor, { subscriptionId: sub.id, reason: "cost" });
+    await updateCase(actor, kase.id, { confirmationNumber: "MM-7731", expectedVersion: 1 });
+    await transitionCase(actor, kase.id, { to: "bill_checked", expectedVersion: 2 });
+    await transitionCase(actor, kase.id, { to: "request_submitted", expectedVersion: 3 });
+    await transitionCase(actor, kase.id, { to: "confirmation_received", expectedVersion: 4 });
+    await saveNotificationPrefs(actor, { ...DEFAULT_PREFS, digestTime: "00:00" });
+    const mail = recorder();
+    // The day is planned (real time: an import stamps the real day), nothing is due yet.
+    await runReminders(new Date(), { email: mail.send });
+    expect(mail.of(user.id)).toEqual([]);
+
+    const later = addDays(todayIn("UTC"), 3);
+    const us = `${later.slice(5, 7)}/${later.slice(8, 10)}/${later.slice(0, 4)}`;
+    const form = new FormData();
+    form.append("account", "Chase ••4242");
+    form.append(
+      "file",
+      new File(
+        [
+          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+            `${us},${us},MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n`,
+        ],
+        "statement.csv",
+        { type: "text/csv" },
+      ),
+    );
+    await importStatement(
+      actor,
+      new Request("http://localhost/api/v1/imports", { method: "POST", body: form }),
+    );
+    await runReminders(new Date(), { email: mail.send });
+    expect(mail.of(user.id).map((m) => m.kinds)).toEqual([["charge"]]);
+  });
+
+  it("planning again the same day keeps to 50 reminders for that day", async () => {
+    const user = await newUser({ timeZone: "UTC" });
+    const renewing = (i: number) =>
+      createSubscription(user, {
+        ...MOBILE_PLAN,
+        provider: `Plan ${i}`,
+        nextRenewalOn: "2028-02-08",
+      });
+    for (let i = 0; i < 45; i++) await renewing(i);
+    const mail = recorder();
+    await runReminders(new Date("2028-02-01T08:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id).flatMap((m) => m.kinds)).toHaveLength(45);
+    for (let i = 45; i < 60; i++) await renewing(i);
+    await runReminders(new Date("2028-02-01T09:00:00Z"), { email: mail.send });
+    expect(mail.of(user.id).flatMap((m) => m.kinds)).toHaveLength(50);
+    expect((await listNotifications(user, { limit: 100 })).items).toHaveLength(50);
   });
 });
 

@@ -38,6 +38,7 @@ const MATRIX: Record<string, Entry> = {
   "DELETE /api/v1/me/calendar-feed": { kind: "self" },
   "GET /api/v1/me/notifications": { kind: "self" },
   "PATCH /api/v1/me/notifications": { kind: "self" },
+  "POST /api/v1/me/notifications/test": { kind: "self" },
   // An endpoint is removed only from the caller's own devices.
   "POST /api/v1/me/push-subscriptions": { kind: "self" },
   "DELETE /api/v1/me/push-subscriptions": { kind: "self" },

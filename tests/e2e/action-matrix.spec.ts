@@ -53,6 +53,7 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/settings.ts#createCalendarFeedAction": { kind: "self" },
   "lib/actions/settings.ts#revokeCalendarFeedAction": { kind: "self" },
   "lib/actions/settings.ts#saveNotificationSettingsAction": { kind: "self" },
+  "lib/actions/settings.ts#sendTestNotificationAction": { kind: "self" },
   "lib/actions/settings.ts#revokeTokenAction": { kind: "foreign", calls: (ids) => [[ids.token]] },
   "lib/actions/settings.ts#endSessionAction": { kind: "foreign", calls: (ids) => [[ids.session]] },
   "lib/actions/subscriptions.ts#saveSubscriptionAction": {

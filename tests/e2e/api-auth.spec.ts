@@ -63,6 +63,36 @@ test("validation errors are 400 with the field named and count nothing", async (
   expect((await malformed.json()).error.code).toBe("invalid_json");
 });
 
+test("a lone UTF-16 surrogate in any field is 400 naming it, anonymously, not a 500", async ({
+  request,
+}) => {
+  // JSON can carry "\ud800" (valid JSON, not text); written raw so no client repairs it.
+  const raw = (path: string, body: string) =>
+    request.post(path, { headers: { "Content-Type": "application/json" }, data: body });
+  const email = uniqueEmail("surrogate");
+  const cases = [
+    [
+      "/api/v1/auth/register",
+      `{"email":"${email}","password":"${PASSWORD}","name":"A\\ud800"}`,
+      "name",
+    ],
+    ["/api/v1/auth/register", `{"email":"${email}","password":"${PASSWORD}\\udc00"}`, "password"],
+    ["/api/v1/auth/token", `{"email":"${email}","password":"x\\ud800"}`, "password"],
+  ] as const;
+  for (const [path, body, field] of cases) {
+    const response = await raw(path, body);
+    expect(response.status(), `${path} ${field}`).toBe(400);
+    const error = (await response.json()).error;
+    expect(error.code).toBe("validation_failed");
+    expect(error.fieldCodes).toEqual({ [field]: ["text_malformed"] });
+  }
+  // Nothing was created: the address is still free.
+  const created = await request.post("/api/v1/auth/register", {
+    data: { email, password: PASSWORD },
+  });
+  expect(created.status()).toBe(201);
+});
+
 test("wrong credentials get 401 with the same body for an unknown email", async ({ request }) => {
   const email = uniqueEmail("same");
   await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD } });

@@ -33,6 +33,14 @@ test("subscriptions: create, read, update, list, delete — with the DESIGN.md f
     await (await request.get(`/api/v1/subscriptions/${created.id}`, { headers: auth })).json(),
   ).toEqual(created);
 
+  // An empty patch changes nothing and answers the subscription as it is.
+  const unchanged = await request.patch(`/api/v1/subscriptions/${created.id}`, {
+    headers: auth,
+    data: {},
+  });
+  expect(unchanged.status()).toBe(200);
+  expect(await unchanged.json()).toEqual(created);
+
   const patched = await request.patch(`/api/v1/subscriptions/${created.id}`, {
     headers: auth,
     data: { amount: 2500, plan: "", notes: "price drop" },

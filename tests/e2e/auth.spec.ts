@@ -178,12 +178,16 @@ test("log out everywhere ends the session of a second browser", async ({ browser
   const email = await register(pageA);
   await logIn(pageB, email);
   await expect(pageB).toHaveURL(/\/dashboard$/);
+  const sessionOfB = async () => (await pageB.request.get("/api/auth/session")).json();
+  expect(await sessionOfB()).toMatchObject({ user: { email } });
 
   await pageA.goto("/settings");
   await ready(pageA);
   await pageA.getByRole("button", { name: "Log out everywhere" }).click();
   await expect(pageA).toHaveURL(/\/login$/);
 
+  // next-auth's own endpoint answers the revoked cookie as it answers no cookie.
+  expect(await sessionOfB()).toEqual({});
   await pageB.goto("/settings");
   await expect(pageB).toHaveURL(/\/login/);
   await first.close();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startSmtpServer } from "../support/smtp";
+import { ready, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
@@ -65,6 +66,81 @@ test.describe("reminder emails", () => {
       "follow_up/email/sent",
       "renewal/email/sent",
     ]);
+  });
+
+  test("Settings → Notifications sends a test at once and says so in the page's language; the API too", async ({
+    browser,
+    request,
+  }) => {
+    // In Chinese, through the page.
+    const context = await browser.newContext({ baseURL: app.url, locale: "zh-CN" });
+    const page = await context.newPage();
+    const email = uniqueEmail("test-zh").toLowerCase();
+    await page.goto("/register");
+    await ready(page);
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("注册账号");
+    await ready(page);
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("密码").fill("一段足够长的测试密码");
+    await page.getByRole("button", { name: "注册" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto("/settings#notifications");
+    await ready(page);
+    await page.getByRole("button", { name: "发送测试" }).click();
+    await expect(page.getByTestId("notification-test-result")).toHaveText(
+      "邮件：已发送，请查看是否收到。",
+    );
+    const chinese = await smtp.next(email, 20_000);
+    expect(chinese.email.subject).toBe("CancelCase：测试消息");
+    expect(chinese.email.text).toContain("设置 → 通知");
+    await context.close();
+
+    // In English, through the API: the same message, and a limit on how often.
+    const en = await userWithReminders(request, app.url, "en", "23:59");
+    const test = () =>
+      request.post(`${app.url}/api/v1/me/notifications/test`, { headers: en.headers });
+    const answer = await test();
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({ results: [{ channel: "email", ok: true }] });
+    const english = await smtp.next(en.email, 20_000);
+    expect(english.email.subject).toBe("CancelCase: a test message");
+    for (let i = 1; i < 5; i++) expect((await test()).status()).toBe(200);
+    const refused = await test();
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  });
+
+  test("a follow-up set for today after the digest went out arrives within a tick, once", async ({
+    request,
+  }) => {
+    const user = await userWithReminders(request, app.url, "en");
+    const digest = await smtp.next(user.email, 20_000);
+    expect(digest.email.subject).toMatch(/2 reminders/);
+    const api = (path: string) => `${app.url}${path}`;
+    const today = (
+      await (
+        await request.get(api(`/api/v1/cases/${user.kase.id}`), {
+          headers: user.headers,
+        })
+      ).json()
+    ).nextFollowUpOn as string;
+    // Later that day: a case on the Hulu plan, to be followed up today.
+    const kase = await (
+      await request.post(api("/api/v1/cases"), {
+        headers: user.headers,
+        data: { subscriptionId: user.plan.id, reason: "cost" },
+      })
+    ).json();
+    const patched = await request.patch(api(`/api/v1/cases/${kase.id}`), {
+      headers: user.headers,
+      data: { nextFollowUpOn: today, expectedVersion: 1 },
+    });
+    expect(patched.status()).toBe(200);
+    await expect.poll(() => smtp.to(user.email).length, { timeout: 20_000 }).toBe(2);
+    expect(smtp.to(user.email)[1]!.email.subject).toMatch(/^Hulu: follow up today\./);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(smtp.to(user.email)).toHaveLength(2);
   });
 
   test("one-click unsubscribe works without a session (RFC 8058), and from the page", async ({

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import path from "node:path";
-import { ready, registerInChinese } from "./helpers";
+import { apiUser, ready, registerInChinese } from "./helpers";
 
 // Moving from Wallos in one step, in the Chinese UI: its real-shaped JSON
 // export previewed (what is added, what is left out and why), then imported;
@@ -50,4 +50,30 @@ test("a Wallos export is previewed, imported, and a second time adds nothing", a
   await expect(preview).toContainText("Wallos 导出文件，共 10 行。");
   await expect(page.getByTestId("subscription-import-skipped")).toContainText("已在你的订阅中");
   await expect(page.getByTestId("subscription-import-submit")).toBeDisabled();
+});
+
+// The README promises files up to 2 MiB; the server's door used to cut every
+// non-upload body at 1 MiB, so a 1.5 MiB export was a 413 before the handler saw it.
+test("the import takes a file of 1.5 MiB and refuses one past 2 MiB with 413", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const csv = (padding: number) =>
+    Buffer.from(
+      "provider,amount,currency,billingCycle\nNetflix,15.49,USD,monthly\n" + "\n".repeat(padding),
+    );
+  const post = (file: Buffer) =>
+    request.post("/api/v1/subscriptions/import", {
+      headers: auth,
+      multipart: {
+        dryRun: "true",
+        file: { name: "subscriptions.csv", mimeType: "text/csv", buffer: file },
+      },
+    });
+  const big = await post(csv(1.5 * 1024 * 1024));
+  expect(big.status()).toBe(200);
+  expect(await big.json()).toMatchObject({ dryRun: true, imported: [{ provider: "Netflix" }] });
+  const tooBig = await post(csv(2 * 1024 * 1024 + 100 * 1024));
+  expect(tooBig.status()).toBe(413);
+  expect((await tooBig.json()).error.code).toBe("payload_too_large");
 });

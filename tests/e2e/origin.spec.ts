@@ -113,10 +113,12 @@ test("a refused upload says why, in the page's language", async ({ browser }) =>
   });
   expect(opened.status()).toBe(201);
   const caseId = (await opened.json()).id;
-  // What a page served from another address sends: its own Origin.
-  await page.route("**/receipts", (route) =>
-    route.continue({ headers: { ...route.request().headers(), origin: "https://evil.example" } }),
-  );
+  // What a page served from another address sends: its own Origin (the
+  // browser will not let a test change it, so the request is replayed with it).
+  await page.route("**/receipts", async (route) => {
+    const headers = { ...route.request().headers(), origin: "https://evil.example" };
+    await route.fulfill({ response: await route.fetch({ headers }) });
+  });
   await page.goto(`/cases/${caseId}`);
   await page.waitForLoadState("networkidle");
   await page.getByLabel("这是什么文件？").selectOption("confirmation");
@@ -127,6 +129,9 @@ test("a refused upload says why, in the page's language", async ({ browser }) =>
   const status = page.getByTestId("upload-status");
   await expect(status).toContainText("服务器拒绝了这次修改");
   await expect(status).not.toContainText("检查网络");
+  // Refused means nothing was kept.
+  const kept = await (await page.request.get(`/api/v1/cases/${caseId}`)).json();
+  expect(kept.receipts).toEqual([]);
   await context.close();
 });
 

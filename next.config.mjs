@@ -19,6 +19,18 @@ const commonHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+// Next.js checks a server action's Origin against the Host header on its own.
+// Our one Origin rule (lib/http/write-origin.mjs, applied first by
+// scripts/server.mjs) also accepts BASE_URL's origin (the public name behind
+// a proxy that rewrites Host), so Next.js is told to accept it as well.
+function baseUrlHost() {
+  try {
+    return process.env.BASE_URL?.trim() ? new URL(process.env.BASE_URL.trim()).host : null;
+  } catch {
+    return null; // lib/config reports a malformed BASE_URL
+  }
+}
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -27,6 +39,9 @@ const nextConfig = {
   // subset-font loads harfbuzz's wasm by require.resolve at run time: it stays a plain package.
   serverExternalPackages: ["subset-font", "harfbuzzjs", "fontverter"],
   reactStrictMode: true,
+  experimental: {
+    serverActions: { allowedOrigins: [baseUrlHost()].filter((host) => host !== null) },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: commonHeaders },

@@ -16,6 +16,7 @@ import { createServer } from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { baseOrigin, writeOriginRefusal } from "../lib/http/write-origin.mjs";
 import { anonymousPageCache } from "./page-cache.mjs";
 import { hasSessionCookie, SIGNED_IN_PATHS } from "./signed-in.mjs";
 
@@ -189,6 +190,28 @@ function compressor() {
   });
 }
 
+// Writes to a page (server actions, a form posted to a page) meet the one
+// Origin rule here, before Next.js: its own check answers a foreign Origin
+// with a 500 and a logged error (lib/http/write-origin.mjs). The API's
+// handlers apply the same rule themselves, since only they know whether a
+// request is cookie-authenticated (a Bearer token needs no Origin).
+const ORIGIN_REFUSALS = {
+  origin_foreign:
+    "This change came from a page at another address than this server's, so it is refused.",
+  origin_missing: "A signed-in change must say which page it came from (an Origin header).",
+};
+
+function pageWriteRefusal(req, trusted) {
+  if (NOT_A_PAGE.test(req.url ?? "/")) return null;
+  return writeOriginRefusal({
+    method: req.method,
+    headers: req.headers,
+    cookieAuthenticated: hasSessionCookie(req.headers.cookie),
+    trustProxy: trusted,
+    base: baseOrigin(),
+  });
+}
+
 function trustProxy() {
   return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
 }
@@ -223,6 +246,10 @@ export async function startServer({ root, dev, host, port }) {
     const limit = bodyLimit(req);
     if (limit !== null && req.headers["content-length"] === undefined) {
       capChunkedBody(req, res, limit);
+    }
+    const originRefusal = pageWriteRefusal(req, trusted);
+    if (originRefusal) {
+      return refuse(res, 403, "forbidden", ORIGIN_REFUSALS[originRefusal], { Connection: "close" });
     }
     if (!trusted) {
       for (const name of FORWARDED_HEADERS) delete req.headers[name];

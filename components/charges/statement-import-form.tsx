@@ -36,6 +36,7 @@ function failureOf(status: number, body: unknown): Failure {
   if (error?.code === "limit_reached") return { key: "errors.limit_reached_transactions", values };
   if (code) return { key: `errors.${code}`, values };
   if (status === 413) return { key: "errors.file_too_large" };
+  if (status === 403) return { key: "errors.origin_refused" };
   if (status === 429) return { key: "auth.rateLimited" };
   return { key: "statements.failed" };
 }

@@ -222,7 +222,12 @@ export function ReceiptUploader({
             <li key={item.key} className="text-sm">
               <div className="flex justify-between gap-3">
                 <span
-                  className={`truncate ${item.status === "failed" ? "text-red-700 dark:text-red-300" : ""}`}
+                  // A failure wraps: its reason is what the user needs to read whole.
+                  className={
+                    item.status === "failed"
+                      ? "min-w-0 break-words text-red-700 dark:text-red-300"
+                      : "truncate"
+                  }
                 >
                   {item.status === "uploading"
                     ? t("receipts.uploading", { name: item.name })

@@ -11,6 +11,8 @@ const BY_CODE: Record<string, string> = {
   not_found: "not_found",
   email_unreadable: "email_unreadable",
   payload_too_large: "file_too_large",
+  // The Origin rule (lib/http/write-origin.mjs): say so, not "check your connection".
+  forbidden: "origin_refused",
 };
 const BY_STATUS: Record<number, string> = {
   409: "file_duplicate",
@@ -18,6 +20,7 @@ const BY_STATUS: Record<number, string> = {
   415: "file_type_refused",
   404: "not_found",
   422: "email_unreadable",
+  403: "origin_refused",
 };
 
 type ErrorBody = {

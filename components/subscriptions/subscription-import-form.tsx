@@ -24,6 +24,7 @@ function failureOf(status: number, body: unknown): Failure {
     return { key: "errors.limit_reached_subscriptions", retry: false };
   if (code) return { key: `errors.${code}`, retry: false };
   if (status === 413) return { key: "errors.file_too_large", retry: false };
+  if (status === 403) return { key: "errors.origin_refused", retry: false };
   return { key: "subscriptions.importFailed", retry: status >= 500 };
 }
 

@@ -97,6 +97,24 @@ export function pushAllowedOrigins(): string[] {
     });
 }
 
+/**
+ * Hosts (names, IP literals, or host:port) that outbound calls to user-given
+ * URLs may reach even on a private or loopback address, and over plain http
+ * (DESIGN.md, channels; lib/net/outbound.ts). Empty by default.
+ */
+export function outboundAllowedHosts(): string[] {
+  return (process.env.OUTBOUND_ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean)
+    .map((host) => {
+      if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) {
+        throw new Error(`OUTBOUND_ALLOWED_HOSTS must list host names or host:port, got "${host}"`);
+      }
+      return host;
+    });
+}
+
 /** Seconds between two passes of the reminder scheduler (60; tests use less). */
 export function reminderTickSeconds(): number {
   return Math.min(positiveInt("REMINDER_TICK_SECONDS", 60), 3600);

@@ -4,15 +4,14 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
 import { AppError, asAppError, type FieldErrors } from "@/lib/errors/app-error";
-import { baseUrl } from "@/lib/config";
+import { baseUrl, trustProxy } from "@/lib/config";
+import { writeOriginRefusal } from "@/lib/http/write-origin.mjs";
 import { formatSimpleMessage } from "@/lib/i18n/simple-messages";
 import en from "@/messages/en.json";
 
 // The one wrapper every /api/v1 handler goes through: it finds the acting
 // user (Bearer token or session cookie), refuses cookie writes from a foreign
 // Origin, and maps errors to DESIGN.md's shape. Handlers stay thin.
-
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promise<Response>;
@@ -64,10 +63,18 @@ function handleError(error: unknown): NextResponse {
   );
 }
 
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  return origin === new URL(request.url).origin || origin === new URL(baseUrl()).origin;
+// request.url is no help here: Next.js builds it from the name the server
+// was started with (localhost), not from the address the browser used.
+function originRefused(request: Request): boolean {
+  return (
+    writeOriginRefusal({
+      method: request.method,
+      headers: request.headers,
+      cookieAuthenticated: true,
+      trustProxy: trustProxy(),
+      base: new URL(baseUrl()).origin,
+    }) !== null
+  );
 }
 
 async function actingUser(request: Request): Promise<SessionUser> {
@@ -81,7 +88,7 @@ async function actingUser(request: Request): Promise<SessionUser> {
   }
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Sign in or send an API token.");
-  if (WRITE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  if (originRefused(request)) {
     throw new AppError("forbidden", "Cross-origin requests with a session cookie are refused.");
   }
   return user;

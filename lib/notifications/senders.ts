@@ -1,8 +1,8 @@
 import "server-only";
-import webpush, { WebPushError } from "web-push";
 import { baseUrl, pushAllowedOrigins } from "@/lib/config";
 import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
-import { isAllowedPushEndpoint } from "@/lib/domain/push";
+import { OutboundRefused } from "@/lib/net/outbound";
+import { sendPushMessage } from "@/lib/push/send";
 import { unsubscribeToken } from "@/lib/auth/unsubscribe";
 import type { PlanningUser } from "@/lib/data/notifications";
 import type { NotificationChannel } from "@/lib/domain/reminders";
@@ -56,29 +56,23 @@ export const pushSender: Sender = async (user, reminders, today) => {
 };
 
 async function pushToDevices(user: Pick<PlanningUser, "id">, payload: string): Promise<void> {
-  const keys = vapidKeys();
-  const allowed = pushAllowedOrigins();
+  const options = {
+    vapid: { subject: vapidSubject(), ...vapidKeys() },
+    allowedOrigins: pushAllowedOrigins(),
+  };
   let delivered = 0;
   let lastError = "no device to send to";
   for (const target of await pushTargets(user.id)) {
-    if (!isAllowedPushEndpoint(target.endpoint, allowed)) continue;
     try {
-      await webpush.sendNotification(target, payload, {
-        vapidDetails: { subject: vapidSubject(), ...keys },
-        TTL: 24 * 60 * 60,
-        timeout: 15_000,
-      });
-      delivered += 1;
-    } catch (error) {
-      if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) {
+      const outcome = await sendPushMessage(target, payload, options);
+      if (outcome.kind === "sent") delivered += 1;
+      else if (outcome.kind === "gone") {
         await dropPushEndpoint(target.endpoint);
         lastError = "the push subscription has ended";
-      } else {
-        lastError =
-          error instanceof WebPushError
-            ? `push service answered ${error.statusCode}`
-            : "push failed";
-      }
+      } else if (outcome.status !== 0) lastError = `push service answered ${outcome.status}`;
+    } catch (error) {
+      lastError =
+        error instanceof OutboundRefused ? `push refused: ${error.reason}` : "push failed";
     }
   }
   if (delivered === 0) throw new Error(lastError);

@@ -22,6 +22,8 @@ test.beforeAll(async () => {
     REMINDER_TICK_SECONDS: "1",
     SIGNUPS_PER_HOUR: "100",
     PUSH_ALLOWED_ORIGINS: push.origin,
+    // The local push service is on loopback, which the outbound guard refuses unless allowed.
+    OUTBOUND_ALLOWED_HOSTS: new URL(push.origin).host,
   });
 });
 test.afterAll(async () => {

@@ -16,6 +16,8 @@ export type OwnServer = {
   servingPid(): number | null;
   /** Every worker process serving now. */
   servingPids(): number[];
+  /** What the server has written to stderr since it started (the last 256 KiB). */
+  stderr(): string;
   stop(): Promise<void>;
   /** kill -9 of the server and its supervisor: a crash of the whole app. */
   kill(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startOwnServer(
   // another port, and the error says what it printed.
   let child: ChildProcess;
   let url: string;
+  let stderrLog = "";
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     child = spawn(process.execPath, [...serverNodeFlags(), "scripts/start.mjs"], {
@@ -80,6 +83,7 @@ export async function startOwnServer(
     let stderr = "";
     child.stderr!.on("data", (data: Buffer) => {
       stderr = (stderr + data.toString()).slice(-2000);
+      stderrLog = (stderrLog + data.toString()).slice(-256 * 1024);
     });
     url = `http://localhost:${port}`;
     // Two minutes: on a loaded 2-core CI machine several of these start
@@ -116,6 +120,7 @@ export async function startOwnServer(
     child,
     servingPid: serving,
     servingPids: () => servingPids(child.pid!),
+    stderr: () => stderrLog,
     async stop() {
       child.kill("SIGTERM");
       await exited(child);

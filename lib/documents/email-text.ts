@@ -67,6 +67,21 @@ function withReadableHeaders(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Windows-1252's characters at 0x80–0x9F (undefined bytes keep their code point). */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Node 20's TextDecoder reads "windows-1252" (and "iso-8859-1", which means
+ * it to WHATWG and to every mail client) as Latin-1: € “ ” — come out as
+ * invisible C1 controls (seen on Node 20.20 here). No text means a C1
+ * control, so each is read as the Windows-1252 character of its byte.
+ */
+function withoutC1Controls(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 export type EmailAsText = { headers: [string, string][]; text: string | null };
 
 /**
@@ -92,7 +107,11 @@ export async function emailAsText(bytes: Uint8Array): Promise<EmailAsText> {
     .filter((header) => SHOWN_HEADERS.includes(header.key))
     // RFC 2047 encoded words (=?GB2312?B?…?=) read as the text they encode.
     .map(
-      (header) => [header.originalKey ?? header.key, decodeWords(header.value)] as [string, string],
+      (header) =>
+        [header.originalKey ?? header.key, withoutC1Controls(decodeWords(header.value))] as [
+          string,
+          string,
+        ],
     );
-  return { headers, text: email.text?.trim() ? email.text : null };
+  return { headers, text: email.text?.trim() ? withoutC1Controls(email.text) : null };
 }

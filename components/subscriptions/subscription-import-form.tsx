@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/lib/domain/money";
@@ -12,9 +13,24 @@ import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // Subscriptions from Wallos (its JSON or CSV export) or a CSV: the file is
 // sent once as a dry run, which answers what would be added and what would
-// be left out and why; nothing is stored until the user says so.
+// be left out and why; nothing is stored until the user says so. What the
+// file leaves open (which currency "$" or "¥" means, which cycle to keep for
+// "Every 2 Weeks") is asked here; each answer runs the dry run again.
 
 type Failure = { key: string; retry: boolean };
+type Choices = { currencies: Record<string, string>; cycles: Record<string, string> };
+const NO_CHOICES: Choices = { currencies: {}, cycles: {} };
+const CYCLES = ["weekly", "monthly", "quarterly", "yearly"] as const;
+
+/** "CAD · Canadian Dollar" in the user's language, or the code alone where the runtime has no name. */
+function currencyLabel(code: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "currency" }).of(code);
+    return name && name !== code ? `${code} · ${name}` : code;
+  } catch {
+    return code;
+  }
+}
 
 function failureOf(status: number, body: unknown): Failure {
   const error = (body as { error?: { code?: string; fieldCodes?: Record<string, string[]> } })
@@ -39,19 +55,28 @@ export function SubscriptionImportForm() {
   const [done, setDone] = useState<SubscriptionImportResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
+  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
 
-  async function send(chosen: File, dryRun: boolean) {
+  async function send(
+    chosen: File,
+    dryRun: boolean,
+    answers: Choices,
+  ): Promise<SubscriptionImportResult | null> {
     setPending(true);
     setFailure(null);
     const form = new FormData();
     if (dryRun) form.append("dryRun", "true");
+    if (Object.keys(answers.currencies).length > 0)
+      form.append("currencies", JSON.stringify(answers.currencies));
+    if (Object.keys(answers.cycles).length > 0)
+      form.append("cycles", JSON.stringify(answers.cycles));
     form.append("file", chosen);
     try {
       const response = await fetch("/api/v1/subscriptions/import", { method: "POST", body: form });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
         setFailure(failureOf(response.status, body));
-        return;
+        return null;
       }
       const result = body as SubscriptionImportResult;
       if (dryRun) setPreview(result);
@@ -59,24 +84,47 @@ export function SubscriptionImportForm() {
         setDone(result);
         setPreview(null);
         setFile(null);
+        setChoices(NO_CHOICES);
         if (input.current) input.current.value = "";
         router.refresh();
       }
+      return result;
     } catch {
       setFailure({
         key: navigator.onLine === false ? "errors.upload_offline" : "errors.upload_network",
         retry: true,
       });
+      return null;
     } finally {
       setPending(false);
     }
   }
 
-  function choose(chosen: File | null) {
+  async function choose(chosen: File | null) {
     setFile(chosen);
     setPreview(null);
     setDone(null);
-    if (chosen) void send(chosen, true);
+    setChoices(NO_CHOICES);
+    if (!chosen) return;
+    const first = await send(chosen, true, NO_CHOICES);
+    // The user's usual currency is offered for a shared symbol: the preview shows it applied.
+    const suggested = Object.fromEntries(
+      (first?.currencyChoices ?? []).flatMap((c) => (c.suggested ? [[c.symbol, c.suggested]] : [])),
+    );
+    if (Object.keys(suggested).length > 0) {
+      const answers = { ...NO_CHOICES, currencies: suggested };
+      setChoices(answers);
+      await send(chosen, true, answers);
+    }
+  }
+
+  function answer(kind: keyof Choices, key: string, value: string) {
+    if (!file) return;
+    const next = { ...choices, [kind]: { ...choices[kind] } };
+    if (value) next[kind][key] = value;
+    else delete next[kind][key];
+    setChoices(next);
+    void send(file, true, next);
   }
 
   return (
@@ -88,7 +136,7 @@ export function SubscriptionImportForm() {
         accept=".json,.csv,application/json,text/csv"
         fileName={file?.name ?? null}
         inputRef={input}
-        onFile={choose}
+        onFile={(chosen) => void choose(chosen)}
       />
       {pending && !preview ? (
         <p className="text-sm text-slate-500" role="status">
@@ -118,7 +166,7 @@ export function SubscriptionImportForm() {
               <button
                 type="button"
                 className="font-semibold underline underline-offset-2 hover:no-underline"
-                onClick={() => void send(file, preview === null)}
+                onClick={() => void send(file, preview === null, choices)}
               >
                 {t("common.retry")}
               </button>
@@ -138,6 +186,61 @@ export function SubscriptionImportForm() {
               },
             )}
           </p>
+          {preview.currencyChoices.length > 0 || preview.cycleChoices.length > 0 ? (
+            <fieldset
+              className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700/60 dark:bg-amber-950/30"
+              data-testid="subscription-import-questions"
+            >
+              <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-white">
+                {t("subscriptions.importQuestions")}
+              </legend>
+              {preview.currencyChoices.map((question) => (
+                <SelectField
+                  key={question.symbol}
+                  id={`${id}-currency-${question.symbol}`}
+                  label={t("subscriptions.importCurrencyQuestion", {
+                    symbol: question.symbol,
+                    rows: question.rows,
+                  })}
+                  value={choices.currencies[question.symbol] ?? ""}
+                  disabled={pending}
+                  onChange={(event) => answer("currencies", question.symbol, event.target.value)}
+                >
+                  <option value="">{t("subscriptions.importCurrencyChoose")}</option>
+                  {question.candidates.map((code) => (
+                    <option key={code} value={code}>
+                      {currencyLabel(code, locale)}
+                    </option>
+                  ))}
+                </SelectField>
+              ))}
+              {preview.cycleChoices.map((question) => (
+                <SelectField
+                  key={question.cycle}
+                  id={`${id}-cycle-${question.cycle}`}
+                  label={t("subscriptions.importCycleQuestion", {
+                    cycle: question.cycle,
+                    rows: question.rows,
+                  })}
+                  value={choices.cycles[question.cycle] ?? ""}
+                  disabled={pending}
+                  onChange={(event) => answer("cycles", question.cycle, event.target.value)}
+                >
+                  <option value="">{t("subscriptions.importCycleLeaveOut")}</option>
+                  {CYCLES.map((cycle) => (
+                    <option key={cycle} value={cycle}>
+                      {t(`domain.cycle.${cycle}`)}
+                    </option>
+                  ))}
+                </SelectField>
+              ))}
+              {preview.cycleChoices.length > 0 ? (
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  {t("subscriptions.importCycleHint")}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
           {preview.imported.length > 0 ? (
             <div>
               <h3 className="text-sm font-semibold text-slate-900 dark:text-white">
@@ -178,7 +281,7 @@ export function SubscriptionImportForm() {
           ) : null}
           <Button
             disabled={pending || preview.imported.length === 0}
-            onClick={() => file && void send(file, false)}
+            onClick={() => file && void send(file, false, choices)}
             data-testid="subscription-import-submit"
           >
             {pending

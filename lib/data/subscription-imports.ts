@@ -7,6 +7,26 @@ import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
 
 /**
+ * The currency this user keeps most subscriptions in (ties: the most
+ * recently added one), or null for a user with none: the preview of an
+ * import offers it first when a price's symbol is shared ($, ¥, kr).
+ */
+export async function usualCurrency(actor: Actor): Promise<string | null> {
+  const groups = await db.subscription.groupBy({
+    by: ["currency"],
+    where: { userId: actor.id },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
+  groups.sort(
+    (a, b) =>
+      b._count._all - a._count._all ||
+      (b._max.createdAt?.getTime() ?? 0) - (a._max.createdAt?.getTime() ?? 0),
+  );
+  return groups[0]?.currency ?? null;
+}
+
+/**
  * Many subscriptions at once (an import from another tracker): those
  * already kept (same provider, price and cycle) are left out; the limit is
  * counted with the rest before anything is written; one transaction, then

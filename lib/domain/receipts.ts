@@ -14,9 +14,34 @@ const BINARY_TYPES = new Set([
 /** Raster images a browser can show safely inline (thumbnails); everything else downloads. */
 export const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
 
-const EMAIL_HEADER =
-  /^(from|to|cc|subject|date|received|return-path|message-id|mime-version|delivered-to|reply-to|content-type):[ \t]*\S/i;
 const MARKUP_START = /^<(\?xml|!doctype|html|head|body|svg|script|iframe|!--)/i;
+
+/**
+ * Fields a message has and a note or a CSV does not: one of them in the
+ * header block makes it an email (RFC 5322 section 3.6, RFC 2045 for the
+ * MIME fields, which a saved MIME part starts with).
+ */
+const MESSAGE_FIELDS = new Set([
+  "from",
+  "sender",
+  "to",
+  "cc",
+  "date",
+  "subject",
+  "message-id",
+  "received",
+  "return-path",
+  "delivered-to",
+  "reply-to",
+  "mime-version",
+  "content-type",
+]);
+/** How much of a file the upload sniffs (lib/http/receipt-upload.ts). */
+export const EMAIL_SNIFF_BYTES = 64 * 1024;
+/** An RFC 5322 field name: printable US-ASCII except the colon, then the colon. */
+const FIELD = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:/;
+/** The mbox separator ("From sender date") and Thunderbird's ("From - date") first line. */
+const MBOX_FROM = /^From [^\r\n]*$/;
 
 function decodeUtf8(head: Uint8Array): string | null {
   if (head.includes(0)) return null;
@@ -31,11 +56,39 @@ function decodeUtf8(head: Uint8Array): string | null {
   return null;
 }
 
-function looksLikeEmail(text: string): boolean {
-  const headerBlock = text.split(/\r?\n\r?\n/, 1)[0] ?? "";
-  const lines = headerBlock.split(/\r?\n/).filter((line) => !/^[ \t]/.test(line));
-  const known = lines.filter((line) => EMAIL_HEADER.test(line)).length;
-  return lines.length > 0 && EMAIL_HEADER.test(lines[0]!) && known >= 2;
+/**
+ * Whether the file starts with a message's header block: header fields
+ * (folded lines allowed) ending in a blank line, one of them a field only
+ * messages have. Read byte for byte, so 8-bit Latin-1 or GB2312 header
+ * values count like ASCII ones: only the field names must be ASCII. A file
+ * of headers alone counts (a saved header block), and so does a head that
+ * ends inside the header block (a long Received chain can pass it).
+ */
+export function looksLikeEmail(head: Uint8Array): boolean {
+  // windows-1252 turns each byte into one character, whatever the bytes are.
+  const text = new TextDecoder("windows-1252").decode(head).replace(/^\u00EF\u00BB\u00BF/, "");
+  const lines = text.split(/\r?\n/);
+  let index = MBOX_FROM.test(lines[0] ?? "") ? 1 : 0;
+  let fields = 0;
+  let messageField = false;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line === "" || line === "\r") return fields > 0 && messageField;
+    if (/[\x00\x7f]/.test(line)) return false;
+    if (/^[ \t]/.test(line)) {
+      if (fields === 0) return false; // a continuation needs a field before it
+      continue;
+    }
+    const field = FIELD.exec(line);
+    if (!field) {
+      // A full sniffed head may end inside a field: only a whole line that is no field refuses.
+      const cut = index === lines.length - 1 && head.length >= EMAIL_SNIFF_BYTES;
+      return cut && fields > 0 && messageField;
+    }
+    fields++;
+    if (MESSAGE_FIELDS.has(field[1]!.toLowerCase())) messageField = true;
+  }
+  return fields > 0 && messageField;
 }
 
 /**
@@ -45,11 +98,14 @@ function looksLikeEmail(text: string): boolean {
 export function classifyReceipt(detected: string | undefined, head: Uint8Array): string | null {
   if (head.length === 0) return null;
   if (detected) return BINARY_TYPES.has(detected) ? detected : null;
+  // Before any check of UTF-8: a real message's headers and body are often
+  // 8-bit Latin-1, Windows-1252 or GB2312 (email-text.ts decodes each part
+  // by its declared charset).
+  if (looksLikeEmail(head)) return "message/rfc822";
   const text = decodeUtf8(head);
   if (text === null) return null;
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (start.length === 0) return null;
-  if (looksLikeEmail(start)) return "message/rfc822";
   if (MARKUP_START.test(start)) return null; // HTML, SVG, XML: never served back as a receipt
   return "text/plain";
 }

@@ -54,37 +54,49 @@ export function sourceFormat(columns: readonly string[]): SourceFormat | null {
   return null;
 }
 
-/** Wallos's cycles CancelCase keeps; "Every 2 Weeks", "Daily", "Every 6 Months" have no match. */
-const WALLOS_CYCLES: Record<string, BillingCycle> = {
-  weekly: "weekly",
-  "every 1 weeks": "weekly",
-  monthly: "monthly",
-  "every 1 months": "monthly",
-  "every 3 months": "quarterly",
-  yearly: "yearly",
-  "every 1 years": "yearly",
-  "every 12 months": "yearly",
-};
+/**
+ * Wallos's "Payment Cycle" as CancelCase's cycle, or null when it has none:
+ * Wallos writes the cycle's name when the frequency is 1 ("Monthly") and
+ * "Every N Days|Weeks|Months|Years" otherwise (endpoints/subscriptions/export.php).
+ */
+export function wallosCycle(label: string): BillingCycle | null {
+  const lower = label.trim().toLowerCase();
+  const named: Record<string, BillingCycle> = {
+    weekly: "weekly",
+    monthly: "monthly",
+    yearly: "yearly",
+  };
+  if (named[lower]) return named[lower];
+  const every = /^every (\d{1,3}) (day|week|month|year)s?$/.exec(lower);
+  if (!every) return null;
+  const days = Number(every[1]) * { day: 1, week: 7, month: 0, year: 0 }[every[2] as "day"];
+  const months = Number(every[1]) * { day: 0, week: 0, month: 1, year: 12 }[every[2] as "day"];
+  if (days === 7) return "weekly";
+  return (
+    ({ 1: "monthly", 3: "quarterly", 12: "yearly" } as Record<number, BillingCycle>)[months] ?? null
+  );
+}
 
 /**
- * Wallos writes a price as its currency's symbol and the number. Symbols
- * shared by several currencies are read the way this app's users mean them
- * ($: US dollars, ¥: yuan); "kr" (four currencies) is not guessed.
+ * Wallos writes a price as its currency's symbol and the number
+ * ("$15.49", "¥2400", "kr99"). Wallos's own list of currencies gives one
+ * symbol to several of them ($: USD, AUD, CAD; ¥: JPY, CNY; kr: DKK, SEK,
+ * ISK, NOK), and users add more: those symbols are never guessed, the
+ * user says which currency they mean (AMBIGUOUS_SYMBOLS). Longer symbols
+ * first, so "HK$" is not read as "$".
  */
 const SYMBOLS: [string, string][] = [
+  ["Mex$", "MXN"],
   ["US$", "USD"],
   ["HK$", "HKD"],
   ["NT$", "TWD"],
   ["NZ$", "NZD"],
   ["S$", "SGD"],
   ["R$", "BRL"],
-  ["Mex$", "MXN"],
   ["C$", "CAD"],
   ["A$", "AUD"],
-  ["$", "USD"],
   ["€", "EUR"],
   ["£", "GBP"],
-  ["¥", "CNY"],
   ["₩", "KRW"],
   ["₹", "INR"],
   ["₽", "RUB"],
@@ -93,39 +105,68 @@ const SYMBOLS: [string, string][] = [
   ["₱", "PHP"],
   ["฿", "THB"],
   ["₴", "UAH"],
+  ["лв", "BGN"],
+  ["lei", "RON"],
   ["Fr", "CHF"],
   ["zł", "PLN"],
   ["Kč", "CZK"],
   ["Ft", "HUF"],
   ["RM", "MYR"],
   ["Rp", "IDR"],
+  ["R", "ZAR"],
 ];
 
-/** "$12.99" → {currency: "USD", amount: 1299}; "12.99 EUR" too; null when it cannot be read. */
-export function parsePrice(
-  text: string,
-): { currency: string; amount: number } | "ambiguous" | null {
+/** Symbols several currencies share, with the currencies a user may mean (Wallos's first). */
+export const AMBIGUOUS_SYMBOLS: Record<string, readonly string[]> = {
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD"],
+  "¥": ["JPY", "CNY"],
+  "￥": ["JPY", "CNY"],
+  kr: ["SEK", "NOK", "DKK", "ISK"],
+};
+
+export type ParsedPrice =
+  { currency: string; amount: number } | { ambiguous: string; number: string } | null;
+
+/**
+ * "$12.99" with "$" chosen as CAD → {currency: "CAD", amount: 1299};
+ * "12.99 EUR" → EUR; "¥2400" with no choice for "¥" → {ambiguous: "¥"};
+ * null when it cannot be read.
+ */
+export function parsePrice(text: string, currencyOf: Record<string, string> = {}): ParsedPrice {
   const price = text.trim();
-  if (/^kr\b|\bkr$/i.test(price)) return "ambiguous";
   const code = /^([A-Z]{3})\s*([\d.,]+)$|^([\d.,]+)\s*([A-Z]{3})$/.exec(price);
   if (code) {
     const currency = code[1] ?? code[4]!;
     const amount = parseMajorAmount((code[2] ?? code[3]!).replace(/,/g, ""), currency);
     return amount === null ? null : { currency, amount };
   }
-  for (const [symbol, currency] of SYMBOLS) {
-    if (price.startsWith(symbol) || price.endsWith(symbol)) {
-      const number = (
-        price.startsWith(symbol) ? price.slice(symbol.length) : price.slice(0, -symbol.length)
-      )
-        .trim()
-        .replace(/,/g, "");
-      const amount = parseMajorAmount(number, currency);
-      return amount === null ? null : { currency, amount };
-    }
+  const symbols: [string, string | null][] = [
+    ...SYMBOLS.slice(0, SYMBOLS.length - 1),
+    ...Object.keys(AMBIGUOUS_SYMBOLS).map((symbol): [string, null] => [symbol, null]),
+    SYMBOLS[SYMBOLS.length - 1]!,
+  ];
+  for (const [symbol, known] of symbols) {
+    const before = price.startsWith(symbol);
+    if (!before && !price.endsWith(symbol)) continue;
+    const number = (before ? price.slice(symbol.length) : price.slice(0, -symbol.length))
+      .trim()
+      .replace(/,/g, "");
+    if (!/^\d[\d.]*$/.test(number)) continue;
+    const currency = known ?? currencyOf[symbol];
+    if (!currency) return { ambiguous: symbol, number };
+    const amount = parseMajorAmount(number, currency);
+    return amount === null ? null : { currency, amount };
   }
   return null;
 }
+
+/** What the user said in the preview: the currency of each shared symbol, the cycle to keep for Wallos's others. */
+export type ImportChoices = {
+  currencies: Record<string, string>;
+  cycles: Record<string, BillingCycle>;
+};
+
+export const NO_CHOICES: ImportChoices = { currencies: {}, cycles: {} };
 
 const CATEGORY_WORDS: [RegExp, SubscriptionCategory][] = [
   [
@@ -163,20 +204,21 @@ const text = (value: unknown, max: number): string | null => {
   return s ? s.slice(0, max) : null;
 };
 
+const isInactive = (row: Record<string, unknown>) =>
+  text(row["Active"], 10)?.toLowerCase() === "no" ||
+  text(row["State"], 20)?.toLowerCase() === "disabled";
+
 /** One row of a Wallos export (its JSON object, or a CSV record keyed by the header). */
-export function fromWallos(row: Record<string, unknown>): RowResult {
+export function fromWallos(row: Record<string, unknown>, choices = NO_CHOICES): RowResult {
   const provider = text(row["Name"], 100);
   if (!provider) return { ok: false, reason: "name_missing" };
-  if (
-    text(row["Active"], 10)?.toLowerCase() === "no" ||
-    text(row["State"], 20)?.toLowerCase() === "disabled"
-  ) {
-    return { ok: false, reason: "inactive" };
-  }
-  const cycle = WALLOS_CYCLES[(text(row["Payment Cycle"], 40) ?? "").toLowerCase()];
+  if (isInactive(row)) return { ok: false, reason: "inactive" };
+  const cycleLabel = text(row["Payment Cycle"], 40) ?? "";
+  const ownCycle = wallosCycle(cycleLabel);
+  const cycle = ownCycle ?? choices.cycles[cycleLabel];
   if (!cycle) return { ok: false, reason: "cycle_unsupported" };
-  const price = parsePrice(text(row["Price"], 40) ?? "");
-  if (price === "ambiguous") return { ok: false, reason: "currency_ambiguous" };
+  const price = parsePrice(text(row["Price"], 40) ?? "", choices.currencies);
+  if (price && "ambiguous" in price) return { ok: false, reason: "currency_ambiguous" };
   if (!price) return { ok: false, reason: "price_unreadable" };
   const next = text(row["Next Payment"], 10);
   if (next && !isDateOnly(next)) return { ok: false, reason: "date_invalid" };
@@ -184,6 +226,8 @@ export function fromWallos(row: Record<string, unknown>): RowResult {
   const notes = [
     text(row["Notes"], 4000),
     text(row["Paid By"], 60) ? `Paid by: ${text(row["Paid By"], 60)}` : null,
+    // The cycle the user chose stands in for Wallos's; the real one stays on the record.
+    ownCycle ? null : `Billed in Wallos: ${cycleLabel}`,
   ]
     .filter(Boolean)
     .join("\n");
@@ -203,6 +247,30 @@ export function fromWallos(row: Record<string, unknown>): RowResult {
       notes: notes || null,
     },
   };
+}
+
+/** What a Wallos row leaves for the user to decide: a shared currency symbol, a cycle CancelCase has no word for. */
+export function wallosQuestions(row: Record<string, unknown>): {
+  symbol: string | null;
+  cycle: string | null;
+} {
+  // A row left out anyway (no name, inactive) asks nothing.
+  if (!text(row["Name"], 100) || isInactive(row)) return { symbol: null, cycle: null };
+  const price = parsePrice(text(row["Price"], 40) ?? "");
+  const cycleLabel = text(row["Payment Cycle"], 40);
+  return {
+    symbol: price && "ambiguous" in price ? price.ambiguous : null,
+    cycle: cycleLabel && !wallosCycle(cycleLabel) ? cycleLabel : null,
+  };
+}
+
+/**
+ * The currency to offer first for a shared symbol: the user's usual one
+ * when the symbol can mean it, else null (the user must choose).
+ */
+export function suggestedCurrency(symbol: string, usual: string | null): string | null {
+  const candidates = AMBIGUOUS_SYMBOLS[symbol] ?? [];
+  return usual && candidates.includes(usual) ? usual : null;
 }
 
 /** One row of a CSV with CancelCase's own field names (the API's; amount in major units: 12.99). */

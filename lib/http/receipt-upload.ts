@@ -6,7 +6,7 @@ import { assertCaseExists } from "@/lib/data/case-ownership";
 import { attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
 import type { Actor } from "@/lib/data/users";
 import { EMAIL_SHOWN_BYTES, emailAsText } from "@/lib/documents/email-text";
-import { classifyReceipt } from "@/lib/domain/receipts";
+import { classifyReceipt, EMAIL_SNIFF_BYTES } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
 import type { ReceivedFile } from "@/lib/storage";
 import { receiveMultipart } from "./multipart";
@@ -38,7 +38,7 @@ export async function receiveReceipt(
 
 type ReceivedUpload = { file: ReceivedFile; fields: Record<string, string> };
 
-const SNIFF_BYTES = 64 * 1024;
+const SNIFF_BYTES = EMAIL_SNIFF_BYTES;
 
 async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
   const handle = await fs.promises.open(file, "r");

@@ -1,19 +1,27 @@
 import "server-only";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { importSubscriptions } from "@/lib/data/subscription-imports";
+import { importSubscriptions, usualCurrency } from "@/lib/data/subscription-imports";
 import type { Actor } from "@/lib/data/users";
+import type { Locale } from "@/lib/domain/locales";
 import {
+  AMBIGUOUS_SYMBOLS,
   fromCancelCase,
   fromWallos,
   sourceFormat,
+  suggestedCurrency,
   SUBSCRIPTION_ROWS_MAX,
+  wallosQuestions,
+  type ImportChoices,
   type ImportedSubscription,
   type RowResult,
   type SkipReason,
   type SourceFormat,
 } from "@/lib/domain/subscription-import";
+import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/validation/parse";
+import { subscriptionImportFieldsSchema } from "@/lib/validation/subscription-import";
 import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
 import { receiveMultipart } from "./multipart";
 
@@ -21,6 +29,12 @@ import { receiveMultipart } from "./multipart";
 // (Wallos's JSON or CSV export, or a CSV with CancelCase's field names).
 // `dryRun=true` answers what would be imported and what not, writing
 // nothing; without it the good rows are stored and the others listed.
+// What the file leaves open (a "$" or "¥" several currencies share, a cycle
+// like "Every 2 Weeks") is asked, never guessed: the answer lists each
+// question, and `currencies` / `cycles` carry the user's answers.
+
+/** Who imports; their language says which currency to offer when they keep none yet. */
+type ImportActor = Actor & { locale?: Locale };
 
 const FILE_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -96,15 +110,61 @@ export type SubscriptionImportResult = {
     billingCycle: string;
   }[];
   skipped: { row: number; name: string | null; reason: SkipReason }[];
+  /** Each shared symbol in the file: who it may be, what to offer first, what was chosen. */
+  currencyChoices: {
+    symbol: string;
+    rows: number;
+    candidates: readonly string[];
+    suggested: string | null;
+    chosen: string | null;
+  }[];
+  /** Each of Wallos's cycles CancelCase has no word for, and the cycle chosen to keep (null: left out). */
+  cycleChoices: { cycle: string; rows: number; chosen: BillingCycle | null }[];
 };
 
+/** The questions a Wallos file leaves open, in the order they first appear. */
+async function choicesOf(
+  user: ImportActor,
+  rows: Record<string, unknown>[],
+  choices: ImportChoices,
+): Promise<Pick<SubscriptionImportResult, "currencyChoices" | "cycleChoices">> {
+  const symbols = new Map<string, number>();
+  const cycles = new Map<string, number>();
+  for (const row of rows) {
+    const { symbol, cycle } = wallosQuestions(row);
+    if (symbol) symbols.set(symbol, (symbols.get(symbol) ?? 0) + 1);
+    if (cycle) cycles.set(cycle, (cycles.get(cycle) ?? 0) + 1);
+  }
+  // The user's usual currency: the one most of their subscriptions are in,
+  // else the one of their language's country (the app's users: the US, China).
+  const usual =
+    symbols.size > 0
+      ? ((await usualCurrency(user)) ?? (user.locale === "zh-CN" ? "CNY" : "USD"))
+      : null;
+  return {
+    currencyChoices: [...symbols].map(([symbol, count]) => ({
+      symbol,
+      rows: count,
+      candidates: AMBIGUOUS_SYMBOLS[symbol] ?? [],
+      suggested: suggestedCurrency(symbol, usual),
+      chosen: choices.currencies[symbol] ?? null,
+    })),
+    cycleChoices: [...cycles].map(([cycle, count]) => ({
+      cycle,
+      rows: count,
+      chosen: choices.cycles[cycle] ?? null,
+    })),
+  };
+}
+
 export async function importSubscriptionFile(
-  actor: Actor,
+  actor: ImportActor,
   request: Request,
 ): Promise<SubscriptionImportResult> {
   const { upload, fields } = await receiveMultipart(request, FILE_MAX_BYTES);
   try {
-    const dryRun = fields.dryRun === "true";
+    const { dryRun, currencies, cycles } = parseInput(subscriptionImportFieldsSchema, fields);
+    const choices: ImportChoices = { currencies, cycles };
     const text = await fs.promises.readFile(upload.file.tempPath, "utf8");
     const rows = rowsOf(text);
     if (rows.length === 0) throw unreadable("subscriptions_file_empty", "The file has no rows.");
@@ -121,7 +181,10 @@ export async function importSubscriptionFile(
         "This is neither a Wallos export nor a CSV with provider and amount columns.",
       );
     }
-    const read = format === "wallos" ? fromWallos : fromCancelCase;
+    const read =
+      format === "wallos"
+        ? (row: Record<string, unknown>) => fromWallos(row, choices)
+        : fromCancelCase;
     const good: { row: number; subscription: ImportedSubscription }[] = [];
     const skipped: SubscriptionImportResult["skipped"] = [];
     rows.forEach((row, index) => {
@@ -166,6 +229,9 @@ export async function importSubscriptionFile(
           billingCycle: s.billingCycle,
         })),
       skipped,
+      ...(format === "wallos"
+        ? await choicesOf(actor, rows, choices)
+        : { currencyChoices: [], cycleChoices: [] }),
     };
   } finally {
     await upload.file.discard();

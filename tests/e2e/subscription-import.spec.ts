@@ -16,6 +16,16 @@ test("a Wallos export is previewed, imported, and a second time adds nothing", a
   await page.getByLabel("导出文件").setInputFiles(file);
   const preview = page.getByTestId("subscription-import-preview");
   await expect(preview).toContainText("Wallos 导出文件，共 10 行。");
+  // "¥" is offered as yuan (a new Chinese-speaking user's usual currency); "$" is asked.
+  const yen = page.getByLabel(/以 ¥ 标注的价格/);
+  await expect(yen).toHaveValue("CNY");
+  const dollar = page.getByLabel(/以 \$ 标注的价格所用的货币（本文件中 6 项）/);
+  await expect(dollar).toHaveValue("");
+  await expect(preview).toContainText("将添加（2）");
+  await expect(page.getByTestId("subscription-import-skipped")).toContainText(
+    "Mint Mobile：这个货币符号可能代表多种货币：请在上方选择",
+  );
+  await dollar.selectOption("USD");
   await expect(preview).toContainText("将添加（6）");
   await expect(preview).toContainText("Mint Mobile");
   await expect(page.getByTestId("subscription-import-skipped")).toContainText(
@@ -24,13 +34,17 @@ test("a Wallos export is previewed, imported, and a second time adds nothing", a
   // Nothing is stored by the preview.
   expect((await (await page.request.get("/api/v1/subscriptions")).json()).items).toEqual([]);
 
+  // A plan billed every 2 weeks can be kept as weekly; its real cycle goes into the notes.
+  await page.getByLabel(/在 Wallos 中按“Every 2 Weeks”计费/).selectOption("weekly");
+  await expect(preview).toContainText("将添加（7）");
   await page.getByTestId("subscription-import-submit").click();
   await expect(page.getByTestId("subscription-import-done")).toContainText(
-    "已添加：6。未导入：4。",
+    "已添加：7。未导入：3。",
   );
   const kept = (await (await page.request.get("/api/v1/subscriptions?limit=100")).json()).items;
   expect(kept.map((s: { provider: string }) => s.provider).sort()).toEqual(
     [
+      "Lawn care",
       "Mint Mobile",
       "Netflix",
       "Planet Fitness",
@@ -39,6 +53,9 @@ test("a Wallos export is previewed, imported, and a second time adds nothing", a
       "iCloud+",
     ].sort(),
   );
+  const lawn = kept.find((s: { provider: string }) => s.provider === "Lawn care");
+  expect(lawn).toMatchObject({ amount: 4000, currency: "USD", billingCycle: "weekly" });
+  expect(lawn.notes).toContain("Billed in Wallos: Every 2 Weeks");
   await page.getByRole("link", { name: "查看我的订阅" }).click();
   await expect(page.getByRole("link", { name: "Xfinity Internet" }).first()).toBeVisible();
 
@@ -48,6 +65,8 @@ test("a Wallos export is previewed, imported, and a second time adds nothing", a
     .getByLabel("导出文件")
     .setInputFiles(path.resolve("tests/fixtures/subscriptions/wallos-export.csv"));
   await expect(preview).toContainText("Wallos 导出文件，共 10 行。");
+  // Now most of this user's subscriptions are in dollars: "$" is offered as USD.
+  await expect(page.getByLabel(/以 \$ 标注的价格/)).toHaveValue("USD");
   await expect(page.getByTestId("subscription-import-skipped")).toContainText("已在你的订阅中");
   await expect(page.getByTestId("subscription-import-submit")).toBeDisabled();
 });

@@ -58,6 +58,30 @@ describe("an .eml shown as text", () => {
     expect(email.text?.trim()).toBe("陳小姐");
   });
 
+  it("decodes 8-bit bodies with no Content-Transfer-Encoding by their charset: GB18030, GBK, Windows-1252", async () => {
+    const message = (charset: string, body: Buffer) =>
+      new Uint8Array(
+        Buffer.concat([
+          Buffer.from(
+            `From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=${charset}\r\n\r\n`,
+          ),
+          body,
+        ]),
+      );
+    // 确认 in GB18030 and GBK: C8 B7 C8 CF.
+    const chinese = Buffer.from([0xc8, 0xb7, 0xc8, 0xcf]);
+    expect((await emailAsText(message("gb18030", chinese))).text?.trim()).toBe("确认");
+    expect((await emailAsText(message("gbk", chinese))).text?.trim()).toBe("确认");
+    // Windows-1252's own bytes: € (0x80), “ ” (0x93 0x94).
+    const western = Buffer.from([0x80, 0x35, 0x20, 0x93, 0x6f, 0x6b, 0x94]);
+    expect((await emailAsText(message("windows-1252", western))).text?.trim()).toBe("€5 “ok”");
+    expect((await emailAsText(message("iso-8859-1", western))).text?.trim()).toBe("€5 “ok”");
+    const subject = await emailAsText(
+      encode("From: a@example.com\r\nSubject: =?windows-1252?Q?=80_5_=93ok=94?=\r\n\r\nx"),
+    );
+    expect(subject.headers).toContainEqual(["Subject", "€ 5 “ok”"]);
+  });
+
   it("refuses a message nested deeper than the parser reads with a 422, not a crash", async () => {
     let body = "bottom\r\n";
     for (let depth = 0; depth < 300; depth++) {

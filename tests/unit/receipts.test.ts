@@ -38,6 +38,45 @@ describe("receipt type detection", () => {
     expect(classifyReceipt(undefined, bytes("   \n  "))).toBeNull();
   });
 
+  it("knows an email by its header block, not by its bytes being UTF-8", () => {
+    const latin1 = Buffer.from(
+      "From: Ren\u00e9 <r@example.fr>\r\nSubject: R\u00e9siliation\r\n\r\nConfirm\u00e9e.\r\n",
+      "latin1",
+    );
+    expect(classifyReceipt(undefined, latin1)).toBe("message/rfc822");
+    // Thunderbird's saved message and an mbox file start with lines of their own.
+    const thunderbird =
+      "From - Thu Jan 19 00:30:34 2006\r\nX-Account-Key: account2\r\nX-Mozilla-Status: 0001\r\nFrom: a@example.com\r\nSubject: Done\r\n\r\nBody";
+    expect(classifyReceipt(undefined, bytes(thunderbird))).toBe("message/rfc822");
+    expect(
+      classifyReceipt(undefined, bytes("X-Account-Key: account3\nX-UIDL: 1\nDate: x\n\nBody")),
+    ).toBe("message/rfc822");
+    expect(
+      classifyReceipt(undefined, bytes("From MAILER-DAEMON Sun Aug  7 2022\nFrom: foo\n\nHi")),
+    ).toBe("message/rfc822");
+    // A folded field continues the one before it.
+    expect(
+      classifyReceipt(
+        undefined,
+        bytes("Subject: a long\r\n subject\r\nTo: b@example.com\r\n\r\nx"),
+      ),
+    ).toBe("message/rfc822");
+  });
+
+  it("keeps notes that merely start like a header as plain text", () => {
+    expect(classifyReceipt(undefined, bytes("Date: 2026-12-01\nCalled Mint, agent Sam.\n"))).toBe(
+      "text/plain",
+    );
+    expect(classifyReceipt(undefined, bytes("Note: nothing here\n\nSecond paragraph"))).toBe(
+      "text/plain",
+    );
+    expect(classifyReceipt(undefined, bytes(" Subject: indented\n\nx"))).toBe("text/plain");
+    // Not UTF-8 and no header block: still refused.
+    expect(
+      classifyReceipt(undefined, Buffer.from("R\u00e9siliation confirm\u00e9e", "latin1")),
+    ).toBeNull();
+  });
+
   it("does not refuse text whose sample ends inside a multi-byte character", () => {
     const sample = bytes("收据".repeat(10)).subarray(0, 29);
     expect(classifyReceipt(undefined, sample)).toBe("text/plain");

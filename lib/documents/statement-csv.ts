@@ -90,6 +90,13 @@ export async function openCsvStatement(
       if (line === "bad_date") {
         throw unreadable("statement_bad_date", "the date is not a date.", rowNumber);
       }
+      if (line === "inexact_amount") {
+        throw unreadable(
+          "statement_amount_inexact",
+          "the amount has more decimals than the currency has cents; nothing was imported.",
+          rowNumber,
+        );
+      }
       if (line === "bad_amount") {
         throw unreadable("statement_bad_amount", "the amount is not an amount.", rowNumber);
       }

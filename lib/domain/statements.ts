@@ -155,8 +155,14 @@ export function detectMapping(first: string[], sample: string[][]): DetectedMapp
   };
 }
 
-/** "$1,234.56" → 123456, "(12.00)" and "-12.00" → -1200, "" → null. Cents, as written. */
-export function parseAmount(cell: string): number | null {
+/**
+ * "$1,234.56" → 123456, "(12.00)" and "-12.00" → -1200, "" → null: minor
+ * units of a currency with `digits` of them (USD 2, JPY 0, KWD 3). Banks pad
+ * amounts ("+00000000000000.2400", "-3.77000"): zeros beyond the currency's
+ * digits are exact and kept; a non-zero digit there would lose money and
+ * the cell is refused (null), as is anything that is not a plain number.
+ */
+export function parseAmount(cell: string, digits = 2): number | null {
   let text = cell.trim().replace(/[$\s]/g, "").replace(/,/g, "");
   if (!text) return null;
   let negative = false;
@@ -168,19 +174,33 @@ export function parseAmount(cell: string): number | null {
     negative = !negative;
     text = text.slice(1);
   } else if (text.startsWith("+")) text = text.slice(1);
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return null;
-  const [whole, fraction = ""] = text.split(".") as [string, string?];
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  return negative ? -cents : cents;
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) return null;
+  const whole = match[1]!.replace(/^0+(?=\d)/, "");
+  const fraction = match[2] ?? "";
+  // 12 significant whole digits keep every amount a safe integer in minor units.
+  if (whole.length > 12) return null;
+  if (/[^0]/.test(fraction.slice(digits))) return null;
+  const minor =
+    Number(whole) * 10 ** digits + Number(fraction.slice(0, digits).padEnd(digits, "0") || 0);
+  return negative && minor !== 0 ? -minor : minor;
 }
 
-/** "12/01/2026", "12/1/26", "2026-12-01" → "2026-12-01"; anything else null. */
+/** Why parseAmount refused a cell that is a number: it has a cent (or smaller unit) too many. */
+export function losesMinorUnits(cell: string, digits = 2): boolean {
+  const text = cell.trim().replace(/[$\s(),+-]/g, "");
+  const match = /^\d+\.(\d+)$/.exec(text);
+  return match !== null && /[^0]/.test(match[1]!.slice(digits));
+}
+
+/** "12/01/2026", "12/1/26", "2026-12-01", "2026.12.01" → "2026-12-01"; anything else null. */
 export function parseStatementDate(cell: string): string | null {
   const text = cell.trim();
   let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  // ISO, and the dotted year-first form some banks' exports use (2026.12.01).
+  const iso = /^(\d{4})([-.])(\d{2})\2(\d{2})$/.exec(text);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[3]), Number(iso[4])];
   else if (us) {
     [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
     if (y < 100) y += 2000;
@@ -199,7 +219,7 @@ export function parseStatementDate(cell: string): string | null {
 export function toStatementLine(
   row: string[],
   mapping: ColumnMapping,
-): StatementLine | "skip" | "bad_date" | "bad_amount" {
+): StatementLine | "skip" | "bad_date" | "bad_amount" | "inexact_amount" {
   const postedOn = parseStatementDate(row[mapping.date] ?? "");
   let amount: number | null;
   if (mapping.amount !== undefined) {
@@ -216,7 +236,10 @@ export function toStatementLine(
     amount = Math.abs(debit ?? 0) - Math.abs(credit ?? 0);
   }
   if (!postedOn) return "bad_date";
-  if (amount === null) return "bad_amount";
+  if (amount === null) {
+    const cells = [mapping.amount, mapping.debit, mapping.credit].map((i) => row[i ?? -1] ?? "");
+    return cells.some((cell) => losesMinorUnits(cell)) ? "inexact_amount" : "bad_amount";
+  }
   const description = (row[mapping.description] ?? "").trim().replace(/\s+/g, " ").slice(0, 200);
   return { postedOn, description, amount };
 }

@@ -120,9 +120,49 @@ describe("statement CSVs in the shapes of US issuers' exports", () => {
 });
 
 describe("cells", () => {
+  it("padded amounts are exact when the digits past the currency's are zeros (Fidelity, Bank of America OFX)", () => {
+    expect(
+      ["+00000000000000.2400", "-30.000", "-3.77000", "-0000000000080.69", "1.", "-0.00"].map(
+        (cell) => parseAmount(cell),
+      ),
+    ).toEqual([24, -3000, -377, -8069, 100, 0]);
+    // JPY has no minor unit, KWD three.
+    expect(parseAmount("1200.00", 0)).toBe(1200);
+    expect(parseAmount("1200.5", 0)).toBeNull();
+    expect(parseAmount("-12.3450", 3)).toBe(-12345);
+    // A digit that would be lost refuses the cell, and the row says why.
+    expect(parseAmount("12.345")).toBeNull();
+    expect(parseAmount("0000000000000000001.00")).toBe(100);
+    expect(parseAmount("1234567890123.00")).toBeNull();
+  });
+
+  it("a row whose amount would lose a cent is refused naming the row", async () => {
+    const csv =
+      "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+      "11/28/2026,11/28/2026,MINT MOBILE,Bills,Sale,-30.000,\n" +
+      "11/29/2026,11/29/2026,HULU,Bills,Sale,-18.991,\n";
+    const statement = await openCsvStatement(Readable.from([csv]));
+    await expect(
+      (async () => {
+        for await (const batch of statement.batches) void batch;
+      })(),
+    ).rejects.toMatchObject({
+      fields: { file: ["statement_amount_inexact"] },
+      formMessage: { values: { row: 3 } },
+    });
+  });
+
+  it("year-first dotted dates", () => {
+    expect(
+      ["2026.12.01", "2024.02.29", "2026.02.30", "2026.12-01"].map(parseStatementDate),
+    ).toEqual(["2026-12-01", "2024-02-29", null, null]);
+  });
+
   it("amounts and dates as US statements write them", () => {
     expect(
-      ["$1,234.56", "(12.00)", "-12.5", "+3", "", "12.345", "1e5", "--1"].map(parseAmount),
+      ["$1,234.56", "(12.00)", "-12.5", "+3", "", "12.345", "1e5", "--1"].map((cell) =>
+        parseAmount(cell),
+      ),
     ).toEqual([123456, -1200, -1250, 300, null, null, null, null]);
     expect(
       ["12/01/2026", "2/29/24", "2026-12-01", "02/30/2026", "2026/12/01", "1.12.2026"].map(

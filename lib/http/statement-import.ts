@@ -75,7 +75,8 @@ async function readOfx(path: string, size: number): Promise<Statement> {
       fields: { file: ["file_too_large"] },
     });
   }
-  const statement = parseOfxStatement(await fs.promises.readFile(path, "latin1"));
+  // The bytes, not text: the file's header says how to decode them.
+  const statement = parseOfxStatement(await fs.promises.readFile(path));
   const postedDates = statement.lines.map((l) => l.postedOn).sort();
   return {
     meta: {

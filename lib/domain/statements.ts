@@ -245,20 +245,33 @@ export function toStatementLine(
 }
 
 /**
- * Dedupe keys for one file's lines: the bank's own transaction id when there
- * is one, else the line's account, date, amount and description with how
- * many equal lines came before it in this file (two $5 coffees on one day
- * stay two; importing the same file again adds neither).
+ * Dedupe keys for one file's lines: the line's account, date, amount and
+ * the bank's own transaction id (FITID) when there is one, else its
+ * description, with how many equal lines came before it in this file (two
+ * $5 coffees on one day stay two; importing the same file again adds
+ * neither). The FITID alone is not enough: some banks reuse short ones
+ * ("1") for different charges, and a line that differs in date or amount is
+ * never dropped.
  */
 export class DedupeKeys {
   private seen = new Map<string, number>();
   constructor(private account: string) {}
 
   keyOf(line: StatementLine & { fitId?: string | null }): string {
-    if (line.fitId) return `ofx|${this.account}|${line.fitId}`;
-    const facts = `${this.account}|${line.postedOn}|${line.amount}|${line.description.toUpperCase()}`;
+    const facts = line.fitId
+      ? `ofx|${this.account}|${line.fitId}|${line.postedOn}|${line.amount}`
+      : `csv|${this.account}|${line.postedOn}|${line.amount}|${line.description.toUpperCase()}`;
     const count = this.seen.get(facts) ?? 0;
     this.seen.set(facts, count + 1);
-    return `csv|${facts}|${count}`;
+    return `${facts}|${count}`;
+  }
+
+  /**
+   * The key an OFX line was stored under before dates and amounts joined it
+   * (the FITID alone): a line stored that way with the same date and amount
+   * is the same line, so re-importing an old file stays idempotent.
+   */
+  legacyKeyOf(line: StatementLine & { fitId?: string | null }): string | undefined {
+    return line.fitId ? `ofx|${this.account}|${line.fitId}` : undefined;
   }
 }

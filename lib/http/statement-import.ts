@@ -140,6 +140,7 @@ export async function importStatement(actor: Actor, request: Request): Promise<I
           amount: line.amount,
           currency: statement.currency,
           key: keys.keyOf(line),
+          legacyKey: keys.legacyKeyOf(line),
           subscriptionId,
         };
       });

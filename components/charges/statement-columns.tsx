@@ -1,5 +1,6 @@
 "use client";
 
+import { decodeAll, sniffEncoding } from "@/lib/documents/text-encoding";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { detectMapping, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
@@ -73,7 +74,9 @@ export function fromForm(form: Mapping): ColumnMapping | null {
 }
 
 export async function readPreview(file: File): Promise<Preview> {
-  const head = await file.slice(0, PREVIEW_BYTES).text();
+  // The same decoding as the server's: a byte-order mark, else UTF-8, GB18030 or windows-1252.
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const head = decodeAll(bytes, sniffEncoding(bytes));
   if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) return { format: "ofx" };
   // A cut file ends mid-row: keep whole rows only.
   const whole = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;

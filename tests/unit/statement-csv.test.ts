@@ -119,6 +119,47 @@ describe("statement CSVs in the shapes of US issuers' exports", () => {
   });
 });
 
+describe("encodings: the bytes decide, never a guess of Latin-1", () => {
+  const descriptions = async (name: string) =>
+    (await readAll(name)).lines.map((l) => l.description);
+  const chinese = ["爱奇艺会员 连续包月", "腾讯视频 VIP"];
+
+  it("UTF-8 with and without a byte-order mark, UTF-16LE with one, GB18030 by its bytes", async () => {
+    expect(await descriptions("utf8.csv")).toEqual(chinese);
+    expect(await descriptions("utf8-bom.csv")).toEqual(chinese);
+    expect(await descriptions("utf16le-bom.csv")).toEqual(chinese);
+    expect(await descriptions("gb18030.csv")).toEqual(chinese);
+    expect((await readAll("utf16le-bom.csv")).issuer).toBe("Chase");
+  });
+
+  it("windows-1252 otherwise: É, Ü, — and € survive", async () => {
+    expect(await descriptions("windows-1252.csv")).toEqual([
+      "CAFÉ MÜLLER — BERLIN",
+      "SPOTIFY € PREMIUM",
+    ]);
+  });
+
+  it("decodes as it streams: a character cut between chunks, and ASCII for longer than the sample", async () => {
+    const bytes = fs.readFileSync("tests/fixtures/statements/utf8.csv");
+    const chunks = Array.from(bytes, (byte) => Buffer.from([byte]));
+    const statement = await openCsvStatement(Readable.from(chunks));
+    const lines: StatementLine[] = [];
+    for await (const batch of statement.batches) lines.push(...batch);
+    expect(lines.map((l) => l.description)).toEqual(chinese);
+
+    const header = "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
+    const ascii = "11/01/2026,11/01/2026,COFFEE,Dining,Sale,-1.00,\n".repeat(3000);
+    const late = Buffer.concat([
+      Buffer.from(header + ascii, "latin1"),
+      Buffer.from("11/02/2026,11/02/2026,CAF\xc9 \x80,Dining,Sale,-2.00,\n", "latin1"),
+    ]);
+    const tail = await openCsvStatement(Readable.from([late]));
+    const all: StatementLine[] = [];
+    for await (const batch of tail.batches) all.push(...batch);
+    expect(all.at(-1)!.description).toBe("CAFÉ €");
+  });
+});
+
 describe("cells", () => {
   it("padded amounts are exact when the digits past the currency's are zeros (Fidelity, Bank of America OFX)", () => {
     expect(

@@ -2,6 +2,8 @@ import { parse } from "csv-parse";
 import { Transform, type Readable } from "node:stream";
 import {
   detectMapping,
+  HEADER_SEARCH_ROWS,
+  rowsBeforeLines,
   toStatementLine,
   type ColumnMapping,
   type StatementLine,
@@ -105,11 +107,13 @@ export type CsvStatement = {
 
 /**
  * Opens a statement: reads just enough to know its columns (and throws when
- * they cannot be told), then hands out its lines as they are read.
+ * they cannot be told, or when the sign of a charge is not known and not
+ * given as `charges`), then hands out its lines as they are read.
  */
 export async function openCsvStatement(
   source: Readable,
   given?: ColumnMapping,
+  charges?: ColumnMapping["charges"],
 ): Promise<CsvStatement> {
   const parser = decodedText(source).pipe(
     parse({
@@ -131,22 +135,35 @@ export async function openCsvStatement(
   };
 
   const head: string[][] = [];
-  for (let i = 0; i <= SAMPLE_ROWS; i++) {
+  for (let i = 0; i < SAMPLE_ROWS + HEADER_SEARCH_ROWS; i++) {
     const record = await next();
     if (!record) break;
     head.push(record);
   }
   if (head.length === 0) throw unreadable("statement_empty", "The file has no rows.");
-  const detected = given
-    ? { mapping: given, issuer: null }
-    : detectMapping(head[0]!, head.slice(1));
+  const detected = given ? { mapping: given, issuer: null, signKnown: true } : detectMapping(head);
   if (!detected) {
+    parser.destroy();
+    source.destroy();
     throw unreadable(
       "statement_columns_unknown",
       "The date, description and amount columns could not be found; say which they are.",
     );
   }
-  const { mapping } = detected;
+  const mapping: ColumnMapping =
+    charges && detected.mapping.amount !== undefined
+      ? { ...detected.mapping, charges }
+      : detected.mapping;
+  if (!detected.signKnown && !charges && mapping.amount !== undefined) {
+    parser.destroy();
+    source.destroy();
+    throw new AppError(
+      "unprocessable",
+      "Whether this file's charges are positive or negative amounts cannot be told from it; send charges=negative or charges=positive.",
+      { fields: { charges: ["statement_sign_unknown"] } },
+    );
+  }
+  const skip = rowsBeforeLines(mapping);
 
   async function* batches(): AsyncGenerator<StatementLine[]> {
     let rowNumber = 0;
@@ -154,7 +171,7 @@ export async function openCsvStatement(
     let lines = 0;
     const take = (record: string[]) => {
       rowNumber += 1;
-      if (rowNumber === 1 && mapping.header) return;
+      if (rowNumber <= skip) return;
       const line = toStatementLine(record, mapping);
       if (line === "skip") return;
       if (line === "bad_date") {

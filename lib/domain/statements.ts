@@ -18,32 +18,62 @@ export type ColumnMapping = {
   credit?: number;
   /** In the amount column, is a charge a negative or a positive number? */
   charges: "negative" | "positive";
-  /** The first row is a header (Wells Fargo's export has none). */
+  /** The first row read is a header (Wells Fargo's export has none). */
   header: boolean;
+  /** Rows above the header (or the first line) to pass over: a title, an account line. */
+  skipRows?: number;
 };
 
 /** One statement line: a charge is a positive amount in cents, money back is negative. */
 export type StatementLine = { postedOn: string; description: string; amount: number };
 
-type Layout = { issuer: string; columns: string[]; charges: "negative" | "positive" };
+type Layout = {
+  issuer: string;
+  columns: string[];
+  /** Columns the issuer's export may add; any other column means it is not this issuer's file. */
+  optional?: string[];
+  charges: "negative" | "positive";
+};
 
 /**
  * Header rows of the big US issuers' CSV exports (the column names as they
  * ship; the order may differ). Issuers whose amount column counts a charge
- * as positive say so; the others sign it negative.
+ * as positive say so; the others sign it negative. A header is an issuer's
+ * only when it has every one of its columns and no column the issuer does
+ * not write: a checking account's "Date,Description,Amount,Balance" is not
+ * American Express's "Date,Description,Amount", and its signs are the
+ * opposite.
  */
 const LAYOUTS: Layout[] = [
   {
     issuer: "Chase",
     columns: ["transaction date", "post date", "description", "category", "type", "amount"],
+    optional: ["memo"],
     charges: "negative",
   },
   {
     issuer: "Chase checking",
     columns: ["details", "posting date", "description", "amount", "type", "balance"],
+    optional: ["check or slip #"],
     charges: "negative",
   },
-  { issuer: "American Express", columns: ["date", "description", "amount"], charges: "positive" },
+  {
+    issuer: "American Express",
+    columns: ["date", "description", "amount"],
+    optional: [
+      "card member",
+      "account #",
+      "extended details",
+      "appears on your statement as",
+      "address",
+      "city/state",
+      "zip code",
+      "country",
+      "reference",
+      "category",
+    ],
+    charges: "positive",
+  },
   {
     issuer: "Capital One",
     columns: [
@@ -60,6 +90,7 @@ const LAYOUTS: Layout[] = [
   {
     issuer: "Citi",
     columns: ["status", "date", "description", "debit", "credit"],
+    optional: ["member name"],
     charges: "positive",
   },
   {
@@ -96,6 +127,11 @@ const DESCRIPTION_HEADERS = [
   "merchant name",
   "original description",
 ];
+const DEBIT_HEADERS = ["debit", "debit amount", "withdrawal", "withdrawals", "withdrawal amount"];
+const CREDIT_HEADERS = ["credit", "credit amount", "deposit", "deposits", "deposit amount"];
+
+/** How many rows from the top may sit above the header (a title, the account, a blank). */
+export const HEADER_SEARCH_ROWS = 10;
 
 const clean = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, " ");
 
@@ -107,16 +143,37 @@ function firstOf(header: string[], names: string[]): number | undefined {
   return undefined;
 }
 
-export type DetectedMapping = { mapping: ColumnMapping; issuer: string | null };
+export type DetectedMapping = {
+  mapping: ColumnMapping;
+  issuer: string | null;
+  /**
+   * Whether the sign of a charge is known: from a split debit/credit layout,
+   * or from an issuer's convention that the file's own lines agree with.
+   * When false, `mapping.charges` is only a placeholder and the user (or the
+   * API's `charges` field) must say it.
+   */
+  signKnown: boolean;
+};
 
 /**
- * The mapping for a file, from its first row and a few of the next: a known
- * issuer's header gives the sign; an unknown header with an amount column is
- * signed by the lines themselves (a card statement is mostly charges). Null
- * when no date, description and amount columns can be told apart: the user
- * then says which they are.
+ * Which sign most of the lines' amounts have: a statement is mostly charges
+ * (a card's purchases, a checking account's withdrawals). Null when the
+ * lines do not say (as many of each, or no amounts).
  */
-export function detectMapping(first: string[], sample: string[][]): DetectedMapping | null {
+function usualSign(amounts: (number | null)[]): "negative" | "positive" | null {
+  let negative = 0;
+  let positive = 0;
+  for (const n of amounts) {
+    if (n === null || n === 0) continue;
+    if (n < 0) negative += 1;
+    else positive += 1;
+  }
+  if (negative === positive) return null;
+  return negative > positive ? "negative" : "positive";
+}
+
+/** A header row's mapping, or null when it is not a header. */
+function mappingFor(first: string[], sample: string[][], skipRows: number): DetectedMapping | null {
   const header = first.map(clean);
   // No header at all (Wells Fargo): "12/01/2026","-30.00","*","","MINT MOBILE".
   if (
@@ -124,36 +181,71 @@ export function detectMapping(first: string[], sample: string[][]): DetectedMapp
     parseAmount(first[1] ?? "") !== null &&
     first.length >= 5
   ) {
+    const lines = [first, ...sample].map((row) => parseAmount(row[1] ?? ""));
+    const agrees = usualSign(lines) !== "positive";
     return {
-      mapping: { date: 0, amount: 1, description: 4, charges: "negative", header: false },
+      mapping: { date: 0, amount: 1, description: 4, charges: "negative", header: false, skipRows },
       issuer: "Wells Fargo",
+      signKnown: agrees,
     };
   }
   const date = firstOf(header, DATE_HEADERS);
   const description = firstOf(header, DESCRIPTION_HEADERS);
   if (date === undefined || description === undefined) return null;
-  const known = LAYOUTS.find((layout) => layout.columns.every((column) => header.includes(column)));
+  const named = header.filter(Boolean);
+  const known = LAYOUTS.find(
+    (layout) =>
+      layout.columns.every((column) => header.includes(column)) &&
+      named.every((column) => layout.columns.includes(column) || layout.optional?.includes(column)),
+  );
   const amount = header.indexOf("amount");
-  const debit = header.indexOf("debit");
-  const credit = header.indexOf("credit");
-  if (debit >= 0 && credit >= 0) {
+  const debit = firstOf(header, DEBIT_HEADERS);
+  const credit = firstOf(header, CREDIT_HEADERS);
+  if (debit !== undefined && credit !== undefined) {
     return {
-      mapping: { date, description, debit, credit, charges: "positive", header: true },
+      mapping: { date, description, debit, credit, charges: "positive", header: true, skipRows },
       issuer: known?.issuer ?? null,
+      signKnown: true,
     };
   }
   if (amount < 0) return null;
-  let charges: "negative" | "positive";
-  if (known) charges = known.charges;
-  else {
-    const signs = sample.map((row) => parseAmount(row[amount] ?? "")).filter((n) => n !== null);
-    charges = signs.filter((n) => n < 0).length > signs.length / 2 ? "negative" : "positive";
-  }
+  const usual = usualSign(sample.map((row) => parseAmount(row[amount] ?? "")));
+  // A known issuer's convention holds unless the file's own lines say otherwise.
+  const signKnown = known !== undefined && (usual === null || usual === known.charges);
   return {
-    mapping: { date, description, amount, charges, header: true },
+    mapping: {
+      date,
+      description,
+      amount,
+      charges: known?.charges ?? usual ?? "negative",
+      header: true,
+      skipRows,
+    },
     issuer: known?.issuer ?? null,
+    signKnown,
   };
 }
+
+/**
+ * The mapping for a file, from its first rows: the header is looked for
+ * among the first HEADER_SEARCH_ROWS (a title line such as "Transactions
+ * For All Accounts from Jan 2026 to Jul 2026" may come first). A known
+ * issuer's header gives the sign when the lines agree with it; otherwise
+ * the sign is not known and is asked for. Null when no date, description
+ * and amount columns can be told apart: the user then says which they are.
+ */
+export function detectMapping(rows: string[][]): DetectedMapping | null {
+  const last = Math.min(HEADER_SEARCH_ROWS, rows.length);
+  for (let skip = 0; skip < last; skip++) {
+    const found = mappingFor(rows[skip]!, rows.slice(skip + 1), skip);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The rows a mapping reads past before the first line: those above the header, and the header. */
+export const rowsBeforeLines = (mapping: ColumnMapping) =>
+  (mapping.skipRows ?? 0) + (mapping.header ? 1 : 0);
 
 /**
  * "$1,234.56" → 123456, "(12.00)" and "-12.00" → -1200, "" → null: minor

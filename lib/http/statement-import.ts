@@ -39,8 +39,12 @@ type Statement = {
   batches: () => AsyncIterable<(StatementLine & { fitId?: string | null })[]>;
 };
 
-async function readCsv(path: string, mapping: ColumnMapping | undefined): Promise<Statement> {
-  const first = await openCsvStatement(fs.createReadStream(path), mapping);
+async function readCsv(
+  path: string,
+  mapping: ColumnMapping | undefined,
+  charges: ColumnMapping["charges"] | undefined,
+): Promise<Statement> {
+  const first = await openCsvStatement(fs.createReadStream(path), mapping, charges);
   let lines = 0;
   let start: string | null = null;
   let end: string | null = null;
@@ -116,7 +120,9 @@ export async function importStatement(actor: Actor, request: Request): Promise<I
     const path = upload.file.tempPath;
     const format = input.format ?? ((await looksLikeOfx(path)) ? "ofx" : "csv");
     const statement =
-      format === "ofx" ? await readOfx(path, upload.size) : await readCsv(path, input.mapping);
+      format === "ofx"
+        ? await readOfx(path, upload.size)
+        : await readCsv(path, input.mapping, input.charges);
     await assertRoomForLines(actor, statement.lines);
 
     const meta: ImportMeta = {

@@ -191,6 +191,30 @@ describe("statement imports", () => {
     expect(flagged.map((t) => [t.subscriptionId, t.postedOn])).toEqual([[sub.id, after]]);
   });
 
+  it("a checking account's export: the sign is asked (422) until charges= says it; then a withdrawal is a charge and is flagged", async () => {
+    const { user, kase } = await confirmedMint();
+    const after = addDays(todayIn("UTC"), 5);
+    const checking =
+      "Date,Description,Amount,Balance,Check Number\n" +
+      `${us(after)},MINT MOBILE ACH PAYMENT,($30.00),"1,170.00",\n` +
+      `${us(after)},PAYROLL ACME,"1,200.00","1,200.00",\n`;
+    await expect(importStatement(user, upload(checking))).rejects.toMatchObject({
+      code: "unprocessable",
+      fields: { charges: ["statement_sign_unknown"] },
+    });
+    expect((await listImports(user, { limit: 10 })).items).toEqual([]);
+    await expect(
+      importStatement(user, upload(checking, { account: "Checking", charges: "sideways" })),
+    ).rejects.toMatchObject({ fields: { charges: ["charges_invalid"] } });
+    const imported = await importStatement(
+      user,
+      upload(checking, { account: "Checking", charges: "negative" }),
+    );
+    expect(imported).toMatchObject({ issuer: null, added: 2, matched: 1 });
+    const flagged = await listTransactions(user, { limit: 10, flagged: true });
+    expect(flagged.items.map((t) => [t.amount, t.caseId])).toEqual([[3000, kase.id]]);
+  });
+
   it("a bad file imports nothing; the line limit is counted before the work", async () => {
     const { user } = await confirmedMint();
     await expect(

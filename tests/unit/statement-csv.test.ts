@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { openCsvStatement } from "@/lib/documents/statement-csv";
 import type { StatementLine } from "@/lib/domain/statements";
-import { parseAmount, parseStatementDate } from "@/lib/domain/statements";
+import { detectMapping, parseAmount, parseStatementDate } from "@/lib/domain/statements";
 
 const fixture = (name: string) => fs.createReadStream(path.join("tests/fixtures/statements", name));
 
@@ -116,6 +116,87 @@ describe("statement CSVs in the shapes of US issuers' exports", () => {
     expect(largestBatch).toBeLessThanOrEqual(500);
     // The whole file as objects would be tens of MB; streamed, the heap barely moves.
     expect(peak).toBeLessThan(40 * 1024 * 1024);
+  });
+});
+
+describe("signs: an issuer's layout only when the header is that issuer's, and the lines agree", () => {
+  const rows = (csv: string) =>
+    csv
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
+
+  it("a checking account's Date/Description/Amount/Balance is not American Express: the sign is asked", async () => {
+    await expect(openCsvStatement(fixture("checking-parens.csv"))).rejects.toMatchObject({
+      code: "unprocessable",
+      fields: { charges: ["statement_sign_unknown"] },
+    });
+    const statement = await openCsvStatement(fixture("checking-parens.csv"), undefined, "negative");
+    expect(statement.issuer).toBeNull();
+    const lines: StatementLine[] = [];
+    for await (const batch of statement.batches) lines.push(...batch);
+    // The ACH payment to Verizon is a charge of $89.99, not money back.
+    expect(brief(lines)).toEqual([
+      "2026-11-28 8999 ACH PAYMENT VERIZON WIRELESS",
+      "2026-11-25 5200 CHECK 1043",
+      "2026-11-20 -120000 DIRECT DEPOSIT ACME PAYROLL",
+      "2026-11-18 1549 NETFLIX.COM",
+    ]);
+  });
+
+  it("American Express's own header, with and without its optional columns, keeps its convention", () => {
+    const amex = detectMapping(
+      rows(
+        "Date,Description,Amount\n11/28/2026,HULU,18.99\n11/20/2026,PAYMENT,-100.00\n11/02/2026,SPOTIFY,10.99",
+      ),
+    );
+    expect(amex).toMatchObject({
+      issuer: "American Express",
+      signKnown: true,
+      mapping: { charges: "positive" },
+    });
+    const extended = detectMapping(
+      rows("Date,Description,Card Member,Account #,Amount\n11/28/2026,HULU,J DOE,-71000,18.99"),
+    );
+    expect(extended).toMatchObject({ issuer: "American Express", signKnown: true });
+    expect(
+      detectMapping(rows("Date,Description,Amount,Balance\n11/28/2026,HULU,18.99,1.00")),
+    ).toMatchObject({ issuer: null, signKnown: false });
+  });
+
+  it("a known issuer whose lines contradict its convention is asked, not trusted", () => {
+    const chase = detectMapping(
+      rows(
+        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+          "11/28/2026,11/28/2026,MINT MOBILE,Bills,Sale,30.00,\n11/25/2026,11/25/2026,HULU,Bills,Sale,18.99,\n11/20/2026,11/20/2026,PAYMENT,,Payment,-250.00,",
+      ),
+    );
+    expect(chase).toMatchObject({ issuer: "Chase", signKnown: false });
+    const amexNegative = detectMapping(
+      rows("Date,Description,Amount\n11/28/2026,HULU,-18.99\n11/02/2026,SPOTIFY,-10.99"),
+    );
+    expect(amexNegative).toMatchObject({ issuer: "American Express", signKnown: false });
+  });
+
+  it("no known issuer: positive income is never guessed into money back; the sign is asked", () => {
+    const found = detectMapping(
+      rows(
+        "Date,Payee,Amount\n11/01/2026,PAYROLL,2500.00\n11/15/2026,PAYROLL,2500.00\n11/20/2026,HULU,-18.99",
+      ),
+    );
+    expect(found).toMatchObject({ issuer: null, signKnown: false });
+    // A debit and a credit column say it themselves.
+    expect(
+      detectMapping(rows("Date,Description,Withdrawals,Deposits\n11/20/2026,HULU,18.99,")),
+    ).toMatchObject({ signKnown: true, mapping: { debit: 2, credit: 3 } });
+  });
+});
+
+describe("headers below a title line", () => {
+  it("the header is found among the first rows", async () => {
+    const { issuer, lines } = await readAll("title-line.csv");
+    expect(issuer).toBe("Chase");
+    expect(brief(lines)).toEqual(["2026-07-02 3000 MINT MOBILE", "2026-07-01 1899 HULU"]);
   });
 });
 

@@ -139,7 +139,11 @@ const isNameChar = (code: number) =>
   code === 46 || // .
   code === 95; // _
 
-export function parseOfxStatement(input: string | Uint8Array, meter?: OfxMeter): OfxStatement {
+export function parseOfxStatement(
+  input: string | Uint8Array,
+  meter?: OfxMeter,
+  limits: { depth: number; tags: number } = { depth: OFX_MAX_DEPTH, tags: OFX_MAX_TAGS },
+): OfxStatement {
   const text = typeof input === "string" ? input : decodeOfx(input);
   const start = text.search(/<OFX>/i);
   if (start < 0) throw unreadable("The file is not an OFX statement (no <OFX> element).");
@@ -222,8 +226,8 @@ export function parseOfxStatement(input: string | Uint8Array, meter?: OfxMeter):
   };
 
   const push = (name: string) => {
-    if (open.length >= OFX_MAX_DEPTH) {
-      throw unreadable(`The file nests elements more than ${OFX_MAX_DEPTH} deep.`);
+    if (open.length >= limits.depth) {
+      throw unreadable(`The file nests elements more than ${limits.depth} deep.`);
     }
     steps += 1;
     open.push(name);
@@ -319,7 +323,7 @@ export function parseOfxStatement(input: string | Uint8Array, meter?: OfxMeter):
         continue;
       }
       tags += 1;
-      if (tags > OFX_MAX_TAGS) throw unreadable(`The file has more than ${OFX_MAX_TAGS} tags.`);
+      if (tags > limits.tags) throw unreadable(`The file has more than ${limits.tags} tags.`);
       const name = rawName.toUpperCase();
       const selfClosing = text.charCodeAt(k - 1) === 47;
       i = k + 1;

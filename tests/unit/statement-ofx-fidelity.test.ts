@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   OFX_MAX_DEPTH,
+  OFX_MAX_TAGS,
   ofxEncoding,
   parseOfxStatement,
   type OfxMeter,
@@ -180,6 +181,17 @@ describe("the parser's work is linear in the file, whatever its shape", () => {
       expect(large).toBeLessThanOrEqual(2.2 * small);
     });
   }
+
+  it("more tags than the limit are refused, counted before the work they would cost", () => {
+    expect(OFX_MAX_TAGS).toBe(2_000_000);
+    const limits = { depth: OFX_MAX_DEPTH, tags: 1_000 };
+    const meter: OfxMeter = { steps: 0 };
+    expect(() => parseOfxStatement(`<OFX>${"<B/>".repeat(100_000)}`, meter, limits)).toThrow(
+      /more than 1000 tags/,
+    );
+    // It stopped at the limit, not at the end of the file.
+    expect(meter.steps).toBeLessThan(10_000);
+  });
 
   it("nesting deeper than the limit is refused with a clear error", () => {
     expect(() => parseOfxStatement(`<OFX>${"<A>\n".repeat(OFX_MAX_DEPTH + 1)}`)).toThrow(

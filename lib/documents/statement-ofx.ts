@@ -164,10 +164,15 @@ export function parseOfxStatement(
   let transaction: Record<string, string> | null = null;
   let transactionDepth = 0;
   let payeeName: string | null = null;
-  // The element whose start tag came last, and the text (and CDATA) after it so far.
+  // The element whose start tag came last; its text runs from `textFrom` to
+  // the next tag and is sliced once then (`pending` holds what came before a
+  // CDATA section), so a value of a million pieces is not a million strings.
   let current: string | null = null;
+  let textFrom = 0;
   let pending = "";
   let hadCdata = false;
+  // Minor units of the statement's currency, looked up once per currency.
+  let digitsOf: { currency: string | null; digits: number } | null = null;
   let tags = 0;
   let steps = 0;
 
@@ -177,7 +182,10 @@ export function parseOfxStatement(
     transaction = null;
     const postedOn = ofxDate(t.DTPOSTED);
     if (!postedOn) throw unreadable("the date is not a date.", "statement_bad_date", row);
-    const digits = minorUnitDigits(found.currency ?? "USD");
+    if (digitsOf?.currency !== found.currency) {
+      digitsOf = { currency: found.currency, digits: minorUnitDigits(found.currency ?? "USD") };
+    }
+    const digits = digitsOf.digits;
     const amount = ofxAmount(t.TRNAMT ?? "", digits);
     if (amount === null) {
       throw losesMinorUnits((t.TRNAMT ?? "").replace(",", "."), digits)
@@ -239,10 +247,10 @@ export function parseOfxStatement(
   };
 
   /** The element opened last ends where the next tag begins: a value, or an aggregate that opens. */
-  const settle = (closing: string | null) => {
+  const settle = (closing: string | null, at: number) => {
     if (current === null) return;
     const name = current;
-    const value = pending.trim();
+    const value = (pending + decodeEntities(text.slice(textFrom, at))).trim();
     current = null;
     pending = "";
     if (value !== "" || hadCdata || VALUE_ELEMENTS.has(name) || closing === name) {
@@ -284,15 +292,15 @@ export function parseOfxStatement(
       const lt = text.indexOf("<", i);
       const stop = lt < 0 ? length : lt;
       steps += stop - i;
-      if (current !== null && stop > i) pending += decodeEntities(text.slice(i, stop));
       if (lt < 0) break;
       if (text.startsWith("<![CDATA[", lt)) {
         const end = text.indexOf("]]>", lt + 9);
         if (end < 0) throw unreadable("A CDATA section in the file never ends.");
         steps += end + 3 - lt;
         if (current !== null) {
-          pending += text.slice(lt + 9, end);
+          pending += decodeEntities(text.slice(textFrom, lt)) + text.slice(lt + 9, end);
           hadCdata = true;
+          textFrom = end + 3;
         }
         i = end + 3;
         continue;
@@ -300,6 +308,10 @@ export function parseOfxStatement(
       if (text.startsWith("<!--", lt)) {
         const end = text.indexOf("-->", lt + 4);
         steps += (end < 0 ? length : end + 3) - lt;
+        if (current !== null) {
+          pending += decodeEntities(text.slice(textFrom, lt));
+          textFrom = end < 0 ? length : end + 3;
+        }
         i = end < 0 ? length : end + 3;
         continue;
       }
@@ -315,10 +327,7 @@ export function parseOfxStatement(
       while (k < length && text.charCodeAt(k) !== 62 && text.charCodeAt(k) !== 60) k += 1;
       steps += k - lt + 1;
       if (k >= length || text.charCodeAt(k) === 60 || rawName === "" || text[lt + 1] === "?") {
-        // No tag (or a processing instruction): the text stays text.
-        if (current !== null && rawName === "" && text[lt + 1] !== "?") {
-          pending += decodeEntities(text.slice(lt, k));
-        }
+        // No tag: the text stays text (it is in the slice the value is cut from).
         i = k < length && text.charCodeAt(k) === 62 ? k + 1 : k;
         continue;
       }
@@ -328,18 +337,19 @@ export function parseOfxStatement(
       const selfClosing = text.charCodeAt(k - 1) === 47;
       i = k + 1;
       if (closing) {
-        settle(name);
+        settle(name, lt);
         close(name);
         continue;
       }
-      settle(null);
+      settle(null, lt);
       if (selfClosing) {
         setValue(name, "");
         continue;
       }
       current = name;
+      textFrom = i;
     }
-    settle(null);
+    settle(null, length);
     if (transaction) finishTransaction();
   }
 }

@@ -305,7 +305,10 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
             checked={mapping.header}
             onChange={(e) => set({ header: e.target.checked })}
           />
-          <PreviewTable rows={preview.rows} mapping={columnMapping} />
+          {/* While the sign is asked, the question and its lines stand in for the preview. */}
+          {mapping.shape === "amount" && mapping.charges === "" && mapping.amount !== "" ? null : (
+            <PreviewTable rows={preview.rows} mapping={columnMapping} />
+          )}
         </fieldset>
       ) : null}
 

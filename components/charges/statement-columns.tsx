@@ -1,8 +1,14 @@
 "use client";
 
+import { decodeAll, sniffEncoding } from "@/lib/documents/text-encoding";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
-import { detectMapping, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
+import {
+  detectMapping,
+  rowsBeforeLines,
+  toStatementLine,
+  type ColumnMapping,
+} from "@/lib/domain/statements";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // A statement CSV as the browser previews it before the upload: the first
@@ -15,7 +21,14 @@ const PREVIEW_ROWS = 5;
 
 export type Preview =
   | { format: "ofx" }
-  | { format: "csv"; rows: string[][]; issuer: string | null; detected: boolean }
+  | {
+      format: "csv";
+      rows: string[][];
+      issuer: string | null;
+      detected: boolean;
+      /** Whether the sign of a charge is known; when not, the form asks. */
+      signKnown: boolean;
+    }
   | { format: "unreadable" };
 
 export type Mapping = {
@@ -26,8 +39,10 @@ export type Mapping = {
   amount: string;
   debit: string;
   credit: string;
-  charges: "negative" | "positive";
+  /** "" while the sign is not known and the user has not said it. */
+  charges: "negative" | "positive" | "";
   header: boolean;
+  skipRows: string;
 };
 
 export const EMPTY_MAPPING: Mapping = {
@@ -37,11 +52,12 @@ export const EMPTY_MAPPING: Mapping = {
   amount: "",
   debit: "",
   credit: "",
-  charges: "negative",
+  charges: "",
   header: true,
+  skipRows: "0",
 };
 
-export function toForm(mapping: ColumnMapping): Mapping {
+export function toForm(mapping: ColumnMapping, signKnown: boolean): Mapping {
   const text = (n: number | undefined) => (n === undefined ? "" : String(n));
   return {
     date: text(mapping.date),
@@ -50,8 +66,9 @@ export function toForm(mapping: ColumnMapping): Mapping {
     amount: text(mapping.amount),
     debit: text(mapping.debit),
     credit: text(mapping.credit),
-    charges: mapping.charges,
+    charges: signKnown ? mapping.charges : "",
     header: mapping.header,
+    skipRows: String(mapping.skipRows ?? 0),
   };
 }
 
@@ -61,19 +78,23 @@ export function fromForm(form: Mapping): ColumnMapping | null {
   const date = n(form.date);
   const description = n(form.description);
   if (date === undefined || description === undefined) return null;
+  const skip = Number(form.skipRows);
+  const skipRows = Number.isInteger(skip) && skip >= 0 && skip <= 50 ? skip : 0;
   if (form.shape === "amount") {
     const amount = n(form.amount);
-    if (amount === undefined) return null;
-    return { date, description, amount, charges: form.charges, header: form.header };
+    if (amount === undefined || form.charges === "") return null;
+    return { date, description, amount, charges: form.charges, header: form.header, skipRows };
   }
   const debit = n(form.debit);
   const credit = n(form.credit);
   if (debit === undefined || credit === undefined) return null;
-  return { date, description, debit, credit, charges: "positive", header: form.header };
+  return { date, description, debit, credit, charges: "positive", header: form.header, skipRows };
 }
 
 export async function readPreview(file: File): Promise<Preview> {
-  const head = await file.slice(0, PREVIEW_BYTES).text();
+  // The same decoding as the server's: a byte-order mark, else UTF-8, GB18030 or windows-1252.
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const head = decodeAll(bytes, sniffEncoding(bytes));
   if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) return { format: "ofx" };
   // A cut file ends mid-row: keep whole rows only.
   const whole = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
@@ -83,11 +104,17 @@ export async function readPreview(file: File): Promise<Preview> {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      to: 21,
+      to: 31,
     }) as string[][];
     if (rows.length === 0) return { format: "unreadable" };
-    const found = detectMapping(rows[0]!, rows.slice(1));
-    return { format: "csv", rows, issuer: found?.issuer ?? null, detected: Boolean(found) };
+    const found = detectMapping(rows);
+    return {
+      format: "csv",
+      rows,
+      issuer: found?.issuer ?? null,
+      detected: Boolean(found),
+      signKnown: found?.signKnown ?? false,
+    };
   } catch {
     return { format: "unreadable" };
   }
@@ -104,7 +131,8 @@ export function PreviewTable({
   const t = useTranslations();
   const locale = useLocale();
   if (!mapping) return <p className="text-sm text-slate-500">{t("statements.previewWaiting")}</p>;
-  const shown = rows.slice(mapping.header ? 1 : 0, (mapping.header ? 1 : 0) + PREVIEW_ROWS);
+  const first = rowsBeforeLines(mapping);
+  const shown = rows.slice(first, first + PREVIEW_ROWS);
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="import-preview">
@@ -151,6 +179,48 @@ export function PreviewTable({
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
         {t("statements.previewHint")}
       </p>
+    </div>
+  );
+}
+
+/**
+ * The file's own lines, as written, beside the question of how a charge is
+ * signed: the user decides from the evidence, never CancelCase's guess.
+ */
+export function SignEvidence({ rows, form }: { rows: string[][]; form: Mapping }) {
+  const t = useTranslations();
+  const description = form.description === "" ? undefined : Number(form.description);
+  const amount = form.amount === "" ? undefined : Number(form.amount);
+  const skip = Number(form.skipRows) || 0;
+  if (amount === undefined) return null;
+  const first = skip + (form.header ? 1 : 0);
+  const shown = rows
+    .slice(first)
+    .filter((row) => (row[amount] ?? "").trim() !== "")
+    .slice(0, PREVIEW_ROWS);
+  return (
+    <div className="space-y-2" data-testid="sign-question">
+      <p className="text-sm text-slate-800 dark:text-slate-200">{t("statements.signQuestion")}</p>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">{t("statements.descriptionColumn")}</th>
+            <th className="py-1 text-right font-medium">{t("statements.signAmountAsWritten")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {shown.map((row, index) => (
+            <tr key={index}>
+              <td className="py-1.5 pr-3 font-mono text-xs break-all">
+                {description === undefined ? "" : (row[description] ?? "")}
+              </td>
+              <td className="py-1.5 text-right font-mono text-xs whitespace-nowrap">
+                {row[amount]}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

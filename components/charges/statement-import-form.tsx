@@ -13,6 +13,7 @@ import {
   fromForm,
   PreviewTable,
   readPreview,
+  SignEvidence,
   toForm,
   type Mapping,
   type Preview,
@@ -64,8 +65,8 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
     const read = await readPreview(chosen);
     setPreview(read);
     if (read.format === "csv") {
-      const found = detectMapping(read.rows[0]!, read.rows.slice(1));
-      setMapping(found ? toForm(found.mapping) : { ...EMPTY_MAPPING });
+      const found = detectMapping(read.rows);
+      setMapping(found ? toForm(found.mapping, found.signKnown) : { ...EMPTY_MAPPING });
     }
   }
 
@@ -117,7 +118,8 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
     xhr.send(form);
   }
 
-  const header = preview?.format === "csv" ? preview.rows[0]! : [];
+  const header =
+    preview?.format === "csv" ? (preview.rows[Number(mapping.skipRows) || 0] ?? []) : [];
   const width = preview?.format === "csv" ? Math.max(...preview.rows.map((r) => r.length)) : 0;
   const columnLabel = (index: number) => {
     const name = mapping.header ? (header[index] ?? "").trim() : "";
@@ -275,18 +277,39 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
                 value={mapping.charges}
                 onChange={(e) => set({ charges: e.target.value as Mapping["charges"] })}
               >
+                {mapping.charges === "" ? (
+                  <option value="">{t("statements.chooseSign")}</option>
+                ) : null}
                 <option value="negative">{t("statements.signNegative")}</option>
                 <option value="positive">{t("statements.signPositive")}</option>
               </SelectField>
             ) : null}
           </div>
+          {mapping.shape === "amount" && mapping.charges === "" ? (
+            <Alert tone="info" testId="import-sign">
+              <SignEvidence rows={preview.rows} form={mapping} />
+            </Alert>
+          ) : null}
+          <TextField
+            id={`${id}-skip`}
+            type="number"
+            min={0}
+            max={50}
+            label={t("statements.skipRows")}
+            hint={t("statements.skipRowsHint")}
+            value={mapping.skipRows}
+            onChange={(e) => set({ skipRows: e.target.value })}
+          />
           <CheckboxField
             id={`${id}-header`}
             label={t("statements.hasHeader")}
             checked={mapping.header}
             onChange={(e) => set({ header: e.target.checked })}
           />
-          <PreviewTable rows={preview.rows} mapping={columnMapping} />
+          {/* While the sign is asked, the question and its lines stand in for the preview. */}
+          {mapping.shape === "amount" && mapping.charges === "" && mapping.amount !== "" ? null : (
+            <PreviewTable rows={preview.rows} mapping={columnMapping} />
+          )}
         </fieldset>
       ) : null}
 

@@ -39,8 +39,12 @@ type Statement = {
   batches: () => AsyncIterable<(StatementLine & { fitId?: string | null })[]>;
 };
 
-async function readCsv(path: string, mapping: ColumnMapping | undefined): Promise<Statement> {
-  const first = await openCsvStatement(fs.createReadStream(path), mapping);
+async function readCsv(
+  path: string,
+  mapping: ColumnMapping | undefined,
+  charges: ColumnMapping["charges"] | undefined,
+): Promise<Statement> {
+  const first = await openCsvStatement(fs.createReadStream(path), mapping, charges);
   let lines = 0;
   let start: string | null = null;
   let end: string | null = null;
@@ -75,7 +79,8 @@ async function readOfx(path: string, size: number): Promise<Statement> {
       fields: { file: ["file_too_large"] },
     });
   }
-  const statement = parseOfxStatement(await fs.promises.readFile(path, "latin1"));
+  // The bytes, not text: the file's header says how to decode them.
+  const statement = parseOfxStatement(await fs.promises.readFile(path));
   const postedDates = statement.lines.map((l) => l.postedOn).sort();
   return {
     meta: {
@@ -115,7 +120,9 @@ export async function importStatement(actor: Actor, request: Request): Promise<I
     const path = upload.file.tempPath;
     const format = input.format ?? ((await looksLikeOfx(path)) ? "ofx" : "csv");
     const statement =
-      format === "ofx" ? await readOfx(path, upload.size) : await readCsv(path, input.mapping);
+      format === "ofx"
+        ? await readOfx(path, upload.size)
+        : await readCsv(path, input.mapping, input.charges);
     await assertRoomForLines(actor, statement.lines);
 
     const meta: ImportMeta = {
@@ -139,6 +146,7 @@ export async function importStatement(actor: Actor, request: Request): Promise<I
           amount: line.amount,
           currency: statement.currency,
           key: keys.keyOf(line),
+          legacyKey: keys.legacyKeyOf(line),
           subscriptionId,
         };
       });

@@ -15,6 +15,8 @@ export const columnMappingSchema = z
     credit: columnIndex.optional(),
     charges: z.enum(["negative", "positive"]),
     header: z.boolean(),
+    /** Rows above the header (a title line): 0 when absent. */
+    skipRows: z.number().int().min(0).max(50).optional(),
   })
   .refine((m) => m.amount !== undefined || (m.debit !== undefined && m.credit !== undefined), {
     error: "mapping_invalid",
@@ -43,6 +45,12 @@ export const importFieldsSchema = z.object({
       ctx.addIssue({ code: "custom", message: "mapping_invalid" });
       return z.NEVER;
     }),
+  /**
+   * How a charge is signed in the file's amount column, when the columns are
+   * recognised but the sign is not (no known issuer, or lines that contradict
+   * its convention): without it such a file is refused with 422.
+   */
+  charges: z.enum(["negative", "positive"], { error: "charges_invalid" }).optional(),
   /** The statement's closing date, for a CSV (an OFX file says it): the dispute window counts from it. */
   statementDate: z
     .string()

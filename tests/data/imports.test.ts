@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { getCase } from "@/lib/data/case-record";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
@@ -192,6 +193,30 @@ describe("statement imports", () => {
     expect(flagged.map((t) => [t.subscriptionId, t.postedOn])).toEqual([[sub.id, after]]);
   });
 
+  it("a checking account's export: the sign is asked (422) until charges= says it; then a withdrawal is a charge and is flagged", async () => {
+    const { user, kase } = await confirmedMint();
+    const after = addDays(todayIn("UTC"), 5);
+    const checking =
+      "Date,Description,Amount,Balance,Check Number\n" +
+      `${us(after)},MINT MOBILE ACH PAYMENT,($30.00),"1,170.00",\n` +
+      `${us(after)},PAYROLL ACME,"1,200.00","1,200.00",\n`;
+    await expect(importStatement(user, upload(checking))).rejects.toMatchObject({
+      code: "unprocessable",
+      fields: { charges: ["statement_sign_unknown"] },
+    });
+    expect((await listImports(user, { limit: 10 })).items).toEqual([]);
+    await expect(
+      importStatement(user, upload(checking, { account: "Checking", charges: "sideways" })),
+    ).rejects.toMatchObject({ fields: { charges: ["charges_invalid"] } });
+    const imported = await importStatement(
+      user,
+      upload(checking, { account: "Checking", charges: "negative" }),
+    );
+    expect(imported).toMatchObject({ issuer: null, added: 2, matched: 1 });
+    const flagged = await listTransactions(user, { limit: 10, flagged: true });
+    expect(flagged.items.map((t) => [t.amount, t.caseId])).toEqual([[3000, kase.id]]);
+  });
+
   it("a bad file imports nothing; the line limit is counted before the work", async () => {
     const { user } = await confirmedMint();
     await expect(
@@ -311,5 +336,62 @@ describe("statement imports", () => {
       ["HULU", hulu.id],
       ["TMOB", null],
     ]);
+  });
+
+  it("OFX: a reused FITID with another date or amount is a new line; re-importing adds nothing; a UTF-8 Chinese payee matches", async () => {
+    const user = {
+      ...(await registerUser({
+        email: `o${Math.random().toString(36).slice(2)}@example.com`,
+        password: "statements come in",
+        timeZone: "UTC",
+      })),
+      timeZone: "UTC",
+    };
+    const iqiyi = await createSubscription(user, {
+      provider: "爱奇艺",
+      category: "streaming",
+      amount: 1500,
+      currency: "CNY",
+      billingCycle: "monthly",
+      merchantPatterns: ["爱奇艺会员"],
+    });
+    const trn = (date: string, amount: string, name: string) =>
+      `<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>${date}<TRNAMT>${amount}<FITID>1<NAME>${name}</STMTTRN>`;
+    const ofx = (lines: string) =>
+      Buffer.from(
+        "OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:UTF-8\r\nCHARSET:NONE\r\nCOMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n" +
+          `<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>CNY<BANKACCTFROM><ACCTID>6222020000001234</BANKACCTFROM>` +
+          `<BANKTRANLIST><DTSTART>20261101<DTEND>20261231${lines}</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`,
+        "utf8",
+      );
+    const send = (bytes: Buffer) => {
+      const form = new FormData();
+      form.append("account", "ICBC ••1234");
+      form.append("file", new File([new Uint8Array(bytes)], "statement.ofx"));
+      return importStatement(
+        user,
+        new Request("http://localhost/api/v1/imports", { method: "POST", body: form }),
+      );
+    };
+    const november = trn("20261115", "-15.00", "爱奇艺会员 连续包月");
+    expect(await send(ofx(november))).toMatchObject({ lines: 1, added: 1, matched: 1 });
+    // The bank numbers each day's lines from 1 again: December's charge reuses FITID 1.
+    const both = ofx(november + trn("20261215", "-15.00", "爱奇艺会员 连续包月"));
+    expect(await send(both)).toMatchObject({ lines: 2, added: 1, duplicates: 1, matched: 2 });
+    expect(await send(both)).toMatchObject({ lines: 2, added: 0, duplicates: 2 });
+    const stored = await listTransactions(user, { limit: 10, subscriptionId: iqiyi.id });
+    expect(stored.items.map((t) => [t.postedOn, t.amount, t.description])).toEqual([
+      ["2026-12-15", 1500, "爱奇艺会员 连续包月"],
+      ["2026-11-15", 1500, "爱奇艺会员 连续包月"],
+    ]);
+
+    // A line stored before dates and amounts joined the key (its FITID alone)
+    // is still recognised when its date and amount agree.
+    const legacy = createHash("sha256").update("ofx|ICBC ••1234|1").digest("base64url");
+    await db.transaction.updateMany({
+      where: { userId: user.id, postedOn: "2026-11-15" },
+      data: { dedupeKey: legacy },
+    });
+    expect(await send(both)).toMatchObject({ added: 0, duplicates: 2 });
   });
 });

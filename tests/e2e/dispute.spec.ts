@@ -204,7 +204,45 @@ test("an export whose columns are not recognised is mapped by hand, checked agai
     .getByLabel("Description", { exact: true })
     .selectOption({ label: "Column 2: Narrative" });
   await mapping.getByLabel("Amount", { exact: true }).selectOption({ label: "Column 3: Value" });
+  // The sign is asked again for each new file: nothing is guessed.
+  await expect(page.getByTestId("import-submit")).toBeDisabled();
+  await mapping.getByLabel("In the amount column, a charge is").selectOption("positive");
   await page.getByTestId("import-submit").click();
   await expect(page.getByTestId("import-error")).toContainText("Row 2");
   expect((await (await page.request.get("/api/v1/transactions")).json()).items).toHaveLength(2);
+});
+
+test("a checking account's export with a title line: the header is found, the sign is asked with the file's lines, and a withdrawal is stored as a charge", async ({
+  page,
+}) => {
+  await register(page);
+  await page.goto("/statements");
+  await ready(page);
+  await page.getByLabel("Statement file").setInputFiles({
+    name: "checking.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      '"Transactions For All Accounts from Jan 2026 to Jul 2026"\n' +
+        "Date,Description,Amount,Balance,Check Number\n" +
+        '07/02/2026,ACH PAYMENT VERIZON WIRELESS,($89.99),"1,110.01",\n' +
+        '07/01/2026,DIRECT DEPOSIT ACME,"1,200.00","1,200.00",\n',
+    ),
+  });
+  const mapping = page.getByTestId("mapping");
+  const question = mapping.getByTestId("sign-question");
+  await expect(question).toContainText("($89.99)");
+  await expect(question).toContainText("ACH PAYMENT VERIZON WIRELESS");
+  await expect(page.getByTestId("import-submit")).toBeDisabled();
+  await mapping.getByLabel("In the amount column, a charge is").selectOption("negative");
+  await expect(mapping.getByTestId("sign-question")).toHaveCount(0);
+  await expect(page.getByTestId("import-preview").locator("tbody tr").first()).toContainText(
+    "$89.99",
+  );
+  await page.getByLabel("Card or account").fill("Checking");
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-result")).toContainText("2 new lines");
+  const lines = await (await page.request.get("/api/v1/transactions")).json();
+  expect(
+    lines.items.map((l: { amount: number }) => l.amount).sort((a: number, b: number) => a - b),
+  ).toEqual([-120000, 8999]);
 });

@@ -6,7 +6,7 @@ import { importStatement } from "@/lib/http/statement-import";
 import { pageQuerySchema } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 
-/** A statement (multipart `file`, `account`, `format` csv|ofx, `mapping`?, `statementDate`?): 201 with counts. */
+/** A statement (multipart `file`, `account`, `format` csv|ofx, `mapping`?, `charges`? negative|positive, `statementDate`?): 201 with counts; 422 statement_sign_unknown when the sign cannot be told. */
 export const POST = apiRoute(async ({ request, user }) =>
   NextResponse.json(await importStatement(user, request), { status: 201 }),
 );

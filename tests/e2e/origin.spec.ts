@@ -1,5 +1,6 @@
 import { expect, request, test, type BrowserContext } from "@playwright/test";
 import http from "node:http";
+import path from "node:path";
 import { builtActionIds, form } from "./actions";
 import { PDF } from "./files";
 import { MOBILE_PLAN, openCaseThroughUi, register, registerInChinese } from "./helpers";
@@ -139,6 +140,25 @@ test("a refused upload says why, in the page's language", async ({ browser }) =>
   // Refused means nothing was kept.
   const kept = await (await page.request.get(`/api/v1/cases/${caseId}`)).json();
   expect(kept.receipts).toEqual([]);
+  await context.close();
+});
+
+test("a refused Wallos import says why too, and imports nothing", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: loopback, locale: "en-US" });
+  const page = await context.newPage();
+  await registerInChinese(page, "wallos-origin");
+  await page.route("**/api/v1/subscriptions/import**", async (route) => {
+    const headers = { ...route.request().headers(), origin: "https://evil.example" };
+    await route.fulfill({ response: await route.fetch({ headers }) });
+  });
+  await page.goto("/subscriptions/import");
+  await page.waitForLoadState("networkidle");
+  await page
+    .getByLabel("导出文件")
+    .setInputFiles(path.resolve("tests/fixtures/subscriptions/wallos-export.json"));
+  const error = page.getByTestId("subscription-import-error");
+  await expect(error).toContainText("服务器拒绝了这次修改");
+  expect((await (await page.request.get("/api/v1/subscriptions")).json()).items).toEqual([]);
   await context.close();
 });
 

@@ -65,7 +65,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
         autoComplete="current-password"
         required
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? t("loggingIn") : t("logIn")}
       </Button>
     </form>

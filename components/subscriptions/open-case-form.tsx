@@ -38,7 +38,7 @@ export function OpenCaseForm({ subscriptionId }: { subscriptionId: string }) {
           <EnumOptions values={CASE_METHODS} namespace="domain.method" />
         </SelectField>
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? t("subscriptions.opening") : t("subscriptions.openCase")}
       </Button>
     </form>

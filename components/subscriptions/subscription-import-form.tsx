@@ -176,7 +176,8 @@ export function SubscriptionImportForm() {
             </div>
           ) : null}
           <Button
-            disabled={pending || preview.imported.length === 0}
+            pending={pending}
+            disabled={preview.imported.length === 0}
             onClick={() => file && void send(file, false)}
             data-testid="subscription-import-submit"
           >

@@ -56,16 +56,24 @@ export function LiveRegion({
 export function ActionError({
   message,
   className,
+  testId,
 }: {
   message: string | null;
   className?: string;
+  /** Given to the region only while it says something (an empty region is in the page too). */
+  testId?: string;
 }) {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) bringIntoView(region.current);
   }, [message]);
   return (
-    <LiveRegion tone="error" ref={region} className={className}>
+    <LiveRegion
+      tone="error"
+      ref={region}
+      className={className}
+      testId={message ? testId : undefined}
+    >
       {message}
     </LiveRegion>
   );

@@ -5,6 +5,11 @@ import path from "node:path";
 import { EML, PDF } from "./files";
 import { apiCase, PASSWORD, ready, uniqueEmail } from "./helpers";
 
+// @axe-core/playwright: axe-core's own binding for Playwright (axe is what
+// issue 30's audit ran), driving the same Chromium as the other specs, with
+// nothing to download. Pinned at 4.13.0: 4.14 declares Node >= 22.12 and
+// this app supports Node 20.
+//
 // Every page of the app, signed in and signed out, in each language and
 // colour scheme, checked by axe against WCAG 2.0/2.1 A and AA. The pages are
 // found on disk (like access-matrix.spec.ts finds routes), so a new page is
@@ -22,7 +27,7 @@ const SEGMENTS: Record<string, (ids: Ids & { subscriptionId: string }, parent: s
   {
     id: (ids, parent) => (parent === "subscriptions" ? ids.subscriptionId : ids.id),
     receiptId: (ids) => ids.receiptId,
-    // An unknown token: the page a stale unsubscribe link shows.
+    // An unknown token: the page a stale unsubscribe link shows (the not-found page, 404).
     token: () => "0000000000000000",
   };
 
@@ -61,12 +66,12 @@ function fill(route: string, ids: Ids & { subscriptionId: string }): string {
 }
 
 async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  // WCAG 2.5.3 (label in name): an experimental rule, so asked for by name.
-  const labelInName = await new AxeBuilder({ page })
-    .withRules(["label-content-name-mismatch"])
+  const results = await new AxeBuilder({ page })
+    // WCAG 2.5.3 (label in name) is an experimental rule in axe: asked for by name, beside the tags.
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .withTags(TAGS)
     .analyze();
-  return [...results.violations, ...labelInName.violations].map((v) => ({
+  return results.violations.map((v) => ({
     rule: v.id,
     impact: v.impact,
     nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n")[1] ?? ""}`),
@@ -123,18 +128,18 @@ async function signedInState(browser: Browser, language: string) {
   };
 }
 
+// One test, one signed-in user and one pair of browser contexts per language and scheme.
 for (const language of LANGUAGES) {
-  test(`axe finds nothing on any page in ${language}, light and dark`, async ({ browser }) => {
-    test.setTimeout(300_000);
-    const { state, ids } = await signedInState(browser, language);
-    const pages = discoverPages();
-    const found: Record<string, unknown> = {};
-    for (const colorScheme of SCHEMES) {
+  for (const colorScheme of SCHEMES) {
+    test(`axe finds nothing on any page in ${language}, ${colorScheme}`, async ({ browser }) => {
+      test.setTimeout(600_000);
+      const { state, ids } = await signedInState(browser, language);
       const contexts: Record<"in" | "out", BrowserContext> = {
         in: await browser.newContext({ locale: language, colorScheme, storageState: state }),
         out: await browser.newContext({ locale: language, colorScheme }),
       };
-      for (const { route, signedIn } of pages) {
+      const found: Record<string, unknown> = {};
+      for (const { route, signedIn } of discoverPages()) {
         const page = await contexts[signedIn ? "in" : "out"].newPage();
         const url = fill(route, ids);
         const response = await page.goto(url);
@@ -143,14 +148,19 @@ for (const language of LANGUAGES) {
         const status = response?.status() ?? 0;
         const lang = await page.locator("html").getAttribute("lang");
         const seen: unknown[] = await violations(page);
-        if (status >= 400) seen.push(`status ${status}`);
+        const expected = route.includes("[token]") ? 404 : 200;
+        if (status !== expected) seen.push(`status ${status}`);
         if (lang !== language) seen.push(`lang ${lang}`);
-        if (seen.length) found[`${colorScheme} ${url}`] = seen;
+        if (seen.length) {
+          found[url] = seen;
+          // Logged as found, so a run cut short still names what it saw.
+          console.log(`axe ${language} ${colorScheme} ${url}: ${JSON.stringify(seen, null, 1)}`);
+        }
         await page.close();
       }
       await contexts.in.close();
       await contexts.out.close();
-    }
-    expect(found).toEqual({});
-  });
+      expect(found).toEqual({});
+    });
+  }
 }

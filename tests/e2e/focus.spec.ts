@@ -155,6 +155,21 @@ test("the receipt uploader's file input takes no tab stop; its visible button do
   );
 });
 
+test("a refused sign-in is said in an alert region that was already there, which takes focus", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await ready(page);
+  const region = page.locator("form [role=alert]");
+  await expect(region).toHaveCount(1);
+  await expect(region).toHaveText("");
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByTestId("login-error")).toBeFocused();
+  await expect(region).toContainText("don't match an account");
+});
+
 test("/favicon.ico is served", async ({ request }) => {
   const response = await request.get("/favicon.ico");
   expect(response.status()).toBe(200);

@@ -23,7 +23,7 @@ export function ForgotPasswordForm() {
         label={t("auth.email")}
         errors={fieldErrors(t, state, "email")}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? t("auth.resetSending") : t("auth.resetSend")}
       </Button>
     </form>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ActionError } from "@/components/ui/live-region";
 import { TextField } from "@/components/ui/field";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 
@@ -17,6 +18,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The button stays focusable while signing in (aria-disabled): a second submit is ignored.
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
@@ -43,11 +46,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate={false}>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
-      {error ? (
-        <Alert tone="error" testId="login-error">
-          {error}
-        </Alert>
-      ) : null}
+      <ActionError message={error} testId="login-error" />
       <TextField
         id="email"
         name="email"
@@ -65,7 +64,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
         autoComplete="current-password"
         required
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? t("loggingIn") : t("logIn")}
       </Button>
     </form>

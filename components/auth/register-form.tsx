@@ -77,7 +77,7 @@ export function RegisterForm() {
         hint={t("auth.passwordHint")}
         errors={fieldErrors(t, state, "password")}
       />
-      <Button type="submit" className="w-full" disabled={busy}>
+      <Button type="submit" className="w-full" pending={busy}>
         {busy ? t("auth.creatingAccount") : t("auth.createAccount")}
       </Button>
     </form>

@@ -41,7 +41,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         hint={t("auth.passwordHint")}
         errors={fieldErrors(t, state, "password")}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? t("common.saving") : t("auth.resetConfirm")}
       </Button>
     </form>

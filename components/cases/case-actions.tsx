@@ -128,7 +128,7 @@ export function CaseActions({
                 name="to"
                 value={move.to}
                 variant={index === 0 ? "primary" : "secondary"}
-                disabled={pending}
+                pending={pending}
               >
                 {label(
                   move.to,
@@ -151,7 +151,7 @@ export function CaseActions({
                 name="to"
                 value={move.to}
                 variant="primary"
-                disabled={pending}
+                pending={pending}
               >
                 {label(
                   move.to,
@@ -190,7 +190,7 @@ export function CaseActions({
               maxLength={2000}
               label={t("cases.comment")}
             />
-            <Button type="submit" name="to" value="rejected" variant="danger" disabled={pending}>
+            <Button type="submit" name="to" value="rejected" variant="danger" pending={pending}>
               {label("rejected", t("cases.reject"))}
             </Button>
           </form>
@@ -216,7 +216,7 @@ export function CaseActions({
             name="to"
             value="under_review"
             variant="secondary"
-            disabled={pending}
+            pending={pending}
           >
             {label("under_review", t("cases.reopen"))}
           </Button>
@@ -235,7 +235,7 @@ export function CaseActions({
           className="border-t border-slate-100 pt-4 dark:border-slate-800"
         >
           {hidden}
-          <Button type="submit" name="to" value="withdrawn" variant="ghost" disabled={pending}>
+          <Button type="submit" name="to" value="withdrawn" variant="ghost" pending={pending}>
             {label("withdrawn", t("cases.withdraw"))}
           </Button>
         </form>

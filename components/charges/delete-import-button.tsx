@@ -1,5 +1,7 @@
 "use client";
 
+import { pendingProps } from "@/components/ui/button";
+import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
 import { deleteImportAction } from "@/lib/actions/charges";
 import { useTranslations } from "@/lib/i18n/client";
@@ -11,21 +13,19 @@ export function DeleteImportButton({ importId, name }: { importId: string; name:
     <>
       <button
         type="button"
-        disabled={pending}
         aria-label={`${t("statements.delete")}: ${name}`}
-        className="text-xs font-semibold text-red-700 hover:underline disabled:opacity-50 dark:text-red-300"
-        onClick={() => {
+        className="text-xs font-semibold text-red-700 hover:underline aria-disabled:opacity-50 dark:text-red-300"
+        {...pendingProps(pending, () => {
           if (!window.confirm(t("statements.deleteConfirm", { name }))) return;
           run(() => deleteImportAction(importId));
-        }}
+        })}
       >
         {pending ? t("statements.deleting") : t("statements.delete")}
       </button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {t(error)}
-        </span>
-      ) : null}
+      <ActionError
+        message={error ? t(error) : null}
+        className="text-xs text-red-700 dark:text-red-300"
+      />
     </>
   );
 }

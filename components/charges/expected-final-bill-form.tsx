@@ -45,7 +45,7 @@ export function ExpectedFinalBillForm({
             errors={fieldErrors(t, state, "expectedFinalBill")}
           />
         </div>
-        <Button type="submit" variant="secondary" disabled={pending}>
+        <Button type="submit" variant="secondary" pending={pending}>
           {pending ? t("common.saving") : t("common.save")}
         </Button>
       </div>

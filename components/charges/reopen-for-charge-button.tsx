@@ -23,7 +23,7 @@ export function ReopenForChargeButton({
       <Button
         type="submit"
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         className="min-h-8 px-3 py-1 text-xs"
       >
         {pending ? t("charges.reopening") : t("charges.reopen")}

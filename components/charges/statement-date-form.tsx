@@ -43,7 +43,7 @@ export function StatementDateForm({
       <Button
         type="submit"
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         className="min-h-8 px-3 py-1 text-xs"
       >
         {pending ? t("common.saving") : t("charges.setStatementDate")}

@@ -74,11 +74,10 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
   const canSend =
     file !== null &&
     account.trim() !== "" &&
-    !sending &&
     (preview?.format === "ofx" || (preview?.format === "csv" && columnMapping !== null));
 
   function send() {
-    if (!file || !canSend) return;
+    if (!file || !canSend || sending) return;
     setSending(true);
     setFailure(null);
     const form = new FormData();
@@ -340,7 +339,7 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
         </Alert>
       ) : null}
 
-      <Button type="submit" disabled={!canSend} data-testid="import-submit">
+      <Button type="submit" pending={sending} disabled={!canSend} data-testid="import-submit">
         {sending ? t("statements.importing") : t("statements.import")}
       </Button>
     </form>

@@ -144,7 +144,7 @@ export function NoteForm({ caseId, noteId, values, restored, onSaved, onCancel }
         errors={errors("outcome")}
       />
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {pending ? t("notes.saving") : noteId ? t("notes.update") : t("notes.save")}
         </Button>
         {onCancel ? (
@@ -171,12 +171,14 @@ export function NewNoteForm({
   caseId,
   openedAt,
   timeZone,
-  onDone,
+  onSaved,
+  onCancel,
 }: {
   caseId: string;
   openedAt: number;
   timeZone: string;
-  onDone: () => void;
+  onSaved: () => void;
+  onCancel: () => void;
 }) {
   const [draft] = useState(() => readDraft(draftKey(caseId)));
   const [values] = useState<NoteFormValues>(
@@ -197,8 +199,8 @@ export function NewNoteForm({
       caseId={caseId}
       values={values}
       restored={Boolean(draft)}
-      onSaved={onDone}
-      onCancel={onDone}
+      onSaved={onSaved}
+      onCancel={onCancel}
     />
   );
 }

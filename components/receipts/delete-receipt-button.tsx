@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
+import { pendingProps } from "@/components/ui/button";
+import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
 import { deleteReceiptAction } from "@/lib/actions/receipts";
 
@@ -19,21 +21,19 @@ export function DeleteReceiptButton({
     <>
       <button
         type="button"
-        disabled={pending}
         aria-label={`${t("receipts.delete")}: ${name}`}
         className="text-xs font-semibold text-red-700 hover:underline dark:text-red-300"
-        onClick={() => {
+        {...pendingProps(pending, () => {
           if (!window.confirm(t("receipts.deleteConfirm", { name }))) return;
           run(() => deleteReceiptAction(receiptId, caseId));
-        }}
+        })}
       >
         {t("receipts.delete")}
       </button>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
-          {t(error)}
-        </p>
-      ) : null}
+      <ActionError
+        message={error ? t(error) : null}
+        className="mt-1 text-xs text-red-700 dark:text-red-300"
+      />
     </>
   );
 }

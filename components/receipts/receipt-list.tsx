@@ -36,7 +36,7 @@ export async function ReceiptList({
                 loading="lazy"
               />
             ) : (
-              <span className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-xs font-bold text-slate-500 uppercase dark:bg-slate-800">
+              <span className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-xs font-bold text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-400">
                 {receipt.mimeType === "application/pdf" ? (
                   "PDF"
                 ) : textual ? (

@@ -211,6 +211,8 @@ export function ReceiptUploader({
           id={inputId}
           type="file"
           multiple
+          // Out of the tab order: the visible button above opens it, with a focus ring.
+          tabIndex={-1}
           className="sr-only"
           accept=".pdf,.png,.jpg,.jpeg,.webp,.heic,.heif,.txt,.eml,application/pdf,image/*,text/plain,message/rfc822"
           onChange={(event) => event.target.files && void sendAll(event.target.files)}

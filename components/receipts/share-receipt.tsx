@@ -154,7 +154,7 @@ export function ShareReceipt({
         )}
         <EnumOptions values={RECEIPT_KINDS} namespace="domain.kind" />
       </SelectField>
-      <Button disabled={busy || !caseId || !kind} onClick={attach}>
+      <Button pending={busy} disabled={!caseId || !kind} onClick={attach}>
         {busy ? t("share.attaching") : t("share.attach")}
       </Button>
     </div>

@@ -5,6 +5,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
+import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/lib/actions/settings";
 
@@ -30,7 +31,7 @@ export function CalendarFeedCard({ since }: { since: string | null }) {
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {since ? t("settings.calendarOn", { date: since }) : t("settings.calendarOff")}
       </p>
-      {error ? <Alert tone="error">{t(error)}</Alert> : null}
+      <ActionError message={error ? t(error) : null} />
       {url ? (
         <Alert tone="success">
           <p className="font-semibold">{t("settings.calendarNewTitle")}</p>
@@ -50,13 +51,13 @@ export function CalendarFeedCard({ since }: { since: string | null }) {
         </Alert>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button disabled={pending} onClick={create}>
+        <Button pending={pending} onClick={create}>
           {since ? t("settings.calendarRenew") : t("settings.calendarTurnOn")}
         </Button>
         {since ? (
           <Button
             variant="secondary"
-            disabled={pending}
+            pending={pending}
             onClick={() => {
               if (!window.confirm(t("settings.calendarOffConfirm"))) return;
               setUrl(null);

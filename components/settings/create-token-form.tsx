@@ -59,7 +59,7 @@ export function CreateTokenForm() {
           />
         </div>
         <div className="sm:col-span-2">
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" pending={pending}>
             {pending ? t("settings.creatingToken") : t("settings.createToken")}
           </Button>
         </div>

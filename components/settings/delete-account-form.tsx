@@ -40,7 +40,7 @@ export function DeleteAccountForm() {
         label={t("settings.confirmPassword")}
         errors={fieldErrors(t, state, "password")}
       />
-      <Button type="submit" variant="danger" disabled={pending || state.status === "ok"}>
+      <Button type="submit" variant="danger" pending={pending} disabled={state.status === "ok"}>
         {pending ? t("settings.deleting") : t("settings.deleteAccount")}
       </Button>
     </form>

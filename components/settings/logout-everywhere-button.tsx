@@ -12,7 +12,7 @@ export function LogoutEverywhereButton() {
   return (
     <Button
       variant="secondary"
-      disabled={pending}
+      pending={pending}
       onClick={() =>
         startTransition(async () => {
           await logoutEverywhereAction();

@@ -31,7 +31,7 @@ export function NotificationTestButton() {
         <Button
           type="button"
           variant="secondary"
-          disabled={pending}
+          pending={pending}
           onClick={() =>
             startTransition(async () => {
               setState(await callAction(() => sendTestNotificationAction()));

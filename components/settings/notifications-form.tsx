@@ -195,7 +195,7 @@ export function NotificationsForm({
           defaultChecked={settings.reminders.statement}
         />
       </Fieldset>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? tAll("common.saving") : tAll("common.save")}
       </Button>
     </form>

@@ -42,7 +42,7 @@ export function PasswordForm() {
         hint={t("auth.passwordHint")}
         errors={fieldErrors(t, state, "newPassword")}
       />
-      <Button type="submit" disabled={pending || state.status === "ok"}>
+      <Button type="submit" pending={pending} disabled={state.status === "ok"}>
         {pending ? t("common.saving") : t("settings.changePassword")}
       </Button>
     </form>

@@ -91,7 +91,7 @@ export function ProfileForm({
           </button>
         ) : null}
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? t("common.saving") : t("common.save")}
       </Button>
     </form>

@@ -90,7 +90,7 @@ export function PushDevice({ publicKey, devices }: { publicKey: string; devices:
       {state === "off" || state === "on" ? (
         <Button
           variant="secondary"
-          disabled={busy}
+          pending={busy}
           onClick={state === "on" ? turnOff : turnOn}
           onPointerEnter={load}
           onFocus={load}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "@/lib/i18n/client";
+import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/actions/result";
 
@@ -30,7 +30,7 @@ export function RowActionButton({
     <div className="flex flex-col items-end gap-2">
       <Button
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         aria-label={ariaLabel}
         onClick={() => {
           if (confirmMessage && !window.confirm(confirmMessage)) return;
@@ -39,7 +39,7 @@ export function RowActionButton({
       >
         {label}
       </Button>
-      {error ? <Alert tone="error">{t(error)}</Alert> : null}
+      <ActionError message={error ? t(error) : null} />
     </div>
   );
 }

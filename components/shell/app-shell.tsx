@@ -96,6 +96,7 @@ export async function AppShell({
         }
         openLabel={t("nav.openMenu")}
         closeLabel={t("nav.closeMenu")}
+        menuLabel={t("nav.menu")}
       >
         <nav aria-label={t("nav.main")} className="mb-6">
           <NavLinks />

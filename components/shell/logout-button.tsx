@@ -2,6 +2,7 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { useState } from "react";
+import { pendingProps } from "@/components/ui/button";
 import { LogOutIcon } from "@/components/ui/icons";
 import { preloadSignOut, signOut } from "./sign-out";
 
@@ -11,15 +12,14 @@ export function LogoutButton() {
   return (
     <button
       type="button"
-      disabled={pending}
       onPointerEnter={preloadSignOut}
       onFocus={preloadSignOut}
       onTouchStart={preloadSignOut}
-      onClick={() => {
+      {...pendingProps(pending, () => {
         setPending(true);
         // Offline, or the code could not be fetched: still signed in, drafts kept; try again.
         signOut("/login", { clearDrafts: true }).catch(() => setPending(false));
-      }}
+      })}
       className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >
       <LogOutIcon />

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "@/lib/i18n/client";
 import { useRef } from "react";
+import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deleteSubscriptionAction } from "@/lib/actions/subscriptions";
 
@@ -27,18 +27,16 @@ export function DeleteSubscriptionButton({ id, body }: { id: string; body: strin
           {t("subscriptions.deleteTitle")}
         </h2>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{body}</p>
-        {error ? (
-          <div className="mt-4">
-            <Alert tone="error">{t(error)}</Alert>
-          </div>
-        ) : null}
+        <div className={error ? "mt-4" : undefined}>
+          <ActionError message={error ? t(error) : null} />
+        </div>
         <div className="mt-6 flex justify-end gap-3">
           <Button variant="secondary" onClick={() => dialog.current?.close()} autoFocus>
             {t("common.cancel")}
           </Button>
           <Button
             variant="danger"
-            disabled={pending}
+            pending={pending}
             onClick={() => run(() => deleteSubscriptionAction(id))}
           >
             {pending ? t("subscriptions.deleting") : t("subscriptions.deleteConfirm")}

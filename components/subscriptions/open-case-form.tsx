@@ -50,7 +50,7 @@ export function OpenCaseForm({ subscriptionId, today }: { subscriptionId: string
           errors={fieldErrors(t, state, "occurredOn")}
         />
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? t("subscriptions.opening") : t("subscriptions.openCase")}
       </Button>
     </form>

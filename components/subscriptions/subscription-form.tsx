@@ -201,7 +201,7 @@ export function SubscriptionForm({
         errors={errors("merchantPatterns")}
       />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {pending
             ? t("common.saving")
             : values.id

@@ -56,12 +56,20 @@ export function SubscriptionImportForm() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
   const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  // The questions stay usable while a dry run is out (a disabled select would
+  // drop the keyboard user's focus), so answers can overtake each other: only
+  // the latest request's answer is shown, and none is sent while adding.
+  const latest = useRef(0);
+  const adding = useRef(false);
 
   async function send(
     chosen: File,
     dryRun: boolean,
     answers: Choices,
   ): Promise<SubscriptionImportResult | null> {
+    const ticket = ++latest.current;
+    const current = () => ticket === latest.current;
+    adding.current = !dryRun;
     setPending(true);
     setFailure(null);
     const form = new FormData();
@@ -74,6 +82,7 @@ export function SubscriptionImportForm() {
     try {
       const response = await fetch("/api/v1/subscriptions/import", { method: "POST", body: form });
       const body: unknown = await response.json().catch(() => null);
+      if (!current()) return null;
       if (!response.ok) {
         setFailure(failureOf(response.status, body));
         return null;
@@ -90,13 +99,17 @@ export function SubscriptionImportForm() {
       }
       return result;
     } catch {
+      if (!current()) return null;
       setFailure({
         key: navigator.onLine === false ? "errors.upload_offline" : "errors.upload_network",
         retry: true,
       });
       return null;
     } finally {
-      setPending(false);
+      if (current()) {
+        adding.current = false;
+        setPending(false);
+      }
     }
   }
 
@@ -119,7 +132,7 @@ export function SubscriptionImportForm() {
   }
 
   function answer(kind: keyof Choices, key: string, value: string) {
-    if (!file) return;
+    if (!file || adding.current) return;
     const next = { ...choices, [kind]: { ...choices[kind] } };
     if (value) next[kind][key] = value;
     else delete next[kind][key];
@@ -203,7 +216,6 @@ export function SubscriptionImportForm() {
                     rows: question.rows,
                   })}
                   value={choices.currencies[question.symbol] ?? ""}
-                  disabled={pending}
                   onChange={(event) => answer("currencies", question.symbol, event.target.value)}
                 >
                   <option value="">{t("subscriptions.importCurrencyChoose")}</option>
@@ -223,7 +235,6 @@ export function SubscriptionImportForm() {
                     rows: question.rows,
                   })}
                   value={choices.cycles[question.cycle] ?? ""}
-                  disabled={pending}
                   onChange={(event) => answer("cycles", question.cycle, event.target.value)}
                 >
                   <option value="">{t("subscriptions.importCycleLeaveOut")}</option>
@@ -280,7 +291,8 @@ export function SubscriptionImportForm() {
             </div>
           ) : null}
           <Button
-            disabled={pending || preview.imported.length === 0}
+            pending={pending}
+            disabled={preview.imported.length === 0}
             onClick={() => file && void send(file, false, choices)}
             data-testid="subscription-import-submit"
           >

@@ -56,11 +56,28 @@ export async function callAction(call: () => Promise<ActionState>): Promise<Acti
 export function useFormAction(
   action: FormAction,
   onSubmit?: (formData: FormData) => void,
-  { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},
+  {
+    resetOnSuccess = false,
+    onResult,
+  }: {
+    resetOnSuccess?: boolean;
+    /**
+     * Called with the answer inside the save's transition, before it is
+     * shown: for a form that the save itself replaces (one keyed by the
+     * record's version), whose own state never sees its answer.
+     */
+    onResult?: (state: ActionState) => void;
+  } = {},
 ) {
-  const [guarded] = useState(
-    () => (prev: ActionState, formData: FormData) => callAction(() => action(prev, formData)),
-  );
+  const resultListener = useRef(onResult);
+  useEffect(() => {
+    resultListener.current = onResult;
+  });
+  const [guarded] = useState(() => async (prev: ActionState, formData: FormData) => {
+    const result = await callAction(() => action(prev, formData));
+    resultListener.current?.(result);
+    return result;
+  });
   const [state, dispatch, actionPending] = useActionState(guarded, IDLE);
   const [transitionPending, startTransition] = useTransition();
   const submitted = useRef<HTMLFormElement | null>(null);
@@ -77,8 +94,12 @@ export function useFormAction(
     startTransition(() => dispatch(formData));
   }
 
+  const pending = actionPending || transitionPending;
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The button is aria-disabled, not disabled, while saving (focus stays on it): a second submit is ignored.
+    if (pending) return;
     submitted.current = event.currentTarget;
     // The pressed button's name and value travel with the form, as in a plain submit.
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -97,6 +118,5 @@ export function useFormAction(
     else if (last.current) send(last.current);
   }
 
-  const pending = actionPending || transitionPending;
   return { state, submit, retry, pending, pendingValue: pending ? pendingValue : null };
 }

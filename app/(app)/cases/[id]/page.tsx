@@ -245,7 +245,6 @@ export default async function CasePage({
           <Card>
             <CardHeader title={t("cases.details")} />
             <CaseDetailsForm
-              key={kase.version}
               caseId={kase.id}
               version={kase.version}
               method={kase.method}

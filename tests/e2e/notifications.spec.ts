@@ -23,7 +23,7 @@ test("notification settings: no-email notice, a digest inside quiet hours refuse
   await card.getByLabel("续费前几天提醒").fill("14，3, 1");
   await card.getByLabel("每条提醒单独发送").check();
   await card.getByRole("button", { name: "保存" }).click();
-  await expect(card.getByRole("status").first()).toContainText("已保存");
+  await expect(card.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
   const settings = await (await page.request.get("/api/v1/me/notifications")).json();
   expect(settings).toMatchObject({
@@ -40,11 +40,11 @@ test("notification settings: no-email notice, a digest inside quiet hours refuse
   await card.getByLabel("没有消息的天数").fill("9");
   await context.setOffline(true);
   await card.getByRole("button", { name: "保存" }).click();
-  await expect(card.getByRole("alert").first()).toBeVisible();
+  await expect(card.getByRole("alert").filter({ hasText: "离线" })).toBeVisible();
   await expect(card.getByLabel("没有消息的天数")).toHaveValue("9");
   await context.setOffline(false);
   await card.getByRole("button", { name: "重试" }).click();
-  await expect(card.getByRole("status").first()).toContainText("已保存");
+  await expect(card.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   expect(
     (await (await page.request.get("/api/v1/me/notifications")).json()).reminders.reviewDays,
   ).toBe(9);

@@ -175,6 +175,7 @@ test("cases: open, walk, 409 for a stale version, 422 for a forbidden move, conf
     confirmationNumber: null,
     nextFollowUpOn: null,
     expectedFinalBill: null,
+    openedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     openedAt: expect.any(String),
     closedAt: null,
     followUpStatus: null,
@@ -228,6 +229,7 @@ test("cases: open, walk, 409 for a stale version, 422 for a forbidden move, conf
     from: null,
     to: "open",
     at: expect.any(String),
+    occurredOn: kase.openedOn,
     skipped: false,
     comment: null,
     rejectionReason: null,
@@ -425,4 +427,126 @@ test("a case's GET holds the newest 100 of each list; the rest are paged, newest
     ).status(),
   ).toBe(400);
   expect((await request.get(`/api/v1/cases/nope/notes`, { headers: auth })).status()).toBe(404);
+});
+
+test("steps in the past: occurredOn on opening and on each move, 422 date_in_future and date_out_of_order, the version first (issue 30, point 10)", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const sub = await createSubscription(request, auth);
+  // Far from any day boundary trouble: the server's "today" is the user's, and a day
+  // three weeks back is in the past in every zone.
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  const tooLate = await request.post("/api/v1/cases", {
+    headers: auth,
+    data: { subscriptionId: sub.id, reason: "cost", occurredOn: day(3) },
+  });
+  expect(tooLate.status()).toBe(422);
+  expect((await tooLate.json()).error).toMatchObject({
+    code: "date_in_future",
+    fields: { occurredOn: [expect.any(String)] },
+  });
+  const badDay = await request.post("/api/v1/cases", {
+    headers: auth,
+    data: { subscriptionId: sub.id, reason: "cost", occurredOn: "2026-02-30" },
+  });
+  expect(badDay.status()).toBe(400);
+
+  const opened = await request.post("/api/v1/cases", {
+    headers: auth,
+    data: { subscriptionId: sub.id, reason: "cost", occurredOn: day(-21) },
+  });
+  expect(opened.status()).toBe(201);
+  const kase = await opened.json();
+  expect(kase.openedOn).toBe(day(-21));
+
+  const move = (data: object) =>
+    request.post(`/api/v1/cases/${kase.id}/transitions`, { headers: auth, data });
+  const early = await move({ to: "bill_checked", expectedVersion: 1, occurredOn: day(-22) });
+  expect(early.status()).toBe(422);
+  expect((await early.json()).error.code).toBe("date_out_of_order");
+  const future = await move({ to: "bill_checked", expectedVersion: 1, occurredOn: day(3) });
+  expect((await future.json()).error.code).toBe("date_in_future");
+  // A stale version is a conflict whatever day the request gives.
+  expect(
+    (await move({ to: "bill_checked", expectedVersion: 9, occurredOn: day(3) })).status(),
+  ).toBe(409);
+
+  expect(
+    (await move({ to: "bill_checked", expectedVersion: 1, occurredOn: day(-20) })).status(),
+  ).toBe(200);
+  expect(
+    (
+      await move({
+        to: "request_submitted",
+        expectedVersion: 2,
+        occurredOn: day(-14),
+      })
+    ).status(),
+  ).toBe(200);
+  const confirmed = await move({
+    to: "confirmation_received",
+    expectedVersion: 3,
+    occurredOn: day(-9),
+    confirmationNumber: "VZ-1209",
+  });
+  expect(confirmed.status()).toBe(200);
+
+  const detail = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();
+  expect(
+    detail.events.map((e: { to: string; occurredOn: string }) => [e.to, e.occurredOn]),
+  ).toEqual([
+    ["open", day(-21)],
+    ["bill_checked", day(-20)],
+    ["data_backed_up", day(-14)],
+    ["payment_unlinked", day(-14)],
+    ["request_submitted", day(-14)],
+    ["identity_verified", day(-9)],
+    ["under_review", day(-9)],
+    ["confirmation_received", day(-9)],
+  ]);
+  // `at` stays when each was recorded: now.
+  for (const event of detail.events) {
+    expect(Math.abs(Date.parse(event.at) - Date.now())).toBeLessThan(86_400_000);
+  }
+});
+
+test("reject, settle, resubmit over the API: no skipped event for the steps done before (issue 30, point 9)", async ({
+  request,
+}) => {
+  const { auth } = await apiUser(request);
+  const sub = await createSubscription(request, auth);
+  const kase = await (
+    await request.post("/api/v1/cases", {
+      headers: auth,
+      data: { subscriptionId: sub.id, reason: "cost" },
+    })
+  ).json();
+  let version = 1;
+  const move = async (to: string, extra: object = {}) => {
+    const response = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
+      headers: auth,
+      data: { to, expectedVersion: version, ...extra },
+    });
+    expect(response.status()).toBe(200);
+    version = (await response.json()).version;
+  };
+  await move("bill_checked");
+  await move("data_backed_up");
+  await move("payment_unlinked");
+  await move("request_submitted");
+  await move("rejected", { rejectionReason: "unpaid_balance" });
+  await move("bill_checked");
+  const atBill = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();
+  expect(atBill.allowedMoves[0]).toEqual({
+    to: "request_submitted",
+    kind: "advance",
+    skips: [],
+    again: true,
+  });
+  await move("request_submitted");
+  const detail = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();
+  expect(detail.events.filter((e: { skipped: boolean }) => e.skipped)).toEqual([]);
 });

@@ -108,6 +108,89 @@ test("a rejected request goes back to the bill, then is resubmitted; skipped ste
   await expect(page.getByTestId("case-state")).toHaveText("Request submitted");
 });
 
+test("reject for an unpaid balance, settle, resubmit: the steps done before stay done (issue 30, point 9)", async ({
+  page,
+}) => {
+  await register(page);
+  await addSubscription(page, "Mint Mobile", "30.00");
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await ready(page);
+  await step(page, "Mark “Bill checked” done", "bill_checked");
+  await step(page, "Mark “Data backed up” done", "data_backed_up");
+  await step(page, "Mark “Payment unlinked” done", "payment_unlinked");
+  await step(page, "Mark “Request submitted” done", "request_submitted");
+  await page.getByText("Mark as rejected").first().click();
+  await page.getByLabel("Why was it rejected?").selectOption("unpaid_balance");
+  await page.getByRole("button", { name: "Mark as rejected", exact: true }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Rejected");
+  await page.getByRole("button", { name: "Settle the balance: back to “Bill checked”" }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Bill checked");
+
+  // Backed up and unlinked stay done; the resubmission is next, and it is the main action.
+  for (const done of ["bill_checked", "data_backed_up", "payment_unlinked"]) {
+    await expect(page.locator(`[data-step="${done}"]`)).toHaveAttribute("data-status", "done");
+  }
+  await expect(page.locator('[data-step="request_submitted"]')).toHaveAttribute(
+    "data-status",
+    "next",
+  );
+  const actions = page.getByRole("form", { name: "Next step" });
+  await expect(actions.getByRole("button").first()).toHaveText("Resubmit the request");
+  await expect(actions.getByRole("button", { name: "Do “Data backed up” again" })).toBeVisible();
+
+  await step(page, "Resubmit the request", "request_submitted");
+  await page.getByLabel("Confirmation number").fill("MM-90210");
+  await page.getByRole("button", { name: /^Skip to .Confirmation received.$/ }).click();
+  await expect(page.getByTestId("case-state")).toHaveText("Confirmation received");
+  for (const done of ["data_backed_up", "payment_unlinked"]) {
+    await expect(page.locator(`[data-step="${done}"]`)).toHaveAttribute("data-status", "done");
+  }
+  // The history never says they were skipped.
+  const skippedLines = page
+    .getByTestId("timeline-event")
+    .filter({ hasText: "(skipped)" })
+    .filter({ hasText: /Data backed up|Payment unlinked/ });
+  await expect(skippedLines).toHaveCount(0);
+});
+
+test("a step dated in the past: the day it happened, and when it was written down (issue 30, point 10)", async ({
+  page,
+}) => {
+  await register(page);
+  await addSubscription(page, "Verizon", "65.00");
+  const started = page.getByLabel("Started on");
+  const today = await started.getAttribute("max");
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const daysAgo = (n: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - n);
+    return d.toISOString().slice(0, 10);
+  };
+  const shown = (day: string) =>
+    new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
+  await started.fill(daysAgo(10));
+  await page.getByRole("button", { name: "Open cancellation case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
+  await ready(page);
+  await expect(page.getByTestId("case-opened-on")).toHaveText(shown(daysAgo(10)));
+
+  const when = page.locator("#move-occurred-on");
+  await expect(when).toHaveValue(today!);
+  await expect(when).toHaveAttribute("max", today!);
+  await expect(when).toHaveAttribute("min", daysAgo(10));
+  await when.fill(daysAgo(3));
+  await step(page, "Mark “Bill checked” done", "bill_checked");
+  const billLine = page.getByTestId("timeline-event").filter({ hasText: "Bill checked" });
+  await expect(billLine.getByTestId("event-occurred-on")).toHaveText(
+    `Happened ${shown(daysAgo(3))}`,
+  );
+  await expect(billLine.getByTestId("event-recorded")).toContainText("recorded");
+  // The next step cannot be dated before this one.
+  await expect(page.locator("#move-occurred-on")).toHaveAttribute("min", daysAgo(3));
+});
+
 test("a stale tab gets a clear message and the fresh state, and never overwrites", async ({
   browser,
 }) => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
@@ -33,10 +33,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const state = isCaseState(params.state) ? params.state : undefined;
   const followUp = params.followUp === "due" ? "due" : undefined;
   const today = todayIn(user.timeZone);
-  const [t, locale, format, counts] = await Promise.all([
+  const [t, locale, counts] = await Promise.all([
     getTranslations(),
     getLocale(),
-    getFormatter(),
     countCasesByState(user),
   ]);
   const page = await listCasesDueFirst(user, {

@@ -93,6 +93,29 @@ export async function runFileJob<J extends HostileJob>(
   throw new AppError(code as AppErrorCode, message, extra);
 }
 
+/**
+ * A file that broke a limit, as an upload's answer: 422 with the field code
+ * the forms translate (errors.file_too_complex).
+ */
+export function fileTooComplex(): AppError {
+  return new AppError(
+    "unprocessable",
+    "This file could not be read within the memory and time the server allows one file.",
+    { fields: { file: ["file_too_complex"] } },
+  );
+}
+
+/** runFileJob for an upload: a broken limit is the 422 above. */
+export async function readUploadInPool<J extends HostileJob>(
+  job: J,
+): Promise<HostileValue<J["kind"]>> {
+  try {
+    return await runFileJob(job);
+  } catch (error) {
+    throw isFileLimitError(error) ? fileTooComplex() : error;
+  }
+}
+
 function busy(): AppError {
   return new AppError("busy", "Files are being read for others. Try again shortly.", {
     retryAfterSeconds: 5,

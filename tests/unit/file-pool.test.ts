@@ -34,6 +34,16 @@ describe("the file worker pool", () => {
     ).toBe("pixels");
   });
 
+  it("reads Pillow's PNG text-chunk bomb as the 1 × 1 image it is, within the limits", async () => {
+    // Pillow's check (checks/check_png_dos.py) asserts no text chunk comes out larger than 1 MiB;
+    // here only the pixels matter: one, drawn on a one-point page.
+    const fs = await import("node:fs");
+    const bytes = fs.readFileSync("tests/fixtures/hostile/png_decompression_dos.png");
+    const result = await runFileJob({ kind: "receipt-image", bytes, mimeType: "image/png" });
+    expect([result.width, result.height]).toEqual([1, 1]);
+    expect(result.pdf.length).toBeLessThan(10_000);
+  });
+
   it("copies a real PDF's pages into a copy the serving thread reads without inflating", async () => {
     const doc = await PDFDocument.create();
     doc.addPage([200, 300]).drawText("Final bill");

@@ -1,8 +1,8 @@
-import { createInflate } from "node:zlib";
+import { inflateSync } from "node:zlib";
 
 // Caps read from a file's own bytes before anything decodes it: an image's
 // width and height from its header, and how far a PDF's deflated streams
-// inflate, counted as they stream (never held). A few hundred bytes on the
+// inflate, counted one stream at a time (no more than the budget held). A few hundred bytes on the
 // wire can stand for 256 MiB of PDF objects or 159 MB of pixels.
 
 /** Width and height from a PNG, JPEG or WebP header; null when the header cannot be read. */
@@ -51,34 +51,27 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return null;
 }
 
-/** Bytes one deflated stream inflates to through `rounds` FlateDecode filters, or stops past `budget`. */
-async function inflatedSize(data: Uint8Array, rounds: number, budget: number): Promise<number> {
-  let input: Uint8Array[] = [data];
+/**
+ * Bytes one deflated stream inflates to through `rounds` FlateDecode filters,
+ * or more than `budget` once it is past it. zlib's synchronous call, bounded
+ * by maxOutputLength: its asynchronous streams queue each 16 KiB chunk on
+ * libuv's thread pool, which the whole process shares (the serving thread
+ * compresses every page there), so 64 MiB counted that way made another
+ * user's pages wait seconds.
+ */
+function inflatedSize(data: Uint8Array, rounds: number, budget: number): number {
+  let input = data;
   let total = 0;
   for (let round = 0; round < rounds; round++) {
-    const last = round === rounds - 1;
-    const output: Uint8Array[] = [];
-    const inflate = createInflate();
-    let size = 0;
-    const done = new Promise<void>((resolve) => {
-      inflate.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        // Only a stream that another filter reads again is kept; the last is just counted.
-        if (!last) output.push(chunk);
-        if (total + size > budget) {
-          inflate.destroy();
-          resolve();
-        }
-      });
-      inflate.on("end", resolve);
-      inflate.on("close", resolve);
-      // A damaged stream counts what came out before the damage; the reader decides the rest.
-      inflate.on("error", () => resolve());
-    });
-    for (const chunk of input) inflate.write(chunk);
-    inflate.end();
-    await done;
-    total += size;
+    let output: Buffer;
+    try {
+      output = inflateSync(input, { maxOutputLength: Math.max(1, budget - total + 1) });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return budget + 1;
+      // A damaged stream is the reader's to judge; what it would inflate to is unknown, so none.
+      return total;
+    }
+    total += output.length;
     if (total > budget) return total;
     input = output;
   }
@@ -113,7 +106,7 @@ export async function pdfInflatesWithin(bytes: Uint8Array, budget: number): Prom
     if (text[start] === "\n") start++;
     const end = text.indexOf("endstream", start);
     if (end < 0) return true;
-    total += await inflatedSize(bytes.subarray(start, end), rounds, budget - total);
+    total += inflatedSize(bytes.subarray(start, end), rounds, budget - total);
     if (total > budget) return false;
     from = end + 9;
   }

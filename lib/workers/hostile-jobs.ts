@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { emailAsText, type EmailAsText } from "@/lib/documents/email-text";
 import { readStatementFile, type StatementFile } from "@/lib/documents/statement-file";
@@ -36,7 +39,10 @@ export type HostileJob =
   | { kind: "subscriptions"; text: string }
   | { kind: "email"; bytes: Uint8Array }
   | { kind: "receipt-pdf"; bytes: Uint8Array }
-  | { kind: "receipt-image"; bytes: Uint8Array; mimeType: "image/png" | "image/jpeg" };
+  | { kind: "receipt-image"; bytes: Uint8Array; mimeType: "image/png" | "image/jpeg" }
+  | { kind: "pack-fonts"; text: string };
+
+export type PackFonts = { regular: Uint8Array; bold: Uint8Array };
 
 export type ReceiptPdf = { pdf: Uint8Array; pages: number };
 export type ReceiptImage = { pdf: Uint8Array; width: number; height: number };
@@ -47,6 +53,7 @@ export type HostileValue<K extends HostileJob["kind"]> = {
   email: EmailAsText;
   "receipt-pdf": ReceiptPdf;
   "receipt-image": ReceiptImage;
+  "pack-fonts": PackFonts;
 }[K];
 
 /** Which cap a file broke (the caller says so in the user's language). */
@@ -104,6 +111,37 @@ async function receiptImage(
   return { ok: true, value: { pdf, width: image.width, height: image.height } };
 }
 
+const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
+const FONT_FILES = {
+  regular: "400Regular/NotoSansSC_400Regular.ttf",
+  bold: "700Bold/NotoSansSC_700Bold.ttf",
+};
+
+/**
+ * Noto Sans SC cut down by harfbuzz (subset-font) to the characters a pack
+ * uses: seconds of CPU on a busy machine and 20 MB of font read, so it is
+ * done here too, not on the serving thread.
+ */
+async function packFonts(text: string): Promise<HostileOutcome<PackFonts>> {
+  // Required from the app's node_modules as it is, not bundled: it finds harfbuzz's wasm by
+  // require.resolve (the unit tests' bundle lives in a temporary folder, hence the app's root).
+  const subsetFont = createRequire(path.join(process.cwd(), "package.json"))(
+    "subset-font",
+  ) as typeof import("subset-font").default;
+  const load = async (file: string) => {
+    const full = await fs.promises.readFile(path.join(process.cwd(), FONT_DIR, file));
+    // Without GSUB/GPOS: pdf-lib takes glyph widths from the cmap's glyphs only, so a
+    // substituted glyph (Noto's digit forms, the "fi" ligature) would get a 1000-unit gap.
+    return new Uint8Array(
+      await subsetFont(full, text, { targetFormat: "truetype", dropTables: ["GSUB", "GPOS"] }),
+    );
+  };
+  return {
+    ok: true,
+    value: { regular: await load(FONT_FILES.regular), bold: await load(FONT_FILES.bold) },
+  };
+}
+
 async function run(job: HostileJob): Promise<unknown> {
   switch (job.kind) {
     case "statement":
@@ -116,6 +154,8 @@ async function run(job: HostileJob): Promise<unknown> {
       return receiptPdf(job.bytes);
     case "receipt-image":
       return receiptImage(job.bytes, job.mimeType);
+    case "pack-fonts":
+      return packFonts(job.text);
   }
 }
 

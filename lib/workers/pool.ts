@@ -27,6 +27,7 @@ const TIMEOUT_MS: Record<HostileJob["kind"], number> = {
   email: 10_000,
   "receipt-pdf": 20_000,
   "receipt-image": 20_000,
+  "pack-fonts": 30_000,
 };
 
 const cache = globalThis as { hostilePool?: Piscina };

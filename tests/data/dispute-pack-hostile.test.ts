@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openCase } from "@/lib/data/cases";
 import { disputePackData } from "@/lib/data/dispute-pack";
 import { attachReceipt } from "@/lib/data/receipts";
@@ -19,7 +19,14 @@ import { newUser } from "../support/fixtures";
 // Issue 30, point 14: a 1 KB PDF whose object stream inflates to 256 MiB and
 // a 154 KB PNG of 6300 × 6300 pixels, as receipts of a case. The pack is
 // made (in the worker pool, lib/workers/pool.ts), says of each that it could
-// not be embedded, and still carries the good receipt's pages.
+// not be embedded, and still carries the good receipt's pages. The fonts are
+// subset in the pool too: here, on the serving thread, harfbuzz throws.
+
+vi.mock("subset-font", () => ({
+  default: () => {
+    throw new Error("fonts were subset on the serving thread");
+  },
+}));
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "pack-hostile-"));

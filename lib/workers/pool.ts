@@ -23,7 +23,7 @@ const HEAP_MB = 192;
 
 const TIMEOUT_MS: Record<HostileJob["kind"], number> = {
   statement: 30_000,
-  subscriptions: 15_000,
+  subscriptions: 30_000,
   email: 10_000,
   "receipt-pdf": 20_000,
   "receipt-image": 20_000,

@@ -84,5 +84,5 @@ describe("the dispute pack with hostile receipts", () => {
       expect(flat).toContain("CancellationconfirmedMM-55120");
       execFileSync("qpdf", ["--check", file]);
     }
-  });
+  }, 120_000);
 });

@@ -202,5 +202,5 @@ describe("the dispute pack", () => {
       expect(fs.readdirSync(out)).toHaveLength(pages);
       void today;
     }
-  });
+  }, 120_000);
 });

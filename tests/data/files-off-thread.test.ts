@@ -59,7 +59,7 @@ describe("uploaded files are read off the serving thread", () => {
       }),
     );
     expect(result).toMatchObject({ lines: 20_000, added: 20_000, matched: 1 });
-  });
+  }, 120_000);
 
   it("a subscriptions file is read in the pool", async () => {
     const user = await newUser();

@@ -36,8 +36,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The custom server compresses, faster than Next.js's gzip (scripts/server.mjs).
   compress: false,
-  // subset-font loads harfbuzz's wasm by require.resolve at run time: it stays a plain package.
-  serverExternalPackages: ["subset-font", "harfbuzzjs", "fontverter"],
+  // subset-font loads harfbuzz's wasm by require.resolve at run time, and piscina starts its
+  // worker threads from its own files: both stay plain packages.
+  serverExternalPackages: ["subset-font", "harfbuzzjs", "fontverter", "piscina"],
   reactStrictMode: true,
   experimental: {
     serverActions: { allowedOrigins: [baseUrlHost()].filter((host) => host !== null) },

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import prettier from "prettier";
 import { root } from "../scripts/paths.mjs";
+import { hostileSection, latestHostileResults } from "./hostile-report.mjs";
 import { WARM_UP_SECONDS } from "./load.mjs";
 
 const BUDGETS = {
@@ -385,9 +386,11 @@ every process): ${results.peakPssMiB} MiB`
       : ""
   }.
 `;
+  // The hostile-files run keeps its own section (bench/hostile-report.mjs).
+  const full = `${md}\n${hostileSection(latestHostileResults())}`;
   // Formatted as the repository's own check expects (npm test runs prettier --check).
   const target = path.join(root, "BENCHMARKS.md");
   const options = (await prettier.resolveConfig(target)) ?? {};
-  fs.writeFileSync(target, await prettier.format(md, { ...options, filepath: target }));
+  fs.writeFileSync(target, await prettier.format(full, { ...options, filepath: target }));
   return path.relative(root, file);
 }

@@ -20,6 +20,8 @@
 // BENCH_ONLY=<regex> runs the matching scenarios only ("<name> as <user>");
 // with BENCH_LEVER="<n>-<slug>: what changed" such a run is one step of the
 // levers table (bench/results/levers/, shown in BENCHMARKS.md).
+// `npm run bench -- --hostile` runs bench/hostile.mjs instead: the hostile
+// files of issue 30 (another user's p99 and the server's RSS per file).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -34,6 +36,12 @@ import { cannon, movableCases, pageCaseId, rotating, scenarios, warmUp } from ".
 import { prismaCallCost } from "./prisma-cost.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 import { NO_DATA_PAGE, writeReport } from "./report.mjs";
+
+// `npm run bench -- --hostile`: issue 30's hostile files instead (bench/hostile.mjs).
+if (process.argv.includes("--hostile")) {
+  await import("./hostile.mjs");
+  process.exit(process.exitCode ?? 0);
+}
 
 const DURATION = Number(process.env.BENCH_DURATION || 5);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;

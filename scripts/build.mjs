@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildWorkers, HOSTILE_JOBS_FILE, WORKERS_DIR } from "./build-workers.mjs";
 import { dedupeServerChunks } from "./dedupe-chunks.mjs";
 import { fail, root } from "./paths.mjs";
 
@@ -48,7 +49,8 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp)
       ? fs.readFileSync(stamp, "utf8")
       : "";
-  if (built === wanted && !force) return null;
+  const workers = fs.existsSync(path.join(WORKERS_DIR, HOSTILE_JOBS_FILE));
+  if (built === wanted && workers && !force) return null;
   console.log("[cancelcase] building the app (first start, or the sources changed)…");
   const started = performance.now();
   const result = spawnSync(
@@ -66,6 +68,8 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     console.log(
       `[cancelcase] ${copies} duplicate server chunk(s) folded into one copy each (${(bytes / 1e6).toFixed(1)} MB each worker no longer loads)`,
     );
+  // After next build, which empties .next: the worker pool's entry (lib/workers/pool.ts).
+  buildWorkers();
   fs.writeFileSync(stamp, wanted);
   return (performance.now() - started) / 1000;
 }

@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
+import { buildWorkers } from "./build-workers.mjs";
 import { databaseFileFromEnv, dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -236,6 +237,8 @@ if (SERVING_CHILD) {
   migrate();
   makeDatabasePrivate();
   if (dev) {
+    // The worker pool's entry is bundled apart from Next's build (scripts/build-workers.mjs).
+    buildWorkers();
     writePidFile();
     await serve();
   } else {

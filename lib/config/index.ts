@@ -1,3 +1,4 @@
+import path from "node:path";
 import { databaseFile } from "./paths.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
@@ -164,4 +165,30 @@ export function receiptsPerCaseLimit(): number {
 /** The lines a deleted note or receipt leaves in a case's record. */
 export function caseChangesPerCaseLimit(): number {
   return positiveInt("CASE_CHANGES_PER_CASE_MAX", 1000);
+}
+
+/**
+ * The worker pool's entry, bundled by scripts/build-workers.mjs into the
+ * build; HOSTILE_WORKER_FILE points elsewhere (the unit tests bundle their own).
+ */
+export function hostileWorkerFile(): string {
+  const raw = process.env.HOSTILE_WORKER_FILE?.trim();
+  return raw
+    ? path.resolve(/* turbopackIgnore: true */ raw)
+    : path.join(
+        /* turbopackIgnore: true */ process.cwd(),
+        ".next",
+        "cancelcase-workers",
+        "hostile-jobs.cjs",
+      );
+}
+
+/** Threads per server process that parse and render uploaded files (lib/workers/pool.ts). */
+export function fileWorkerThreads(): number {
+  return positiveInt("FILE_WORKER_THREADS", 1);
+}
+
+/** How long an idle file worker thread lives before it exits and gives its memory back. */
+export function fileWorkerIdleMs(): number {
+  return positiveInt("FILE_WORKER_IDLE_MS", 5000);
 }

@@ -47,6 +47,12 @@ export async function assertRoomForLines(actor: Actor, incoming: number): Promis
   }
 }
 
+/** How many more statement lines the user may keep (the limit less what is kept). */
+export async function roomForLines(actor: Actor): Promise<number> {
+  const count = await db.transaction.count({ where: { userId: actor.id } });
+  return Math.max(0, transactionsPerUserLimit() - count);
+}
+
 export async function createImport(actor: Actor, meta: ImportMeta): Promise<string> {
   const row = await db.statementImport.create({
     data: { userId: actor.id, ...meta, lines: 0, added: 0, duplicates: 0 },

@@ -1,15 +1,13 @@
 import "server-only";
 import fontkit from "@pdf-lib/fontkit";
-import fs from "node:fs";
-import path from "node:path";
 import type { Writable } from "node:stream";
 import { PDFDocument } from "pdf-lib";
-import subsetFont from "subset-font";
 import type { DisputePackData } from "@/lib/data/dispute-pack";
 import { dateTimeFormat } from "@/lib/domain/intl";
 import type { Locale } from "@/lib/domain/locales";
 import { formatMoney } from "@/lib/domain/money";
 import { catalogs, translator } from "@/lib/i18n/catalogs";
+import { runFileJob } from "@/lib/workers/pool";
 import { Layout, type Fonts } from "./pdf-layout";
 import { StreamingPdf } from "./pdf-stream";
 import { letter, record } from "./dispute-letter";
@@ -22,16 +20,11 @@ import { receiptPages, receiptText, type ReceiptText } from "./dispute-receipts"
 // receipts themselves (images placed on pages, PDF receipts' own pages
 // appended, emails and text files set as text). In English or Chinese,
 // whatever the UI says. Noto Sans SC (OFL, from @expo-google-fonts) is cut
-// down by harfbuzz (subset-font) to the characters this pack uses; pdf-lib's
+// down by harfbuzz (subset-font) to the characters this pack uses, in the
+// worker pool (lib/workers/hostile-jobs.ts), off the serving thread; pdf-lib's
 // own subsetter garbles this font's glyphs. One receipt is in memory at a time.
 // This file: fonts and the order of the parts; the letter and the record are
 // ./dispute-letter.ts, the receipts' pages ./dispute-receipts.ts.
-
-const FONT_DIR = "node_modules/@expo-google-fonts/noto-sans-sc";
-const FONT_FILES = {
-  regular: "400Regular/NotoSansSC_400Regular.ttf",
-  bold: "700Bold/NotoSansSC_700Bold.ttf",
-};
 
 export type PackOptions = { locale: Locale; now: Date };
 
@@ -45,20 +38,12 @@ const ALWAYS = (() => {
 async function embedFonts(doc: PDFDocument, text: string): Promise<Fonts> {
   doc.registerFontkit(fontkit);
   const used = [...new Set(text + ALWAYS)].join("");
-  const load = async (file: string) => {
-    // Read at run time from the installed package (not traced into the build: 10 MB each).
-    const full = await fs.promises.readFile(
-      path.join(/* turbopackIgnore: true */ process.cwd(), FONT_DIR, file),
-    );
-    // Without GSUB/GPOS: pdf-lib takes glyph widths from the cmap's glyphs only, so a
-    // substituted glyph (Noto's digit forms, the "fi" ligature) would get a 1000-unit gap.
-    const subset = await subsetFont(full, used, {
-      targetFormat: "truetype",
-      dropTables: ["GSUB", "GPOS"],
-    });
-    return doc.embedFont(subset, { subset: false });
+  // Subset in the worker pool (lib/workers/hostile-jobs.ts): seconds of harfbuzz off this thread.
+  const fonts = await runFileJob({ kind: "pack-fonts", text: used });
+  return {
+    regular: await doc.embedFont(fonts.regular, { subset: false }),
+    bold: await doc.embedFont(fonts.bold, { subset: false }),
   };
-  return { regular: await load(FONT_FILES.regular), bold: await load(FONT_FILES.bold) };
 }
 
 /** Writes the pack's PDF to `out`, page by page; resolves when the file is complete. */

@@ -4,26 +4,21 @@ import { PDFDocument, rgb } from "pdf-lib";
 import type { PackReceipt } from "@/lib/data/dispute-pack";
 import type { Locale } from "@/lib/domain/locales";
 import type { Translate } from "@/lib/i18n/catalogs";
-import { EMAIL_SHOWN_BYTES, emailAsText } from "./email-text";
+import { isFileLimitError, runFileJob } from "@/lib/workers/pool";
+import { EMAIL_SHOWN_BYTES } from "./email-text";
 import { Layout, PAGE, TEXT_WIDTH } from "./pdf-layout";
 
 // The receipts in the dispute pack: emails and text files read as text,
 // images placed on a page, PDF receipts' own pages copied in; each page
 // stamped with the receipt's number and name. One receipt in memory at a time.
+// Emails, images and PDFs are read in the worker pool (lib/workers/pool.ts),
+// which hands back a small PDF of the image or of the receipt's pages that
+// this thread copies without inflating anything; a receipt that breaks a
+// limit there (its streams inflate too far, too many pixels, too long, too
+// much memory) is named on its page as not embedded, and the ZIP carries it.
 
 /** Text shown of one email or text receipt; the whole file is in the ZIP. */
 const RECEIPT_TEXT_MAX = 30_000;
-const RECEIPT_PDF_PAGES_MAX = 100;
-/** pdf-lib decodes a PNG to raw pixels: a 30,000 × 30,000 "receipt" would take gigabytes. */
-const PNG_PIXELS_MAX = 40_000_000;
-
-/** Width × height from a PNG's header, or null when it is not one. */
-export function pngPixels(bytes: Uint8Array): number | null {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 24 || signature.some((byte, i) => bytes[i] !== byte)) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return view.getUint32(16) * view.getUint32(20);
-}
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -32,13 +27,21 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 /** An email or text receipt as the pack shows it, or null for a file that is not text. */
-export async function receiptText(
-  receipt: PackReceipt,
-): Promise<{ headers: [string, string][]; text: string; cut: boolean } | null> {
+export async function receiptText(receipt: PackReceipt): Promise<{
+  headers: [string, string][];
+  text: string;
+  cut: boolean;
+  notEmbedded?: boolean;
+} | null> {
   if (receipt.mimeType !== "message/rfc822" && receipt.mimeType !== "text/plain") return null;
   const bytes = await readAll(await receipt.open());
   if (receipt.mimeType === "message/rfc822") {
-    const email = await emailAsText(bytes.subarray(0, EMAIL_SHOWN_BYTES)).catch(() => null);
+    let email: { headers: [string, string][]; text: string | null } | null = null;
+    try {
+      email = await runFileJob({ kind: "email", bytes: bytes.subarray(0, EMAIL_SHOWN_BYTES) });
+    } catch (error) {
+      if (isFileLimitError(error)) return { headers: [], text: "", cut: false, notEmbedded: true };
+    }
     if (!email) return { headers: [], text: "", cut: false };
     const text = email.text ?? "";
     return {
@@ -75,7 +78,12 @@ export async function receiptPages(
     after: 10,
   });
   const unreadable = () => layout.text(t("receiptUnreadable"), { muted: true });
+  const notEmbedded = () => layout.text(t("receiptNotEmbedded"), { muted: true });
+  /** The pool's answer, or what to say instead: not embedded (a limit), or unreadable. */
+  const inPool = async <T>(job: () => Promise<T>): Promise<T | "limit" | null> =>
+    job().catch((error: unknown) => (isFileLimitError(error) ? "limit" : null));
 
+  if (text?.notEmbedded) return notEmbedded();
   if (text) {
     for (const [name, value] of text.headers) await layout.row(name, value, 90);
     if (text.headers.length) await layout.rule();
@@ -84,20 +92,22 @@ export async function receiptPages(
     return;
   }
   if (receipt.mimeType === "image/png" || receipt.mimeType === "image/jpeg") {
+    const mimeType = receipt.mimeType;
     const bytes = await readAll(await receipt.open()).catch(() => null);
-    const png = receipt.mimeType === "image/png";
-    const fits = bytes && (!png || (pngPixels(bytes) ?? Infinity) <= PNG_PIXELS_MAX);
-    const image = fits
-      ? await (png ? doc.embedPng(bytes) : doc.embedJpg(bytes)).catch(() => null)
+    const made = bytes
+      ? await inPool(() => runFileJob({ kind: "receipt-image", bytes, mimeType }))
       : null;
-    if (!image) return unreadable();
+    if (made === "limit") return notEmbedded();
+    // The image comes back as a one-page PDF, drawn here as a form: nothing is decoded on this thread.
+    const [image] = made ? await doc.embedPdf(made.pdf).catch(() => [null]) : [null];
+    if (!made || !image) return unreadable();
     await image.embed();
     const room = layout.y - PAGE.margin - 24;
-    const scale = Math.min(1, TEXT_WIDTH / image.width, room / image.height);
-    const width = image.width * scale;
-    const height = image.height * scale;
+    const scale = Math.min(1, TEXT_WIDTH / made.width, room / made.height);
+    const width = made.width * scale;
+    const height = made.height * scale;
     const at = { x: PAGE.margin + (TEXT_WIDTH - width) / 2, y: layout.y - height };
-    layout.page!.drawImage(image, { ...at, width, height });
+    layout.page!.drawPage(image, { ...at, width, height });
     // A hairline frame: a white receipt on a white page still shows where it ends.
     layout.page!.drawRectangle({
       ...at,
@@ -111,13 +121,15 @@ export async function receiptPages(
   }
   if (receipt.mimeType === "application/pdf") {
     const bytes = await readAll(await receipt.open()).catch(() => null);
-    const source = bytes
-      ? await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).catch(
-          () => null,
-        )
+    const made = bytes ? await inPool(() => runFileJob({ kind: "receipt-pdf", bytes })) : null;
+    if (made === "limit") return notEmbedded();
+    // The pool's copy: at most RECEIPT_PDF_PAGES_MAX pages, no object streams to inflate.
+    const source = made
+      ? await PDFDocument.load(made.pdf, { updateMetadata: false }).catch(() => null)
       : null;
-    const indices = source?.getPageIndices().slice(0, RECEIPT_PDF_PAGES_MAX) ?? [];
-    const pages = source ? await doc.copyPages(source, indices).catch(() => null) : null;
+    const pages = source
+      ? await doc.copyPages(source, source.getPageIndices()).catch(() => null)
+      : null;
     if (!pages || pages.length === 0) return unreadable();
     await layout.text(t("receiptPagesFollow", { count: pages.length }), { muted: true });
     for (const page of pages) {

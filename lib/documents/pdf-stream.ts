@@ -74,7 +74,18 @@ export class StreamingPdf {
   private kept(): Set<PDFRef> {
     const { context, catalog } = this.doc;
     const kept = new Set<PDFRef>([catalog.get(PDFName.of("Pages")) as PDFRef]);
-    for (const ref of [context.trailerInfo.Root, context.trailerInfo.Info]) {
+    // pdf-lib makes the "q" and "Q" streams that wrap a page's contents once per document
+    // and reuses their refs (an embedded page's form, drawn after a flush, looks them up again).
+    const cached = context as unknown as {
+      pushGraphicsStateContentStreamRef?: PDFRef;
+      popGraphicsStateContentStreamRef?: PDFRef;
+    };
+    for (const ref of [
+      context.trailerInfo.Root,
+      context.trailerInfo.Info,
+      cached.pushGraphicsStateContentStreamRef,
+      cached.popGraphicsStateContentStreamRef,
+    ]) {
       if (ref) kept.add(ref as PDFRef);
     }
     return kept;

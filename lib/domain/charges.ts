@@ -88,34 +88,39 @@ export function watchStatus(input: {
 }
 
 /**
- * matchSubscription for many lines: patterns indexed by their first word, so
- * a line is checked only against the patterns that could match it (an
- * account with thousands of subscriptions re-matches its lines quickly).
+ * matchSubscription for many lines: every pattern is a key of one map, and a
+ * line looks up each run of its words no longer than the longest pattern. The
+ * work per line depends on the line and the longest pattern only, never on
+ * how many subscriptions there are: an index by first word alone checked
+ * 5,000 subscriptions sharing that word ("APPLE …") against every line, and
+ * a 20,000-line import took 18 s.
  */
 export function subscriptionMatcher(
   subscriptions: readonly { id: string; patterns: readonly string[] }[],
 ): (description: string) => string | null {
-  const byFirstWord = new Map<string, { id: string; words: string; length: number }[]>();
+  // The first subscription to hold a pattern keeps it, as matchSubscription's strict ">" does.
+  const byPattern = new Map<string, string>();
+  let longestWords = 0;
   for (const subscription of subscriptions) {
     for (const pattern of subscription.patterns) {
       const words = normalizeDescription(pattern);
-      if (!words) continue;
-      const first = words.split(" ")[0]!;
-      const list = byFirstWord.get(first) ?? [];
-      list.push({ id: subscription.id, words, length: words.length });
-      byFirstWord.set(first, list);
+      if (!words || byPattern.has(words)) continue;
+      byPattern.set(words, subscription.id);
+      longestWords = Math.max(longestWords, words.split(" ").length);
     }
   }
   return (description) => {
-    const normalized = ` ${normalizeDescription(description)} `;
+    const normalized = normalizeDescription(description);
+    if (!normalized) return null;
+    const words = normalized.split(" ");
     let best: { id: string; length: number } | null = null;
-    for (const word of new Set(normalized.trim().split(" "))) {
-      for (const candidate of byFirstWord.get(word) ?? []) {
-        if (
-          (!best || candidate.length > best.length) &&
-          normalized.includes(` ${candidate.words} `)
-        ) {
-          best = candidate;
+    for (let start = 0; start < words.length; start++) {
+      let run = "";
+      for (let end = start; end < words.length && end - start < longestWords; end++) {
+        run = end === start ? words[end]! : `${run} ${words[end]}`;
+        const id = byPattern.get(run);
+        if (id !== undefined && (!best || run.length > best.length)) {
+          best = { id, length: run.length };
         }
       }
     }

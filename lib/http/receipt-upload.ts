@@ -5,13 +5,14 @@ import { uploadMaxBytes } from "@/lib/config";
 import { assertCaseExists } from "@/lib/data/case-ownership";
 import { attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
 import type { Actor } from "@/lib/data/users";
-import { EMAIL_SHOWN_BYTES, emailAsText } from "@/lib/documents/email-text";
+import { EMAIL_SHOWN_BYTES } from "@/lib/documents/email-text";
 import { classifyReceipt, EMAIL_SNIFF_BYTES } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
 import type { ReceivedFile } from "@/lib/storage";
 import { receiveMultipart } from "./multipart";
 import { parseInput } from "@/lib/validation/parse";
 import { receiptFieldsSchema } from "@/lib/validation/receipts";
+import { readUploadInPool } from "@/lib/workers/pool";
 
 /**
  * The one way a receipt comes in: the case is checked before any byte is
@@ -72,9 +73,11 @@ async function receiveUpload(request: Request, maxBytes: number): Promise<Receiv
       );
     }
     const { file: pending, fileName, size, sha256 } = upload;
-    // An .eml must be one the receipt page can show: the same head, the same parser.
-    if (mimeType === "message/rfc822")
-      await emailAsText(await readHead(upload.file.tempPath, EMAIL_SHOWN_BYTES));
+    // An .eml must be one the receipt page can show: the same head, the same parser (in the pool).
+    if (mimeType === "message/rfc822") {
+      const bytes = await readHead(upload.file.tempPath, EMAIL_SHOWN_BYTES);
+      await readUploadInPool({ kind: "email", bytes });
+    }
     return { file: { pending, fileName, size, sha256, mimeType }, fields };
   } catch (error) {
     await upload.file.discard();

@@ -202,7 +202,7 @@ describe("the dispute pack", () => {
       expect(fs.readdirSync(out)).toHaveLength(pages);
       void today;
     }
-  });
+  }, 120_000);
 
   it("dates the cancellation and each step by the day it happened, with when it was written down (issue 30, point 10)", async () => {
     const email = `past${Math.random().toString(36).slice(2)}@example.com`;

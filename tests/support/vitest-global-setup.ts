@@ -12,7 +12,7 @@ declare module "vitest" {
 
 // Migrates one database with the real CLI (the same command `npm start`
 // runs); each test file then works on its own copy of it.
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-vitest-"));
   const file = path.join(dir, "template.db");
   const result = spawnSync(
@@ -24,5 +24,11 @@ export default function setup(project: TestProject) {
     throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
   }
   project.provide("templateDatabase", file);
+  // The worker pool's entry, bundled as npm start's build bundles it (lib/workers/pool.ts);
+  // the test processes are forked after this and inherit the variable.
+  const { buildWorkers } = (await import(path.resolve("scripts/build-workers.mjs"))) as {
+    buildWorkers: (dir: string) => string;
+  };
+  process.env.HOSTILE_WORKER_FILE = buildWorkers(path.join(dir, "workers"));
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

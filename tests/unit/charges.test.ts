@@ -178,3 +178,37 @@ describe("the matcher for many lines", () => {
     );
   });
 });
+
+describe("the matcher's work per line", () => {
+  // Counts the string and map operations one match makes (synchronous, so
+  // nothing else runs while the spies count): a step counter, not a timer.
+  async function stepsFor(
+    subscriptionCount: number,
+  ): Promise<{ steps: number; id: string | null }> {
+    const { vi } = await import("vitest");
+    const { subscriptionMatcher } = await import("@/lib/domain/charges");
+    const subscriptions = Array.from({ length: subscriptionCount }, (_, i) => ({
+      id: `s${i}`,
+      patterns: [`APPLE SERVICE ${i}`, `APPLESERVICE${i}`],
+    }));
+    subscriptions.push({ id: "music", patterns: ["APPLE MUSIC"] });
+    const match = subscriptionMatcher(subscriptions);
+    const includes = vi.spyOn(String.prototype, "includes");
+    const get = vi.spyOn(Map.prototype, "get");
+    try {
+      const id = match("APPLE.COM/BILL APPLE MUSIC 866-712-7753 CA");
+      return { steps: includes.mock.calls.length + get.mock.calls.length, id };
+    } finally {
+      includes.mockRestore();
+      get.mockRestore();
+    }
+  }
+
+  it("does not grow with the number of subscriptions sharing the line's first word", async () => {
+    const few = await stepsFor(10);
+    const many = await stepsFor(5_000);
+    expect(few.id).toBe("music");
+    expect(many.id).toBe("music");
+    expect(many.steps).toBeLessThanOrEqual(few.steps);
+  });
+});

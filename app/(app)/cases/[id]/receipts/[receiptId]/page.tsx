@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { readReceiptHead } from "@/lib/data/receipts";
-import { EMAIL_SHOWN_BYTES, emailAsText, type EmailAsText } from "@/lib/documents/email-text";
+import { EMAIL_SHOWN_BYTES, type EmailAsText } from "@/lib/documents/email-text";
 import { isAppError } from "@/lib/errors/app-error";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { BackLink } from "@/components/ui/back-link";
+import { isFileLimitError, runFileJob } from "@/lib/workers/pool";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -26,8 +27,10 @@ export default async function ReceiptTextPage({
   const isEmail = receipt.mimeType === "message/rfc822";
   // Uploads are checked, but a file stored before that check may still be unreadable.
   const email: EmailAsText | "unreadable" | null = isEmail
-    ? await emailAsText(bytes).catch((error: unknown) => {
-        if (isAppError(error)) return "unreadable" as const;
+    ? await runFileJob({ kind: "email", bytes }).catch((error: unknown) => {
+        // Parsed in the worker pool; a full pool is a 503 to retry, not an unreadable file.
+        if (isFileLimitError(error) || (isAppError(error) && error.code !== "busy"))
+          return "unreadable" as const;
         throw error;
       })
     : null;

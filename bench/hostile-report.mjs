@@ -1,0 +1,64 @@
+// The "Hostile files" section of BENCHMARKS.md, from the newest
+// bench/results/hostile-<date>.json (bench/hostile.mjs). bench/hostile.mjs
+// writes it into BENCHMARKS.md after a run; bench/report.mjs, which
+// regenerates the whole file, appends it again, so neither run loses the other's.
+import fs from "node:fs";
+import path from "node:path";
+import prettier from "prettier";
+import { root } from "../scripts/paths.mjs";
+
+const START = "<!-- hostile-files: written by bench/hostile.mjs -->";
+const END = "<!-- /hostile-files -->";
+
+export function latestHostileResults() {
+  const dir = path.join(root, "bench", "results");
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /^hostile-\d{4}-\d{2}-\d{2}\.json$/.test(f))
+        .sort()
+    : [];
+  if (!files.length) return null;
+  const file = path.join(dir, files.at(-1));
+  return { file: path.relative(root, file), ...JSON.parse(fs.readFileSync(file, "utf8")) };
+}
+
+export function hostileSection(results) {
+  if (!results) return "";
+  const rows = results.rows.map(
+    (r) =>
+      `| ${r.file} | ${r.outcome} | ${r.seconds} s | ${r.otherUser.p50Ms} / ${r.otherUser.p99Ms} / ${r.otherUser.maxMs} ms (${r.otherUser.requests}${r.otherUser.failures ? `, ${r.otherUser.failures} failed` : ""}) | ${r.rssMiB.before} / ${r.rssMiB.peak} / ${r.rssMiB.after} MiB |`,
+  );
+  return `${START}
+
+## Hostile files
+
+Written by \`npm run bench -- --hostile\` (bench/hostile.mjs) on ${results.date}; raw numbers:
+\`${results.file}\`. The production server as \`npm start\` runs it (${results.processes ?? "?"} processes,
+Node ${results.node}, ${results.cpus} cores shared with other work: the load average during the run
+was ${results.loadAverage ?? "?"}). Each file goes through its real endpoint while another user loads
+\`/cases\` every ${results.paceMs} ms; RSS is all the server's processes together (their worker
+threads included), before the file, at its peak (sampled every 25 ms) and 8 s after (the pool's
+idle threads exit after 5 s).
+
+| File | Outcome | Time | Other user: p50 / p99 / max (requests) | RSS before / peak / after |
+| --- | --- | ---: | ---: | ---: |
+${rows.join("\n")}
+${END}
+`;
+}
+
+/** Replaces (or adds) the section in BENCHMARKS.md, formatted as the repository's check expects. */
+export async function writeHostileSection(results) {
+  const target = path.join(root, "BENCHMARKS.md");
+  const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "# Benchmarks\n";
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const without =
+    start >= 0 && end > start
+      ? current.slice(0, start) + current.slice(end + END.length).replace(/^\n/, "")
+      : current;
+  const md = `${without.trimEnd()}\n\n${hostileSection(results)}`;
+  const options = (await prettier.resolveConfig(target)) ?? {};
+  fs.writeFileSync(target, await prettier.format(md, { ...options, filepath: target }));
+}

@@ -1,0 +1,309 @@
+// `npm run bench -- --hostile` (or `npm run bench:hostile`): issue 30's
+// hostile files, each sent through its real endpoint to the production
+// server (`npm start`: one worker process per core), while another user
+// loads the cases page at a steady rate. For each file: that other user's
+// latency (p50, p99, max) while the file is processed, and the RSS of all the
+// server's processes together (supervisor, workers and their threads)
+// before, at the peak (sampled every 25 ms) and after (once the pool's idle
+// threads have exited). The files are made by tests/support/hostile-files.ts:
+//   - a PDF receipt of about 1 KB whose object stream inflates to 256 MiB,
+//     in a dispute pack (ZIP);
+//   - a 154 KB PNG of 6300 × 6300 pixels, in a dispute pack (ZIP);
+//   - a statement of 20,000 lines;
+//   - 5,000 subscriptions sharing a first word (imported as a file), then
+//     20,000 statement lines that all start with that word.
+// Results go to bench/results/hostile-<date>.json.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { root } from "../scripts/paths.mjs";
+import { bigStatementCsv, hugePng, pdfBomb } from "../tests/support/hostile-files.ts";
+import { latestHostileResults, writeHostileSection } from "./hostile-report.mjs";
+import { PASSWORD, signIn, startServer } from "./server.mjs";
+
+// The other user: one page every 200 ms (5 a second), sent on time whatever the answers (open
+// loop), so a stalled server shows as queued requests, not as fewer requests.
+const PACE_MS = 200;
+const IDLE_WAIT_MS = 8000; // the pool's threads exit after 5 s idle (FILE_WORKER_IDLE_MS)
+const log = (message) => console.log(`[bench:hostile] ${message}`);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-hostile-"));
+const server = await startServer(dataDir, {
+  UPLOAD_MAX_BYTES: String(20 * 1024 * 1024),
+  SUBSCRIPTIONS_PER_USER_MAX: "10000",
+});
+const { base } = server;
+
+async function api(method, url, { token, json, form } = {}) {
+  const response = await fetch(base + url, {
+    method,
+    headers: {
+      ...(json ? { "content-type": "application/json" } : {}),
+      ...(token ? { authorization: token } : {}),
+    },
+    body: json ? JSON.stringify(json) : form,
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, body };
+}
+
+async function must(method, url, options) {
+  const { status, body } = await api(method, url, options);
+  if (status >= 300)
+    throw new Error(`${method} ${url}: ${status} ${body.toString().slice(0, 300)}`);
+  return JSON.parse(body.toString());
+}
+
+async function user(name) {
+  const email = `${name}-${Date.now()}@example.com`;
+  await must("POST", "/api/v1/auth/register", { json: { email, password: PASSWORD, name } });
+  return signIn(base, email);
+}
+
+/** The other user: GET /cases every PACE_MS until stopped; each answer's latency in ms. */
+function steadyReader(cookie) {
+  const latencies = [];
+  const failures = [];
+  const pending = new Set();
+  const timer = setInterval(() => {
+    const started = performance.now();
+    const request = fetch(`${base}/cases`, {
+      headers: { cookie, "accept-encoding": "gzip, deflate, br" },
+    })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        if (!response.ok) failures.push(response.status);
+        latencies.push(performance.now() - started);
+      })
+      .catch((error) => failures.push(String(error)))
+      .finally(() => pending.delete(request));
+    pending.add(request);
+  }, PACE_MS);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(pending);
+    return { latencies, failures };
+  };
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+async function measure(name, work, cookie) {
+  await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
+  const before = server.rssMiB();
+  let peak = before;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, server.rssMiB());
+    } catch {
+      // a worker process is being replaced
+    }
+  }, 25);
+  const stop = steadyReader(cookie);
+  const started = performance.now();
+  let outcome;
+  try {
+    outcome = await work();
+  } catch (error) {
+    outcome = `failed: ${error.message}`;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { latencies, failures } = await stop();
+  clearInterval(sampler);
+  peak = Math.max(peak, server.rssMiB());
+  await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
+  const after = server.rssMiB();
+  const row = {
+    file: name,
+    outcome,
+    seconds: +seconds.toFixed(2),
+    otherUser: {
+      requests: latencies.length,
+      failures: failures.length,
+      p50Ms: +percentile(latencies, 50).toFixed(1),
+      p99Ms: +percentile(latencies, 99).toFixed(1),
+      maxMs: +Math.max(...latencies).toFixed(1),
+    },
+    rssMiB: { before: +before.toFixed(1), peak: +peak.toFixed(1), after: +after.toFixed(1) },
+  };
+  log(JSON.stringify(row));
+  return row;
+}
+
+async function caseWith(token, receipt) {
+  const sub = await must("POST", "/api/v1/subscriptions", {
+    token,
+    json: {
+      provider: "Mint Mobile",
+      category: "mobile",
+      amount: 3000,
+      currency: "USD",
+      billingCycle: "monthly",
+    },
+  });
+  const kase = await must("POST", "/api/v1/cases", {
+    token,
+    json: { subscriptionId: sub.id, reason: "cost" },
+  });
+  const form = new FormData();
+  form.append("kind", "other");
+  form.append("file", new File([receipt.bytes], receipt.name));
+  await must("POST", `/api/v1/cases/${kase.id}/receipts`, { token, form });
+  return kase.id;
+}
+
+async function pack(token, caseId) {
+  const { status, body } = await api("GET", `/api/v1/cases/${caseId}/dispute-pack?format=zip`, {
+    token,
+  });
+  return `${status}, ZIP of ${(body.length / 1024).toFixed(0)} KiB`;
+}
+
+function statementForm(csv) {
+  const form = new FormData();
+  form.append("account", "Chase ••4242");
+  form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
+  return form;
+}
+
+try {
+  const hostile = await user("hostile");
+  const other = await user("other");
+  await caseWith(other.bearer, { name: "note.txt", bytes: Buffer.from("a receipt") });
+  // Warm every worker process's page once, so a first render is not counted.
+  for (let i = 0; i < 30; i++) {
+    const response = await fetch(`${base}/cases`, { headers: { cookie: other.cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`/cases: ${response.status}`);
+  }
+
+  const rows = [];
+  rows.push(
+    await measure(
+      "(none: the other user alone)",
+      async () => {
+        await new Promise((r) => setTimeout(r, 3000));
+        return "idle";
+      },
+      other.cookie,
+    ),
+  );
+
+  const bomb = pdfBomb();
+  const bombCase = await caseWith(hostile.bearer, { name: "bomb.pdf", bytes: bomb });
+  rows.push(
+    await measure(
+      `PDF receipt, ${bomb.length} B, inflates to 256 MiB (dispute pack)`,
+      () => pack(hostile.bearer, bombCase),
+      other.cookie,
+    ),
+  );
+
+  const png = hugePng();
+  const pngCase = await caseWith(hostile.bearer, { name: "huge.png", bytes: png });
+  rows.push(
+    await measure(
+      `PNG receipt, ${(png.length / 1024).toFixed(0)} KiB, 6300×6300 px (dispute pack)`,
+      () => pack(hostile.bearer, pngCase),
+      other.cookie,
+    ),
+  );
+
+  const csv = bigStatementCsv(20_000);
+  rows.push(
+    await measure(
+      "statement, 20,000 lines (import)",
+      async () => {
+        const result = await must("POST", "/api/v1/imports", {
+          token: hostile.bearer,
+          form: statementForm(csv),
+        });
+        return `201, ${result.added} lines added`;
+      },
+      other.cookie,
+    ),
+  );
+
+  const subsCsv = ["provider,amount,currency,billingCycle"];
+  for (let i = 1; i <= 5000; i++) subsCsv.push(`APPLE Service ${i},1.99,USD,monthly`);
+  rows.push(
+    await measure(
+      "subscriptions, 5,000 sharing a first word (import)",
+      async () => {
+        const form = new FormData();
+        form.append(
+          "file",
+          new File([subsCsv.join("\n") + "\n"], "subs.csv", { type: "text/csv" }),
+        );
+        const result = await must("POST", "/api/v1/subscriptions/import", {
+          token: hostile.bearer,
+          form,
+        });
+        return `200, ${result.imported.length} imported`;
+      },
+      other.cookie,
+    ),
+  );
+
+  const appleCsv = bigStatementCsv(20_000).replace(/MERCHANT /g, "APPLE SERVICE X");
+  rows.push(
+    await measure(
+      "statement, 20,000 lines against 5,000 subscriptions sharing its first word",
+      async () => {
+        const result = await must("POST", "/api/v1/imports", {
+          token: hostile.bearer,
+          form: statementForm(appleCsv),
+        });
+        return `201, ${result.added} lines added`;
+      },
+      other.cookie,
+    ),
+  );
+
+  console.log(
+    `\nHostile files (npm start: ${server.processes()} processes; the other user loads /cases every ${PACE_MS} ms)\n`,
+  );
+  console.log(
+    "| file | outcome | time | other user p50 / p99 / max | RSS before / peak / after (all processes) |",
+  );
+  console.log("| --- | --- | ---: | ---: | ---: |");
+  for (const r of rows) {
+    console.log(
+      `| ${r.file} | ${r.outcome} | ${r.seconds} s | ${r.otherUser.p50Ms} / ${r.otherUser.p99Ms} / ${r.otherUser.maxMs} ms (${r.otherUser.requests} requests${r.otherUser.failures ? `, ${r.otherUser.failures} failed` : ""}) | ${r.rssMiB.before} / ${r.rssMiB.peak} / ${r.rssMiB.after} MiB |`,
+    );
+  }
+  const out = path.join(
+    root,
+    "bench",
+    "results",
+    `hostile-${new Date().toISOString().slice(0, 10)}.json`,
+  );
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        paceMs: PACE_MS,
+        processes: server.processes(),
+        loadAverage: os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(", "),
+        rows,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  await writeHostileSection(latestHostileResults());
+  console.log(`\nWritten to ${path.relative(root, out)} and BENCHMARKS.md ("Hostile files")`);
+} finally {
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

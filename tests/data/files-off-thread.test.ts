@@ -56,6 +56,7 @@ describe("uploaded files are read off the serving thread", () => {
       user,
       multipart("http://localhost/api/v1/imports", new File([bigStatementCsv(20_000)], "big.csv"), {
         account: "Chase ••4242",
+        charges: "negative",
       }),
     );
     expect(result).toMatchObject({ lines: 20_000, added: 20_000, matched: 1 });

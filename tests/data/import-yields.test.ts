@@ -33,6 +33,8 @@ describe("a statement import", () => {
     setImmediate(turn);
     const form = new FormData();
     form.append("account", "Chase ••4242");
+    // The file's sign cannot be told from it (no issuer's header): the user says.
+    form.append("charges", "negative");
     form.append("file", new File([bigStatementCsv(3_000)], "big.csv"));
     const result = await importStatement(
       user,

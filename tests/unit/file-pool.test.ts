@@ -63,7 +63,13 @@ describe("the file worker pool", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pool-")), "big.csv");
     const csv = bigStatementCsv(20_000);
     fs.writeFileSync(file, csv);
-    const job = { kind: "statement" as const, path: file, size: csv.length, room: 100_000 };
+    const job = {
+      kind: "statement" as const,
+      path: file,
+      size: csv.length,
+      charges: "negative" as const,
+      room: 100_000,
+    };
     expect(await limitOf(runFileJob(job, { timeoutMs: 1 }))).toBe("time");
     const read = await runFileJob(job);
     expect(read.lines).toHaveLength(20_000);
@@ -77,7 +83,13 @@ describe("the file worker pool", () => {
     const path = await import("node:path");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pool-")), "big.csv");
     fs.writeFileSync(file, bigStatementCsv(2_000));
-    const read = await runFileJob({ kind: "statement", path: file, size: 1, room: 600 });
+    const read = await runFileJob({
+      kind: "statement",
+      path: file,
+      size: 1,
+      charges: "negative",
+      room: 600,
+    });
     expect(read.overRoom).toBe(true);
     expect(read.lines).toHaveLength(0);
     fs.rmSync(path.dirname(file), { recursive: true });

@@ -165,6 +165,8 @@ async function pack(token, caseId) {
 function statementForm(csv) {
   const form = new FormData();
   form.append("account", "Chase ••4242");
+  // No issuer's header: the sign is the user's answer, as the preview would ask.
+  form.append("charges", "negative");
   form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
   return form;
 }

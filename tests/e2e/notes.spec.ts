@@ -11,7 +11,7 @@ test("log a phone call during the call, see it in the timeline, find it by refer
   // The cursor starts in the summary; channel and time already say "phone, now".
   await expect(page.getByLabel("What was said")).toBeFocused();
   await expect(page.getByLabel("How")).toHaveValue("phone");
-  await expect(page.getByLabel("When")).not.toHaveValue("");
+  await expect(page.getByLabel("When", { exact: true })).not.toHaveValue("");
   await page.keyboard.type("Asked to cancel. Agent offered 3 months at half price; declined.");
   await page.getByLabel("Agent name or ID").fill("Marcus #4411");
   await page.getByLabel("Reference or ticket number").fill("CR-7781-22");

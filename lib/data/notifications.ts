@@ -127,44 +127,57 @@ export async function recordedOn(
 }
 
 /**
- * Stores the reminders, one row per channel; a reminder already stored (by
- * this process or another) is left as it is, and one known to be stored
- * (`known`: reminderKey|channel) is not tried. Returns how many were new.
+ * Stores a user's reminders for the day, one row per channel, and marks the
+ * day planned, in one transaction: a sender sees all of the day's rows or
+ * none, so a digest is never split between two senders (one taking the
+ * first rows while the rest are still being written). A reminder already
+ * stored (by this process or another) is left as it is, and one known to be
+ * stored (`known`: reminderKey|channel) is not tried. Returns how many were new.
  */
 export async function recordReminders(
   userId: string,
   reminders: Reminder[],
   channels: NotificationChannel[],
   now: Date,
+  plannedOn: string,
   known: ReadonlySet<string> = new Set(),
 ): Promise<number> {
-  let added = 0;
-  for (const r of reminders) {
-    for (const channel of channels) {
-      if (known.has(`${reminderKey(r)}|${channel}`)) continue;
-      try {
-        await db.notification.create({
-          data: {
-            userId,
-            kind: r.kind,
-            targetId: r.targetId,
-            dueOn: r.dueOn,
-            channel,
-            eventOn: r.eventOn,
-            caseId: r.caseId,
-            subscriptionId: r.subscriptionId,
-            noteId: r.noteId,
-            nextAttemptAt: now,
-            createdAt: now,
-          },
-        });
-        added += 1;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+  return db.$transaction(async (tx) => {
+    let added = 0;
+    for (const r of reminders) {
+      for (const channel of channels) {
+        if (known.has(`${reminderKey(r)}|${channel}`)) continue;
+        // SQLite keeps the transaction going after a unique violation.
+        // PostgreSQL (issue 32) needs a savepoint or ON CONFLICT here.
+        try {
+          await tx.notification.create({
+            data: {
+              userId,
+              kind: r.kind,
+              targetId: r.targetId,
+              dueOn: r.dueOn,
+              channel,
+              eventOn: r.eventOn,
+              caseId: r.caseId,
+              subscriptionId: r.subscriptionId,
+              noteId: r.noteId,
+              nextAttemptAt: now,
+              createdAt: now,
+            },
+          });
+          added += 1;
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
       }
     }
-  }
-  return added;
+    await tx.notificationSettings.upsert({
+      where: { userId },
+      create: { userId, plannedOn },
+      update: { plannedOn },
+    });
+    return added;
+  });
 }
 
 export async function markPlanned(userId: string, date: string): Promise<void> {

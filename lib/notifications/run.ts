@@ -84,9 +84,17 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
         const fresh = due
           .filter((r) => !day.reminders.has(reminderKey(r)))
           .slice(0, Math.max(0, REMINDERS_PER_DAY_MAX - day.reminders.size));
-        planned += await recordReminders(user.id, [...known, ...fresh], channels, now, day.rows);
+        planned += await recordReminders(
+          user.id,
+          [...known, ...fresh],
+          channels,
+          now,
+          local.date,
+          day.rows,
+        );
+      } else {
+        await markPlanned(user.id, local.date);
       }
-      await markPlanned(user.id, local.date);
       await pruneNotifications(user.id, now);
       await prunePasswordResets(user.id, now);
     }

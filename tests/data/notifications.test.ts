@@ -8,7 +8,13 @@ import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
 import { importStatement } from "@/lib/http/statement-import";
-import { planReminders, runReminders, type Sender } from "@/lib/notifications/run";
+import {
+  deliverReminders,
+  planReminders,
+  runReminders,
+  type Sender,
+} from "@/lib/notifications/run";
+import { afterEachStatement, countNotificationsForTests } from "../support/db-inspect";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
 
 // The reminder machine against the real database, with the clock passed in
@@ -82,6 +88,33 @@ describe("reminders", () => {
       runReminders(at, { email: mail.send }),
     ]);
     expect(mail.of(user.id)).toHaveLength(1);
+  });
+
+  it("a sender running while a planner writes the day: the digest is one message, never split", async () => {
+    // The CI failure of 2026-12-06: one server's sender took the first row
+    // of a digest while the other server was still writing the second.
+    const { user } = await userWithFollowUp("UTC", "2027-04-11");
+    await createSubscription(user, {
+      provider: "Hulu",
+      category: "streaming",
+      amount: 1899,
+      currency: "USD",
+      billingCycle: "monthly",
+      nextRenewalOn: "2027-04-18",
+    });
+    const mail = recorder();
+    const at = new Date("2027-04-11T08:00:00Z");
+    // Another server's view: its own connection, looking after every row
+    // this one writes (what it sees is what its sender would claim).
+    const seen = new Set<number>();
+    await afterEachStatement(/^INSERT INTO .*Notification/, () =>
+      seen.add(countNotificationsForTests(user.id)),
+    )(() => planReminders(at, { email: mail.send }));
+    seen.add(countNotificationsForTests(user.id));
+    expect(seen.size).toBeGreaterThan(0);
+    expect([...seen].filter((n) => n !== 0 && n !== 2)).toEqual([]);
+    await deliverReminders(at, { email: mail.send });
+    expect(mail.of(user.id).map((m) => m.kinds.sort())).toEqual([["follow_up", "renewal"]]);
   });
 
   it("a sender that died after claiming: taken again once its lease runs out, sent once", async () => {

@@ -67,3 +67,44 @@ export async function countPasswordResetsForTests(userId: string): Promise<numbe
       ).n,
   );
 }
+
+/** What another server's connection sees of a user's reminders (committed rows only). */
+export function countNotificationsForTests(userId: string): number {
+  return withDb(
+    (db) =>
+      (
+        db.prepare("SELECT count(*) AS n FROM Notification WHERE userId = ?").get(userId) as {
+          n: number;
+        }
+      ).n,
+  );
+}
+
+/**
+ * Runs `look` right after each statement whose SQL matches, on any
+ * connection of this process: a deterministic way to see what another
+ * process could see between two of the app's writes.
+ */
+export function afterEachStatement(sql: RegExp, look: () => void) {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    const probe = new Database(":memory:");
+    const Statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
+      "run" | "all" | "get",
+      (...args: unknown[]) => unknown
+    >;
+    probe.close();
+    const originals = { run: Statement.run, all: Statement.all, get: Statement.get };
+    for (const method of ["run", "all", "get"] as const) {
+      Statement[method] = function (this: Database.Statement, ...args: unknown[]) {
+        const result = originals[method].apply(this, args);
+        if (sql.test(this.source)) look();
+        return result;
+      };
+    }
+    try {
+      return await work();
+    } finally {
+      Object.assign(Statement, originals);
+    }
+  };
+}

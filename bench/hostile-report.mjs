@@ -38,8 +38,8 @@ Written by \`npm run bench -- --hostile\` (bench/hostile.mjs) on ${results.date}
 Node ${results.node}, ${results.cpus} cores shared with other work: the load average during the run
 was ${results.loadAverage ?? "?"}). Each file goes through its real endpoint while another user loads
 \`/cases\` every ${results.paceMs} ms; RSS is all the server's processes together (their worker
-threads included), before the file, at its peak (sampled every 25 ms) and 8 s after (the pool's
-idle threads exit after 5 s).
+file reader included), before the file, at its peak (sampled every 25 ms) and 8 s after (the file
+reader process exits after 5 s idle).
 
 | File | Outcome | Time | Other user: p50 / p99 / max (requests) | RSS before / peak / after |
 | --- | --- | ---: | ---: | ---: |

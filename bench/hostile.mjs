@@ -4,8 +4,8 @@
 // loads the cases page at a steady rate. For each file: that other user's
 // latency (p50, p99, max) while the file is processed, and the RSS of all the
 // server's processes together (supervisor, workers and their threads)
-// before, at the peak (sampled every 25 ms) and after (once the pool's idle
-// threads have exited). The files are made by tests/support/hostile-files.ts:
+// before, at the peak (sampled every 25 ms) and after (once the file reader
+// process has been idle and exited). The files are made by tests/support/hostile-files.ts:
 //   - a PDF receipt of about 1 KB whose object stream inflates to 256 MiB,
 //     in a dispute pack (ZIP);
 //   - a 154 KB PNG of 6300 × 6300 pixels, in a dispute pack (ZIP);
@@ -24,7 +24,7 @@ import { PASSWORD, signIn, startServer } from "./server.mjs";
 // The other user: one page every 200 ms (5 a second), sent on time whatever the answers (open
 // loop), so a stalled server shows as queued requests, not as fewer requests.
 const PACE_MS = 200;
-const IDLE_WAIT_MS = 8000; // the pool's threads exit after 5 s idle (FILE_WORKER_IDLE_MS)
+const IDLE_WAIT_MS = 8000; // the file reader exits after 5 s idle (FILE_WORKER_IDLE_MS)
 const log = (message) => console.log(`[bench:hostile] ${message}`);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-hostile-"));

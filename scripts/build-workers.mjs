@@ -1,6 +1,7 @@
 // The worker pool's entry (lib/workers/hostile-jobs.ts, TypeScript importing
 // the parsers through "@/…") bundled into one plain CommonJS file, so that
-// `npm start` runs it in worker threads without tsx. Made by
+// `npm start` runs it in worker threads without tsx; and the file reader
+// process that holds the pool (lib/workers/file-host.ts) beside it. Made by
 // scripts/build.mjs after `next build` (which empties .next first), by
 // `npm run dev`, and by the unit tests' global setup (into a folder of
 // their own). esbuild, because Next's own build does not emit worker
@@ -15,6 +16,8 @@ import { fail, root } from "./paths.mjs";
 
 export const WORKERS_DIR = path.join(root, ".next", "cancelcase-workers");
 export const HOSTILE_JOBS_FILE = "hostile-jobs.cjs";
+/** The file reader process that holds the pool (lib/workers/file-host.ts), beside it. */
+export const FILE_HOST_FILE = "file-host.cjs";
 
 /** Writes the bundle into `dir`; returns its path. */
 export function buildWorkers(dir = WORKERS_DIR) {
@@ -30,8 +33,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { build } = await import("esbuild");
   await build({
     absWorkingDir: root,
-    entryPoints: ["lib/workers/hostile-jobs.ts"],
-    outfile: path.join(process.argv[2] || WORKERS_DIR, HOSTILE_JOBS_FILE),
+    entryPoints: ["lib/workers/hostile-jobs.ts", "lib/workers/file-host.ts"],
+    outdir: process.argv[2] || WORKERS_DIR,
+    outExtension: { ".js": ".cjs" },
     bundle: true,
     platform: "node",
     target: "node20",

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildWorkers, HOSTILE_JOBS_FILE, WORKERS_DIR } from "./build-workers.mjs";
+import { buildWorkers, FILE_HOST_FILE, HOSTILE_JOBS_FILE, WORKERS_DIR } from "./build-workers.mjs";
 import { dedupeServerChunks } from "./dedupe-chunks.mjs";
 import { fail, root } from "./paths.mjs";
 
@@ -49,7 +49,9 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp)
       ? fs.readFileSync(stamp, "utf8")
       : "";
-  const workers = fs.existsSync(path.join(WORKERS_DIR, HOSTILE_JOBS_FILE));
+  const workers = [HOSTILE_JOBS_FILE, FILE_HOST_FILE].every((file) =>
+    fs.existsSync(path.join(WORKERS_DIR, file)),
+  );
   if (built === wanted && workers && !force) return null;
   console.log("[cancelcase] building the app (first start, or the sources changed)…");
   const started = performance.now();

@@ -188,6 +188,11 @@ export function fileWorkerThreads(): number {
   return positiveInt("FILE_WORKER_THREADS", 1);
 }
 
+/** The heap one file job may use (MB); a job past it fails as too complex for the server. */
+export function fileWorkerHeapMb(): number {
+  return positiveInt("FILE_WORKER_HEAP_MB", 192);
+}
+
 /** How long an idle file worker thread lives before it exits and gives its memory back. */
 export function fileWorkerIdleMs(): number {
   return positiveInt("FILE_WORKER_IDLE_MS", 5000);

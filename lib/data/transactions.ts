@@ -57,7 +57,9 @@ export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
     for (const row of rows) {
       const target = match(row.description);
       if (target === row.subscriptionId) continue;
-      moves.set(target, [...(moves.get(target) ?? []), row.id]);
+      const ids = moves.get(target);
+      if (ids) ids.push(row.id);
+      else moves.set(target, [row.id]);
     }
     for (const [subscriptionId, ids] of moves) {
       await db.transaction.updateMany({
@@ -68,6 +70,8 @@ export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
     }
     if (rows.length < REMATCH_PAGE) break;
     after = rows.at(-1)!.id;
+    // The database answers synchronously: other requests get their turn between two pages.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   // A line moved to a confirmed case's subscription is a flagged charge, and a
   // new subscription may renew within the reminder window: today is planned again.

@@ -6,7 +6,8 @@ const NO_CHOICES = { currencies: {}, cycles: {} };
 // The worker pool that reads uploaded files (lib/workers/pool.ts), with the
 // real bundle npm start runs (built by the global setup).
 process.env.FILE_WORKER_IDLE_MS = "300";
-const { fileWorkerThreadCount, isFileLimitError, runFileJob } = await import("@/lib/workers/pool");
+const { fileReaderRunning, isFileLimitError, runFileJob, stopFileReader } =
+  await import("@/lib/workers/pool");
 
 async function limitOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -18,10 +19,7 @@ async function limitOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("the file worker pool", () => {
-  afterAll(async () => {
-    const pool = (globalThis as { hostilePool?: { destroy(): Promise<void> } }).hostilePool;
-    await pool?.destroy();
-  });
+  afterAll(stopFileReader);
 
   it("refuses a PDF whose streams inflate past the cap, before pdf-lib reads it", async () => {
     expect(await limitOf(runFileJob({ kind: "receipt-pdf", bytes: pdfBomb() }))).toBe("inflated");
@@ -108,13 +106,13 @@ describe("the file worker pool", () => {
     });
   });
 
-  it("keeps no thread once it has been idle", async () => {
+  it("keeps no process once it has been idle", async () => {
     await runFileJob({
       kind: "subscriptions",
       text: "provider,amount\nHulu,7.99\n",
       choices: NO_CHOICES,
     });
-    expect(fileWorkerThreadCount()).toBeGreaterThan(0);
-    await vi.waitFor(() => expect(fileWorkerThreadCount()).toBe(0), { timeout: 10_000 });
+    expect(fileReaderRunning()).toBe(true);
+    await vi.waitFor(() => expect(fileReaderRunning()).toBe(false), { timeout: 10_000 });
   });
 });

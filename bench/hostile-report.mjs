@@ -37,7 +37,7 @@ Written by \`npm run bench -- --hostile\` (bench/hostile.mjs) on ${results.date}
 \`${results.file}\`. The production server as \`npm start\` runs it (${results.processes ?? "?"} processes,
 Node ${results.node}, ${results.cpus} cores shared with other work: the load average during the run
 was ${results.loadAverage ?? "?"}). Each file goes through its real endpoint while another user loads
-\`/cases\` every ${results.paceMs} ms; RSS is all the server's processes together (their worker
+\`/cases\` every ${results.paceMs} ms; RSS is all the server's processes together (the
 file reader included), before the file, at its peak (sampled every 25 ms) and 8 s after (the file
 reader process exits after 5 s idle).
 

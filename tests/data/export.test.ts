@@ -16,64 +16,69 @@ async function all<T>(batches: AsyncIterable<T[]>): Promise<{ rows: T[]; batches
 }
 
 describe("the export reads in batches", () => {
-  it("pages every list by keyset across batch boundaries, ties broken by id, nothing twice", async () => {
-    const user = await registerUser({
-      email: "export-batches@example.com",
-      password: "read it all back",
-    });
-    const other = await registerUser({
-      email: "export-other@example.com",
-      password: "read it all back",
-    });
-    const caseIds: string[] = [];
-    for (let i = 0; i < 45; i++) {
-      const sub = await createSubscription(user, {
-        provider: `Provider ${i}`,
-        category: "mobile",
-        amount: 1000 + i,
+  // Thousands of rows written first: a loaded machine needs more than the default 20 s.
+  it(
+    "pages every list by keyset across batch boundaries, ties broken by id, nothing twice",
+    { timeout: 90_000 },
+    async () => {
+      const user = await registerUser({
+        email: "export-batches@example.com",
+        password: "read it all back",
+      });
+      const other = await registerUser({
+        email: "export-other@example.com",
+        password: "read it all back",
+      });
+      const caseIds: string[] = [];
+      for (let i = 0; i < 45; i++) {
+        const sub = await createSubscription(user, {
+          provider: `Provider ${i}`,
+          category: "mobile",
+          amount: 1000 + i,
+          currency: "USD",
+          billingCycle: "monthly",
+        });
+        const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+        if (i % 5 === 0)
+          await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: 1 });
+        caseIds.push(kase.id);
+      }
+      await createSubscription(other, {
+        provider: "Not mine",
+        category: "other",
+        amount: 1,
         currency: "USD",
         billingCycle: "monthly",
       });
-      const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
-      if (i % 5 === 0)
-        await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: 1 });
-      caseIds.push(kase.id);
-    }
-    await createSubscription(other, {
-      provider: "Not mine",
-      category: "other",
-      amount: 1,
-      currency: "USD",
-      billingCycle: "monthly",
-    });
-    // 1,050 notes, all at the same instant: only the id orders them.
-    const at = new Date("2026-11-30T12:00:00Z");
-    for (let i = 0; i < 1050; i++) {
-      await addNote(
-        user,
-        caseIds[i % 3]!,
-        { channel: "phone", occurredAt: at, summary: `n${i}` },
-        "2026-12-01",
-      );
-    }
+      // 1,050 notes, all at the same instant: only the id orders them.
+      const at = new Date("2026-11-30T12:00:00Z");
+      for (let i = 0; i < 1050; i++) {
+        await addNote(
+          user,
+          caseIds[i % 3]!,
+          { channel: "phone", occurredAt: at, summary: `n${i}` },
+          "2026-12-01",
+        );
+      }
 
-    const subscriptions = await all(exportSubscriptions(user));
-    expect(subscriptions.rows).toHaveLength(45);
-    expect(subscriptions.rows.map((s) => s.provider)).not.toContain("Not mine");
+      const subscriptions = await all(exportSubscriptions(user));
+      expect(subscriptions.rows).toHaveLength(45);
+      expect(subscriptions.rows.map((s) => s.provider)).not.toContain("Not mine");
 
-    const cases = await all(exportCases(user));
-    expect(cases.batches).toBe(5);
-    expect(cases.rows.map((c) => c.id).sort()).toEqual([...caseIds].sort());
-    const walked = cases.rows.filter((c) => c.state === "bill_checked");
-    expect(walked).toHaveLength(9);
-    for (const kase of walked)
-      expect(kase.events.map((e) => e.to)).toEqual(["open", "bill_checked"]);
+      const cases = await all(exportCases(user));
+      expect(cases.batches).toBe(5);
+      expect(cases.rows.map((c) => c.id).sort()).toEqual([...caseIds].sort());
+      const walked = cases.rows.filter((c) => c.state === "bill_checked");
+      expect(walked).toHaveLength(9);
+      for (const kase of walked)
+        expect(kase.events.map((e) => e.to)).toEqual(["open", "bill_checked"]);
 
-    const notes = await all(exportNotes(user));
-    expect(notes.batches).toBe(11);
-    expect(notes.rows).toHaveLength(1050);
-    expect(new Set(notes.rows.map((n) => n.id)).size).toBe(1050);
-    const ids = notes.rows.map((n) => n.id);
-    expect(ids).toEqual([...ids].sort());
-  });
+      const notes = await all(exportNotes(user));
+      expect(notes.batches).toBe(11);
+      expect(notes.rows).toHaveLength(1050);
+      expect(new Set(notes.rows.map((n) => n.id)).size).toBe(1050);
+      const ids = notes.rows.map((n) => n.id);
+      expect(ids).toEqual([...ids].sort());
+    },
+  );
 });

@@ -195,6 +195,8 @@ test.describe("reminder emails", () => {
 
 test.describe("exactly once", () => {
   test("two server processes on one database send each digest once", async ({ request }) => {
+    // Two servers of its own to start: on a loaded machine that alone can take a minute.
+    test.setTimeout(180_000);
     const first = await startOwnServer("reminders-twice", { ...FAST, SMTP_URL: smtp.url });
     const second = await startOwnServer(
       "reminders-twice",

@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import { defineConfig, globalIgnores } from "eslint/config";
 
-// House rule 1 (DESIGN.md): only the data access layer touches the database.
+// House rule (CONTRIBUTING.md): only the data access layer touches the database.
 const prismaImports = {
   group: [
     "@prisma/client",

@@ -274,7 +274,7 @@ loads: React DOM, Next.js's router and the app's shell and error pages; a route'
     const { betterSqlite3Ms, queryRawMs, findUniqueMs } = results.callCost;
     parts.push(`A Prisma call has a fixed cost: reading one user by id takes ${findUniqueMs} ms through
 \`findUnique\`, ${queryRawMs} ms through \`$queryRaw\` and ${betterSqlite3Ms} ms through better-sqlite3 directly
-(bench/prisma-cost.mjs); the hot reads are raw SQL for that reason (levers 21, 23 and 25).`);
+(bench/prisma-cost.mjs).`);
   }
   return `## What stands in the way\n\n${parts.join("\n\n")}\n`;
 }
@@ -367,8 +367,7 @@ ${table(
 ## First-load JavaScript (gzipped, as Chromium fetches it)
 
 Loaded as the heavy user (the login page signed out), until the network is idle. "Server renders after load" counts the
-requests for server-rendered data the page makes on its own (link prefetches); links here do not
-prefetch (components/ui/link.tsx), so a page view costs the server one render.
+requests for server-rendered data the page makes on its own (link prefetches).
 
 ${table(
   ["Route", "kB", "Server renders after load"],

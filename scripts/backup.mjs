@@ -2,7 +2,7 @@
 // while it keeps serving writes. Writes one ZIP (default
 // DATA_DIR/backups/cancelcase-backup-<time>.zip, mode 0600) holding
 //   manifest.json       what is inside, with each receipt's sha256 and size
-//   cancelcase.db       the database, taken with VACUUM INTO (DESIGN.md:
+//   cancelcase.db       the database, taken with VACUUM INTO (docs/contract.md:
 //                       never a file copy of a live database)
 //   receipts/<xx>/<key> the receipt files the snapshot's rows refer to
 // Receipt files are written before their row commits and removed after their

@@ -48,7 +48,7 @@ const BASE_HEADERS = {
   "Referrer-Policy": "strict-origin-when-cross-origin",
 };
 
-/** A JSON error in DESIGN.md's shape, with the headers every response carries. */
+/** A JSON error in docs/contract.md's shape, with the headers every response carries. */
 function refuse(res, status, code, message, extraHeaders = {}) {
   res.writeHead(status, {
     ...BASE_HEADERS,

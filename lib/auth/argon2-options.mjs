@@ -1,4 +1,4 @@
-// argon2id with OWASP's minimum (19 MiB, t=2, p=1), which DESIGN.md requires.
+// argon2id with OWASP's minimum (19 MiB, t=2, p=1), which docs/contract.md requires.
 // `algorithm: 2` is Argon2id; @node-rs/argon2 exports it as a const enum,
 // which isolated modules cannot import. Plain JavaScript so that
 // scripts/reset-password.mjs hashes exactly as the app does.

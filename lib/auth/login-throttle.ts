@@ -3,7 +3,7 @@ import { signupsPerHour } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/limits/shared";
 
-// DESIGN.md "Auth": password checks are counted per account and address
+// docs/contract.md "Authentication": password checks are counted per account and address
 // together (so the owner can still sign in from elsewhere), per address, and
 // per account from every address. A point is taken *before* the password is
 // verified and given back when it was right, so parallel guesses cannot all

@@ -3,7 +3,7 @@ import { databaseFile } from "./paths.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
 
-// Every setting has a working default (DESIGN.md "Configuration"); this module
+// Every setting has a working default (docs/contract.md "Configuration"); this module
 // (with ./paths.mjs, which the npm scripts share) is the one place that reads
 // them, so scripts, the app and tests agree.
 function positiveInt(name: string, fallback: number): number {
@@ -60,7 +60,7 @@ export function allowRegistration(): boolean {
   return flag("ALLOW_REGISTRATION", true);
 }
 
-/** Sign-ups allowed per client address per hour (DESIGN.md: 30). */
+/** Sign-ups allowed per client address per hour (docs/contract.md: 30). */
 export function signupsPerHour(): number {
   return positiveInt("SIGNUPS_PER_HOUR", 30);
 }
@@ -101,7 +101,7 @@ export function pushAllowedOrigins(): string[] {
 /**
  * Hosts (names, IP literals, or host:port) that outbound calls to user-given
  * URLs may reach even on a private or loopback address, and over plain http
- * (DESIGN.md, channels; lib/net/outbound.ts). Empty by default.
+ * (lib/net/outbound.ts). Empty by default.
  */
 export function outboundAllowedHosts(): string[] {
   return (process.env.OUTBOUND_ALLOWED_HOSTS ?? "")
@@ -138,7 +138,7 @@ export function trustProxy(): boolean {
 
 /**
  * Per-user limits that no real person reaches but that bound what one
- * account can make the server read, render or export (DESIGN.md: 422
+ * account can make the server read, render or export (docs/contract.md: 422
  * `limit_reached`).
  */
 export function notesPerCaseLimit(): number {

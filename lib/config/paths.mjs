@@ -1,4 +1,4 @@
-// Where CancelCase keeps its data (DESIGN.md "Configuration"): DATA_DIR
+// Where CancelCase keeps its data (docs/contract.md "Configuration"): DATA_DIR
 // (./data) holds the SQLite file and the generated secret at its top level
 // and receipts under receipts/; DATABASE_URL (a file: URL) overrides the
 // SQLite file. Plain JavaScript so that the npm scripts (start, backup,

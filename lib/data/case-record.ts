@@ -42,7 +42,7 @@ export type CaseDetail = CaseDto & {
   allowedMoves: Move[];
 };
 
-/** DESIGN.md 2026-12: a case's GET holds at most the newest 100 of each list. */
+/** docs/contract.md "Resources": a case's GET holds at most the newest 100 of each list. */
 export const EMBEDDED_PER_LIST = 100;
 
 /** The newest `limit` of rows fetched newest first (one extra), back in time order, and where to go on. */

@@ -133,7 +133,7 @@ const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   date_out_of_order: ["occurredOn", "date_out_of_order"],
 };
 
-/** The refusals that carry their own error code (DESIGN.md turn 3); the rest are `unprocessable`. */
+/** The refusals that carry their own error code (docs/contract.md, transitions); the rest are `unprocessable`. */
 const REFUSAL_CODES: Partial<Record<TransitionRefusal, AppErrorCode>> = {
   date_in_future: "date_in_future",
   date_out_of_order: "date_out_of_order",

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
 // The errors every data function raises the same way. Someone else's id is
-// "not found" too (DESIGN.md: never 403, never a hint that it exists).
+// "not found" too (docs/contract.md: never 403, never a hint that it exists).
 
 /** "Case not found.": a missing row, or one the actor does not own. */
 export function notFoundError(what: string): AppError {

@@ -1,8 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 
-// Pragmas that must hold on every connection the app opens (DESIGN.md
-// "Reliability"). journal_mode=WAL persists in the file; the others are
+// Pragmas that must hold on every connection the app opens (docs/contract.md
+// "Security and reliability floor"). journal_mode=WAL persists in the file; the others are
 // per-connection, so they are set each time the adapter connects.
 export const CONNECTION_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
@@ -56,7 +56,7 @@ function beginImmediately(adapter: Adapter): void {
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 /**
- * Works around prisma issue 29933 (STACK.md). When COMMIT fails (SQLITE_BUSY,
+ * Works around prisma issue 29933 (docs/decisions/007-sqlite-better-sqlite3.md). When COMMIT fails (SQLITE_BUSY,
  * a deferred constraint, a full disk) Prisma 6.19 neither rolls back nor
  * releases the adapter's transaction lock: the connection stays inside the
  * open transaction and every later transaction waits forever. Here a failed

@@ -1,5 +1,5 @@
 // What can leave a case's record, and what is kept of it when it does
-// (DESIGN.md: the record a user shows must be honest about changes).
+// (docs/contract.md: the record a user shows must be honest about changes).
 
 export const CASE_CHANGE_KINDS = ["note_deleted", "receipt_deleted"] as const;
 export type CaseChangeKind = (typeof CASE_CHANGE_KINDS)[number];

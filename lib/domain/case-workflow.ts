@@ -1,4 +1,4 @@
-// The cancellation case workflow (DESIGN.md "The case workflow") as pure
+// The cancellation case workflow (docs/contract.md "The case workflow") as pure
 // code. The UI and the API both ask this module what moves are allowed;
 // nothing else decides.
 import type { SubscriptionStatus } from "./subscriptions";

@@ -1,4 +1,4 @@
-// Money is an integer in minor units plus an ISO-4217 code (DESIGN.md). How
+// Money is an integer in minor units plus an ISO-4217 code (docs/contract.md). How
 // many minor units make a major one depends on the currency (USD 2, JPY 0,
 // KWD 3), so that comes from Intl, never from a guess.
 import { numberFormat } from "./intl";

@@ -1,4 +1,4 @@
-// How a support contact happened (DESIGN.md "Note").
+// How a support contact happened (docs/contract.md "Domain").
 export const NOTE_CHANNELS = [
   "phone",
   "chat",

@@ -1,5 +1,5 @@
-// What an uploaded receipt may be, decided from its bytes alone (DESIGN.md
-// "Uploads"): the name and the client's Content-Type are never trusted.
+// What an uploaded receipt may be, decided from its bytes alone (docs/contract.md
+// "Security and reliability floor"): the name and the client's Content-Type are never trusted.
 import { numberFormat } from "./intl";
 
 const BINARY_TYPES = new Set([

@@ -1,4 +1,4 @@
-// The subscription vocabulary (DESIGN.md "Domain") and how its values show.
+// The subscription vocabulary (docs/contract.md "Domain") and how its values show.
 export const SUBSCRIPTION_CATEGORIES = [
   "mobile",
   "internet",

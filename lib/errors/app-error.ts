@@ -1,5 +1,5 @@
 // Errors the data layer raises on purpose. Actions turn them into messages,
-// route handlers into the JSON error shape of DESIGN.md; anything else is a
+// route handlers into the JSON error shape of docs/contract.md; anything else is a
 // bug and reaches the user only as a generic 500.
 export const APP_ERROR_STATUS = {
   validation_failed: 400,

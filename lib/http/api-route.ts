@@ -11,7 +11,7 @@ import en from "@/messages/en.json";
 
 // The one wrapper every /api/v1 handler goes through: it finds the acting
 // user (Bearer token or session cookie), refuses cookie writes from a foreign
-// Origin, and maps errors to DESIGN.md's shape. Handlers stay thin.
+// Origin, and maps errors to docs/contract.md's shape. Handlers stay thin.
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promise<Response>;

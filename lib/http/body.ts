@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
-/** The largest JSON body any /api/v1 route reads (DESIGN.md: 413 past it). */
+/** The largest JSON body any /api/v1 route reads (docs/contract.md: 413 past it). */
 export const JSON_BODY_MAX_BYTES = 1024 * 1024;
 
 function tooLarge(): AppError {

@@ -54,7 +54,7 @@ async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> 
 
 /**
  * A receipt's upload (lib/http/multipart.ts): the type comes from the bytes
- * (415 unless DESIGN.md accepts it). The caller commits or discards the file.
+ * (415 unless docs/contract.md accepts it). The caller commits or discards the file.
  */
 async function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
   const { upload, fields } = await receiveMultipart(request, maxBytes);

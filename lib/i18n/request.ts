@@ -7,7 +7,7 @@ import { LOCALE_COOKIE } from "./locales";
 import { resolveLocale } from "./negotiate";
 
 // No locale in the URL: the language follows the user's setting, else the
-// switcher's cookie, else the browser (DESIGN.md, issue 2). A page that asks
+// switcher's cookie, else the browser (docs/contract.md "Domain", issue 2). A page that asks
 // for one language explicitly (`getTranslations({ locale })`: the evidence
 // page printed in English from a Chinese UI) gets that one.
 export default getRequestConfig(async ({ locale: asked }) => {

@@ -8,7 +8,7 @@ import { createSubscription, listSubscriptions } from "@/lib/data/subscriptions"
 import { registerUser } from "@/lib/data/users";
 import { asAppError } from "@/lib/errors/app-error";
 
-// STACK.md: prisma issue 29933. A second connection (standing in for a backup
+// docs/decisions/007-sqlite-better-sqlite3.md: prisma issue 29933. A second connection (standing in for a backup
 // or the CLI in another process) holds the write lock past the busy timeout,
 // and a COMMIT is made to fail; the user gets a clear "busy" error, nothing
 // is half-written, and the app's connection carries on afterwards.

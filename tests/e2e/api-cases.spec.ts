@@ -14,7 +14,7 @@ async function createSubscription(
   return response.json();
 }
 
-test("subscriptions: create, read, update, list, delete — with the DESIGN.md field names", async ({
+test("subscriptions: create, read, update, list, delete — with the field names of docs/contract.md", async ({
   request,
 }) => {
   const { auth } = await apiUser(request);

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { isHealthy } from "@/lib/data/health";
 
-// For load balancers (DESIGN.md "Contract extensions"): no auth, no details.
+// For load balancers (docs/contract.md "Resources"): no auth, no details.
 // /api/ping is the constant liveness answer; this one asks the database and
 // the receipt storage.
 export const dynamic = "force-dynamic";

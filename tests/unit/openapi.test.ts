@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+// A maintained validator of the OpenAPI 3.1 specification (dev dependency).
+import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { errorCodesOf, openApiDocument } from "@/lib/http/openapi/document";
 import { OPERATIONS } from "@/lib/http/openapi/operations";
@@ -74,6 +76,14 @@ describe("the OpenAPI document", () => {
     }
     // It survives a round trip through JSON: no functions, no undefined holes.
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it("passes an OpenAPI 3.1 validator, which does refuse a broken copy", async () => {
+    const check = (value: unknown) => validate(structuredClone(value) as never);
+    expect(await check(doc)).toMatchObject({ valid: true });
+    const broken = structuredClone(doc) as { paths: Record<string, Record<string, unknown>> };
+    broken.paths["/api/v1/me"]!.get = { responses: { "200": {} } };
+    expect(await check(broken)).toMatchObject({ valid: false });
   });
 
   it("gives every operation a summary, a success and the error shape for each failure", () => {

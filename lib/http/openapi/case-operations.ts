@@ -77,8 +77,7 @@ export const CASE_OPERATIONS: Operation[] = [
     tag: "subscriptions",
     summary: "Delete a subscription",
     auth: "user",
-    success: noContent("Deleted."),
-    errors: ["conflict"],
+    success: noContent("Deleted, with its cases."),
   },
   // Cases
   {

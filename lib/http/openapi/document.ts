@@ -149,7 +149,13 @@ function successOf(op: Operation) {
   const content = contentType
     ? { [contentType]: { schema: { type: "string", contentMediaType: contentType } } }
     : schema
-      ? { "application/json": { schema: jsonSchemaOf(schema, "output") } }
+      ? {
+          "application/json": {
+            schema: NAMED.has(schema)
+              ? { $ref: `#/components/schemas/${NAMED.get(schema)}` }
+              : jsonSchemaOf(schema, "output"),
+          },
+        }
       : undefined;
   return { [String(status)]: { description, ...(content ? { content } : {}) } };
 }

@@ -56,15 +56,29 @@ function limits(schema: Schema): string {
   return notes.join("; ");
 }
 
-function fieldTable(schema: Schema): string[] {
+/** The object a field holds, if it holds one (`{…}` or `{…} | null`). */
+function objectOf(field: Schema): Schema | null {
+  if (field.type === "object" && field.properties) return field;
+  const branches = Array.isArray(field.anyOf) ? (field.anyOf as Schema[]) : [];
+  return branches.find((branch) => branch.type === "object" && branch.properties) ?? null;
+}
+
+/** One row per field; an object's own fields follow it as `parent.child`. */
+function fieldRows(schema: Schema, prefix = ""): string[] {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required as string[] | undefined) ?? []);
-  const rows = Object.entries(properties).map(([name, field]) => {
+  return Object.entries(properties).flatMap(([name, field]) => {
     const inner = Array.isArray(field.anyOf)
       ? { ...(field.anyOf as Schema[])[0], ...field }
       : field;
-    return `| \`${name}\` | ${cell(typeName(field))} | ${required.has(name) ? "yes" : "no"} | ${cell(limits(inner))} |`;
+    const row = `| \`${prefix}${name}\` | ${cell(typeName(field))} | ${required.has(name) ? "yes" : "no"} | ${cell(limits(inner))} |`;
+    const nested = objectOf(field);
+    return [row, ...(nested ? fieldRows(nested, `${prefix}${name}.`) : [])];
   });
+}
+
+function fieldTable(schema: Schema): string[] {
+  const rows = fieldRows(schema);
   if (rows.length === 0) return [];
   return ["| field | type | required | notes |", "| --- | --- | --- | --- |", ...rows, ""];
 }
@@ -98,8 +112,12 @@ function operationSection(method: string, path: string, op: OperationObject): st
     const schema = Object.values(response.content ?? {})[0]?.schema;
     const shape =
       schema && Number(status) < 400 && schema.type !== "string" ? ` ${typeName(schema)}` : "";
-    const keys = Object.keys((schema?.properties ?? {}) as Schema);
-    const extra = shape !== " object" ? shape : keys.length > 0 ? ` \`{${keys.join(", ")}}\`` : "";
+    const properties = (schema?.properties ?? {}) as Record<string, Schema>;
+    // A page names what it holds: {items: Case[], nextCursor}.
+    const keys = Object.entries(properties).map(([key, field]) =>
+      JSON.stringify(field).includes("$ref") ? `${key}: ${typeName(field)}` : `\`${key}\``,
+    );
+    const extra = shape !== " object" ? shape : keys.length > 0 ? ` {${keys.join(", ")}}` : "";
     lines.push(`| ${status} | ${cell(response.description + extra)} |`);
   }
   lines.push("");

@@ -53,6 +53,12 @@ const nextConfig = {
           { key: "Cache-Control", value: "no-store" },
         ],
       },
+      // The API's OpenAPI document is the same for everyone until the next
+      // deploy: cacheable. Later rules win, so this overrides no-store above.
+      {
+        source: "/api/v1/openapi.json",
+        headers: [{ key: "Cache-Control", value: "public, max-age=3600" }],
+      },
       // The client message catalogs (app/i18n): data, never a document.
       { source: "/i18n/:path*", headers: [{ key: "Content-Security-Policy", value: strictCsp }] },
       // The service worker: always checked for a new version.

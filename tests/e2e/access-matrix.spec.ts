@@ -33,6 +33,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/auth/token": { kind: "public" },
   "POST /api/v1/auth/password-reset": { kind: "public" },
   "POST /api/v1/auth/password-reset/confirm": { kind: "public" },
+  "GET /api/v1/openapi.json": { kind: "public" },
   "GET /api/v1/me": { kind: "self" },
   "POST /api/v1/me/calendar-feed": { kind: "self" },
   "DELETE /api/v1/me/calendar-feed": { kind: "self" },

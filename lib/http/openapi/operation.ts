@@ -1,0 +1,37 @@
+import type { z } from "zod";
+import type { AppErrorCode } from "@/lib/errors/app-error";
+
+// One /api/v1 operation as the registry (./operations) writes it down.
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type Operation = {
+  method: Method;
+  /** OpenAPI style: `/api/v1/cases/{id}`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** `user`: session cookie or Bearer token; `public`: no credentials. */
+  auth: "user" | "public";
+  query?: z.ZodObject;
+  body?: { json: z.ZodType } | { multipart: z.ZodObject; files: Record<string, string> };
+  success: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** The codes this route raises itself; auth, body, id and busy codes are added by the builder. */
+  errors?: AppErrorCode[];
+  /** Served to anyone and safe to cache (no database, no user). */
+  static?: boolean;
+};
+
+export const json = (schema: z.ZodType) => ({ json: schema });
+export const ok = (description: string, schema?: z.ZodType) => ({
+  status: 200,
+  description,
+  schema,
+});
+export const created = (description: string, schema?: z.ZodType) => ({
+  status: 201,
+  description,
+  schema,
+});
+export const noContent = (description: string) => ({ status: 204, description });

@@ -1,0 +1,17 @@
+import { ACCOUNT_OPERATIONS } from "./account-operations";
+import { CASE_OPERATIONS } from "./case-operations";
+import type { Operation } from "./operation";
+import { RECORD_OPERATIONS } from "./record-operations";
+
+export type { Method, Operation } from "./operation";
+
+// The registry of every /api/v1 operation: the one place the document is
+// written from. Bodies and queries are the very schemas the handlers parse
+// with, so a changed field changes the document; tests/unit/openapi.test.ts
+// fails when a route on disk is missing here, or listed here but gone.
+
+export const OPERATIONS: Operation[] = [
+  ...ACCOUNT_OPERATIONS,
+  ...CASE_OPERATIONS,
+  ...RECORD_OPERATIONS,
+];

@@ -7,14 +7,16 @@
 // (CANCELCASE_SWEEP / CANCELCASE_SCHEDULER = "0" elsewhere).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { workerRole } = await import("@/lib/config/settings.mjs");
+  const role = workerRole();
   const { prepareDummyHash } = await import("@/lib/auth/passwords");
   await prepareDummyHash();
-  if (process.env.CANCELCASE_SWEEP !== "0") {
+  if (role.sweep) {
     const { sweepReceiptFiles } = await import("@/lib/data/receipts");
     const { removed } = await sweepReceiptFiles();
     if (removed > 0) console.log(`[cancelcase] swept ${removed} leftover receipt file(s)`);
   }
-  if (process.env.CANCELCASE_SCHEDULER !== "0") {
+  if (role.scheduler) {
     const { startReminderScheduler } = await import("@/lib/notifications/scheduler");
     startReminderScheduler();
   }

@@ -2,6 +2,7 @@
 // with SWC each time a server process starts, which maps SWC's 100 MB native
 // binary into every worker (26 MiB of resident memory each, BENCHMARKS.md).
 import createNextIntlPlugin from "next-intl/plugin";
+import { isSet, setting } from "./lib/config/settings.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -25,7 +26,7 @@ const commonHeaders = [
 // a proxy that rewrites Host), so Next.js is told to accept it as well.
 function baseUrlHost() {
   try {
-    return process.env.BASE_URL?.trim() ? new URL(process.env.BASE_URL.trim()).host : null;
+    return isSet("BASE_URL") ? new URL(setting("BASE_URL")).host : null;
   } catch {
     return null; // lib/config reports a malformed BASE_URL
   }

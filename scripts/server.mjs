@@ -16,6 +16,7 @@ import { createServer } from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { setting, workerRole } from "../lib/config/settings.mjs";
 import { baseOrigin, writeOriginRefusal } from "../lib/http/write-origin.mjs";
 import { anonymousPageCache } from "./page-cache.mjs";
 import { hasSessionCookie, SIGNED_IN_PATHS } from "./signed-in.mjs";
@@ -175,7 +176,7 @@ function securePage(req, res, dev) {
 // br, and gzip is at level 1 for a client that does not. COMPRESSION=off
 // leaves it to a reverse proxy that compresses.
 function compressor() {
-  if (process.env.COMPRESSION?.trim().toLowerCase() === "off") return null;
+  if (!setting("COMPRESSION")) return null;
   return compression({
     threshold: 1024,
     level: 1,
@@ -212,10 +213,6 @@ function pageWriteRefusal(req, trusted) {
   });
 }
 
-function trustProxy() {
-  return ["1", "true", "yes", "on"].includes(process.env.TRUST_PROXY?.trim().toLowerCase() ?? "");
-}
-
 /** Where the server really listens: every interface, or the one address HOST named. */
 function listeningOn(server) {
   const { address, port } = server.address();
@@ -229,7 +226,9 @@ export async function startServer({ root, dev, host, port }) {
   const app = next({ dev, dir: root, hostname: host === "0.0.0.0" ? "localhost" : host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const trusted = trustProxy();
+  // The one TRUST_PROXY parser (lib/config/settings.mjs): a value that is
+  // neither true nor false stops the server here, as it fails the app.
+  const trusted = setting("TRUST_PROXY");
   const compress = compressor();
   // Not in development: there the pages change as they are edited.
   const pages = dev ? null : anonymousPageCache();
@@ -282,7 +281,7 @@ export async function startServer({ root, dev, host, port }) {
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
-  const worker = process.env.CANCELCASE_WORKER;
+  const worker = workerRole().index;
   console.log(
     `[cancelcase] ${dev ? "development" : "production"} server ready on ${listeningOn(server)}${worker ? ` (worker ${worker})` : ""}`,
   );

@@ -10,7 +10,6 @@
 //      (WEB_CONCURRENCY), each started again at once whenever it dies (see
 //      supervise()).
 // `npm run dev` does 1, 2 and serves with hot reload instead of 3.
-import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -19,6 +18,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
 import { buildWorkers } from "./build-workers.mjs";
+import { setting, workerRole } from "../lib/config/settings.mjs";
+import { migrate } from "./migrate.mjs";
 import { databaseFileFromEnv, dataDirFromEnv, fail, pidFile, root } from "./paths.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -26,10 +27,17 @@ process.env.NODE_ENV = dev ? "development" : "production";
 // These machines and many self-hosted servers are offline; never phone home.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const port = Number(process.env.PORT || 3000);
-if (!Number.isSafeInteger(port) || port <= 0 || port > 65535)
-  fail(`PORT must be 1-65535, got "${process.env.PORT}"`);
-const host = process.env.HOST || "0.0.0.0";
+/** A setting's value, or the end of the start with the reason when it makes no sense. */
+function read(name) {
+  try {
+    return setting(name);
+  } catch (error) {
+    return fail(error.message);
+  }
+}
+
+const port = read("PORT");
+const host = read("HOST");
 const dataDir = dataDirFromEnv();
 
 function log(message) {
@@ -72,7 +80,7 @@ function makeDatabasePrivate() {
 }
 
 function loadOrCreateSecret() {
-  if (process.env.NEXTAUTH_SECRET?.trim()) return;
+  if (read("NEXTAUTH_SECRET") !== null) return;
   const file = path.join(dataDir, "auth-secret");
   try {
     fs.writeFileSync(file, randomBytes(48).toString("base64url") + "\n", {
@@ -89,30 +97,14 @@ function loadOrCreateSecret() {
   process.env.NEXTAUTH_SECRET = secret;
 }
 
-// Prisma 6.19 warns that the schema's datasource url is unused with a driver
-// adapter; without that url it would try to download an engine, so the url
-// stays and the warning (and the datasource line naming the schema's
-// placeholder file instead of the real one) are dropped from the output.
-const PRISMA_NOISE = [
-  /^WARNING: Your schema specifies the following datasource properties[\s\S]*?only using driver adapters\.\n*/m,
-  /^Datasource "db": .*\n/m,
-  /^Prisma config detected, skipping environment variable loading\.\n*/m,
-];
-
-function migrate() {
-  log(`migrating ${process.env.DATABASE_URL.replace(/^file:/, "")}`);
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
-    { cwd: root, env: process.env, encoding: "utf8", stdio: ["inherit", "pipe", "pipe"] },
-  );
-  const output = PRISMA_NOISE.reduce(
-    (text, noise) => text.replace(noise, ""),
-    `${result.stderr ?? ""}${result.stdout ?? ""}`,
-  );
-  process.stdout.write(output.replace(/\n{3,}/g, "\n\n"));
-  if (result.status !== 0)
-    fail(`database migration failed (exit ${result.status ?? result.signal})`);
+function migrateDatabase() {
+  const databaseUrl = `file:${databaseFileFromEnv()}`;
+  log(`migrating ${databaseUrl.replace(/^file:/, "")}`);
+  try {
+    process.stdout.write(migrate(databaseUrl));
+  } catch (error) {
+    fail(error.message);
+  }
 }
 
 // npm start is a small supervisor: it prepares everything once, then runs
@@ -126,7 +118,7 @@ function migrate() {
 // is uploading), and it runs the reminder scheduler. Workers exit when the
 // primary goes (their IPC channel closes), so stopping npm start, even with
 // kill -9, never leaves a server behind holding the port.
-const SERVING_CHILD = process.env.CANCELCASE_SERVING_CHILD === "1";
+const SERVING_CHILD = workerRole().servingChild;
 const RESTARTS_PER_MINUTE = 5;
 
 async function serve() {
@@ -136,12 +128,7 @@ async function serve() {
 
 /** How many worker processes serve: WEB_CONCURRENCY, else one per available core. */
 function workerCount() {
-  const raw = process.env.WEB_CONCURRENCY?.trim();
-  if (!raw) return Math.max(1, os.availableParallelism());
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1 || n > 64)
-    fail(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}"`);
-  return n;
+  return read("WEB_CONCURRENCY") ?? Math.max(1, os.availableParallelism());
 }
 
 function writePidFile() {
@@ -232,9 +219,10 @@ if (SERVING_CHILD) {
   keepFilesPrivate();
   prepareDataDir();
   loadOrCreateSecret();
-  process.env.NEXTAUTH_URL ||= process.env.BASE_URL?.trim() || `http://localhost:${port}`;
+  // next-auth reads NEXTAUTH_URL itself; it is BASE_URL unless set apart.
+  process.env.NEXTAUTH_URL ||= read("BASE_URL");
   process.env.PORT = String(port);
-  migrate();
+  migrateDatabase();
   makeDatabasePrivate();
   if (dev) {
     // The worker pool's entry is bundled apart from Next's build (scripts/build-workers.mjs).

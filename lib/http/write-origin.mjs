@@ -12,6 +12,8 @@
 // cookie of ours. The scheme of that origin is the socket's (plain http)
 // unless a proxy we trust (TRUST_PROXY) says otherwise in X-Forwarded-Proto.
 
+import { setting } from "../config/settings.mjs";
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Whether a request with this method changes something. */
@@ -37,11 +39,10 @@ function originOf(scheme, host) {
   }
 }
 
-/** The origin BASE_URL names (http://localhost:PORT when unset, as lib/config says). */
+/** The origin BASE_URL names (http://localhost:PORT when unset), or null when it is malformed. */
 export function baseOrigin(env = process.env) {
-  const raw = env.BASE_URL?.trim();
   try {
-    return new URL(raw || `http://localhost:${env.PORT?.trim() || 3000}`).origin;
+    return new URL(setting("BASE_URL", env)).origin;
   } catch {
     return null;
   }

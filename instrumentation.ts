@@ -2,7 +2,7 @@
 // unknown emails is made before the first login; files left behind by a
 // crash (temporary uploads, files whose row was never committed) are swept
 // before serving; and the reminder scheduler starts. Under `npm start`'s
-// workers (scripts/start.mjs) only the leader sweeps, on its first start
+// workers (server/start.mjs) only the leader sweeps, on its first start
 // before its siblings exist, and only the leader runs the scheduler
 // (CANCELCASE_SWEEP / CANCELCASE_SCHEDULER = "0" elsewhere).
 export async function register() {

@@ -6,7 +6,7 @@ import { isSet, setting } from "./lib/config/settings.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-// Pages get a per-request nonce CSP from the custom server (scripts/server.mjs).
+// Pages get a per-request nonce CSP from the custom server (server/http-server.mjs).
 // API responses and build assets get this strict one: nothing there should
 // ever execute or be framed.
 const strictCsp =
@@ -22,7 +22,7 @@ const commonHeaders = [
 
 // Next.js checks a server action's Origin against the Host header on its own.
 // Our one Origin rule (lib/http/write-origin.mjs, applied first by
-// scripts/server.mjs) also accepts BASE_URL's origin (the public name behind
+// server/http-server.mjs) also accepts BASE_URL's origin (the public name behind
 // a proxy that rewrites Host), so Next.js is told to accept it as well.
 function baseUrlHost() {
   try {
@@ -35,7 +35,7 @@ function baseUrlHost() {
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The custom server compresses, faster than Next.js's gzip (scripts/server.mjs).
+  // The custom server compresses, faster than Next.js's gzip (server/http-server.mjs).
   compress: false,
   // subset-font loads harfbuzz's wasm by require.resolve at run time, and piscina starts its
   // worker threads from its own files: both stay plain packages.

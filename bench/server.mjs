@@ -85,7 +85,7 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, "scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, "server/start.mjs"], {
     cwd: root,
     env: {
       ...process.env,
@@ -109,7 +109,7 @@ export async function startServer(dataDir, env = {}, nodeArgs = []) {
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
-  // Measured once every worker process serves (scripts/start.mjs says so).
+  // Measured once every worker process serves (server/start.mjs says so).
   let stdout = "";
   let allServing = false;
   child.stdout.on("data", (chunk) => {

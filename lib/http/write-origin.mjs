@@ -1,5 +1,5 @@
 // The one Origin rule for every cookie-authenticated write: server actions
-// and page POSTs (checked by scripts/server.mjs before Next.js runs, so a
+// and page POSTs (checked by server/http-server.mjs before Next.js runs, so a
 // refusal is a plain 403 instead of Next's "Invalid Server Actions request"
 // 500) and /api/v1 handlers (lib/http/api-route.ts, where a Bearer token
 // needs no Origin). Plain JavaScript because the custom server imports it.

@@ -2,10 +2,11 @@
 // with SWC each time a server process starts, which maps SWC's 100 MB native
 // binary into every worker (26 MiB of resident memory each, BENCHMARKS.md).
 import createNextIntlPlugin from "next-intl/plugin";
+import { isSet, setting } from "./lib/config/settings.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-// Pages get a per-request nonce CSP from the custom server (scripts/server.mjs).
+// Pages get a per-request nonce CSP from the custom server (server/http-server.mjs).
 // API responses and build assets get this strict one: nothing there should
 // ever execute or be framed.
 const strictCsp =
@@ -21,11 +22,11 @@ const commonHeaders = [
 
 // Next.js checks a server action's Origin against the Host header on its own.
 // Our one Origin rule (lib/http/write-origin.mjs, applied first by
-// scripts/server.mjs) also accepts BASE_URL's origin (the public name behind
+// server/http-server.mjs) also accepts BASE_URL's origin (the public name behind
 // a proxy that rewrites Host), so Next.js is told to accept it as well.
 function baseUrlHost() {
   try {
-    return process.env.BASE_URL?.trim() ? new URL(process.env.BASE_URL.trim()).host : null;
+    return isSet("BASE_URL") ? new URL(setting("BASE_URL")).host : null;
   } catch {
     return null; // lib/config reports a malformed BASE_URL
   }
@@ -34,7 +35,7 @@ function baseUrlHost() {
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The custom server compresses, faster than Next.js's gzip (scripts/server.mjs).
+  // The custom server compresses, faster than Next.js's gzip (server/http-server.mjs).
   compress: false,
   // subset-font loads harfbuzz's wasm by require.resolve at run time, and piscina starts its
   // worker threads from its own files: both stay plain packages.

@@ -30,7 +30,7 @@ const log = (message) => console.log(`[bench:hostile] ${message}`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-hostile-"));
 const server = await startServer(dataDir, {
   UPLOAD_MAX_BYTES: String(20 * 1024 * 1024),
-  SUBSCRIPTIONS_PER_USER_MAX: "10000",
+  CANCELCASE_TEST_SUBSCRIPTIONS_PER_USER_MAX: "10000",
 });
 const { base } = server;
 

@@ -6,13 +6,21 @@
 // once every route has run. After the build, every reference to a copy is
 // pointed at one of them, so the chunk is loaded once. The copies stay on disk
 // (a reference this misses still works, it only costs the memory it did).
+//
+// It reads Turbopack's private layout (server/chunks/*.js, referenced by
+// "server/chunks/…js" strings), checked against one Next.js version:
+// tests/e2e/build.spec.ts fails on another version, and checks on the e2e
+// run's real build that no route still loads a folded copy.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+/** The Next.js version this was checked against (the layout is not a public API). */
+export const CHECKED_AGAINST_NEXT = "16.4.6";
+
 const MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
 
-function jsFiles(dir) {
+export function jsFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -23,7 +31,7 @@ function jsFiles(dir) {
 }
 
 /** Chunk paths as the runtime names them ("server/chunks/x.js") grouped by content, where a content has several. */
-function duplicateGroups(serverDir) {
+export function duplicateGroups(serverDir) {
   const byContent = new Map();
   const chunksDir = path.join(serverDir, "chunks");
   for (const file of jsFiles(chunksDir)) {

@@ -1,4 +1,4 @@
-// The client's address as the server saw it. scripts/server.mjs overwrites
+// The client's address as the server saw it. server/http-server.mjs overwrites
 // X-Forwarded-For with the socket's address (or, behind TRUST_PROXY, keeps
 // what the proxy appended), so the last entry is the one to trust: a value a
 // client typed itself never gets there.

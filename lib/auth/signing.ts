@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { nextauthSecret } from "@/lib/config";
 
 // Values the server signs and later takes back (a device cookie, an
 // unsubscribe link): HMAC-SHA256 under a key derived from the auth secret
@@ -9,8 +10,7 @@ let fallbackSecret: string | undefined;
 
 function keyFor(purpose: string): Buffer {
   // npm start always sets NEXTAUTH_SECRET; a bare test process gets one of its own.
-  const secret =
-    process.env.NEXTAUTH_SECRET || (fallbackSecret ??= randomBytes(32).toString("hex"));
+  const secret = nextauthSecret() ?? (fallbackSecret ??= randomBytes(32).toString("hex"));
   return createHmac("sha256", secret).update(purpose).digest();
 }
 

@@ -6,17 +6,15 @@
 // app (through lib/config/index.ts). Relative paths resolve against `base`:
 // the working directory in the app, the project root in the scripts.
 import path from "node:path";
+import { setting } from "./settings.mjs";
 
 export function dataDir(base = process.cwd()) {
-  return path.resolve(/*turbopackIgnore: true*/ base, process.env.DATA_DIR?.trim() || "data");
+  return path.resolve(/*turbopackIgnore: true*/ base, setting("DATA_DIR"));
 }
 
 export function databaseFile(base = process.cwd()) {
-  const url = process.env.DATABASE_URL?.trim();
-  if (!url) return path.join(dataDir(base), "cancelcase.db");
-  if (!url.startsWith("file:")) {
-    throw new Error("DATABASE_URL must be a SQLite file: URL (file:/path/to/db)");
-  }
+  const url = setting("DATABASE_URL");
+  if (url === null) return path.join(dataDir(base), "cancelcase.db");
   return path.resolve(/*turbopackIgnore: true*/ base, url.slice("file:".length));
 }
 

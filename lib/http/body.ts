@@ -12,7 +12,7 @@ function tooLarge(): AppError {
  * Reads a JSON body, counting bytes as they arrive: past 1 MiB it stops
  * reading and answers 413, so a huge body is never held in memory (a
  * declared Content-Length over the limit is refused before a byte is read;
- * scripts/server.mjs already turns those away at the door). Malformed JSON is
+ * server/http-server.mjs already turns those away at the door). Malformed JSON is
  * a 400.
  */
 export async function readJson(request: Request): Promise<unknown> {

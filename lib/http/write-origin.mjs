@@ -1,5 +1,5 @@
 // The one Origin rule for every cookie-authenticated write: server actions
-// and page POSTs (checked by scripts/server.mjs before Next.js runs, so a
+// and page POSTs (checked by server/http-server.mjs before Next.js runs, so a
 // refusal is a plain 403 instead of Next's "Invalid Server Actions request"
 // 500) and /api/v1 handlers (lib/http/api-route.ts, where a Bearer token
 // needs no Origin). Plain JavaScript because the custom server imports it.
@@ -11,6 +11,8 @@
 // attacker's page has its own origin, and a DNS-rebinding page carries no
 // cookie of ours. The scheme of that origin is the socket's (plain http)
 // unless a proxy we trust (TRUST_PROXY) says otherwise in X-Forwarded-Proto.
+
+import { setting } from "../config/settings.mjs";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -37,11 +39,10 @@ function originOf(scheme, host) {
   }
 }
 
-/** The origin BASE_URL names (http://localhost:PORT when unset, as lib/config says). */
+/** The origin BASE_URL names (http://localhost:PORT when unset), or null when it is malformed. */
 export function baseOrigin(env = process.env) {
-  const raw = env.BASE_URL?.trim();
   try {
-    return new URL(raw || `http://localhost:${env.PORT?.trim() || 3000}`).origin;
+    return new URL(setting("BASE_URL", env)).origin;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { RateLimiterCluster } from "rate-limiter-flexible/lib/RateLimiterCluster
 import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
 
 // Counters every server process shares. `npm start` runs one worker per core
-// (scripts/start.mjs); a limit counted in one worker's memory alone would be
+// (server/start.mjs); a limit counted in one worker's memory alone would be
 // a limit per worker, so in a worker the counters live in the primary
 // process (rate-limiter-flexible's cluster mode: each call is one IPC round
 // trip, answered from the primary's RateLimiterClusterMaster). A process

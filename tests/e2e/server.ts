@@ -60,7 +60,7 @@ export async function startOwnServer(
   let stderrLog = "";
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    child = spawn(process.execPath, [...serverNodeFlags(), "scripts/start.mjs"], {
+    child = spawn(process.execPath, [...serverNodeFlags(), "server/start.mjs"], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -72,7 +72,7 @@ export async function startOwnServer(
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    // Every worker process is up (scripts/start.mjs says so): a test that
+    // Every worker process is up (server/start.mjs says so): a test that
     // measures or kills the workers sees all of them.
     let allServing = false;
     let stdout = "";

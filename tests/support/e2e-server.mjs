@@ -7,4 +7,4 @@ if (!dataDir || !path.resolve(dataDir).includes(`${path.sep}test-data${path.sep}
   throw new Error(`refusing to wipe DATA_DIR=${dataDir}: e2e data must live under test-data/`);
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
-await import("../../scripts/start.mjs");
+await import("../../server/start.mjs");

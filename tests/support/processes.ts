@@ -15,7 +15,7 @@ export function childPids(pid: number): number[] {
 }
 
 /**
- * The processes that serve requests: `npm start` (scripts/start.mjs) is a
+ * The processes that serve requests: `npm start` (server/start.mjs) is a
  * primary whose children are the worker processes (one per core, or
  * WEB_CONCURRENCY).
  */

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,19 +9,15 @@ declare module "vitest" {
   }
 }
 
-// Migrates one database with the real CLI (the same command `npm start`
+// Migrates one database with the real CLI (the same migrate() `npm start`
 // runs); each test file then works on its own copy of it.
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-vitest-"));
   const file = path.join(dir, "template.db");
-  const result = spawnSync(
-    process.execPath,
-    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
-    { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" },
-  );
-  if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-  }
+  const { migrate } = (await import(path.resolve("scripts/migrate.mjs"))) as {
+    migrate: (databaseUrl: string) => string;
+  };
+  migrate(`file:${file}`);
   project.provide("templateDatabase", file);
   // The worker pool's entry, bundled as npm start's build bundles it (lib/workers/pool.ts);
   // the test processes are forked after this and inherit the variable.

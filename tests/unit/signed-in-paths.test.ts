@@ -7,7 +7,7 @@ type SignedIn = {
   SIGNED_IN_PATHS: RegExp;
   hasSessionCookie: (cookie: string | undefined) => boolean;
 };
-const load = async () => (await import("../../scripts/signed-in.mjs" as string)) as SignedIn;
+const load = async () => (await import("../../server/signed-in.mjs" as string)) as SignedIn;
 
 describe("signed-in pages, as the custom server tells them apart", () => {
   it("names every folder of app/(app)/, and only those", async () => {

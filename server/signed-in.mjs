@@ -1,5 +1,6 @@
+// @ts-check
 // Which requests are for signed-in pages, as the custom server tells them
-// apart before Next.js runs (scripts/server.mjs, scripts/page-cache.mjs).
+// apart before Next.js runs (server/middlewares/page-csp.mjs, page-cache.mjs).
 
 /**
  * The first path segment of every page under app/(app)/, the pages that need
@@ -21,5 +22,8 @@ export const SIGNED_IN_PATHS = new RegExp(`^/(${SIGNED_IN_SEGMENTS.join("|")})(/
 // next-auth's cookie (chunked as .0, .1 … when large; __Secure- on https).
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 
-/** Whether a Cookie header carries a session cookie at all (valid or not: Next.js decides). */
+/**
+ * Whether a Cookie header carries a session cookie at all (valid or not: Next.js decides).
+ * @param {string | undefined} cookie
+ */
 export const hasSessionCookie = (cookie) => SESSION_COOKIE.test(cookie ?? "");

@@ -1,0 +1,67 @@
+// @ts-check
+// `npm start`: everything a fresh machine needs, then the server, in this
+// one process (so a test or benchmark can stop it by its PID).
+//   1. DATA_DIR exists and is the owner's only; NEXTAUTH_SECRET comes from
+//      the environment or is generated on first start (prepare-data.mjs).
+//   2. The SQLite database is migrated (scripts/migrate.mjs, offline).
+//   3. The production build is made when it is missing or its sources changed.
+//   4. The server listens on PORT (3000), in one worker process per core
+//      (WEB_CONCURRENCY), each started again at once whenever it dies
+//      (supervisor.mjs); each worker serves through http-server.mjs.
+// `npm run dev` does 1, 2 and serves with hot reload instead of 3.
+import { fileURLToPath } from "node:url";
+import { workerRole } from "../lib/config/settings.mjs";
+import { buildIfStale } from "../scripts/build.mjs";
+import { buildWorkers } from "../scripts/build-workers.mjs";
+import { dataDirFromEnv, root } from "../scripts/paths.mjs";
+import { log, read } from "./log.mjs";
+import {
+  keepFilesPrivate,
+  loadOrCreateSecret,
+  makeDatabasePrivate,
+  migrateDatabase,
+  prepareDataDir,
+} from "./prepare-data.mjs";
+import { supervise, writePidFile } from "./supervisor.mjs";
+
+const dev = process.argv.includes("--dev");
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV = dev
+  ? "development"
+  : "production";
+// These machines and many self-hosted servers are offline; never phone home.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const port = read("PORT");
+const host = read("HOST");
+const dataDir = dataDirFromEnv();
+
+async function serve() {
+  // Imported only now, after NODE_ENV is set: Next.js reads it as it loads.
+  const { startServer } = await import("./http-server.mjs");
+  await startServer({ root, dev, host, port });
+}
+
+if (workerRole().servingChild) {
+  // Everything was prepared by the supervisor; its environment came along.
+  process.on("disconnect", () => process.exit(1));
+  await serve();
+} else {
+  keepFilesPrivate();
+  prepareDataDir(dataDir);
+  loadOrCreateSecret(dataDir);
+  // next-auth reads NEXTAUTH_URL itself; it is BASE_URL unless set apart.
+  process.env.NEXTAUTH_URL ||= read("BASE_URL");
+  process.env.PORT = String(port);
+  migrateDatabase();
+  makeDatabasePrivate();
+  if (dev) {
+    // The worker pool's entry is bundled apart from Next's build (scripts/build-workers.mjs).
+    buildWorkers();
+    writePidFile(dataDir);
+    await serve();
+  } else {
+    const seconds = buildIfStale();
+    if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
+    await supervise({ exec: fileURLToPath(import.meta.url), dataDir });
+  }
+}

@@ -7,7 +7,7 @@
 // (CANCELCASE_SWEEP / CANCELCASE_SCHEDULER = "0" elsewhere).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareDummyHash } = await import("@/lib/auth/passwords");
+  const { prepareDummyHash } = await import("@/lib/crypto/passwords");
   await prepareDummyHash();
   if (process.env.CANCELCASE_SWEEP !== "0") {
     const { sweepReceiptFiles } = await import("@/lib/data/receipts");

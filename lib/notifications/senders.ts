@@ -3,7 +3,7 @@ import { baseUrl, pushAllowedOrigins } from "@/lib/config";
 import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
 import { OutboundRefused } from "@/lib/net/outbound";
 import { sendPushMessage } from "@/lib/push/send";
-import { unsubscribeToken } from "@/lib/auth/unsubscribe";
+import { unsubscribeToken } from "@/lib/crypto/unsubscribe";
 import type { PlanningUser } from "@/lib/data/notifications";
 import type { NotificationChannel } from "@/lib/domain/reminders";
 import { translator } from "@/lib/i18n/catalogs";

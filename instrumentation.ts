@@ -10,7 +10,7 @@ export async function register() {
   const { prepareDummyHash } = await import("@/lib/crypto/passwords");
   await prepareDummyHash();
   if (process.env.CANCELCASE_SWEEP !== "0") {
-    const { sweepReceiptFiles } = await import("@/lib/data/receipts");
+    const { sweepReceiptFiles } = await import("@/lib/data/system/receipt-files");
     const { removed } = await sweepReceiptFiles();
     if (removed > 0) console.log(`[cancelcase] swept ${removed} leftover receipt file(s)`);
   }

@@ -4,7 +4,7 @@ import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
 import { OutboundRefused } from "@/lib/net/outbound";
 import { sendPushMessage } from "@/lib/push/send";
 import { unsubscribeToken } from "@/lib/crypto/unsubscribe";
-import type { PlanningUser } from "@/lib/data/notifications";
+import type { PlanningUser } from "@/lib/data/system/reminders";
 import type { NotificationChannel } from "@/lib/domain/reminders";
 import { translator } from "@/lib/i18n/catalogs";
 import { reminderMail, testMail } from "@/lib/mail/messages";

@@ -1,5 +1,5 @@
 import "server-only";
-import { planningUserOf } from "@/lib/data/notifications";
+import { planningUserOf } from "@/lib/data/notification-list";
 import type { Actor } from "@/lib/data/users";
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@/lib/domain/reminders";
 import { AppError } from "@/lib/errors/app-error";

@@ -17,6 +17,13 @@ const prismaImports = {
   message: "Only lib/data/* may use the Prisma client (lib/db); call a data function instead.",
 };
 
+// lib/data/system/ spans all users (the scheduler, start-up sweeps): nothing
+// that answers one user's request may call it.
+const systemData = {
+  group: ["@/lib/data/system/*", "**/lib/data/system/*"],
+  message: "lib/data/system/* spans all users; a request calls an owner-scoped data function.",
+};
+
 // Links do not prefetch unless asked to (components/ui/link.tsx says why).
 const nextLink = {
   name: "next/link",
@@ -42,6 +49,15 @@ export default defineConfig([
       "no-restricted-imports": ["error", { paths: [nextLink], patterns: [prismaImports] }],
       "react/no-danger": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/actions/**", "lib/http/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [nextLink], patterns: [prismaImports, systemData] },
+      ],
     },
   },
   {

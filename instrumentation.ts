@@ -9,10 +9,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { workerRole } = await import("@/lib/config/settings.mjs");
   const role = workerRole();
-  const { prepareDummyHash } = await import("@/lib/auth/passwords");
+  const { prepareDummyHash } = await import("@/lib/crypto/passwords");
   await prepareDummyHash();
   if (role.sweep) {
-    const { sweepReceiptFiles } = await import("@/lib/data/receipts");
+    const { sweepReceiptFiles } = await import("@/lib/data/system/receipt-files");
     const { removed } = await sweepReceiptFiles();
     if (removed > 0) console.log(`[cancelcase] swept ${removed} leftover receipt file(s)`);
   }

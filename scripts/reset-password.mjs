@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
-import { ARGON2ID_OPTIONS } from "../lib/auth/argon2-options.mjs";
+import { ARGON2ID_OPTIONS } from "../lib/crypto/argon2-options.mjs";
 import { databaseFile } from "../lib/config/paths.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -44,7 +44,7 @@ export function writePidFile(dataDir) {
  */
 export async function supervise({ exec, dataDir }) {
   // Before any worker: the store of the counters they share.
-  // Its own file, not the package's index of 30 stores (lib/limits/rate-limiter-flexible.d.ts).
+  // Its own file, not the package's index of 30 stores (lib/shared-counters/rate-limiter-flexible.d.ts).
   const { RateLimiterClusterMaster } =
     await import("rate-limiter-flexible/lib/RateLimiterCluster.js");
   new RateLimiterClusterMaster();

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
+import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { detectMapping } from "@/lib/domain/statements";
 import {
@@ -28,14 +29,12 @@ type Result = { lines: number; added: number; duplicates: number; matched: numbe
 type Failure = { key: string; values?: Record<string, string | number> };
 
 function failureOf(status: number, body: unknown): Failure {
-  const error = (body as { error?: Record<string, unknown> } | null)?.error;
-  const fieldCodes = (error?.fieldCodes ?? {}) as Record<string, string[] | undefined>;
-  const code = Object.values(fieldCodes).find((codes) => codes?.length)?.[0];
+  const { code, fieldCode, row, limit } = refusalOf(body);
   const values: Record<string, string | number> = {};
-  if (typeof error?.row === "number") values.row = error.row;
-  if (typeof error?.limit === "number") values.limit = error.limit;
-  if (error?.code === "limit_reached") return { key: "errors.limit_reached_transactions", values };
-  if (code) return { key: `errors.${code}`, values };
+  if (row !== undefined) values.row = row;
+  if (limit !== undefined) values.limit = limit;
+  if (code === "limit_reached") return { key: "errors.limit_reached_transactions", values };
+  if (fieldCode) return { key: `errors.${fieldCode}`, values };
   if (status === 413) return { key: "errors.file_too_large" };
   if (status === 403) return { key: "errors.origin_refused" };
   if (status === 429) return { key: "auth.rateLimited" };
@@ -88,33 +87,23 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
       if (statementDate) form.append("statementDate", statementDate);
     } else form.append("format", "ofx");
     form.append("file", file);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/imports");
-    xhr.onload = () => {
-      setSending(false);
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: the generic message will do
-      }
-      if (xhr.status === 201) {
-        setResult({ ...(body as Result), name: file.name });
-        setFile(null);
-        setPreview(null);
-        setStatementDate("");
-        if (fileInput.current) fileInput.current.value = "";
-        router.refresh();
-      } else setFailure({ ...failureOf(xhr.status, body), retry: xhr.status >= 500 });
-    };
-    xhr.onerror = () => {
-      setSending(false);
-      setFailure({
-        key: navigator.onLine === false ? "errors.upload_offline" : "errors.upload_network",
-        retry: true,
-      });
-    };
-    xhr.send(form);
+    postForm("/api/v1/imports", form).then(
+      ({ status, body }) => {
+        setSending(false);
+        if (status === 201) {
+          setResult({ ...(body as Result), name: file.name });
+          setFile(null);
+          setPreview(null);
+          setStatementDate("");
+          if (fileInput.current) fileInput.current.value = "";
+          router.refresh();
+        } else setFailure({ ...failureOf(status, body), retry: status >= 500 });
+      },
+      () => {
+        setSending(false);
+        setFailure({ key: `errors.${noAnswerReason()}`, retry: true });
+      },
+    );
   }
 
   const header =

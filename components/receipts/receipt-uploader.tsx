@@ -6,6 +6,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField } from "@/components/ui/field";
+import { noAnswerReason } from "@/components/uploads/upload-client";
 import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 
 type Item = {
@@ -93,7 +94,7 @@ export function ReceiptUploader({
       // or the app was rebuilt since the page loaded): worth a retry.
       .catch(() => ({
         ok: false as const,
-        failure: { reason: navigator.onLine === false ? "upload_offline" : "upload_network" },
+        failure: { reason: noAnswerReason() },
         retry: true,
       }));
     update(

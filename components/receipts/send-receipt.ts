@@ -2,6 +2,8 @@
 // Loaded by the uploader when the user first goes to add a file, so the
 // case page's first-load JavaScript does not carry it (BENCHMARKS.md).
 
+import { postForm, refusalOf } from "@/components/uploads/upload-client";
+
 export type UploadFailure = { reason: string; values?: Record<string, number | string> };
 
 // When the answer carries no field code: by the error's code, then by status.
@@ -23,23 +25,16 @@ const BY_STATUS: Record<number, string> = {
   403: "origin_refused",
 };
 
-type ErrorBody = {
-  error?: { code?: string; limit?: number; fieldCodes?: Record<string, string[] | undefined> };
-} | null;
-
 /**
  * Which message explains a refused upload: the server's codes (a field's
  * error code, else the error's code), which the catalog translates; never
  * its English text.
  */
-export function failureOf(status: number, body: ErrorBody): UploadFailure {
-  const error = body?.error;
-  if (error?.code === "limit_reached")
-    return { reason: "limit_reached_receipts", values: { limit: error.limit ?? 0 } };
-  const fieldCode = Object.values(error?.fieldCodes ?? {}).find((codes) => codes?.length)?.[0];
-  return {
-    reason: fieldCode ?? BY_CODE[error?.code ?? ""] ?? BY_STATUS[status] ?? "upload_failed",
-  };
+export function failureOf(status: number, body: unknown): UploadFailure {
+  const { code, fieldCode, limit } = refusalOf(body);
+  if (code === "limit_reached")
+    return { reason: "limit_reached_receipts", values: { limit: limit ?? 0 } };
+  return { reason: fieldCode ?? BY_CODE[code ?? ""] ?? BY_STATUS[status] ?? "upload_failed" };
 }
 
 export type SendResult =
@@ -51,33 +46,17 @@ export type SendResult =
  * Posts one file to the case's receipts, reporting progress in whole percent.
  * Rejects when no answer came (offline, or the network failed).
  */
-export function sendReceipt(
+export async function sendReceipt(
   caseId: string,
   file: File,
   as: { kind: string; noteId: string },
   onProgress: (percent: number) => void,
 ): Promise<SendResult> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    form.append("kind", as.kind);
-    if (as.noteId) form.append("noteId", as.noteId);
-    form.append("file", file);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/cases/${caseId}/receipts`);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    xhr.onload = () => {
-      if (xhr.status === 201) return resolve({ ok: true });
-      let body = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: the generic message will do
-      }
-      resolve({ ok: false, failure: failureOf(xhr.status, body), retry: xhr.status >= 500 });
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append("kind", as.kind);
+  if (as.noteId) form.append("noteId", as.noteId);
+  form.append("file", file);
+  const { status, body } = await postForm(`/api/v1/cases/${caseId}/receipts`, form, onProgress);
+  if (status === 201) return { ok: true };
+  return { ok: false, failure: failureOf(status, body), retry: status >= 500 };
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { Link } from "@/components/ui/link";
+import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { formatMoney } from "@/lib/domain/money";
 import type { SubscriptionImportResult } from "@/lib/http/subscription-import";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
@@ -33,12 +34,9 @@ function currencyLabel(code: string, locale: string): string {
 }
 
 function failureOf(status: number, body: unknown): Failure {
-  const error = (body as { error?: { code?: string; fieldCodes?: Record<string, string[]> } })
-    ?.error;
-  const code = Object.values(error?.fieldCodes ?? {}).find((codes) => codes?.length)?.[0];
-  if (error?.code === "limit_reached")
-    return { key: "errors.limit_reached_subscriptions", retry: false };
-  if (code) return { key: `errors.${code}`, retry: false };
+  const { code, fieldCode } = refusalOf(body);
+  if (code === "limit_reached") return { key: "errors.limit_reached_subscriptions", retry: false };
+  if (fieldCode) return { key: `errors.${fieldCode}`, retry: false };
   if (status === 413) return { key: "errors.file_too_large", retry: false };
   if (status === 403) return { key: "errors.origin_refused", retry: false };
   return { key: "subscriptions.importFailed", retry: status >= 500 };
@@ -80,11 +78,10 @@ export function SubscriptionImportForm() {
       form.append("cycles", JSON.stringify(answers.cycles));
     form.append("file", chosen);
     try {
-      const response = await fetch("/api/v1/subscriptions/import", { method: "POST", body: form });
-      const body: unknown = await response.json().catch(() => null);
+      const { status, body } = await postForm("/api/v1/subscriptions/import", form);
       if (!current()) return null;
-      if (!response.ok) {
-        setFailure(failureOf(response.status, body));
+      if (status < 200 || status > 299) {
+        setFailure(failureOf(status, body));
         return null;
       }
       const result = body as SubscriptionImportResult;
@@ -100,10 +97,7 @@ export function SubscriptionImportForm() {
       return result;
     } catch {
       if (!current()) return null;
-      setFailure({
-        key: navigator.onLine === false ? "errors.upload_offline" : "errors.upload_network",
-        retry: true,
-      });
+      setFailure({ key: `errors.${noAnswerReason()}`, retry: true });
       return null;
     } finally {
       if (current()) {

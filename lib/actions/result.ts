@@ -36,7 +36,7 @@ export async function toActionState(body: () => Promise<ActionState>): Promise<A
         error.formMessage?.key ??
         FORM_MESSAGES[error.code] ??
         (error.fields ? "" : "common.unexpectedError"),
-      ...(error.formMessage?.values ? { values: error.formMessage.values } : {}),
+      ...(error.details ? { values: { ...error.details } } : {}),
       fields: error.fields,
     };
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sign, verifySignature } from "./signing";
+import { sign, verifySignature } from "@/lib/crypto/signing";
 import { baseUrl } from "@/lib/config";
 
 // A device cookie (OWASP, "Slow down online guessing attacks with device

@@ -1,7 +1,7 @@
 import "server-only";
 import { signupsPerHour } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
-import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/limits/shared";
+import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/shared-counters/shared";
 
 // docs/contract.md "Authentication": password checks are counted per account and address
 // together (so the owner can still sign in from elsewhere), per address, and
@@ -11,7 +11,7 @@ import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/limits/shared"
 // to the account before (a signed device cookie, OWASP's "device cookies")
 // has a counter of its own instead of the account's: a stranger's guesses
 // cannot lock the owner out of their own browser. The counters are shared by
-// every worker of the server (lib/limits/shared.ts); they live on globalThis
+// every worker of the server (lib/shared-counters/shared.ts); they live on globalThis
 // because Next.js may load this module once per route bundle.
 const WINDOW_SECONDS = 15 * 60;
 export const GUESSES_PER_ACCOUNT_AND_ADDRESS = 10;

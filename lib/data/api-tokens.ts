@@ -4,7 +4,7 @@ import {
   hashApiToken,
   looksLikeApiToken,
   tokenHint,
-} from "@/lib/auth/api-token-secret";
+} from "@/lib/crypto/api-token-secret";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFoundError } from "./errors";

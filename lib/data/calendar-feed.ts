@@ -1,5 +1,5 @@
 import "server-only";
-import { generateFeedToken, hashApiToken, looksLikeFeedToken } from "@/lib/auth/api-token-secret";
+import { generateFeedToken, hashApiToken, looksLikeFeedToken } from "@/lib/crypto/api-token-secret";
 import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";

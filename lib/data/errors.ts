@@ -29,7 +29,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * A per-user limit (lib/config) is spent: 422 `limit_reached`, with the limit
- * in the English message and in the form's message values.
+ * in the English message and in the error's details.
  */
 export function limitReachedError(
   what:
@@ -45,6 +45,7 @@ export function limitReachedError(
   english: string,
 ): AppError {
   return new AppError("limit_reached", english, {
-    formMessage: { key: `errors.limit_reached_${what}`, values: { limit } },
+    formMessage: { key: `errors.limit_reached_${what}` },
+    details: { limit },
   });
 }

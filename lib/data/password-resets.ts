@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/crypto/passwords";
 import { db } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";

@@ -240,12 +240,6 @@ export async function removeReceiptFiles(storageKeys: readonly string[]): Promis
   }
 }
 
-/** At start-up: temporary files and files without a row are leftovers of a crash. */
-export async function sweepReceiptFiles(): Promise<{ removed: number }> {
-  const rows = await db.receipt.findMany({ select: { storageKey: true } });
-  return receiptStorage().sweep(new Set(rows.map((row) => row.storageKey)));
-}
-
 /** The first `maxBytes` of a receipt, for showing a text or .eml file as plain text. */
 export async function readReceiptHead(
   actor: Actor,

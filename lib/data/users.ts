@@ -5,7 +5,7 @@ import { isUniqueViolation, notFoundError } from "./errors";
 import { removeReceiptFiles } from "./receipts";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/crypto/passwords";
 import type {
   ChangePasswordInput,
   DeleteAccountInput,

@@ -25,7 +25,7 @@ const BATCH = 500;
 function unreadable(code: string, english: string, row?: number): AppError {
   return new AppError("validation_failed", row ? `Row ${row}: ${english}` : english, {
     fields: { file: [code] },
-    ...(row ? { formMessage: { key: `errors.${code}`, values: { row } } } : {}),
+    ...(row ? { formMessage: { key: `errors.${code}` }, details: { row } } : {}),
   });
 }
 

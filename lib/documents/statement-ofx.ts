@@ -36,7 +36,7 @@ export type OfxMeter = { steps: number };
 function unreadable(english: string, code = "statement_malformed", row?: number): AppError {
   return new AppError("validation_failed", row ? `Transaction ${row}: ${english}` : english, {
     fields: { file: [code] },
-    ...(row ? { formMessage: { key: `errors.${code}`, values: { row } } } : {}),
+    ...(row ? { formMessage: { key: `errors.${code}` }, details: { row } } : {}),
   });
 }
 

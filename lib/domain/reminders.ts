@@ -1,6 +1,6 @@
 // Reminders as pure rules: which are due for a user on a day, when a user's
 // day is planned (their digest time, in their zone), quiet hours, and how a
-// failed send backs off. lib/data/notifications.ts stores them and
+// failed send backs off. lib/data/system/reminders.ts stores them and
 // lib/notifications sends them; neither decides what is due.
 import { CLOSED_STATES, type CaseState } from "./case-workflow";
 import { addDays, todayIn } from "./dates";

@@ -25,19 +25,33 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export type FieldErrors = Record<string, string[]>;
 
-/** What a form shows for an error that belongs to no field: a message key and its values. */
-export type ErrorMessage = { key: string; values?: Record<string, string | number> };
+/** What a form shows for an error that belongs to no field: a message key (its values are the details). */
+export type ErrorMessage = { key: string };
+
+/**
+ * The facts of an error a client needs to say it in its own language: which
+ * limit was reached, which row of a file is wrong. A form's message and the
+ * English field messages take them as values; the JSON error carries them
+ * as `limit` and `row`.
+ */
+export type AppErrorDetails = { limit?: number; row?: number };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: FieldErrors;
   readonly retryAfterSeconds?: number;
   readonly formMessage?: ErrorMessage;
+  readonly details?: AppErrorDetails;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    extra: { fields?: FieldErrors; retryAfterSeconds?: number; formMessage?: ErrorMessage } = {},
+    extra: {
+      fields?: FieldErrors;
+      retryAfterSeconds?: number;
+      formMessage?: ErrorMessage;
+      details?: AppErrorDetails;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -45,6 +59,7 @@ export class AppError extends Error {
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.formMessage = extra.formMessage;
+    this.details = extra.details;
   }
 
   get status(): number {

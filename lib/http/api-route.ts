@@ -3,7 +3,12 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authenticateApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
-import { AppError, asAppError, type FieldErrors } from "@/lib/errors/app-error";
+import {
+  AppError,
+  asAppError,
+  type AppErrorDetails,
+  type FieldErrors,
+} from "@/lib/errors/app-error";
 import { baseUrl, trustProxy } from "@/lib/config";
 import { writeOriginRefusal } from "@/lib/http/write-origin.mjs";
 import { formatSimpleMessage } from "@/lib/i18n/simple-messages";
@@ -18,10 +23,7 @@ type Handler<P, U> = (input: { request: Request; params: P; user: U }) => Promis
 
 const errorMessages: Record<string, string> = en.errors;
 
-function englishFields(
-  fields: FieldErrors,
-  values: Record<string, string | number> | undefined,
-): FieldErrors {
+function englishFields(fields: FieldErrors, values: AppErrorDetails | undefined): FieldErrors {
   return Object.fromEntries(
     Object.entries(fields).map(([field, keys]) => [
       field,
@@ -35,17 +37,15 @@ export function errorResponse(error: AppError): NextResponse {
     error: {
       code: error.code,
       message: error.message,
-      ...(error.fields ? { fields: englishFields(error.fields, error.formMessage?.values) } : {}),
+      ...(error.fields ? { fields: englishFields(error.fields, error.details) } : {}),
       // The same errors as codes, for a client that speaks another language (the uploader).
       ...(error.fields ? { fieldCodes: error.fields } : {}),
       // limit_reached says which limit, so a script (or the uploader) can say it too.
-      ...(error.code === "limit_reached" && error.formMessage?.values?.limit !== undefined
-        ? { limit: error.formMessage.values.limit }
+      ...(error.code === "limit_reached" && error.details?.limit !== undefined
+        ? { limit: error.details.limit }
         : {}),
       // A statement's bad row says which row, for the same reason.
-      ...(error.formMessage?.values?.row !== undefined
-        ? { row: error.formMessage.values.row }
-        : {}),
+      ...(error.details?.row !== undefined ? { row: error.details.row } : {}),
     },
   };
   const headers: Record<string, string> = {};

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { AppError } from "@/lib/errors/app-error";
 import { disputePackQuerySchema } from "@/lib/validation/dispute-pack";
-import { SharedSlots } from "@/lib/limits/shared";
+import { SharedSlots } from "@/lib/shared-counters/shared";
 import { parseInput } from "@/lib/validation/parse";
 import { queryOf } from "./body";
 import { readOrExplain } from "./export-zip";
@@ -21,7 +21,7 @@ import { readOrExplain } from "./export-zip";
 const PACKS_AT_ONCE = 2;
 /** A download left unread (a stalled or hostile client) gives its slot back after this long. */
 const PACK_TIMEOUT_MS = 10 * 60 * 1000;
-// Shared by every worker (lib/limits/shared.ts). A slot outlives the pack's
+// Shared by every worker (lib/shared-counters/shared.ts). A slot outlives the pack's
 // own timeout by a minute, so only a process that died frees one by expiry.
 const HOLD_SECONDS = PACK_TIMEOUT_MS / 1000 + 60;
 const slots = {

@@ -1,9 +1,6 @@
 import "server-only";
 import { translator } from "@/lib/i18n/catalogs";
-import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
-import type { Reminder } from "@/lib/domain/reminders";
-import { inDigestOrder, reminderWriter } from "@/lib/notifications/text";
 import type { OutgoingMail } from "./transport";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -64,6 +61,21 @@ export async function testMail(input: {
 }
 
 /**
+ * A reminder email's words, written by lib/notifications/text.ts (mail only
+ * lays them out, so it never imports the reminder machine).
+ */
+export type ReminderMailText = {
+  subject: string;
+  intro: string;
+  /** In digest order: each reminder's sentence and the button to its case or subscription. */
+  items: { line: string; url: string; label: string }[];
+  footer: string;
+  /** The body's unsubscribe link's label, and the text part's sentence that holds its address. */
+  unsubscribeLabel: string;
+  unsubscribeAt: string;
+};
+
+/**
  * Reminders in one message (a digest, or a single one), each with a link to
  * its case, and the one-click unsubscribe of RFC 8058: List-Unsubscribe
  * (the POST endpoint mail clients call) and a link to a page in the body.
@@ -72,43 +84,30 @@ export async function reminderMail(input: {
   to: string;
   name: string;
   locale: Locale;
-  today: string;
-  reminders: Reminder[];
+  words: ReminderMailText;
   unsubscribe: { oneClickUrl: string; pageUrl: string };
 }): Promise<OutgoingMail> {
-  const writer = await reminderWriter(input.locale);
   const tm = await translator(input.locale, "mail");
-  const { t } = writer;
-  const items = inDigestOrder(input.reminders).map((r) => ({
-    line: writer.line(r, input.today),
-    ...writer.link(r),
-  }));
+  const { words } = input;
   const greeting = input.name ? tm("greeting", { name: input.name }) : tm("greetingNoName");
-  const subject =
-    items.length === 1
-      ? items[0]!.line
-      : t("subjectDigest", {
-          count: items.length,
-          date: formatDateOnly(input.today, input.locale),
-        });
   const text = [
     greeting,
-    t("intro"),
-    ...items.map((item) => `- ${item.line}\n  ${item.url}`),
-    `${t("footer")}\n${t("unsubscribeAt", { url: input.unsubscribe.pageUrl })}`,
+    words.intro,
+    ...words.items.map((item) => `- ${item.line}\n  ${item.url}`),
+    `${words.footer}\n${words.unsubscribeAt}`,
   ].join("\n\n");
-  const blocks = items
+  const blocks = words.items
     .map(
       (item) =>
         `<div style="margin:0 0 16px;padding:12px 14px;border:1px solid #e2e8f0;border-radius:12px"><p style="margin:0 0 8px">${escapeHtml(item.line)}</p><a href="${escapeHtml(item.url)}" style="color:#4f46e5;font-weight:600">${escapeHtml(item.label)}</a></div>`,
     )
     .join("");
-  const footer = `${escapeHtml(t("footer"))}<br><a href="${escapeHtml(input.unsubscribe.pageUrl)}" style="color:#64748b">${escapeHtml(t("unsubscribe"))}</a>`;
+  const footer = `${escapeHtml(words.footer)}<br><a href="${escapeHtml(input.unsubscribe.pageUrl)}" style="color:#64748b">${escapeHtml(words.unsubscribeLabel)}</a>`;
   return {
     to: input.to,
-    subject,
+    subject: words.subject,
     text: `${text}\n`,
-    html: layout(paragraph(greeting) + paragraph(t("intro")) + blocks, footer),
+    html: layout(paragraph(greeting) + paragraph(words.intro) + blocks, footer),
     headers: {
       "List-Unsubscribe": `<${input.unsubscribe.oneClickUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

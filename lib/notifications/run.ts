@@ -15,7 +15,7 @@ import {
   USERS_PAGE,
   type ClaimedReminder,
   type PlanningUser,
-} from "@/lib/data/notifications";
+} from "@/lib/data/system/reminders";
 import {
   RENEWAL_DAYS_MAX,
   REMINDERS_PER_DAY_MAX,

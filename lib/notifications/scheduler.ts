@@ -9,7 +9,7 @@ import { defaultSenders } from "./senders";
 // in the first worker process only (instrumentation.ts),
 // one pass of the reminder machine. `protect` skips a tick while the last
 // one still runs; several processes may tick at once, which the claims in
-// lib/data/notifications.ts make harmless.
+// lib/data/system/reminders.ts make harmless.
 const holder = globalThis as unknown as { cancelCaseReminders?: Cron };
 
 export function startReminderScheduler(): void {

@@ -3,32 +3,29 @@ import { baseUrl, pushAllowedOrigins } from "@/lib/config";
 import { dropPushEndpoint, pushTargets } from "@/lib/data/push-subscriptions";
 import { OutboundRefused } from "@/lib/net/outbound";
 import { sendPushMessage } from "@/lib/push/send";
-import { unsubscribeToken } from "@/lib/auth/unsubscribe";
-import type { PlanningUser } from "@/lib/data/notifications";
+import { unsubscribeToken } from "@/lib/crypto/unsubscribe";
+import type { PlanningUser } from "@/lib/data/system/reminders";
 import type { NotificationChannel } from "@/lib/domain/reminders";
 import { translator } from "@/lib/i18n/catalogs";
 import { reminderMail, testMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { vapidKeys, vapidSubject } from "@/lib/push/vapid";
 import type { Sender, Senders } from "./run";
-import { inDigestOrder, reminderWriter } from "./text";
+import { inDigestOrder, reminderMailText, reminderWriter } from "./text";
 
 // The channels reminders go out on: email (when SMTP_URL is set) and Web
 // Push (always offered; it needs only the browser).
 
 export const emailSender: Sender = async (user, reminders, today) => {
   const token = unsubscribeToken(user.id);
+  const pageUrl = `${baseUrl()}/unsubscribe/${token}`;
   await sendMail(
     await reminderMail({
       to: user.email,
       name: user.name,
       locale: user.locale,
-      today,
-      reminders,
-      unsubscribe: {
-        oneClickUrl: `${baseUrl()}/api/unsubscribe/${token}`,
-        pageUrl: `${baseUrl()}/unsubscribe/${token}`,
-      },
+      words: await reminderMailText(user.locale, reminders, today, pageUrl),
+      unsubscribe: { oneClickUrl: `${baseUrl()}/api/unsubscribe/${token}`, pageUrl },
     }),
   );
 };

@@ -1,9 +1,9 @@
 import "server-only";
-import { planningUserOf } from "@/lib/data/notifications";
+import { planningUserOf } from "@/lib/data/notification-list";
 import type { Actor } from "@/lib/data/users";
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@/lib/domain/reminders";
 import { AppError } from "@/lib/errors/app-error";
-import { refusal, sharedLimiter } from "@/lib/limits/shared";
+import { refusal, sharedLimiter } from "@/lib/shared-counters/shared";
 import { defaultTestSenders, type TestSenders } from "./senders";
 
 // Settings → Notifications' "Send a test" and POST /api/v1/me/notifications/test:

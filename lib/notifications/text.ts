@@ -4,6 +4,7 @@ import { baseUrl } from "@/lib/config";
 import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
 import type { Reminder } from "@/lib/domain/reminders";
+import type { ReminderMailText } from "@/lib/mail/messages";
 
 // What a reminder says, in the user's language: one sentence used alike by
 // the email, the push message and the notifications list.
@@ -76,4 +77,30 @@ export function inDigestOrder<R extends Pick<Reminder, "kind" | "eventOn">>(remi
     (a, b) =>
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.eventOn.localeCompare(b.eventOn),
   );
+}
+
+/** A reminder email's words in the user's language; lib/mail/messages.ts lays them out. */
+export async function reminderMailText(
+  locale: Locale,
+  reminders: Reminder[],
+  today: string,
+  unsubscribePageUrl: string,
+): Promise<ReminderMailText> {
+  const writer = await reminderWriter(locale);
+  const { t } = writer;
+  const items = inDigestOrder(reminders).map((r) => {
+    const { url, label } = writer.link(r);
+    return { line: writer.line(r, today), url, label };
+  });
+  return {
+    subject:
+      items.length === 1
+        ? items[0]!.line
+        : t("subjectDigest", { count: items.length, date: formatDateOnly(today, locale) }),
+    intro: t("intro"),
+    items,
+    footer: t("footer"),
+    unsubscribeLabel: t("unsubscribe"),
+    unsubscribeAt: t("unsubscribeAt", { url: unsubscribePageUrl }),
+  };
 }

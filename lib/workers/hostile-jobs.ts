@@ -65,7 +65,8 @@ export type SerializedAppError = {
   code: string;
   message: string;
   fields?: Record<string, string[]>;
-  formMessage?: { key: string; values?: Record<string, string | number> };
+  formMessage?: { key: string };
+  details?: { limit?: number; row?: number };
   retryAfterSeconds?: number;
 };
 
@@ -172,6 +173,7 @@ export default async function hostileJob(job: HostileJob): Promise<unknown> {
       message: error.message,
       fields: error.fields,
       formMessage: error.formMessage,
+      details: error.details,
       retryAfterSeconds: error.retryAfterSeconds,
     };
     return { ok: false, appError };

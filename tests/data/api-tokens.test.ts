@@ -6,7 +6,7 @@ import {
   revokeApiToken,
 } from "@/lib/data/api-tokens";
 import { changePassword, revokeAllSessions } from "@/lib/data/users";
-import { hashApiToken } from "@/lib/auth/api-token-secret";
+import { hashApiToken } from "@/lib/crypto/api-token-secret";
 import { readTokenRowsForTests } from "../support/db-inspect";
 import { newUser } from "../support/fixtures";
 

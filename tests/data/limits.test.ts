@@ -35,7 +35,8 @@ describe("per-user limits, counted before the work they limit", () => {
     expect(refused.reason).toMatchObject({
       code: "limit_reached",
       status: 422,
-      formMessage: { key: "errors.limit_reached_subscriptions", values: { limit: 3 } },
+      formMessage: { key: "errors.limit_reached_subscriptions" },
+      details: { limit: 3 },
     });
     expect(refused.reason.message).toContain("3 subscriptions");
     // Another account has its own allowance.

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { registerUser, verifyCredentials } from "@/lib/data/users";
-import { prepareDummyHash } from "@/lib/auth/passwords";
+import { prepareDummyHash } from "@/lib/crypto/passwords";
 
 // No user enumeration by timing: an unknown email and a wrong password do the
 // same argon2 work (one verify against a hash with the same parameters, no

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/passwords";
+import { verifyPassword } from "@/lib/crypto/passwords";
 import {
   completePasswordReset,
   createPasswordReset,

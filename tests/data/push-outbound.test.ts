@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { savePushSubscription } from "@/lib/data/push-subscriptions";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
-import type { ClaimedReminder, PlanningUser } from "@/lib/data/notifications";
+import type { ClaimedReminder, PlanningUser } from "@/lib/data/system/reminders";
 import { pushSender } from "@/lib/notifications/senders";
 import { browserKeys } from "../support/push-service";
 import { newUser } from "../support/fixtures";

@@ -85,7 +85,7 @@ describe("statement CSVs in the shapes of US issuers' exports", () => {
     });
     await expect(readAll("bad-date.csv")).rejects.toMatchObject({
       fields: { file: ["statement_bad_date"] },
-      formMessage: { values: { row: 3 } },
+      details: { row: 3 },
     });
     await expect(openCsvStatement(Readable.from([""]))).rejects.toMatchObject({
       fields: { file: ["statement_empty"] },
@@ -270,7 +270,7 @@ describe("cells", () => {
       })(),
     ).rejects.toMatchObject({
       fields: { file: ["statement_amount_inexact"] },
-      formMessage: { values: { row: 3 } },
+      details: { row: 3 },
     });
   });
 

@@ -68,7 +68,7 @@ describe("real OFX files from ofxparse's test suite", () => {
     expect(() => parseOfxStatement(real("ofxparse-fidelity-savings.ofx"))).toThrow(
       expect.objectContaining({
         fields: { file: ["statement_amount_inexact"] },
-        formMessage: expect.objectContaining({ values: { row: 2 } }),
+        details: { row: 2 },
       }),
     );
   });

@@ -4,7 +4,7 @@ import {
   hashApiToken,
   looksLikeApiToken,
   tokenHint,
-} from "@/lib/auth/api-token-secret";
+} from "@/lib/crypto/api-token-secret";
 
 describe("API tokens", () => {
   it("are random, prefixed and carry 256 bits", () => {

@@ -6,7 +6,7 @@ import { BellIcon } from "@/components/ui/icons";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listNotifications, type NotificationDto } from "@/lib/data/notifications";
+import { listNotifications, type NotificationDto } from "@/lib/data/notification-list";
 import { todayIn } from "@/lib/domain/dates";
 import { isAppError } from "@/lib/errors/app-error";
 import { reminderWriter } from "@/lib/notifications/text";

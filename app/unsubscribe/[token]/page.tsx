@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { Logo } from "@/components/ui/logo";
-import { unsubscribeTokenUser } from "@/lib/auth/unsubscribe";
+import { unsubscribeTokenUser } from "@/lib/crypto/unsubscribe";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("unsubscribe");

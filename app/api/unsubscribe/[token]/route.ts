@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { unsubscribeTokenUser } from "@/lib/auth/unsubscribe";
+import { unsubscribeTokenUser } from "@/lib/crypto/unsubscribe";
 import { turnOffEmail } from "@/lib/data/notification-settings";
 import { AppError } from "@/lib/errors/app-error";
 import { publicApiRoute } from "@/lib/http/api-route";

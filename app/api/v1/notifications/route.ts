@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listNotifications } from "@/lib/data/notifications";
+import { listNotifications } from "@/lib/data/notification-list";
 import { apiRoute } from "@/lib/http/api-route";
 import { queryOf } from "@/lib/http/body";
 import { pageQuerySchema } from "@/lib/validation/fields";

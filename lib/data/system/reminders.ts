@@ -12,19 +12,16 @@ import {
   retryDelayMs,
   type NotificationChannel,
   type NotificationPrefs,
-  type NotificationStatus,
   type Reminder,
   type ReminderKind,
 } from "@/lib/domain/reminders";
-import { afterCursor, toPage, type Page } from "./pagination";
-import { isUniqueViolation } from "./errors";
-import { toPrefs } from "./notification-settings";
-import type { Actor } from "./users";
+import { isUniqueViolation } from "../errors";
+import { toPrefs } from "../notification-settings";
 
-// Reminders in the database: who is due to be planned, and the Notification
-// rows that are both the record of what was sent and the claim that makes
-// sending exactly-once. (Preferences: ./notification-settings.ts; what the
-// rules read: ./reminder-facts.ts.)
+// The reminder machine's rows across all users (hence lib/data/system/: no
+// Actor here): who is due to be planned, and the Notification rows that are
+// both the record of what was sent and the claim that makes sending
+// exactly-once. One user's list: ../notification-list.ts.
 
 // ---- Planning: whose day has come, what is due for them ----
 
@@ -207,12 +204,14 @@ export async function pruneNotifications(userId: string, now: Date): Promise<voi
 export const LEASE_MS = 60_000;
 
 /** A notification's provider: through its case, or its subscription. */
-const withProvider = {
+export const withProvider = {
   case: { select: { subscription: { select: { provider: true } } } },
   subscription: { select: { provider: true } },
 } satisfies Prisma.NotificationInclude;
 
-function providerOf(row: Prisma.NotificationGetPayload<{ include: typeof withProvider }>): string {
+export function providerOf(
+  row: Prisma.NotificationGetPayload<{ include: typeof withProvider }>,
+): string {
   return row.case?.subscription.provider ?? row.subscription?.provider ?? "";
 }
 
@@ -302,13 +301,7 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
   };
 }
 
-/** The acting user as the reminder machine sees them: a test message goes by the same rules. */
-export async function planningUserOf(actor: Actor): Promise<PlanningUser | null> {
-  const [user] = await usersById([actor.id]);
-  return user ?? null;
-}
-
-async function usersById(ids: string[]): Promise<PlanningUser[]> {
+export async function usersById(ids: string[]): Promise<PlanningUser[]> {
   const rows = await db.user.findMany({ where: { id: { in: ids } }, select: planningUserSelect });
   return rows.map(toPlanningUser);
 }
@@ -353,51 +346,4 @@ export async function markFailedAttempt(
         : { nextAttemptAt: next, leaseId: null, leaseUntil: null, lastError },
     });
   }
-}
-
-// ---- The list a user reads ----
-
-export type NotificationDto = {
-  id: string;
-  kind: ReminderKind;
-  channel: NotificationChannel;
-  status: NotificationStatus;
-  dueOn: string;
-  eventOn: string;
-  provider: string;
-  caseId: string | null;
-  subscriptionId: string | null;
-  attempts: number;
-  createdAt: Date;
-  sentAt: Date | null;
-};
-
-export async function listNotifications(
-  actor: Actor,
-  query: { limit: number; cursor?: string },
-): Promise<Page<NotificationDto>> {
-  const rows = await db.notification.findMany({
-    where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: withProvider,
-  });
-  const page = toPage(rows, query.limit, (r) => r.createdAt);
-  return {
-    nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({
-      id: r.id,
-      kind: r.kind as ReminderKind,
-      channel: r.channel as NotificationChannel,
-      status: r.status as NotificationStatus,
-      dueOn: r.dueOn,
-      eventOn: r.eventOn,
-      provider: providerOf(r),
-      caseId: r.caseId,
-      subscriptionId: r.subscriptionId,
-      attempts: r.attempts,
-      createdAt: r.createdAt,
-      sentAt: r.sentAt,
-    })),
-  };
 }

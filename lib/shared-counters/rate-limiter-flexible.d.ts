@@ -1,4 +1,4 @@
-// The two limiters lib/limits/shared.ts uses, imported from their own files
+// The two limiters lib/shared-counters/shared.ts uses, imported from their own files
 // of rate-limiter-flexible 11.4.0 (it has no "exports" map, so these paths are
 // its public files): its index requires all 30 of its stores (Redis, Mongo,
 // Drizzle, Etcd…), which the bundle carried into every server process and

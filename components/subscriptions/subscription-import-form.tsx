@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/lib/domain/money";
-import type { SubscriptionImportResult } from "@/lib/http/subscription-import";
+import type { SubscriptionImportResult } from "@/lib/services/import-subscriptions";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // Subscriptions from Wallos (its JSON or CSV export) or a CSV: the file is

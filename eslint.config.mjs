@@ -24,6 +24,18 @@ const systemData = {
   message: "lib/data/system/* spans all users; a request calls an owner-scoped data function.",
 };
 
+// The layers below lib/services never call up into it, nor into the faces
+// (lib/http, lib/actions) that call it; lib/services never reaches for a face.
+const faces = ["@/lib/http/*", "**/lib/http/*", "@/lib/actions/*", "**/lib/actions/*"];
+const servicesAndFaces = {
+  group: ["@/lib/services/*", "**/lib/services/*", ...faces],
+  message: "lib/data, lib/domain, lib/documents and lib/workers sit below lib/services.",
+};
+const facesFromServices = {
+  group: faces,
+  message: "A service takes plain input (a ReceiveUpload, not a Request); lib/http calls it.",
+};
+
 // Links do not prefetch unless asked to (components/ui/link.tsx says why).
 const nextLink = {
   name: "next/link",
@@ -68,5 +80,27 @@ export default defineConfig([
     // bench/prisma-cost.mjs measures the Prisma client itself.
     files: ["lib/data/**", "lib/db/**", "bench/prisma-cost.mjs"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["lib/data/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [servicesAndFaces] }] },
+  },
+  {
+    files: ["lib/domain/**", "lib/documents/**", "lib/workers/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [nextLink], patterns: [prismaImports, servicesAndFaces] },
+      ],
+    },
+  },
+  {
+    files: ["lib/services/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [nextLink], patterns: [prismaImports, facesFromServices] },
+      ],
+    },
   },
 ]);

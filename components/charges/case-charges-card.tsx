@@ -101,7 +101,11 @@ export async function CaseChargesCard({
             <h3 className="text-sm font-semibold text-red-900 dark:text-red-200">
               {t("flaggedTitle")}
             </h3>
-            <ChargeList lines={flagged} today={today} reopen={confirmed ? { caseId } : undefined} />
+            <ChargeList
+              lines={flagged}
+              today={today}
+              reopen={confirmed ? { caseId, version } : undefined}
+            />
             <p className="text-xs text-slate-600 dark:text-slate-400">{t("disputeHow")}</p>
           </div>
         ) : null}

@@ -65,7 +65,7 @@ export async function ChargeList({
   lines: (TransactionDto & { provider?: string })[];
   today: string;
   /** The confirmed case these charges came after, when it can still be reopened. */
-  reopen?: { caseId: string };
+  reopen?: { caseId: string; version: number };
   showProvider?: boolean;
   /** false: a flagged line shows its badge only (its deadline and actions are listed elsewhere on the page). */
   actions?: boolean;
@@ -123,7 +123,11 @@ export async function ChargeList({
                   <StatementDateForm transactionId={line.id} caseId={line.caseId ?? undefined} />
                 )}
                 {reopen && line.caseId === reopen.caseId ? (
-                  <ReopenForChargeButton caseId={reopen.caseId} transactionId={line.id} />
+                  <ReopenForChargeButton
+                    caseId={reopen.caseId}
+                    version={reopen.version}
+                    transactionId={line.id}
+                  />
                 ) : null}
               </div>
             ) : null}

@@ -6,12 +6,18 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { reopenForChargeAction } from "@/lib/actions/charges";
 import { useTranslations } from "@/lib/i18n/client";
 
-/** One click: the case goes back to "under review", the charge written into its history. */
+/**
+ * One click: the case goes back to "under review", the charge written into
+ * its history. `version` is the case's as this page was rendered, so a case
+ * changed since is refused as stale rather than reopened unseen.
+ */
 export function ReopenForChargeButton({
   caseId,
+  version,
   transactionId,
 }: {
   caseId: string;
+  version: number;
   transactionId: string;
 }) {
   const t = useTranslations();
@@ -20,6 +26,7 @@ export function ReopenForChargeButton({
     <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="transactionId" value={transactionId} />
+      <input type="hidden" name="expectedVersion" value={version} />
       <Button
         type="submit"
         variant="secondary"

@@ -9,7 +9,7 @@ import { FilePicker } from "@/components/ui/file-picker";
 import { Link } from "@/components/ui/link";
 import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { formatMoney } from "@/lib/domain/money";
-import type { SubscriptionImportResult } from "@/lib/http/subscription-import";
+import type { SubscriptionImportResult } from "@/lib/services/import-subscriptions";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // Subscriptions from Wallos (its JSON or CSV export) or a CSV: the file is

@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
 import { addNote, deleteNote, updateNote } from "@/lib/data/notes";
+import type { SessionUser } from "@/lib/data/users";
 import { todayIn, wallTimeToInstant } from "@/lib/domain/dates";
 import { createNoteSchema } from "@/lib/validation/notes";
-import { parseInput } from "@/lib/validation/parse";
 import { idField } from "@/lib/validation/fields";
-import { formText, toActionState, type ActionState } from "./result";
+import { formText } from "./result";
+import { userAction, type FormArgs } from "./user-action";
 
 function minutes(text: string | undefined): number | null {
   if (!text?.trim()) return null;
@@ -15,40 +16,47 @@ function minutes(text: string | undefined): number | null {
   return Number.isInteger(value) ? value : -1;
 }
 
-/** Creates a note on a case, or edits one when the form carries a noteId. */
-export async function saveNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  let caseId: string | null = null;
-  const noteId = formText(formData, "noteId");
-  const state = await toActionState(async () => {
-    caseId = parseInput(idField, formText(formData, "caseId"));
-    // The form's clock time means the user's time zone, not the server's.
-    const occurredAt = wallTimeToInstant(formText(formData, "occurredAt") ?? "", user.timeZone);
-    const input = parseInput(createNoteSchema, {
-      channel: formText(formData, "channel"),
-      occurredAt: occurredAt?.toISOString() ?? "",
-      agent: formText(formData, "agent"),
-      reference: formText(formData, "reference"),
-      durationMinutes: minutes(formText(formData, "durationMinutes")),
-      summary: formText(formData, "summary"),
-      outcome: formText(formData, "outcome"),
-      followUpOn: formText(formData, "followUpOn") || null,
-    });
-    const today = todayIn(user.timeZone);
-    if (noteId) await updateNote(user, parseInput(idField, noteId), input, today);
-    else await addNote(user, caseId, input, today);
-    return { status: "ok", message: "common.saved" };
-  });
-  if (caseId) revalidatePath(`/cases/${caseId}`);
-  return state;
+function revalidateCase([, formData]: FormArgs) {
+  const caseId = idField.safeParse(formText(formData, "caseId"));
+  if (caseId.success) revalidatePath(`/cases/${caseId.data}`);
 }
 
-export async function deleteNoteAction(noteId: string, caseId: string): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const page = `/cases/${parseInput(idField, caseId)}`;
-    await deleteNote(user, parseInput(idField, noteId));
-    revalidatePath(page);
+/** Creates a note on a case, or edits one when the form carries a noteId. */
+export const saveNoteAction = userAction(
+  createNoteSchema.extend({ caseId: idField, noteId: idField.optional() }),
+  async (user, { caseId, noteId, ...input }) => {
+    const today = todayIn(user.timeZone);
+    if (noteId) await updateNote(user, noteId, input, today);
+    else await addNote(user, caseId, input, today);
+    return { status: "ok", message: "common.saved" };
+  },
+  {
+    input: ([, formData]: FormArgs, user: SessionUser) => {
+      // The form's clock time means the user's time zone, not the server's.
+      const occurredAt = wallTimeToInstant(formText(formData, "occurredAt") ?? "", user.timeZone);
+      return {
+        caseId: formText(formData, "caseId"),
+        noteId: formText(formData, "noteId") || undefined,
+        channel: formText(formData, "channel"),
+        occurredAt: occurredAt?.toISOString() ?? "",
+        agent: formText(formData, "agent"),
+        reference: formText(formData, "reference"),
+        durationMinutes: minutes(formText(formData, "durationMinutes")),
+        summary: formText(formData, "summary"),
+        outcome: formText(formData, "outcome"),
+        followUpOn: formText(formData, "followUpOn") || null,
+      };
+    },
+    always: revalidateCase,
+  },
+);
+
+export const deleteNoteAction = userAction(
+  z.object({ noteId: idField, caseId: idField }),
+  async (user, { noteId, caseId }) => {
+    await deleteNote(user, noteId);
+    revalidatePath(`/cases/${caseId}`);
     return { status: "ok" };
-  });
-}
+  },
+  { input: ([noteId, caseId]: [string, string]) => ({ noteId, caseId }) },
+);

@@ -1,20 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
 import { deleteReceipt } from "@/lib/data/receipts";
-import { parseInput } from "@/lib/validation/parse";
 import { idField } from "@/lib/validation/fields";
-import { toActionState, type ActionState } from "./result";
+import type { ActionState } from "./result";
+import { userAction } from "./user-action";
 
-export async function deleteReceiptAction(receiptId: string, caseId: string): Promise<ActionState> {
-  const user = await requireUser();
-  const state = await toActionState(async () => {
-    const page = `/cases/${parseInput(idField, caseId)}`;
-    await deleteReceipt(user, parseInput(idField, receiptId));
-    revalidatePath(page);
+const deleteOne = userAction(
+  z.object({ receiptId: idField, caseId: idField }),
+  async (user, { receiptId, caseId }) => {
+    await deleteReceipt(user, receiptId);
+    revalidatePath(`/cases/${caseId}`);
     return { status: "ok" };
-  });
+  },
+  { input: ([receiptId, caseId]: [string, string]) => ({ receiptId, caseId }) },
+);
+
+/** A refusal about the receipt itself (the case's last proof) is the form's whole message. */
+export async function deleteReceiptAction(receiptId: string, caseId: string): Promise<ActionState> {
+  const state = await deleteOne(receiptId, caseId);
   if (state.status === "error" && state.fields?.id)
     return { ...state, message: `errors.${state.fields.id[0]}` };
   return state;

@@ -21,61 +21,48 @@ import {
   deleteAccountSchema,
   preferencesSchema,
 } from "@/lib/validation/auth";
-import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
-import { AppError } from "@/lib/errors/app-error";
 import { updateNotificationSettings } from "@/lib/notifications/settings";
 import { sendTestNotification } from "@/lib/notifications/test-send";
-import { formText, formValues, toActionState, type ActionState } from "./result";
+import { formText, formValues } from "./result";
+import { userAction, type FormArgs } from "./user-action";
 
-export async function updatePreferencesAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const input = parseInput(
-      preferencesSchema,
-      formValues(formData, ["name", "locale", "timeZone"]),
-    );
+const form =
+  (names: string[]) =>
+  ([, formData]: FormArgs): Record<string, unknown> =>
+    formValues(formData, names);
+const none = (_args: []) => ({});
+const sessionOrTokenId = z.object({ id: z.string().min(1).max(64) });
+
+export const updatePreferencesAction = userAction(
+  preferencesSchema,
+  async (user, input) => {
     await updatePreferences(user, input);
     revalidatePath("/", "layout");
     return { status: "ok", message: "common.saved" };
-  });
-}
+  },
+  { input: form(["name", "locale", "timeZone"]) },
+);
 
-export async function changePasswordAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const input = parseInput(
-      changePasswordSchema,
-      formValues(formData, ["currentPassword", "newPassword"]),
-    );
+export const changePasswordAction = userAction(
+  changePasswordSchema,
+  async (user, input) => {
     await withCurrentPasswordCheck(user, await requestClientContext(), () =>
       changePassword(user, input),
     );
     return { status: "ok" };
-  });
-}
+  },
+  { input: form(["currentPassword", "newPassword"]) },
+);
 
 export async function logoutEverywhereAction(): Promise<void> {
   const user = await requireUser();
   await revokeAllSessions(user);
 }
 
-export async function createTokenAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const input = parseInput(
-      createTokenSchema,
-      formValues(formData, ["name", "expiresInDays", "currentPassword"]),
-    );
+export const createTokenAction = userAction(
+  createTokenSchema,
+  async (user, input) => {
     const { token } = await withCurrentPasswordCheck(
       user,
       await requestClientContext(),
@@ -86,104 +73,110 @@ export async function createTokenAction(
     );
     revalidatePath("/settings");
     return { status: "ok", data: { token } };
-  });
-}
+  },
+  { input: form(["name", "expiresInDays", "currentPassword"]) },
+);
 
-export async function endSessionAction(id: string): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    await endSession(user, parseInput(z.string().min(1).max(64), id));
+export const endSessionAction = userAction(
+  sessionOrTokenId,
+  async (user, { id }) => {
+    await endSession(user, id);
     revalidatePath("/settings");
     return { status: "ok" };
-  });
-}
+  },
+  { input: ([id]: [string]) => ({ id }) },
+);
 
-export async function revokeTokenAction(id: string): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    await revokeApiToken(user, parseInput(z.string().min(1).max(64), id));
+export const revokeTokenAction = userAction(
+  sessionOrTokenId,
+  async (user, { id }) => {
+    await revokeApiToken(user, id);
     revalidatePath("/settings");
     return { status: "ok" };
-  });
-}
+  },
+  { input: ([id]: [string]) => ({ id }) },
+);
 
-export async function deleteAccountAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const input = parseInput(
-      deleteAccountSchema,
-      formValues(formData, ["password", "confirmEmail"]),
-    );
+export const deleteAccountAction = userAction(
+  deleteAccountSchema,
+  async (user, input) => {
     await withCurrentPasswordCheck(user, await requestClientContext(), () =>
       deleteAccount(user, input),
     );
     return { status: "ok" };
-  });
-}
+  },
+  { input: form(["password", "confirmEmail"]) },
+);
 
 /** A new private calendar address (shown once); the old one stops working. */
-export async function createCalendarFeedAction(): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
+export const createCalendarFeedAction = userAction(
+  z.object({}),
+  async (user) => {
     const token = await createCalendarFeed(user);
     revalidatePath("/settings");
     return { status: "ok", data: { url: `${baseUrl()}/calendar/${token}.ics` } };
-  });
-}
+  },
+  { input: none },
+);
 
-export async function revokeCalendarFeedAction(): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
+export const revokeCalendarFeedAction = userAction(
+  z.object({}),
+  async (user) => {
     await revokeCalendarFeed(user);
     revalidatePath("/settings");
     return { status: "ok" };
-  });
-}
+  },
+  { input: none },
+);
+
+// The form's days before a renewal are checked here, to name the form's own
+// field; lib/notifications/settings.ts validates the rest as the API's patch.
+const notificationFormSchema = z.looseObject({
+  reminders: z.looseObject({
+    renewalDays: z.array(z.unknown()).refine((days) => days.every((n) => Number.isSafeInteger(n)), {
+      error: "renewal_days_invalid",
+    }),
+  }),
+});
 
 /** Settings → Notifications: the form's fields as the API's patch. */
-export async function saveNotificationSettingsAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
-    const on = (name: string) => formText(formData, name) === "on";
-    const days = (formText(formData, "renewalDays") ?? "")
-      .split(/[,，\s]+/)
-      .filter(Boolean)
-      .map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : Number.NaN));
-    if (days.some((n) => !Number.isSafeInteger(n))) {
-      throw new AppError("validation_failed", "Days before a renewal are whole numbers.", {
-        fields: { "reminders.renewalDays": ["renewal_days_invalid"] },
-      });
-    }
-    const reviewDays = formText(formData, "reviewDays")?.trim() ?? "";
-    await updateNotificationSettings(user, {
-      delivery: formText(formData, "delivery"),
-      digestTime: formText(formData, "digestTime"),
-      quietHours: on("quiet")
-        ? { from: formText(formData, "quietFrom"), to: formText(formData, "quietTo") }
-        : null,
-      channels: {
-        // A channel the form did not show (email on a server without SMTP) stays as it is.
-        ...(formText(formData, "emailShown") ? { email: on("email") } : {}),
-        push: on("push"),
-      },
-      reminders: {
-        followUps: on("followUps"),
-        renewals: on("renewals"),
-        renewalDays: days,
-        review: on("review"),
-        reviewDays: /^\d{1,3}$/.test(reviewDays) ? Number(reviewDays) : reviewDays,
-        statement: on("statement"),
-      },
-    });
+export const saveNotificationSettingsAction = userAction(
+  notificationFormSchema,
+  async (user, patch) => {
+    await updateNotificationSettings(user, patch);
     revalidatePath("/settings");
     return { status: "ok", message: "common.saved" };
-  });
+  },
+  { input: ([, formData]: FormArgs) => notificationPatch(formData) },
+);
+
+function notificationPatch(formData: FormData) {
+  const on = (name: string) => formText(formData, name) === "on";
+  const days = (formText(formData, "renewalDays") ?? "")
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : Number.NaN));
+  const reviewDays = formText(formData, "reviewDays")?.trim() ?? "";
+  return {
+    delivery: formText(formData, "delivery"),
+    digestTime: formText(formData, "digestTime"),
+    quietHours: on("quiet")
+      ? { from: formText(formData, "quietFrom"), to: formText(formData, "quietTo") }
+      : null,
+    channels: {
+      // A channel the form did not show (email on a server without SMTP) stays as it is.
+      ...(formText(formData, "emailShown") ? { email: on("email") } : {}),
+      push: on("push"),
+    },
+    reminders: {
+      followUps: on("followUps"),
+      renewals: on("renewals"),
+      renewalDays: days,
+      review: on("review"),
+      reviewDays: /^\d{1,3}$/.test(reviewDays) ? Number(reviewDays) : reviewDays,
+      statement: on("statement"),
+    },
+  };
 }
 
 /**
@@ -191,9 +184,9 @@ export async function saveNotificationSettingsAction(
  * `data` (channel → "sent" | "failed", and channel + "Error" → the server's
  * reason when it failed), for the page to say in its language.
  */
-export async function sendTestNotificationAction(): Promise<ActionState> {
-  const user = await requireUser();
-  return toActionState(async () => {
+export const sendTestNotificationAction = userAction(
+  z.object({}),
+  async (user) => {
     const results = await sendTestNotification(user);
     return {
       status: "ok",
@@ -204,5 +197,6 @@ export async function sendTestNotificationAction(): Promise<ActionState> {
         ]),
       ),
     };
-  });
-}
+  },
+  { input: none },
+);

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
 import { openCase } from "@/lib/data/cases";
 import {
   createSubscription,
@@ -11,10 +10,11 @@ import {
 } from "@/lib/data/subscriptions";
 import { isCurrencyCode, parseMajorAmount } from "@/lib/domain/money";
 import { openCaseSchema } from "@/lib/validation/cases";
-import { parseInput } from "@/lib/validation/parse";
 import { idField } from "@/lib/validation/fields";
 import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
-import { formText, toActionState, type ActionState } from "./result";
+import { z } from "zod";
+import { formText, type ActionState } from "./result";
+import { userAction, type FormArgs } from "./user-action";
 
 /** One statement name a line; an empty field follows the provider's name (null); no field, no change. */
 function patternsFromForm(text: string | undefined): string[] | null | undefined {
@@ -31,7 +31,8 @@ function subscriptionFromForm(formData: FormData) {
   const currency = (formText(formData, "currency") ?? "").trim().toUpperCase();
   const amountText = formText(formData, "amount") ?? "";
   const amount = isCurrencyCode(currency) ? parseMajorAmount(amountText, currency) : 0;
-  const input = parseInput(createSubscriptionSchema, {
+  return {
+    id: formText(formData, "id") || undefined,
     provider: formText(formData, "provider"),
     category: formText(formData, "category"),
     plan: formText(formData, "plan"),
@@ -45,59 +46,56 @@ function subscriptionFromForm(formData: FormData) {
     cancelUrl: formText(formData, "cancelUrl"),
     notes: formText(formData, "notes"),
     merchantPatterns: patternsFromForm(formText(formData, "merchantPatterns")),
-  });
-  return input;
+  };
 }
 
-export async function saveSubscriptionAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const user = await requireUser();
-  const id = formText(formData, "id");
-  let savedId = "";
-  const state = await toActionState(async () => {
-    const input = subscriptionFromForm(formData);
-    savedId = id
-      ? (await updateSubscription(user, parseInput(idField, id), input)).id
-      : (await createSubscription(user, input)).id;
-    return { status: "ok" };
-  });
-  if (state.status !== "ok") return state;
-  revalidatePath("/", "layout");
-  redirect(`/subscriptions/${savedId}`);
-}
+// A saved or deleted subscription, or an opened case, sends the user on:
+// redirect() ends the action, so it comes after the one call succeeded.
 
-export async function deleteSubscriptionAction(id: string): Promise<ActionState> {
-  const user = await requireUser();
-  const state = await toActionState(async () => {
-    await deleteSubscription(user, parseInput(idField, id));
-    return { status: "ok" };
-  });
-  if (state.status !== "ok") return state;
-  revalidatePath("/", "layout");
-  redirect("/subscriptions");
-}
+export const saveSubscriptionAction = userAction(
+  createSubscriptionSchema.extend({ id: idField.optional() }),
+  async (user, { id, ...input }) => {
+    const saved = id
+      ? await updateSubscription(user, id, input)
+      : await createSubscription(user, input);
+    revalidatePath("/", "layout");
+    redirect(`/subscriptions/${saved.id}`);
+  },
+  { input: ([, formData]: FormArgs) => subscriptionFromForm(formData) },
+);
 
-export async function openCaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  let caseId = "";
-  const state = await toActionState(async () => {
-    const input = parseInput(openCaseSchema, {
+export const deleteSubscriptionAction = userAction(
+  z.object({ id: idField }),
+  async (user, { id }) => {
+    await deleteSubscription(user, id);
+    revalidatePath("/", "layout");
+    redirect("/subscriptions");
+  },
+  { input: ([id]: [string]) => ({ id }) },
+);
+
+const openOne = userAction(
+  openCaseSchema,
+  async (user, input) => {
+    const { id } = await openCase(user, input);
+    revalidatePath("/", "layout");
+    redirect(`/cases/${id}`);
+  },
+  {
+    input: ([, formData]: FormArgs) => ({
       subscriptionId: formText(formData, "subscriptionId"),
       reason: formText(formData, "reason"),
       method: formText(formData, "method") || null,
       occurredOn: formText(formData, "occurredOn") || null,
-    });
-    caseId = (await openCase(user, input)).id;
-    return { status: "ok" };
-  });
-  if (state.status !== "ok") {
-    if (state.status === "error" && state.fields?.subscriptionId) {
-      return { ...state, message: `errors.${state.fields.subscriptionId[0]}` };
-    }
-    return state;
+    }),
+  },
+);
+
+/** A refusal about the subscription (it is cancelled, or has an open case) is the form's whole message. */
+export async function openCaseAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await openOne(prev, formData);
+  if (state.status === "error" && state.fields?.subscriptionId) {
+    return { ...state, message: `errors.${state.fields.subscriptionId[0]}` };
   }
-  revalidatePath("/", "layout");
-  redirect(`/cases/${caseId}`);
+  return state;
 }

@@ -19,7 +19,7 @@ import type { Actor } from "./users";
 
 // "Download my data" reads an account of any size with flat memory: every
 // list is read in batches by keyset (oldest first) and handed on as it comes,
-// so the ZIP writer (lib/http/export-zip.ts) streams it out. There is no one
+// so the ZIP writer (lib/services/export-account.ts) streams it out. There is no one
 // snapshot transaction (it would hold the single SQLite connection for the
 // whole download): each batch is consistent, and an export taken while the
 // user edits may show some of those edits.

@@ -17,7 +17,7 @@ import { createSubscriptionSchema } from "@/lib/validation/subscriptions";
 // A subscriptions file (Wallos's JSON or CSV export, or a CSV with
 // CancelCase's field names) read to rows that can be stored and rows that
 // cannot, with why. Runs in the worker pool (lib/workers/hostile-jobs.ts),
-// off the thread that serves requests; lib/http/subscription-import.ts
+// off the thread that serves requests; lib/services/import-subscriptions.ts
 // stores what it returns.
 
 function unreadable(code: string, english: string): AppError {

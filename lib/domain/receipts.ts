@@ -36,7 +36,7 @@ const MESSAGE_FIELDS = new Set([
   "mime-version",
   "content-type",
 ]);
-/** How much of a file the upload sniffs (lib/http/receipt-upload.ts). */
+/** How much of a file the upload sniffs (lib/services/receive-receipt.ts). */
 export const EMAIL_SNIFF_BYTES = 64 * 1024;
 /** An RFC 5322 field name: printable US-ASCII except the colon, then the colon. */
 const FIELD = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:/;

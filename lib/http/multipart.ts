@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { cleanFileName } from "@/lib/domain/receipts";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import type { ReceivedUpload, ReceiveUpload } from "@/lib/services/received-upload";
 import { receiptStorage, type PendingFile } from "@/lib/storage";
 
 // A multipart upload (one part named "file", plus small fields) streamed to
@@ -13,12 +14,10 @@ import { receiptStorage, type PendingFile } from "@/lib/storage";
 // Multipart overhead (boundaries, part headers, small fields) on top of the file.
 const ENVELOPE_BYTES = 64 * 1024;
 
-export type UploadedFile = {
-  file: PendingFile;
-  fileName: string;
-  size: number;
-  sha256: string;
-};
+/** A request's upload, for a service that takes a file (lib/services/received-upload.ts). */
+export function uploadFrom(request: Request): ReceiveUpload {
+  return (maxBytes) => receiveMultipart(request, maxBytes);
+}
 
 /**
  * The file (in a temporary file the caller commits or discards) and the
@@ -27,7 +26,7 @@ export type UploadedFile = {
 export async function receiveMultipart(
   request: Request,
   maxBytes: number,
-): Promise<{ upload: UploadedFile; fields: Record<string, string> }> {
+): Promise<ReceivedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
     throw new AppError(

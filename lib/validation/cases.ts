@@ -41,6 +41,14 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
+/** Reopen a confirmed case over a flagged charge, with the version the form was rendered with. */
+export const reopenForChargeSchema = z.object({
+  caseId: idField,
+  transactionId: idField,
+  expectedVersion: versionField,
+});
+export type ReopenForChargeInput = z.infer<typeof reopenForChargeSchema>;
+
 export const caseListQuerySchema = pageQuerySchema.extend({
   state: z.enum(CASE_STATES, { error: "state_invalid" }).optional(),
   followUp: z.enum(["due"], { error: "follow_up_invalid" }).optional(),

@@ -10,9 +10,10 @@ import {
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { feedCalendar } from "@/lib/documents/calendar";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
 import { readCalendarFeedHashesForTests } from "../support/db-inspect";
 import { newUser as newTestUser } from "../support/fixtures";
+import { uploadFrom } from "@/lib/http/multipart";
 
 const newUser = () => newTestUser({ timeZone: "Asia/Shanghai" });
 
@@ -76,7 +77,10 @@ describe("the calendar feed", () => {
         "amex.csv",
       ),
     );
-    await importStatement(user, new Request("http://localhost/x", { method: "POST", body: form }));
+    await importStatement(
+      user,
+      uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+    );
     const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-01");
     expect(entries.disputes.map((d) => [d.provider, d.date, d.caseId])).toEqual([
       ["Hulu", "2027-02-08", closed.id],

@@ -13,9 +13,10 @@ import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { addDays, formatDateOnly, todayIn } from "@/lib/domain/dates";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
 import { receiptStorage } from "@/lib/storage";
 import zh from "@/messages/zh-CN.json";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // The dispute pack generated for a real case (a Chinese note, two images, a
 // PDF and an email), then read back with poppler: the letter's facts and
@@ -148,7 +149,10 @@ async function caseWithEvidence() {
       "chase.csv",
     ),
   );
-  await importStatement(user, new Request("http://localhost/x", { method: "POST", body: form }));
+  await importStatement(
+    user,
+    uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+  );
   return { user, kase, files, today };
 }
 

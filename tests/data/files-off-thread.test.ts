@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { openCase } from "@/lib/data/cases";
 import { listSubscriptions } from "@/lib/data/subscriptions";
-import { receiveReceipt } from "@/lib/http/receipt-upload";
-import { importStatement } from "@/lib/http/statement-import";
-import { importSubscriptionFile } from "@/lib/http/subscription-import";
+import { receiveReceipt } from "@/lib/services/receive-receipt";
+import { importStatement } from "@/lib/services/import-statement";
+import { importSubscriptions } from "@/lib/services/import-subscriptions";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { bigStatementCsv } from "../support/hostile-files";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // Issue 30, point 14: uploaded files are parsed in the worker pool
 // (lib/workers/pool.ts), never on the thread that serves requests. In this
@@ -45,7 +46,7 @@ function multipart(url: string, file: File, fields: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("file", file);
-  return new Request(url, { method: "POST", body: form });
+  return uploadFrom(new Request(url, { method: "POST", body: form }));
 }
 
 describe("uploaded files are read off the serving thread", () => {
@@ -64,7 +65,7 @@ describe("uploaded files are read off the serving thread", () => {
 
   it("a subscriptions file is read in the pool", async () => {
     const user = await newUser();
-    const result = await importSubscriptionFile(
+    const result = await importSubscriptions(
       user,
       multipart(
         "http://localhost/api/v1/subscriptions/import",

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
 import { bigStatementCsv } from "../support/hostile-files";
 import { newUser } from "../support/fixtures";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // Issue 30, point 14: a 20,000-line import held a server process for 8.7 s.
 // Prisma's calls on better-sqlite3 resolve as microtasks, so storing batch
@@ -38,7 +39,7 @@ describe("a statement import", () => {
     form.append("file", new File([bigStatementCsv(3_000)], "big.csv"));
     const result = await importStatement(
       user,
-      new Request("http://localhost/api/v1/imports", { method: "POST", body: form }),
+      uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
     );
     turning = false;
     expect(result.added).toBe(3_000);

@@ -11,7 +11,8 @@ import { listTransactions } from "@/lib/data/transactions";
 import { db } from "@/lib/db/client";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // Statement imports end to end below HTTP: a real multipart Request through
 // the same code the route runs.
@@ -20,7 +21,7 @@ function upload(csv: string, fields: Record<string, string> = { account: "Chase 
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
-  return new Request("http://localhost/api/v1/imports", { method: "POST", body: form });
+  return uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
 }
 
 const HEADER = "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
@@ -263,7 +264,7 @@ describe("statement imports", () => {
     );
     const result = await importStatement(
       user,
-      new Request("http://localhost/x", { method: "POST", body: form }),
+      uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
     );
     expect(result).toMatchObject({
       format: "ofx",
@@ -281,7 +282,7 @@ describe("statement imports", () => {
     expect(
       await importStatement(
         user,
-        new Request("http://localhost/x", { method: "POST", body: again }),
+        uploadFrom(new Request("http://localhost/x", { method: "POST", body: again })),
       ),
     ).toMatchObject({ added: 0, duplicates: 3 });
   });
@@ -370,7 +371,7 @@ describe("statement imports", () => {
       form.append("file", new File([new Uint8Array(bytes)], "statement.ofx"));
       return importStatement(
         user,
-        new Request("http://localhost/api/v1/imports", { method: "POST", body: form }),
+        uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
       );
     };
     const november = trn("20261115", "-15.00", "爱奇艺会员 连续包月");

@@ -8,7 +8,7 @@ import { addNote } from "@/lib/data/notes";
 import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
 import {
   deliverReminders,
   planReminders,
@@ -17,6 +17,7 @@ import {
 } from "@/lib/notifications/run";
 import { afterEachStatement, countNotificationsForTests } from "../support/db-inspect";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // The reminder machine against the real database, with the clock passed in
 // and a channel that records what it was given (the real SMTP server and
@@ -299,7 +300,7 @@ describe("what becomes due after the digest went out", () => {
     );
     await importStatement(
       actor,
-      new Request("http://localhost/api/v1/imports", { method: "POST", body: form }),
+      uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
     );
     await runReminders(new Date(), { email: mail.send });
     expect(mail.of(user.id).map((m) => m.kinds)).toEqual([["charge"]]);

@@ -4,8 +4,9 @@ import { openCase, transitionCase } from "@/lib/data/cases";
 import { flaggedCharges } from "@/lib/data/flagged-charges";
 import { createSubscription, getSubscription } from "@/lib/data/subscriptions";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { importStatement } from "@/lib/http/statement-import";
+import { importStatement } from "@/lib/services/import-statement";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // Issue 30, point 10: steps happen before they are written down. The day a
 // step happened (occurredOn, the user's zone) is what the record, the charge
@@ -35,7 +36,7 @@ function statement(lines: [string, string][]) {
       { type: "text/csv" },
     ),
   );
-  return new Request("http://localhost/api/v1/imports", { method: "POST", body: form });
+  return uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
 }
 
 describe("the day a step happened", () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { openCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
-import { receiveReceipt } from "@/lib/http/receipt-upload";
+import { receiveReceipt } from "@/lib/services/receive-receipt";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // The receipt upload's own code on real multipart requests: every message of
 // the email corpus (tests/fixtures/README.md) is stored as an email, none is
@@ -16,7 +17,9 @@ function upload(file: string) {
   const form = new FormData();
   form.append("kind", "correspondence");
   form.append("file", new File([fs.readFileSync(path.join(dir, file))], file));
-  return new Request("http://localhost/api/v1/cases/x/receipts", { method: "POST", body: form });
+  return uploadFrom(
+    new Request("http://localhost/api/v1/cases/x/receipts", { method: "POST", body: form }),
+  );
 }
 
 describe("emails uploaded as receipts", () => {

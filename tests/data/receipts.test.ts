@@ -31,7 +31,7 @@ async function caseOf(user: { id: string }, provider = "Mint Mobile") {
   return { sub, kase: await openCase(user, { subscriptionId: sub.id, reason: "cost" }) };
 }
 
-/** A received file as lib/http/receipt-upload hands it over: on disk, hashed, sniffed. */
+/** A received file as lib/services/receive-receipt hands it over: on disk, hashed, sniffed. */
 async function received(size: number): Promise<ReceivedFile> {
   const bytes = randomBytes(size);
   const pending = await receiptStorage().createPending();

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { listSubscriptions } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
-import { importSubscriptionFile } from "@/lib/http/subscription-import";
+import { importSubscriptions } from "@/lib/services/import-subscriptions";
+import { uploadFrom } from "@/lib/http/multipart";
 
 // A Wallos export in one step, below HTTP: the route's own code on a real multipart request.
 
@@ -11,10 +12,12 @@ function upload(file: string, fields: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const bytes = fs.readFileSync(`tests/fixtures/subscriptions/${file}`);
   form.append("file", new File([bytes], file));
-  return new Request("http://localhost/api/v1/subscriptions/import", {
-    method: "POST",
-    body: form,
-  });
+  return uploadFrom(
+    new Request("http://localhost/api/v1/subscriptions/import", {
+      method: "POST",
+      body: form,
+    }),
+  );
 }
 
 const newUser = () =>
@@ -32,7 +35,7 @@ afterEach(() => {
 describe("importing subscriptions", () => {
   it("a dry run writes nothing; the import keeps the good rows and lists the rest; again, nothing is added", async () => {
     const user = await newUser();
-    const dry = await importSubscriptionFile(
+    const dry = await importSubscriptions(
       user,
       upload("wallos-export.json", { dryRun: "true", ...dollarsAndYuan }),
     );
@@ -53,7 +56,7 @@ describe("importing subscriptions", () => {
     ]);
     expect((await listSubscriptions(user, { limit: 50 })).items).toEqual([]);
 
-    const done = await importSubscriptionFile(user, upload("wallos-export.json", dollarsAndYuan));
+    const done = await importSubscriptions(user, upload("wallos-export.json", dollarsAndYuan));
     expect(done.imported).toHaveLength(6);
     const kept = (await listSubscriptions(user, { limit: 50 })).items;
     expect(
@@ -76,7 +79,7 @@ describe("importing subscriptions", () => {
     });
 
     // The same export as CSV adds nothing: every good row is already kept.
-    const again = await importSubscriptionFile(user, upload("wallos-export.csv", dollarsAndYuan));
+    const again = await importSubscriptions(user, upload("wallos-export.csv", dollarsAndYuan));
     expect(again.imported).toEqual([]);
     expect(again.skipped.filter((s) => s.reason === "already_kept")).toHaveLength(6);
     expect(again.skipped[0]).toMatchObject({ row: 2, name: "Mint Mobile" });
@@ -85,13 +88,13 @@ describe("importing subscriptions", () => {
   it("refuses what it cannot read, and an import past the limit, before writing", async () => {
     const user = await newUser();
     await expect(
-      importSubscriptionFile(user, upload("../statements/chase.csv")),
+      importSubscriptions(user, upload("../statements/chase.csv")),
     ).rejects.toMatchObject({
       fields: { file: ["subscriptions_file_unknown"] },
     });
     process.env.SUBSCRIPTIONS_PER_USER_MAX = "3";
     await expect(
-      importSubscriptionFile(user, upload("wallos-export.json", dollarsAndYuan)),
+      importSubscriptions(user, upload("wallos-export.json", dollarsAndYuan)),
     ).rejects.toMatchObject({
       code: "limit_reached",
     });
@@ -100,14 +103,11 @@ describe("importing subscriptions", () => {
 
   it("asks which currency a shared symbol means, offering the user's usual one, and which cycle to keep", async () => {
     const user = await newUser();
-    await importSubscriptionFile(
+    await importSubscriptions(
       user,
       upload("wallos-export.json", { currencies: JSON.stringify({ $: "CAD", "¥": "CNY" }) }),
     );
-    const dry = await importSubscriptionFile(
-      user,
-      upload("wallos-5-export.json", { dryRun: "true" }),
-    );
+    const dry = await importSubscriptions(user, upload("wallos-5-export.json", { dryRun: "true" }));
     // Nothing is guessed: every "$", "¥" and "kr" row waits for the user's answer.
     expect(dry.imported.map((i) => i.provider)).toEqual(["Showmax"]);
     expect(dry.currencyChoices).toEqual([
@@ -135,7 +135,7 @@ describe("importing subscriptions", () => {
       { cycle: "Every 10 Days", rows: 1, chosen: null },
     ]);
 
-    const done = await importSubscriptionFile(
+    const done = await importSubscriptions(
       user,
       upload("wallos-5-export.csv", {
         currencies: JSON.stringify({ $: "CAD", "¥": "JPY", kr: "SEK" }),
@@ -160,10 +160,7 @@ describe("importing subscriptions", () => {
 
   it("offers the currency of the user's language when they keep no subscription yet", async () => {
     const user = { ...(await newUser()), locale: "zh-CN" as const };
-    const dry = await importSubscriptionFile(
-      user,
-      upload("wallos-5-export.json", { dryRun: "true" }),
-    );
+    const dry = await importSubscriptions(user, upload("wallos-5-export.json", { dryRun: "true" }));
     expect(dry.currencyChoices.map((c) => [c.symbol, c.suggested])).toEqual([
       ["$", null],
       ["¥", "CNY"],
@@ -184,7 +181,7 @@ describe("importing subscriptions", () => {
       [{ cycles: JSON.stringify(["weekly"]) }, "cycles", "import_cycles_invalid"],
     ] as const) {
       await expect(
-        importSubscriptionFile(user, upload("wallos-5-export.json", fields)),
+        importSubscriptions(user, upload("wallos-5-export.json", fields)),
       ).rejects.toMatchObject({ code: "validation_failed", fields: { [key]: [code] } });
     }
     expect((await listSubscriptions(user, { limit: 50 })).items).toEqual([]);

@@ -100,7 +100,16 @@ const MATRIX: Record<string, Entry> = {
   },
   "lib/actions/charges.ts#reopenForChargeAction": {
     kind: "foreign",
-    calls: (ids) => [[IDLE, form({ caseId: ids.case, transactionId: ids.transaction })]],
+    calls: (ids) => [
+      [
+        IDLE,
+        form({
+          caseId: ids.case,
+          transactionId: ids.transaction,
+          expectedVersion: String(ids.version),
+        }),
+      ],
+    ],
   },
   "lib/actions/charges.ts#statementDateAction": {
     kind: "foreign",

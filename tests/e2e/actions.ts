@@ -12,7 +12,7 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/cli
   encodeReply(args: unknown[]): Promise<string | FormData>;
 };
 
-/** Every exported function of every "use server" module, as "file#name". */
+/** Every exported action of every "use server" module (a function, or a userAction), as "file#name". */
 export function sourceActions(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -23,7 +23,7 @@ export function sourceActions(): string[] {
       } else if (/\.tsx?$/.test(entry.name)) {
         const text = fs.readFileSync(full, "utf8");
         if (!/^\s*["']use server["'];/.test(text)) continue;
-        for (const match of text.matchAll(/^export async function (\w+)/gm))
+        for (const match of text.matchAll(/^export (?:async function|const) (\w+)/gm))
           found.push(`${full}#${match[1]}`);
       }
     }

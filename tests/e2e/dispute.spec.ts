@@ -162,6 +162,48 @@ test("a statement shows a charge after the cancellation; the case is reopened ov
   expect(entries.get("dispute-pack.pdf")!.subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+test("a reopen from a page opened before the case changed gets the stale message and changes nothing", async ({
+  page,
+}) => {
+  await register(page);
+  const { kase } = await confirmedCase(page.request);
+  const today = todayIn("UTC");
+  const imported = await page.request.post("/api/v1/imports", {
+    headers: sameOrigin(),
+    multipart: {
+      account: "Chase Freedom ••4242",
+      file: {
+        name: "Chase4242_Activity.csv",
+        mimeType: "text/csv",
+        buffer: chaseCsv([
+          { on: addDays(today, 3), description: "MINT MOBILE 800-683-7392 CA", amount: "-30.00" },
+        ]),
+      },
+    },
+  });
+  expect(imported.status()).toBe(201);
+  await page.goto(`/cases/${kase.id}`);
+  await ready(page);
+  const reopen = page
+    .locator("#charges")
+    .getByRole("button", { name: "Reopen the case over this charge" });
+  await expect(reopen).toBeVisible();
+
+  // Someone else edits the case after this page was rendered.
+  const edited = await page.request.patch(`/api/v1/cases/${kase.id}`, {
+    headers: sameOrigin(),
+    data: { confirmationNumber: "MM-55121", expectedVersion: kase.version },
+  });
+  expect(edited.status()).toBe(200);
+
+  await reopen.click();
+  await expect(page.locator("#charges")).toContainText("changed in another tab");
+  const after = await (await page.request.get(`/api/v1/cases/${kase.id}`)).json();
+  expect(after.state).toBe("confirmation_received");
+  expect(after.version).toBe(kase.version + 1);
+  expect(after.events.at(-1).to).toBe("confirmation_received");
+});
+
 test("an export whose columns are not recognised is mapped by hand, checked against its lines, and imported", async ({
   page,
 }) => {

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { apiRoute } from "@/lib/http/api-route";
-import { exportZip } from "@/lib/http/export-zip";
+import { exportAccount } from "@/lib/services/export-account";
 
 /**
  * "Download my data": a ZIP of all the caller's subscriptions, cases, events,
@@ -8,7 +8,7 @@ import { exportZip } from "@/lib/http/export-zip";
  * nosniff, a sandbox CSP and no-store to every /api response.
  */
 export const GET = apiRoute(async ({ user }) => {
-  const { zip, exportedAt } = await exportZip(user);
+  const { zip, exportedAt } = await exportAccount(user);
   const day = exportedAt.toISOString().slice(0, 10);
   return new Response(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
     headers: {

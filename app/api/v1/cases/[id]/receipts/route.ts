@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { queryOf } from "@/lib/http/body";
-import { receiveReceipt } from "@/lib/http/receipt-upload";
+import { uploadFrom } from "@/lib/http/multipart";
+import { receiveReceipt } from "@/lib/services/receive-receipt";
 import { listCaseReceipts } from "@/lib/data/receipts";
 import { pageQuerySchema } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
@@ -20,5 +21,5 @@ export const GET = apiRoute<Params>(async ({ request, params, user }) =>
 // and must stream to disk. The path is outside proxy.ts's matcher, so no
 // proxied-body cut applies either. The browser's uploader posts here too.
 export const POST = apiRoute<Params>(async ({ request, params, user }) =>
-  NextResponse.json(await receiveReceipt(user, params.id, request), { status: 201 }),
+  NextResponse.json(await receiveReceipt(user, params.id, uploadFrom(request)), { status: 201 }),
 );

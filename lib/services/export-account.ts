@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import yazl from "yazl";
 import {
-  exportAccount,
+  exportAccount as accountOf,
   exportCases,
   exportNotes,
   exportReceipts,
@@ -65,9 +65,9 @@ async function* jsonList<T>(
  * bounded by the receipt limits) grows. yazl (3.3.1): a small,
  * dependency-light streaming ZIP writer with ZIP64 and UTF-8 names.
  */
-export async function exportZip(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
+export async function exportAccount(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
   const exportedAt = new Date();
-  const account = await exportAccount(actor);
+  const account = await accountOf(actor);
   const zip = new yazl.ZipFile();
   const mtime = exportedAt;
 

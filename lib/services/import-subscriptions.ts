@@ -1,6 +1,9 @@
 import "server-only";
 import fs from "node:fs";
-import { importSubscriptions, usualCurrency } from "@/lib/data/subscription-imports";
+import {
+  importSubscriptions as storeSubscriptions,
+  usualCurrency,
+} from "@/lib/data/subscription-imports";
 import type { Actor } from "@/lib/data/users";
 import type { SubscriptionFile } from "@/lib/documents/subscription-file";
 import type { Locale } from "@/lib/domain/locales";
@@ -15,9 +18,9 @@ import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
 import { subscriptionImportFieldsSchema } from "@/lib/validation/subscription-import";
 import { readUploadInPool } from "@/lib/workers/pool";
-import { receiveMultipart } from "./multipart";
+import type { ReceiveUpload } from "./received-upload";
 
-// POST /api/v1/subscriptions/import: subscriptions from another tracker
+// Subscriptions from another tracker, for POST /api/v1/subscriptions/import
 // (Wallos's JSON or CSV export, or a CSV with CancelCase's field names).
 // `dryRun=true` answers what would be imported and what not, writing
 // nothing; without it the good rows are stored and the others listed. The
@@ -83,11 +86,11 @@ async function choicesOf(
   };
 }
 
-export async function importSubscriptionFile(
+export async function importSubscriptions(
   actor: ImportActor,
-  request: Request,
+  receive: ReceiveUpload,
 ): Promise<SubscriptionImportResult> {
-  const { upload, fields } = await receiveMultipart(request, FILE_MAX_BYTES);
+  const { upload, fields } = await receive(FILE_MAX_BYTES);
   try {
     const { dryRun, currencies, cycles } = parseInput(subscriptionImportFieldsSchema, fields);
     const choices: ImportChoices = { currencies, cycles };
@@ -98,7 +101,7 @@ export async function importSubscriptionFile(
       text,
       choices,
     });
-    const { duplicates } = await importSubscriptions(
+    const { duplicates } = await storeSubscriptions(
       actor,
       good.map((g) => g.subscription),
       { dryRun },

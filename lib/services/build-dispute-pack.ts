@@ -4,15 +4,13 @@ import yazl from "yazl";
 import { disputePackData, type DisputePackData } from "@/lib/data/dispute-pack";
 import type { SessionUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
+import type { Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";
-import { disputePackQuerySchema } from "@/lib/validation/dispute-pack";
 import { SharedSlots } from "@/lib/shared-counters/shared";
-import { parseInput } from "@/lib/validation/parse";
-import { queryOf } from "./body";
-import { readOrExplain } from "./export-zip";
+import { readOrExplain } from "./export-account";
 
-// GET /api/v1/cases/:id/dispute-pack: the PDF (or a ZIP of the PDF, the
-// original files and a manifest), streamed as it is written. A pack takes a
+// A case's dispute pack: the PDF (or a ZIP of the PDF, the original files
+// and a manifest), streamed as it is written. A pack takes a
 // second or more of CPU, so one user makes one at a time and the server
 // two at once; a third waits for a 503 with Retry-After, counted before any
 // work starts. A pack not read within ten minutes is ended, so a client that
@@ -98,12 +96,22 @@ function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lan
   };
 }
 
-export async function disputePackResponse(
+export type DisputePackFile = {
+  stream: Readable;
+  /** The download's name, without its extension: "dispute-pack-mint-mobile-2026-12-06". */
+  name: string;
+  format: "pdf" | "zip";
+};
+
+/**
+ * Starts writing the pack and hands back its stream; the slots are given
+ * back when the stream closes (read to the end, failed or abandoned).
+ */
+export async function buildDisputePack(
   user: SessionUser,
   caseId: string,
-  request: Request,
-): Promise<Response> {
-  const query = parseInput(disputePackQuerySchema, queryOf(request));
+  query: { lang: Locale; format: "pdf" | "zip" },
+): Promise<DisputePackFile> {
   const release = await claim(user.id);
   try {
     const data = await disputePackData(user, caseId);
@@ -122,14 +130,7 @@ export async function disputePackResponse(
       pdf.destroy(error instanceof Error ? error : new Error(String(error)));
     });
     const name = `dispute-pack-${slug(data.subscription.provider)}-${now.toISOString().slice(0, 10)}`;
-    if (query.format === "pdf") {
-      return new Response(Readable.toWeb(pdf) as ReadableStream<Uint8Array>, {
-        headers: {
-          "Content-Type": "application/pdf",
-          "Content-Disposition": `attachment; filename="${name}.pdf"`,
-        },
-      });
-    }
+    if (query.format === "pdf") return { stream: pdf, name, format: "pdf" };
     const zip = new yazl.ZipFile();
     // A failed or timed-out PDF ends the download instead of the process.
     const fail = (error: Error) => (zip.outputStream as Readable).destroy(error);
@@ -152,12 +153,7 @@ export async function disputePackResponse(
     const out = zip.outputStream as Readable;
     out.once("close", release);
     out.once("end", release);
-    return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Disposition": `attachment; filename="${name}.zip"`,
-      },
-    });
+    return { stream: out, name, format: "zip" };
   } catch (error) {
     release();
     throw error;

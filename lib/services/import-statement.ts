@@ -17,9 +17,9 @@ import { DedupeKeys, type ColumnMapping } from "@/lib/domain/statements";
 import { importFieldsSchema } from "@/lib/validation/imports";
 import { parseInput } from "@/lib/validation/parse";
 import { readUploadInPool } from "@/lib/workers/pool";
-import { receiveMultipart } from "./multipart";
+import type { ReceiveUpload } from "./received-upload";
 
-// POST /api/v1/imports: a statement file in, its lines stored once each.
+// A statement file in (POST /api/v1/imports), its lines stored once each.
 // The file streams to a temporary file (20 MiB at most); the worker pool
 // (lib/workers/pool.ts) reads it all, off the serving thread, and refuses a
 // bad file before anything is written (a bad row names itself); then its
@@ -34,9 +34,9 @@ const BATCH = 200;
 
 export type ImportResult = ImportDto & { matched: number; mapping: ColumnMapping | null };
 
-export async function importStatement(actor: Actor, request: Request): Promise<ImportResult> {
+export async function importStatement(actor: Actor, receive: ReceiveUpload): Promise<ImportResult> {
   await assertRoomForLines(actor, 0);
-  const { upload, fields } = await receiveMultipart(request, STATEMENT_MAX_BYTES);
+  const { upload, fields } = await receive(STATEMENT_MAX_BYTES);
   try {
     const input = parseInput(importFieldsSchema, fields);
     const room = await roomForLines(actor);

@@ -9,7 +9,7 @@ import { EMAIL_SHOWN_BYTES } from "@/lib/documents/email-text";
 import { classifyReceipt, EMAIL_SNIFF_BYTES } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
 import type { ReceivedFile } from "@/lib/storage";
-import { receiveMultipart } from "./multipart";
+import type { ReceiveUpload } from "./received-upload";
 import { parseInput } from "@/lib/validation/parse";
 import { receiptFieldsSchema } from "@/lib/validation/receipts";
 import { readUploadInPool } from "@/lib/workers/pool";
@@ -26,10 +26,10 @@ import { readUploadInPool } from "@/lib/workers/pool";
 export async function receiveReceipt(
   actor: Actor,
   caseId: string,
-  request: Request,
+  receive: ReceiveUpload,
 ): Promise<ReceiptDto> {
   await assertCaseExists(actor, caseId);
-  const { file, fields } = await receiveUpload(request, uploadMaxBytes());
+  const { file, fields } = await receiveUpload(receive, uploadMaxBytes());
   try {
     return await attachReceipt(actor, caseId, file, parseInput(receiptFieldsSchema, fields));
   } finally {
@@ -37,7 +37,7 @@ export async function receiveReceipt(
   }
 }
 
-type ReceivedUpload = { file: ReceivedFile; fields: Record<string, string> };
+type ReceivedReceipt = { file: ReceivedFile; fields: Record<string, string> };
 
 const SNIFF_BYTES = EMAIL_SNIFF_BYTES;
 
@@ -53,11 +53,11 @@ async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> 
 }
 
 /**
- * A receipt's upload (lib/http/multipart.ts): the type comes from the bytes
- * (415 unless docs/contract.md accepts it). The caller commits or discards the file.
+ * A receipt's upload: the type comes from the bytes (415 unless it is one
+ * of the accepted kinds). The caller commits or discards the file.
  */
-async function receiveUpload(request: Request, maxBytes: number): Promise<ReceivedUpload> {
-  const { upload, fields } = await receiveMultipart(request, maxBytes);
+async function receiveUpload(receive: ReceiveUpload, maxBytes: number): Promise<ReceivedReceipt> {
+  const { upload, fields } = await receive(maxBytes);
   try {
     const mimeType = classifyReceipt(
       (await fileTypeFromFile(upload.file.tempPath))?.mime,

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { getCase } from "@/lib/data/case-record";
+import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { createSubscription } from "@/lib/data/subscriptions";
+import { listTransactions } from "@/lib/data/transactions";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { uploadFrom } from "@/lib/http/multipart";
+import { importStatement } from "@/lib/services/import-statement";
+import { reopenCaseForCharge } from "@/lib/services/reopen-case-for-charge";
+import { MOBILE_PLAN, newUser } from "../support/fixtures";
+
+// Reopening a confirmed case over a charge that came after it: the version
+// is the one the user saw, so a case changed since is refused, not reopened.
+
+const us = (date: string) => date.replace(/(\d+)-(\d+)-(\d+)/, "$2/$3/$1");
+
+/** A confirmed Visible case and a charge three days later, flagged by the statement import. */
+async function confirmedAndCharged() {
+  const user = { ...(await newUser({ timeZone: "UTC" })), timeZone: "UTC" };
+  const sub = await createSubscription(user, MOBILE_PLAN);
+  const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+  let version = kase.version;
+  for (const to of ["bill_checked", "request_submitted", "confirmation_received"] as const) {
+    ({ version } = await transitionCase(user, kase.id, {
+      to,
+      expectedVersion: version,
+      ...(to === "confirmation_received" ? { confirmationNumber: "VZ-1" } : {}),
+    }));
+  }
+  const form = new FormData();
+  form.append("account", "Chase ••4242");
+  form.append(
+    "file",
+    new File(
+      [
+        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+          `${us(addDays(todayIn(user.timeZone), 3))},,VISIBLE SERVICE,Bills,Sale,-25.00,\n`,
+      ],
+      "chase.csv",
+    ),
+  );
+  await importStatement(
+    user,
+    uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+  );
+  const flagged = await listTransactions(user, { limit: 10, flagged: true });
+  expect(flagged.items).toHaveLength(1);
+  return { user, caseId: kase.id, version, transactionId: flagged.items[0]!.id };
+}
+
+describe("reopening a case over a charge", () => {
+  it("reopens with the version the user saw, the charge in the history in their language", async () => {
+    const { user, caseId, version, transactionId } = await confirmedAndCharged();
+    const moved = await reopenCaseForCharge(
+      user,
+      { caseId, transactionId, expectedVersion: version },
+      "zh-CN",
+    );
+    expect(moved.state).toBe("under_review");
+    const last = (await getCase(user, caseId)).events.at(-1)!;
+    expect(last).toMatchObject({ from: "confirmation_received", to: "under_review" });
+    expect(last.comment).toContain("取消后仍被扣费：VISIBLE SERVICE");
+  });
+
+  it("refuses a version that is no longer the case's, and leaves the case as it is", async () => {
+    const { user, caseId, version, transactionId } = await confirmedAndCharged();
+    await updateCase(user, caseId, { confirmationNumber: "VZ-2", expectedVersion: version });
+    await expect(
+      reopenCaseForCharge(user, { caseId, transactionId, expectedVersion: version }, "en"),
+    ).rejects.toMatchObject({ code: "conflict", formMessage: { key: "errors.stale" } });
+    expect(await getCase(user, caseId)).toMatchObject({
+      state: "confirmation_received",
+      version: version + 1,
+    });
+  });
+
+  it("answers not found for a charge that is not this case's", async () => {
+    const mine = await confirmedAndCharged();
+    const theirs = await confirmedAndCharged();
+    await expect(
+      reopenCaseForCharge(
+        mine.user,
+        {
+          caseId: mine.caseId,
+          transactionId: theirs.transactionId,
+          expectedVersion: mine.version,
+        },
+        "en",
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});

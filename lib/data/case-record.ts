@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { allowedMoves, CASE_STATES, type CaseState, type Move } from "@/lib/domain/case-workflow";
+import { BILLING_CYCLES, type BillingCycle } from "@/lib/domain/subscriptions";
 import type { PageQuery } from "@/lib/validation/fields";
 import { assertCaseExists } from "./case-ownership";
 import {
@@ -38,8 +39,25 @@ export type CaseDetail = CaseDto & {
   eventsNextCursor: string | null;
   notesNextCursor: string | null;
   receiptsNextCursor: string | null;
-  subscription: { id: string; provider: string; plan: string | null; status: string };
+  subscription: CaseSubscription;
   allowedMoves: Move[];
+};
+
+/** What a case's JSON (and getCase) says of its subscription. */
+export type CaseSubscription = {
+  id: string;
+  provider: string;
+  plan: string | null;
+  status: string;
+};
+
+/** The case as its pages read it: the subscription's fields they show come with the case. */
+export type CasePageDetail = Omit<CaseDetail, "subscription"> & {
+  subscription: CaseSubscription & {
+    currency: string;
+    billingCycle: BillingCycle;
+    accountRef: string | null;
+  };
 };
 
 /** docs/contract.md "Resources": a case's GET holds at most the newest 100 of each list. */
@@ -67,7 +85,17 @@ async function readCase(
       where: { id, userId: actor.id },
       select: {
         ...caseSelect,
-        subscription: { select: { id: true, provider: true, plan: true, status: true } },
+        subscription: {
+          select: {
+            id: true,
+            provider: true,
+            plan: true,
+            status: true,
+            currency: true,
+            billingCycle: true,
+            accountRef: true,
+          },
+        },
         events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },
         notes: {
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -92,7 +120,10 @@ async function readCase(
   const receiptPage = newestInTimeOrder(receipts, limit, (r) => encodeCursor(r.uploadedAt, r.id));
   return {
     ...detail,
-    subscription,
+    subscription: {
+      ...subscription,
+      billingCycle: fromColumn(BILLING_CYCLES, subscription.billingCycle),
+    },
     events: eventPage.items.map(({ seq: _seq, ...event }) => toCaseEventDto(event)),
     notes: notePage.items.map(toNoteDto),
     receipts: receiptPage.items.map(toReceiptDto),
@@ -103,15 +134,23 @@ async function readCase(
   };
 }
 
-// Cached per request: a page and its metadata ask for the same case once.
-export const getCase = cache((actor: Actor, id: string): Promise<CaseDetail> =>
+/** The case for the API and the server actions: its JSON says no more of the subscription. */
+export async function getCase(actor: Actor, id: string): Promise<CaseDetail> {
+  const { subscription, ...kase } = await getCasePage(actor, id);
+  const { id: subscriptionId, provider, plan, status } = subscription;
+  return { ...kase, subscription: { id: subscriptionId, provider, plan, status } };
+}
+
+// Cached per request: the case page and its metadata read the case, and its
+// subscription, once.
+export const getCasePage = cache((actor: Actor, id: string): Promise<CasePageDetail> =>
   readCase(actor, id, EMBEDDED_PER_LIST),
 );
 
 /** Contact notes per part of the full record: a part renders in bounded memory. */
 export const RECORD_NOTES_PER_PART = 100;
 
-export type CaseRecord = CaseDetail & { notesPart: number; notesParts: number };
+export type CaseRecord = CasePageDetail & { notesPart: number; notesParts: number };
 
 /**
  * The whole record of a case for the evidence page a bank reads: every event

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   CASE_STATES,
   CLOSED_STATES,
+  hasProof,
   planTransition,
   REJECTION_REASONS,
   type CaseState,
@@ -348,10 +349,14 @@ export async function updateCase(
     if (!current) throw caseNotFound();
     if (expectedVersion !== undefined && expectedVersion !== current.version)
       throw staleVersionError();
+    // Only an edit of the number is held to it: other fields stay editable.
     if (
-      data.confirmationNumber === null &&
+      data.confirmationNumber !== undefined &&
       current.state === "confirmation_received" &&
-      current._count.receipts === 0
+      !hasProof({
+        confirmationNumber: data.confirmationNumber,
+        receiptCount: current._count.receipts,
+      })
     ) {
       throw new AppError(
         "unprocessable",

@@ -3,6 +3,7 @@ import { notesPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
+import { promisedFollowUp } from "@/lib/domain/follow-ups";
 import { NOTE_CHANNELS, type NoteChannel } from "@/lib/domain/notes";
 import type { PageQuery } from "@/lib/validation/fields";
 import type { CreateNoteInput, NoteSearchQuery, UpdateNoteInput } from "@/lib/validation/notes";
@@ -56,8 +57,8 @@ const noteNotFound = () => notFoundError("Note");
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /**
- * A follow-up the provider promised that is later than today becomes the
- * case's next follow-up. Notes are not changes of the case: no version bump.
+ * Writes the follow-up a note carries over to its case (promisedFollowUp).
+ * Notes are not changes of the case: no version bump.
  */
 async function carryFollowUp(
   tx: Tx,
@@ -66,10 +67,11 @@ async function carryFollowUp(
   followUpOn: string | null | undefined,
   today: string,
 ) {
-  if (!followUpOn || followUpOn <= today) return;
+  const nextFollowUpOn = promisedFollowUp(followUpOn, today);
+  if (!nextFollowUpOn) return;
   await tx.cancellationCase.updateMany({
     where: { id: caseId, userId: actor.id },
-    data: { nextFollowUpOn: followUpOn },
+    data: { nextFollowUpOn },
   });
 }
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PageQuery } from "@/lib/validation/fields";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipt-kinds";
+import { hasProof } from "@/lib/domain/case-workflow";
 import { AppError } from "@/lib/errors/app-error";
 import { receiptStorage, StoredFileMissing, type ReceivedFile } from "@/lib/storage";
 import { recordChange } from "./case-changes";
@@ -195,9 +196,10 @@ export async function deleteReceipt(actor: Actor, id: string): Promise<void> {
       },
     });
     if (!row) throw receiptNotFound();
-    if (row.case.state === "confirmation_received" && !row.case.confirmationNumber) {
+    if (row.case.state === "confirmation_received") {
       const count = await tx.receipt.count({ where: { caseId: row.case.id } });
-      if (count <= 1) {
+      const after = { confirmationNumber: row.case.confirmationNumber, receiptCount: count - 1 };
+      if (!hasProof(after)) {
         throw new AppError(
           "unprocessable",
           "This receipt is the only proof of a confirmed cancellation; add another or a confirmation number first.",

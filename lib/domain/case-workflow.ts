@@ -205,6 +205,19 @@ function clean(value: string | null | undefined): string | null {
 }
 
 /**
+ * The proof rule, the one copy of it: a confirmed case holds a confirmation
+ * number or at least one receipt. A blank number is no number. Entering
+ * confirmation_received, clearing a confirmed case's number and deleting its
+ * receipts all ask this of the case as it would be after the change.
+ */
+export function hasProof(kase: {
+  confirmationNumber: string | null | undefined;
+  receiptCount: number;
+}): boolean {
+  return clean(kase.confirmationNumber) !== null || kase.receiptCount > 0;
+}
+
+/**
  * Decides whether a move is allowed and what it writes: the events (skipped
  * steps first, then the move itself) and its effect on the subscription.
  */
@@ -223,9 +236,10 @@ export function planTransition(facts: CaseFacts, request: TransitionRequest): Tr
   const confirmationNumber = clean(request.confirmationNumber);
   if (
     move.to === "confirmation_received" &&
-    !confirmationNumber &&
-    !clean(facts.confirmationNumber) &&
-    facts.receiptCount < 1
+    !hasProof({
+      confirmationNumber: confirmationNumber ?? facts.confirmationNumber,
+      receiptCount: facts.receiptCount,
+    })
   ) {
     return { ok: false, reason: "evidence_required" };
   }

@@ -18,3 +18,16 @@ export function followUpStatus(
   if (kase.nextFollowUpOn < today) return "overdue";
   return kase.nextFollowUpOn === today ? "due_today" : "upcoming";
 }
+
+/**
+ * The follow-up date a contact note carries over to its case: the date the
+ * provider promised, when it is later than today (the user's); null leaves
+ * the case's own date alone. A promise for today or earlier is a call-back
+ * the reminders read from the note itself, not a follow-up still ahead.
+ */
+export function promisedFollowUp(
+  promisedOn: string | null | undefined,
+  today: string,
+): string | null {
+  return promisedOn && promisedOn > today ? promisedOn : null;
+}

@@ -41,3 +41,39 @@ export function stepMoment(
   const endOfDay = wallTimeToInstant(`${step.occurredOn}T23:59:59`, timeZone);
   return { at: endOfDay ?? step.at, recordedLater: true };
 }
+
+/**
+ * The stretch of a case's history the case page shows. The page holds the
+ * newest 100 events and the newest 100 notes; when either list goes further
+ * back (its next cursor is set), entries before the later of the two
+ * cut-offs are left out, so the merged timeline never shows a stretch of
+ * time with half its entries missing. The full record (the evidence page)
+ * has them all; `truncated` says there is more there.
+ */
+export function recentHistory<
+  E extends { at: Date },
+  N extends { occurredAt: Date },
+  C extends { at: Date },
+>(
+  kase: {
+    events: E[];
+    notes: N[];
+    eventsNextCursor: string | null;
+    notesNextCursor: string | null;
+  },
+  changes: C[],
+): { events: E[]; notes: N[]; changes: C[]; truncated: boolean } {
+  const cutoffs = [
+    kase.eventsNextCursor ? kase.events[0]?.at : undefined,
+    kase.notesNextCursor ? kase.notes[0]?.occurredAt : undefined,
+  ].filter((at): at is Date => at instanceof Date);
+  if (cutoffs.length === 0)
+    return { events: kase.events, notes: kase.notes, changes, truncated: false };
+  const from = Math.max(...cutoffs.map((at) => at.getTime()));
+  return {
+    events: kase.events.filter((event) => event.at.getTime() >= from),
+    notes: kase.notes.filter((note) => note.occurredAt.getTime() >= from),
+    changes: changes.filter((change) => change.at.getTime() >= from),
+    truncated: true,
+  };
+}

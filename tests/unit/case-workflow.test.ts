@@ -4,6 +4,7 @@ import {
   allowedMoves,
   CASE_STATES,
   doneSteps,
+  hasProof,
   isClosed,
   MAIN_PATH,
   OPTIONAL_STEPS,
@@ -108,6 +109,16 @@ describe("the case workflow", () => {
       ok: false,
       reason: "rejection_reason_unexpected",
     });
+  });
+
+  it("counts a confirmation number or a receipt as proof, and a blank number as none", () => {
+    expect(hasProof({ confirmationNumber: "CX-1", receiptCount: 0 })).toBe(true);
+    expect(hasProof({ confirmationNumber: null, receiptCount: 1 })).toBe(true);
+    expect(hasProof({ confirmationNumber: "  ", receiptCount: 1 })).toBe(true);
+    expect(hasProof({ confirmationNumber: null, receiptCount: 0 })).toBe(false);
+    expect(hasProof({ confirmationNumber: undefined, receiptCount: 0 })).toBe(false);
+    expect(hasProof({ confirmationNumber: "", receiptCount: 0 })).toBe(false);
+    expect(hasProof({ confirmationNumber: " \t ", receiptCount: 0 })).toBe(false);
   });
 
   it("needs a confirmation number or a receipt to confirm", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayIn } from "@/lib/domain/dates";
-import { followUpStatus } from "@/lib/domain/follow-ups";
+import { followUpStatus, promisedFollowUp } from "@/lib/domain/follow-ups";
 
 describe("where a follow-up stands", () => {
   const today = "2026-12-01";
@@ -32,5 +32,21 @@ describe("where a follow-up stands", () => {
     const kase = open("2026-12-01");
     expect(followUpStatus(kase, todayIn("America/Los_Angeles", now))).toBe("due_today");
     expect(followUpStatus(kase, todayIn("Asia/Shanghai", now))).toBe("overdue");
+  });
+});
+
+describe("a follow-up promised in a contact note", () => {
+  const today = "2026-12-01";
+
+  it("becomes the case's next follow-up when it is later than today", () => {
+    expect(promisedFollowUp("2026-12-02", today)).toBe("2026-12-02");
+    expect(promisedFollowUp("2027-01-15", today)).toBe("2027-01-15");
+  });
+
+  it("leaves the case's date alone when it is today, past, or not given", () => {
+    expect(promisedFollowUp("2026-12-01", today)).toBeNull();
+    expect(promisedFollowUp("2026-11-28", today)).toBeNull();
+    expect(promisedFollowUp(null, today)).toBeNull();
+    expect(promisedFollowUp(undefined, today)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { newestFirst, stepMoment } from "@/lib/domain/timeline";
+import { newestFirst, recentHistory, stepMoment } from "@/lib/domain/timeline";
 
 const at = (iso: string) => new Date(iso);
 
@@ -112,5 +112,46 @@ describe("where a step dated in the past sits (issue 30, point 10)", () => {
       "step",
       "call",
     ]);
+  });
+});
+
+describe("the stretch of history the case page shows", () => {
+  const event = (iso: string) => ({ at: at(iso) });
+  const note = (iso: string) => ({ occurredAt: at(iso) });
+  const events = [event("2026-12-01T10:00:00Z"), event("2026-12-05T10:00:00Z")];
+  const notes = [note("2026-12-03T09:00:00Z"), note("2026-12-06T09:00:00Z")];
+  const changes = [event("2026-12-02T08:00:00Z"), event("2026-12-04T08:00:00Z")];
+
+  it("shows everything when neither list goes further back", () => {
+    const kase = { events, notes, eventsNextCursor: null, notesNextCursor: null };
+    expect(recentHistory(kase, changes)).toEqual({ events, notes, changes, truncated: false });
+  });
+
+  it("starts at the oldest event held when the events go further back", () => {
+    const kase = { events, notes, eventsNextCursor: "e", notesNextCursor: null };
+    expect(recentHistory(kase, changes)).toEqual({
+      events,
+      notes,
+      changes,
+      truncated: true,
+    });
+  });
+
+  it("starts at the later of the two cut-offs when both lists go further back", () => {
+    const kase = { events, notes, eventsNextCursor: "e", notesNextCursor: "n" };
+    // The oldest note held (Dec 3) is later than the oldest event held (Dec 1).
+    expect(recentHistory(kase, changes)).toEqual({
+      events: [events[1]],
+      notes,
+      changes: [changes[1]],
+      truncated: true,
+    });
+  });
+
+  it("keeps an entry at the very moment of the cut-off", () => {
+    const kase = { events, notes, eventsNextCursor: null, notesNextCursor: "n" };
+    const sameMoment = [event("2026-12-03T09:00:00Z")];
+    expect(recentHistory(kase, sameMoment).changes).toEqual(sameMoment);
+    expect(recentHistory(kase, sameMoment).events).toEqual([events[1]]);
   });
 });

@@ -1,0 +1,115 @@
+import { RenewalText } from "@/components/subscriptions/renewal";
+import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
+import { Link } from "@/components/ui/link";
+import type { SubscriptionDto } from "@/lib/data/subscriptions";
+import { formatMoney } from "@/lib/domain/money";
+import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+import type { RowI18n } from "@/lib/i18n/row-i18n";
+
+/**
+ * The subscriptions list: column headers that sort it (on wider screens),
+ * one row per subscription. Each row's parts are synchronous components
+ * given the page's translator (lib/i18n/row-i18n.ts).
+ */
+export function SubscriptionsTable({
+  subscriptions,
+  columns,
+  sort,
+  dir,
+  timeZone,
+  i18n,
+}: {
+  subscriptions: SubscriptionDto[];
+  columns: { key: SubscriptionSort; label: string; className?: string }[];
+  sort: SubscriptionSort;
+  dir: SortDirection;
+  timeZone: string;
+  i18n: RowI18n;
+}) {
+  const { t, locale } = i18n;
+  const price = (s: SubscriptionDto) =>
+    `${formatMoney(s.amount, s.currency, locale)} ${t(`domain.perCycle.${s.billingCycle}`)}`;
+
+  // One table for every width: rows on wide screens, cards on phones (the
+  // same cells placed on a grid), so each row is rendered once.
+  return (
+    <div className="md:overflow-hidden md:rounded-2xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900">
+      <table className="block w-full text-left text-sm md:table">
+        <thead className="hidden bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300 md:table-header-group">
+          <tr>
+            {columns.map((column) => {
+              const active = column.key === sort;
+              const nextDir = active && dir === "asc" ? "desc" : "asc";
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={`px-4 py-3 font-semibold ${column.className ?? ""}`}
+                >
+                  <Link
+                    href={`/subscriptions?sort=${column.key}&dir=${nextDir}`}
+                    className="inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-white"
+                  >
+                    {/* The name starts with the label that is seen (WCAG 2.5.3), in Chinese too. */}
+                    {column.label}
+                    <span className="sr-only">{t("subscriptions.sortSuffix")}</span>
+                    <span
+                      aria-hidden="true"
+                      className={
+                        active
+                          ? "text-indigo-600 dark:text-indigo-400"
+                          : "text-slate-300 dark:text-slate-600"
+                      }
+                    >
+                      {active && dir === "desc" ? "↓" : "↑"}
+                    </span>
+                  </Link>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800">
+          {subscriptions.map((s) => (
+            <tr
+              key={s.id}
+              className="relative max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-2xl max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4 max-md:dark:border-slate-800 max-md:dark:bg-slate-900 md:hover:bg-slate-50 md:dark:hover:bg-slate-800/40"
+            >
+              <td className="max-md:col-start-1 max-md:row-start-1 max-md:truncate max-md:font-semibold md:px-4 md:py-3 md:font-medium">
+                {/* On a phone the whole card is the link. */}
+                <Link
+                  href={`/subscriptions/${s.id}`}
+                  className="max-md:after:absolute max-md:after:inset-0 max-md:after:rounded-2xl md:text-indigo-700 md:hover:underline md:dark:text-indigo-300"
+                >
+                  {s.provider}
+                </Link>
+              </td>
+              <td className="text-slate-600 max-md:col-span-2 max-md:row-start-2 max-md:truncate md:px-4 md:py-3 dark:text-slate-300">
+                {t(`domain.category.${s.category}`)}
+                {s.plan ? <span className="md:hidden"> · {s.plan}</span> : null}
+              </td>
+              <td className="hidden text-slate-600 md:table-cell md:px-4 md:py-3 dark:text-slate-300">
+                {s.plan ?? t("subscriptions.none")}
+              </td>
+              <td className="whitespace-nowrap tabular-nums max-md:col-start-1 max-md:row-start-3 max-md:mt-2 max-md:font-semibold md:px-4 md:py-3 md:text-right">
+                {price(s)}
+              </td>
+              <td className="whitespace-nowrap max-md:col-start-2 max-md:row-start-3 max-md:mt-2 max-md:text-right max-md:text-slate-500 md:px-4 md:py-3 md:text-slate-600 md:dark:text-slate-300">
+                <RenewalText
+                  subscription={s}
+                  timeZone={timeZone}
+                  empty={t("subscriptions.none")}
+                  i18n={i18n}
+                />
+              </td>
+              <td className="max-md:col-start-2 max-md:row-start-1 max-md:text-right md:px-4 md:py-3">
+                <SubscriptionStatusBadge status={s.status} t={t} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

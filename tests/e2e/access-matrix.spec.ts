@@ -1,8 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import fs from "node:fs";
-import path from "node:path";
 import { PDF, unzip } from "./files";
 import { apiUser, MOBILE_PLAN } from "./helpers";
+import { apiRoutesOnDisk } from "../support/api-routes";
 
 // Every /api/v1 route, and what user B may do with user A's ids: nothing but
 // "not found". A route file added without an entry here fails the first test.
@@ -205,31 +204,6 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
-function discoverRoutes(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const url =
-          "/" +
-          path
-            .relative("app", dir)
-            .split(path.sep)
-            .map((part) => part.replace(/^\[(\w+)\]$/, ":$1"))
-            .join("/");
-        for (const match of fs
-          .readFileSync(full, "utf8")
-          .matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
-          found.push(`${match[1]} ${url}`);
-      }
-    }
-  };
-  walk("app/api/v1");
-  return found.sort();
-}
-
 async function snapshot(request: APIRequestContext, auth: Record<string, string>, ids: Ids) {
   const sub = await (
     await request.get(`/api/v1/subscriptions/${ids.subscription}`, { headers: auth })
@@ -243,7 +217,7 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
-  expect(discoverRoutes()).toEqual(Object.keys(MATRIX).sort());
+  expect(apiRoutesOnDisk({ param: ":" })).toEqual(Object.keys(MATRIX).sort());
 });
 
 test("as user B against user A's ids every route answers not found, anonymous gets 401, and A's data is unchanged", async ({

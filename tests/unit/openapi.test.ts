@@ -1,39 +1,14 @@
 import fs from "node:fs";
-import path from "node:path";
 // A maintained validator of the OpenAPI 3.1 specification (dev dependency).
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { errorCodesOf, openApiDocument } from "@/lib/http/openapi/document";
 import { OPERATIONS } from "@/lib/http/openapi/operations";
 import { API_DOC_PATH, renderApiDoc } from "@/scripts/docs-api";
+import { apiRoutesOnDisk } from "../support/api-routes";
 
 // The document is written from a registry, not found by reading the handlers,
 // so these tests are what keep the two together.
-
-/** "GET /api/v1/cases/{id}" for each exported method of each route.ts under app/api/v1. */
-function routesOnDisk(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const url = `/${path
-          .relative("app", dir)
-          .split(path.sep)
-          .map((part) => part.replace(/^\[(\w+)\]$/, "{$1}"))
-          .join("/")}`;
-        for (const [, method] of fs
-          .readFileSync(full, "utf8")
-          .matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-          found.push(`${method} ${url}`);
-        }
-      }
-    }
-  };
-  walk(path.join("app", "api", "v1"));
-  return found.sort();
-}
 
 function routesInDocument(doc: ReturnType<typeof openApiDocument>): string[] {
   return Object.entries(doc.paths)
@@ -56,13 +31,13 @@ describe("the OpenAPI document", () => {
   const doc = openApiDocument();
 
   it("lists every route on disk and nothing else", () => {
-    expect(routesOnDisk().length).toBeGreaterThan(40);
-    expect(routesInDocument(doc)).toEqual(routesOnDisk());
+    expect(apiRoutesOnDisk().length).toBeGreaterThan(40);
+    expect(routesInDocument(doc)).toEqual(apiRoutesOnDisk());
   });
 
   it("misses a route as soon as the registry drops it", () => {
     const fewer = openApiDocument(OPERATIONS.filter((op) => op.path !== "/api/v1/cases/{id}"));
-    expect(routesInDocument(fewer)).not.toEqual(routesOnDisk());
+    expect(routesInDocument(fewer)).not.toEqual(apiRoutesOnDisk());
   });
 
   it("is OpenAPI 3.1 with every $ref resolving to a component", () => {

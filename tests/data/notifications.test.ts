@@ -41,6 +41,18 @@ async function userWithFollowUp(timeZone: string, followUpOn: string) {
   return { user, kase };
 }
 
+/** A Hulu subscription renewing on `nextRenewalOn` (a renewal reminder 7 days ahead). */
+function hulu(user: { id: string }, nextRenewalOn: string) {
+  return createSubscription(user, {
+    provider: "Hulu",
+    category: "streaming",
+    amount: 1899,
+    currency: "USD",
+    billingCycle: "monthly",
+    nextRenewalOn,
+  });
+}
+
 function recorder(fail: (userId: string) => boolean = () => false) {
   const sent: { userId: string; kinds: string[]; today: string }[] = [];
   const send: Sender = async (user, reminders, today) => {
@@ -96,14 +108,7 @@ describe("reminders", () => {
     // The CI failure of 2026-12-06: one server's sender took the first row
     // of a digest while the other server was still writing the second.
     const { user } = await userWithFollowUp("UTC", "2027-04-11");
-    await createSubscription(user, {
-      provider: "Hulu",
-      category: "streaming",
-      amount: 1899,
-      currency: "USD",
-      billingCycle: "monthly",
-      nextRenewalOn: "2027-04-18",
-    });
+    await hulu(user, "2027-04-18");
     const mail = recorder();
     const at = new Date("2027-04-11T08:00:00Z");
     // Another server's view: its own connection, looking after every row
@@ -195,27 +200,13 @@ describe("reminders that cannot go or are no longer due", () => {
 
   it("one message per reminder when asked, a digest otherwise", async () => {
     const { user } = await userWithFollowUp("UTC", "2027-09-01");
-    await createSubscription(user, {
-      provider: "Hulu",
-      category: "streaming",
-      amount: 1899,
-      currency: "USD",
-      billingCycle: "monthly",
-      nextRenewalOn: "2027-09-08",
-    });
+    await hulu(user, "2027-09-08");
     const digest = recorder();
     await runReminders(new Date("2027-09-01T08:00:00Z"), { email: digest.send });
     expect(digest.of(user.id).map((m) => m.kinds.sort())).toEqual([["follow_up", "renewal"]]);
 
     const other = await userWithFollowUp("UTC", "2027-09-01");
-    await createSubscription(other.user, {
-      provider: "Hulu",
-      category: "streaming",
-      amount: 1899,
-      currency: "USD",
-      billingCycle: "monthly",
-      nextRenewalOn: "2027-09-08",
-    });
+    await hulu(other.user, "2027-09-08");
     await saveNotificationPrefs(other.user, { ...DEFAULT_PREFS, delivery: "each" });
     const each = recorder();
     await runReminders(new Date("2027-09-01T08:00:00Z"), { email: each.send });

@@ -8,6 +8,7 @@ import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors/app-error";
 import { receiptStorage } from "@/lib/storage";
+import { MOBILE_PLAN } from "../support/fixtures";
 
 // The proof rule (a confirmed case holds a confirmation number or a receipt)
 // is asked by three writes: entering confirmation_received, editing the
@@ -19,13 +20,7 @@ async function newUser() {
 }
 
 async function newCase(user: { id: string }) {
-  const sub = await createSubscription(user, {
-    provider: "Mint Mobile",
-    category: "mobile",
-    amount: 3000,
-    currency: "USD",
-    billingCycle: "monthly",
-  });
+  const sub = await createSubscription(user, MOBILE_PLAN);
   return (await openCase(user, { subscriptionId: sub.id, reason: "cost" })).id;
 }
 

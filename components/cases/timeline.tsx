@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { buttonClasses } from "@/components/ui/button";
 import { NoteItem } from "@/components/notes/note-item";
-import type { CaseEventDto } from "@/lib/data/cases";
+import type { CaseEventDto } from "@/lib/data/case-dto";
 import type { NoteDto } from "@/lib/data/notes";
 import { formatDateOnly, instantToWallTime } from "@/lib/domain/dates";
 import { newestFirst, stepMoment } from "@/lib/domain/timeline";

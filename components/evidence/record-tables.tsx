@@ -1,4 +1,4 @@
-import type { CaseEventDto } from "@/lib/data/cases";
+import type { CaseEventDto } from "@/lib/data/case-dto";
 import type { NoteDto } from "@/lib/data/notes";
 import type { ReceiptDto } from "@/lib/data/receipts";
 import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";

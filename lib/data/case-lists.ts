@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, CLOSED_STATES, isClosed, type CaseState } from "@/lib/domain/case-workflow";
 import type { CaseListQuery } from "@/lib/validation/cases";
-import { caseSelect, toCaseDto, type CaseDto } from "./cases";
+import { caseSelect, toCaseDto, type CaseDto } from "./case-dto";
 import { fromColumn } from "./columns";
 import { afterCursor, decodeInboxCursor, encodeInboxCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";

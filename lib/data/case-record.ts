@@ -8,12 +8,11 @@ import { assertCaseExists } from "./case-ownership";
 import {
   caseSelect,
   eventSelect,
-  readDoneSteps,
   toCaseDto,
   toCaseEventDto,
   type CaseDto,
   type CaseEventDto,
-} from "./cases";
+} from "./case-dto";
 import { fromColumn } from "./columns";
 import { notFoundError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
@@ -26,6 +25,26 @@ import type { Actor } from "./users";
 // a time, and what the stepper needs. The case's writes are ./cases.ts's.
 
 const caseNotFound = () => notFoundError("Case");
+
+type Reader = Pick<typeof db, "caseEvent">;
+
+/**
+ * The steps a case has done at any time (entered without being skipped): the
+ * workflow's fact for what a later jump need not record as skipped again.
+ * Read by the case's (caseId, seq) key, at most one row per state.
+ */
+export async function readDoneSteps(
+  reader: Reader,
+  actor: Actor,
+  caseId: string,
+): Promise<Set<CaseState>> {
+  const rows = await reader.caseEvent.findMany({
+    where: { caseId, userId: actor.id, skipped: false },
+    distinct: ["to"],
+    select: { to: true },
+  });
+  return new Set(rows.map((row) => fromColumn(CASE_STATES, row.to)));
+}
 
 /**
  * One case with the newest EMBEDDED_PER_LIST of its events, notes and

@@ -1,128 +1,28 @@
 import "server-only";
 
-// One case: its DTOs and their mappers, opening it, moving it through the
-// workflow and editing it. Reading it is ./case-record.ts's; lists of cases
-// are ./case-lists.ts's.
+// Writing one case: opening it, moving it through the workflow and editing
+// it. Its DTOs and their mappers are ./case-dto.ts's; reading it is
+// ./case-record.ts's; lists of cases are ./case-lists.ts's.
 import { casesPerUserLimit, eventsPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   CASE_STATES,
   CLOSED_STATES,
   hasProof,
   planTransition,
-  REJECTION_REASONS,
-  type CaseState,
-  type RejectionReason,
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
-import { CASE_METHODS, CASE_REASONS, type CaseMethod, type CaseReason } from "@/lib/domain/cases";
 import { todayIn, wallTimeToInstant } from "@/lib/domain/dates";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
-import { fromColumn, fromNullableColumn } from "./columns";
+import { caseSelect, toCaseDto, type CaseDto } from "./case-dto";
+import { readDoneSteps } from "./case-record";
+import { fromColumn } from "./columns";
 import { limitReachedError, notFoundError, staleVersionError } from "./errors";
 import { replanToday } from "./notification-settings";
 import type { Actor } from "./users";
 
-export type CaseDto = {
-  id: string;
-  subscriptionId: string;
-  reason: CaseReason;
-  method: CaseMethod | null;
-  state: CaseState;
-  version: number;
-  confirmationNumber: string | null;
-  nextFollowUpOn: string | null;
-  /** A final bill (cents) expected after the confirmation: a charge of it is not flagged. */
-  expectedFinalBill: number | null;
-  /** The day the case was opened, as the user says (their zone); openedAt is when it was recorded. */
-  openedOn: string;
-  openedAt: Date;
-  closedAt: Date | null;
-};
-
-export type CaseEventDto = {
-  from: CaseState | null;
-  to: CaseState;
-  /** When it was recorded. */
-  at: Date;
-  /** The day it happened, as the user says (their zone). */
-  occurredOn: string;
-  skipped: boolean;
-  comment: string | null;
-  rejectionReason: RejectionReason | null;
-};
-
-export const caseSelect = {
-  id: true,
-  subscriptionId: true,
-  reason: true,
-  method: true,
-  state: true,
-  version: true,
-  confirmationNumber: true,
-  nextFollowUpOn: true,
-  expectedFinalBill: true,
-  openedOn: true,
-  openedAt: true,
-  closedAt: true,
-} as const satisfies Record<keyof CaseDto, true>;
-
-export const eventSelect = {
-  from: true,
-  to: true,
-  at: true,
-  occurredOn: true,
-  skipped: true,
-  comment: true,
-  rejectionReason: true,
-} as const satisfies Record<keyof CaseEventDto, true>;
-
-type CaseRow = Prisma.CancellationCaseGetPayload<{ select: typeof caseSelect }>;
-type CaseEventRow = Prisma.CaseEventGetPayload<{ select: typeof eventSelect }>;
-
-// The selects above satisfy the DTOs' keys exactly, so a spread row has
-// every field and no other; the vocabulary columns are narrowed.
-export function toCaseDto(row: CaseRow): CaseDto {
-  return {
-    ...row,
-    reason: fromColumn(CASE_REASONS, row.reason),
-    method: fromNullableColumn(CASE_METHODS, row.method),
-    state: fromColumn(CASE_STATES, row.state),
-  };
-}
-
-export function toCaseEventDto(row: CaseEventRow): CaseEventDto {
-  return {
-    ...row,
-    from: fromNullableColumn(CASE_STATES, row.from),
-    to: fromColumn(CASE_STATES, row.to),
-    rejectionReason: fromNullableColumn(REJECTION_REASONS, row.rejectionReason),
-  };
-}
-
 const caseNotFound = () => notFoundError("Case");
-
-type Reader = Pick<typeof db, "caseEvent">;
-
-/**
- * The steps a case has done at any time (entered without being skipped): the
- * workflow's fact for what a later jump need not record as skipped again.
- * Read by the case's (caseId, seq) key, at most one row per state.
- */
-export async function readDoneSteps(
-  reader: Reader,
-  actor: Actor,
-  caseId: string,
-): Promise<Set<CaseState>> {
-  const rows = await reader.caseEvent.findMany({
-    where: { caseId, userId: actor.id, skipped: false },
-    distinct: ["to"],
-    select: { to: true },
-  });
-  return new Set(rows.map((row) => fromColumn(CASE_STATES, row.to)));
-}
 
 const REFUSAL_FIELDS: Record<TransitionRefusal, [string, string]> = {
   not_allowed: ["to", "transition_not_allowed"],

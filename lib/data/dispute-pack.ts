@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { eventsPerCaseLimit, notesPerCaseLimit, receiptsPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { receiptStorage } from "@/lib/storage";
-import { eventSelect, toCaseEventDto, type CaseEventDto } from "./cases";
+import { eventSelect, toCaseEventDto, type CaseEventDto } from "./case-dto";
 import { getCase } from "./case-record";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";

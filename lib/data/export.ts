@@ -9,7 +9,7 @@ import {
   toCaseEventDto,
   type CaseDto,
   type CaseEventDto,
-} from "./cases";
+} from "./case-dto";
 import { listChangesOfCases, type CaseChangeDto } from "./case-changes";
 import { notFoundError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";

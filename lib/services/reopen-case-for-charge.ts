@@ -1,5 +1,6 @@
 import "server-only";
-import { transitionCase, type CaseDto } from "@/lib/data/cases";
+import type { CaseDto } from "@/lib/data/case-dto";
+import { transitionCase } from "@/lib/data/cases";
 import { flaggedChargeOfCase } from "@/lib/data/transactions";
 import type { Actor } from "@/lib/data/users";
 import { formatDateOnly } from "@/lib/domain/dates";

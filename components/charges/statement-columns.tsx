@@ -3,12 +3,8 @@
 import { decodeAll, sniffEncoding } from "@/lib/documents/text-encoding";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
-import {
-  detectMapping,
-  rowsBeforeLines,
-  toStatementLine,
-  type ColumnMapping,
-} from "@/lib/domain/statements";
+import { detectMapping } from "@/lib/domain/statement-layouts";
+import { rowsBeforeLines, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // A statement CSV as the browser previews it before the upload: the first

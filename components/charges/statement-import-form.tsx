@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { useTranslations } from "@/lib/i18n/client";
-import { detectMapping } from "@/lib/domain/statements";
+import { detectMapping } from "@/lib/domain/statement-layouts";
 import {
   EMPTY_MAPPING,
   fromForm,

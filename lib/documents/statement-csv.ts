@@ -1,8 +1,7 @@
 import { parse } from "csv-parse";
 import { Transform, type Readable } from "node:stream";
+import { detectMapping, HEADER_SEARCH_ROWS } from "@/lib/domain/statement-layouts";
 import {
-  detectMapping,
-  HEADER_SEARCH_ROWS,
   rowsBeforeLines,
   toStatementLine,
   type ColumnMapping,

@@ -4,7 +4,8 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { openCsvStatement } from "@/lib/documents/statement-csv";
 import type { StatementLine } from "@/lib/domain/statements";
-import { detectMapping, parseAmount, parseStatementDate } from "@/lib/domain/statements";
+import { detectMapping } from "@/lib/domain/statement-layouts";
+import { parseAmount, parseStatementDate } from "@/lib/domain/statements";
 
 const fixture = (name: string) => fs.createReadStream(path.join("tests/fixtures/statements", name));
 

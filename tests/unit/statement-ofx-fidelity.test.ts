@@ -4,9 +4,9 @@ import {
   OFX_MAX_DEPTH,
   OFX_MAX_TAGS,
   ofxEncoding,
-  parseOfxStatement,
   type OfxMeter,
-} from "@/lib/documents/statement-ofx";
+} from "@/lib/documents/ofx-reader";
+import { parseOfxStatement } from "@/lib/documents/statement-ofx";
 
 // OFX as banks really write it: real files from ofxparse's test suite
 // (tests/fixtures/README.md), checked against what ofxparse's own tests

@@ -18,11 +18,11 @@ import {
   SUBSCRIPTION_STATUSES,
 } from "@/lib/domain/subscriptions";
 
-// scripts/restore.mjs runs under plain node and keeps its own copy of the
+// The restore script runs under plain node and keeps its own copy of the
 // vocabularies it checks a backup's values against: this keeps the copies equal.
 describe("the restore script's vocabularies", () => {
   it("are the domain's, column by column", async () => {
-    const { VOCABULARY } = (await import("../../scripts/restore.mjs" as string)) as {
+    const { VOCABULARY } = (await import("../../scripts/restore/vocabulary.mjs" as string)) as {
       VOCABULARY: Record<string, (string | null)[]>;
     };
     expect(VOCABULARY).toEqual({

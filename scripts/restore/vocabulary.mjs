@@ -1,0 +1,78 @@
+// The values the app relies on, column by column: lib/domain's vocabularies,
+// copied because the restore runs under plain node
+// (tests/unit/restore-vocabulary.test.ts keeps the two the same).
+export const VOCABULARY = {
+  "Subscription.category": [
+    "mobile",
+    "internet",
+    "streaming",
+    "software",
+    "fitness",
+    "news",
+    "other",
+  ],
+  "Subscription.billingCycle": ["weekly", "monthly", "quarterly", "yearly"],
+  "Subscription.status": ["active", "cancelling", "cancelled"],
+  "CancellationCase.state": [
+    "open",
+    "bill_checked",
+    "data_backed_up",
+    "payment_unlinked",
+    "request_submitted",
+    "identity_verified",
+    "under_review",
+    "confirmation_received",
+    "rejected",
+    "withdrawn",
+  ],
+  "CancellationCase.reason": [
+    "charges",
+    "privacy",
+    "switching",
+    "trip_ended",
+    "cost",
+    "device_change",
+    "security",
+    "other",
+  ],
+  "CancellationCase.method": ["online", "phone", "chat", "store", "email", "mail", null],
+  "CaseEvent.to": null, // = CancellationCase.state
+  "CaseEvent.from": null, // = CancellationCase.state, or null
+  "CaseEvent.rejectionReason": [
+    "unpaid_balance",
+    "identity_failed",
+    "wrong_channel",
+    "retention",
+    "other",
+    null,
+  ],
+  "Note.channel": ["phone", "chat", "email", "store", "social", "mail", "other"],
+  "Receipt.kind": ["confirmation", "final_bill", "refund", "screenshot", "correspondence", "other"],
+  "Receipt.mimeType": [
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+    "text/plain",
+    "message/rfc822",
+  ],
+  "User.locale": ["en", "zh-CN"],
+  "CaseChange.kind": ["note_deleted", "receipt_deleted"],
+  "Notification.kind": [
+    "follow_up",
+    "call_back",
+    "renewal",
+    "review",
+    "statement",
+    "charge",
+    "dispute",
+  ],
+  "Notification.channel": ["email", "push"],
+  "Notification.status": ["pending", "sent", "failed", "skipped"],
+  "NotificationSettings.delivery": ["digest", "each"],
+  "StatementImport.format": ["csv", "ofx"],
+};
+VOCABULARY["CaseEvent.to"] = VOCABULARY["CancellationCase.state"];
+VOCABULARY["CaseEvent.from"] = [...VOCABULARY["CancellationCase.state"], null];

@@ -8,9 +8,15 @@ export function generateApiToken(): string {
   return TOKEN_PREFIX + randomBytes(32).toString("base64url");
 }
 
-export function hashApiToken(token: string): string {
+/**
+ * How a secret of 256 random bits is stored: its sha256, in hex. API tokens,
+ * calendar-feed addresses and password-reset links are all kept this way.
+ */
+export function hashSecretToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
+
+export const hashApiToken = hashSecretToken;
 
 export function looksLikeApiToken(value: string): boolean {
   return /^cc_[A-Za-z0-9_-]{43}$/.test(value);
@@ -31,4 +37,11 @@ export function generateFeedToken(): string {
 
 export function looksLikeFeedToken(value: string): boolean {
   return /^cal_[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+// A password-reset link carries one more, valid for minutes (lib/data/password-resets.ts).
+const RESET_PREFIX = "rst_";
+
+export function generateResetToken(): string {
+  return RESET_PREFIX + randomBytes(32).toString("base64url");
 }

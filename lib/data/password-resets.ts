@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { generateResetToken, hashSecretToken } from "@/lib/crypto/api-token-secret";
 import { hashPassword } from "@/lib/crypto/passwords";
 import { db } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/domain/locales";
@@ -9,8 +9,6 @@ import { AppError } from "@/lib/errors/app-error";
 // valid 30 minutes, used once. Using it sets the new password and ends every
 // session and API token of the account, as a password change does.
 export const RESET_LIFETIME_MINUTES = 30;
-
-const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 export type ResetRequest = { token: string; email: string; name: string; locale: Locale };
 
@@ -24,11 +22,11 @@ export async function createPasswordReset(
     select: { id: true, email: true, name: true, locale: true },
   });
   if (!user) return null;
-  const token = `rst_${randomBytes(32).toString("base64url")}`;
+  const token = generateResetToken();
   await db.passwordReset.create({
     data: {
       userId: user.id,
-      tokenHash: hashOf(token),
+      tokenHash: hashSecretToken(token),
       expiresAt: new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000),
       createdAt: now,
     },
@@ -63,14 +61,14 @@ export async function completePasswordReset(
   now = new Date(),
 ): Promise<void> {
   const live = await db.passwordReset.findUnique({
-    where: { tokenHash: hashOf(token) },
+    where: { tokenHash: hashSecretToken(token) },
     select: { usedAt: true, expiresAt: true },
   });
   if (!live || live.usedAt || live.expiresAt <= now) throw invalidLink();
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({
-      where: { tokenHash: hashOf(token) },
+      where: { tokenHash: hashSecretToken(token) },
       select: { id: true, userId: true, usedAt: true, expiresAt: true },
     });
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalidLink();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import {
   generateApiToken,
+  generateResetToken,
   hashApiToken,
+  hashSecretToken,
   looksLikeApiToken,
   tokenHint,
 } from "@/lib/crypto/api-token-secret";
@@ -36,5 +39,21 @@ describe("API tokens", () => {
 
   it("show only a short hint of themselves", () => {
     expect(tokenHint("cc_AbCdEfGh")).toBe("cc_AbCd");
+  });
+});
+
+describe("password-reset tokens", () => {
+  it("are random, prefixed and carry 256 bits", () => {
+    const tokens = new Set(Array.from({ length: 200 }, generateResetToken));
+    expect(tokens.size).toBe(200);
+    for (const token of tokens) {
+      expect(token).toMatch(/^rst_[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(token.slice(4), "base64url")).toHaveLength(32);
+    }
+  });
+
+  it("are stored as the sha256 hex digest links sent before were stored as", () => {
+    const token = generateResetToken();
+    expect(hashSecretToken(token)).toBe(createHash("sha256").update(token, "utf8").digest("hex"));
   });
 });

@@ -6,8 +6,8 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { setUserLocale } from "@/lib/data/users";
 import { isLocale } from "@/lib/domain/locales";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { registerAccount } from "@/lib/auth/registration";
-import { confirmPasswordReset, requestPasswordReset } from "@/lib/auth/password-reset";
+import { registerAccount } from "@/lib/services/register-account";
+import { confirmPasswordReset, requestPasswordReset } from "@/lib/services/reset-password";
 import { formValues, toActionState, type ActionState } from "./result";
 
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

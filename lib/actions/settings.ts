@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requestClientContext } from "@/lib/auth/client-context";
 import { withCurrentPasswordCheck } from "@/lib/auth/credentials";
 import { requireUser } from "@/lib/auth/session";
-import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { revokeApiToken } from "@/lib/data/api-tokens";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/data/calendar-feed";
 import { endSession } from "@/lib/data/sessions";
 import { baseUrl } from "@/lib/config";
@@ -13,7 +13,6 @@ import {
   deleteAccount,
   revokeAllSessions,
   updatePreferences,
-  verifyCurrentPassword,
 } from "@/lib/data/users";
 import {
   changePasswordSchema,
@@ -23,7 +22,8 @@ import {
 } from "@/lib/validation/auth";
 import { z } from "zod";
 import { updateNotificationSettings } from "@/lib/notifications/settings";
-import { sendTestNotification } from "@/lib/notifications/test-send";
+import { createApiTokenForUser } from "@/lib/services/create-api-token";
+import { sendTestNotification } from "@/lib/services/send-test-notification";
 import { formText, formValues } from "./result";
 import { userAction, type FormArgs } from "./user-action";
 
@@ -63,14 +63,7 @@ export async function logoutEverywhereAction(): Promise<void> {
 export const createTokenAction = userAction(
   createTokenSchema,
   async (user, input) => {
-    const { token } = await withCurrentPasswordCheck(
-      user,
-      await requestClientContext(),
-      async () => {
-        await verifyCurrentPassword(user, input.currentPassword, "currentPassword");
-        return createApiToken(user, input.name, input.expiresInDays);
-      },
-    );
+    const token = await createApiTokenForUser(user, input, await requestClientContext());
     revalidatePath("/settings");
     return { status: "ok", data: { token } };
   },

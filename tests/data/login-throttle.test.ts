@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/data/users";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { registerAccount } from "@/lib/auth/registration";
+import { registerAccount } from "@/lib/services/register-account";
 
 const password = "throttled but not locked out";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { saveNotificationPrefs } from "@/lib/data/notification-settings";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
 import type { TestSender } from "@/lib/notifications/senders";
-import { TESTS_PER_HOUR, sendTestNotification } from "@/lib/notifications/test-send";
+import { TESTS_PER_HOUR, sendTestNotification } from "@/lib/services/send-test-notification";
 import { newUser } from "../support/fixtures";
 
 // Settings → Notifications' "Send a test", with channels that record what

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { confirmPasswordReset } from "@/lib/auth/password-reset";
+import { confirmPasswordReset } from "@/lib/services/reset-password";
 import { RESET_CONFIRMS_PER_ADDRESS } from "@/lib/auth/login-throttle";
 import { createPasswordReset } from "@/lib/data/password-resets";
 import { POST } from "@/app/api/v1/auth/password-reset/confirm/route";

@@ -3,7 +3,7 @@ import { publicApiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/body";
 import { clientAddress } from "@/lib/auth/client-address";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
-import { registerAccount } from "@/lib/auth/registration";
+import { registerAccount } from "@/lib/services/register-account";
 
 export const POST = publicApiRoute(async ({ request }) => {
   const body = await readJson(request);

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
-import { confirmPasswordReset } from "@/lib/auth/password-reset";
+import { confirmPasswordReset } from "@/lib/services/reset-password";
 import { publicApiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/body";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
-import { sendTestNotification } from "@/lib/notifications/test-send";
+import { sendTestNotification } from "@/lib/services/send-test-notification";
 
 /** A test message now on each enabled channel: `{results: [{channel, ok, error?}]}`. */
 export const POST = apiRoute(async ({ user }) =>

@@ -9,7 +9,7 @@ import { passwordResetMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
-import { consumePasswordReset, consumeResetConfirm } from "./login-throttle";
+import { consumePasswordReset, consumeResetConfirm } from "@/lib/auth/login-throttle";
 
 /**
  * "Forgot my password": the same answer, in the same time, whether or not

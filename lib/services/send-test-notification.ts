@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/data/users";
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@/lib/domain/reminders";
 import { AppError } from "@/lib/errors/app-error";
 import { refusal, sharedLimiter } from "@/lib/shared-counters/shared";
-import { defaultTestSenders, type TestSenders } from "./senders";
+import { defaultTestSenders, type TestSenders } from "@/lib/notifications/senders";
 
 // Settings → Notifications' "Send a test" and POST /api/v1/me/notifications/test:
 // one message at once on each channel the user has on (the same rule as

@@ -24,12 +24,15 @@ const systemData = {
   message: "lib/data/system/* spans all users; a request calls an owner-scoped data function.",
 };
 
-// The layers below lib/services never call up into it, nor into the faces
-// (lib/http, lib/actions) that call it; lib/services never reaches for a face.
+// Only the faces (app/, components/, lib/http, lib/actions) call lib/services. What lies
+// below it (the data layer, the rules, files, workers, and the checks,
+// throttles, mail and senders a service uses) never calls up into it, nor
+// into a face; lib/services never reaches for a face.
 const faces = ["@/lib/http/*", "**/lib/http/*", "@/lib/actions/*", "**/lib/actions/*"];
 const servicesAndFaces = {
   group: ["@/lib/services/*", "**/lib/services/*", ...faces],
-  message: "lib/data, lib/domain, lib/documents and lib/workers sit below lib/services.",
+  message:
+    "Only the faces (app/, components/, lib/http, lib/actions) call lib/services; this sits below it.",
 };
 const facesFromServices = {
   group: faces,
@@ -86,7 +89,23 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: [servicesAndFaces] }] },
   },
   {
-    files: ["lib/domain/**", "lib/documents/**", "lib/workers/**"],
+    files: [
+      "lib/domain/**",
+      "lib/documents/**",
+      "lib/workers/**",
+      "lib/auth/**",
+      "lib/mail/**",
+      "lib/notifications/**",
+      "lib/push/**",
+      "lib/net/**",
+      "lib/shared-counters/**",
+      "lib/storage/**",
+      "lib/i18n/**",
+      "lib/crypto/**",
+      "lib/config/**",
+      "lib/errors/**",
+      "lib/validation/**",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -51,6 +51,35 @@ describe("layers", () => {
     expect(offending.map((folder) => [folder, imported.get(folder)])).toEqual([]);
   });
 
+  it("only the faces call lib/services: nothing it calls imports it or a face", () => {
+    const below = [
+      "auth",
+      "config",
+      "crypto",
+      "data",
+      "db",
+      "documents",
+      "domain",
+      "errors",
+      "i18n",
+      "mail",
+      "net",
+      "notifications",
+      "push",
+      "shared-counters",
+      "storage",
+      "validation",
+      "workers",
+    ];
+    const offending = below.flatMap((name) => {
+      const imported = importedLibFolders(`lib/${name}`);
+      return ["lib/services", "lib/actions", "lib/http"]
+        .filter((folder) => imported.has(folder))
+        .map((folder) => [`lib/${name}`, folder, imported.get(folder)]);
+    });
+    expect(offending).toEqual([]);
+  });
+
   it("lib/mail does not import the reminder machine (it takes rendered text)", () => {
     expect(importedLibFolders("lib/mail").get("lib/notifications")).toBeUndefined();
   });

@@ -13,7 +13,7 @@ export function ReceiptTextView({
   return (
     <>
       <BackLink href={`/cases/${receipt.caseId}`} label={t("back")} />
-      <h1 className="mb-6 text-2xl font-bold tracking-tight break-all text-slate-900 dark:text-white">
+      <h1 className="mb-6 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900 dark:text-white">
         {t("textTitle", { name: receipt.fileName })}
       </h1>
       {email === "unreadable" ? (

@@ -27,7 +27,7 @@ export function TokenList({
           className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between"
         >
           <div className="min-w-0">
-            <p className="truncate font-medium">
+            <p className="font-medium [overflow-wrap:anywhere]">
               {token.name}{" "}
               <code className="ml-1 font-mono text-xs text-slate-500">{token.hint}…</code>
             </p>

@@ -82,8 +82,9 @@ export async function ChargeList({
             data-testid="charge"
             data-kind={line.kind ?? "unwatched"}
           >
-            <div className="flex items-start justify-between gap-3">
-              <div className="min-w-0">
+            {/* On a phone the amount and its badge go under the line rather than squeeze it to a word a row. */}
+            <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+              <div className="min-w-0 flex-[1_1_12rem]">
                 {showProvider && line.provider ? (
                   <p className="font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-white">
                     {line.caseId ? (
@@ -102,7 +103,7 @@ export async function ChargeList({
                   {formatDateOnly(line.postedOn, locale)} · {line.account}
                 </p>
               </div>
-              <div className="flex shrink-0 flex-col items-end gap-1">
+              <div className="ml-auto flex shrink-0 flex-col items-end gap-1">
                 <span
                   className={`font-semibold tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : ""}`}
                 >

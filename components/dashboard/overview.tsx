@@ -1,4 +1,3 @@
-import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CaseStateBadge } from "@/components/cases/state-badge";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
@@ -14,6 +13,7 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
 function Stat({
   label,
@@ -38,13 +38,15 @@ function Stat({
 }
 
 /** The dashboard of someone who keeps subscriptions: what the page read, laid out. */
-export async function Overview({
+export function Overview({
   userName,
   today,
   totals,
   cases,
   deadlines,
   flagged,
+  t,
+  locale,
 }: {
   userName: string;
   /** The user's calendar day (todayIn), which says "due today" from "overdue". */
@@ -54,8 +56,9 @@ export async function Overview({
   deadlines: SubscriptionDeadlines;
   /** Charges after a confirmed cancellation, newest first. */
   flagged: { items: (TransactionDto & { provider: string })[]; total: number };
+  t: PageTranslator;
+  locale: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const openCount = cases.openByState.reduce((sum, s) => sum + s.count, 0);
   const money = (list: MoneyByCurrency) =>
     list.length === 0 ? (

@@ -5,7 +5,7 @@ import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipt-kinds";
 import { snippetAround } from "@/lib/domain/search";
 import type { NoteSearchQuery } from "@/lib/validation/notes";
 import { fromColumn } from "./columns";
-import { searchNotes } from "./notes";
+import { searchNotes, type NoteSearchHit } from "./notes";
 import type { Page } from "./pagination";
 import type { Actor } from "./users";
 
@@ -146,4 +146,26 @@ export async function searchEverything(
     })),
   ];
   return { items, nextCursor: notes.nextCursor };
+}
+
+/**
+ * The search page: the same three lists, each under its own heading. Cases
+ * and receipts come with the first page of notes only; notes that cannot be
+ * read (a cursor from an old link) are null, and the page shows none.
+ */
+export async function searchLists(
+  actor: Actor,
+  query: NoteSearchQuery,
+): Promise<{
+  cases: CaseSearchHit[];
+  receipts: ReceiptSearchHit[];
+  notes: Page<NoteSearchHit> | null;
+}> {
+  const first = !query.cursor;
+  const [cases, receipts, notes] = await Promise.all([
+    first ? searchCases(actor, query.q) : [],
+    first ? searchReceipts(actor, query.q) : [],
+    searchNotes(actor, query).catch(() => null),
+  ]);
+  return { cases, receipts, notes };
 }

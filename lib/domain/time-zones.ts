@@ -77,3 +77,26 @@ export function timeZoneOptions(
   cache.set(key, result);
   return result;
 }
+
+/**
+ * What the settings page offers: every zone the runtime knows, labelled in
+ * `locale`, and the person's own zone too when the runtime does not list it
+ * (an older name for a zone, kept on the account), so the form still shows it.
+ */
+export function timeZoneChoices(
+  locale: string,
+  current: string,
+  at = new Date(),
+): { common: TimeZoneOption[]; other: TimeZoneOption[] } {
+  const zones = Intl.supportedValuesOf("timeZone");
+  if (!zones.includes(current)) zones.unshift(current);
+  return timeZoneOptions(locale, zones, at);
+}
+
+/** How `zone` reads among the choices; its own name when it is not one of them. */
+export function timeZoneLabel(
+  choices: { common: TimeZoneOption[]; other: TimeZoneOption[] },
+  zone: string,
+): string {
+  return [...choices.common, ...choices.other].find((z) => z.value === zone)?.label ?? zone;
+}

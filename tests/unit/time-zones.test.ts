@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { timeZoneOption, timeZoneOptions } from "@/lib/domain/time-zones";
+import {
+  timeZoneChoices,
+  timeZoneLabel,
+  timeZoneOption,
+  timeZoneOptions,
+} from "@/lib/domain/time-zones";
 
 const winter = new Date("2026-12-01T12:00:00Z");
 
@@ -37,5 +42,19 @@ describe("time zones a person picks from", () => {
       expect(other[i]!.offsetMinutes).toBeGreaterThanOrEqual(other[i - 1]!.offsetMinutes);
     }
     expect(other.some((o) => o.value === "America/Los_Angeles")).toBe(false);
+  });
+
+  it("offer the person's own zone even when the runtime does not list it", () => {
+    const listed = timeZoneChoices("en", "America/Chicago", winter);
+    expect(
+      [...listed.common, ...listed.other].filter((o) => o.value === "America/Chicago"),
+    ).toHaveLength(1);
+    expect(timeZoneLabel(listed, "America/Chicago")).toBe("Central Time (Chicago) · GMT-06:00");
+
+    // An older name for a zone, valid for Intl but not among its listed zones.
+    const old = timeZoneChoices("en", "US/Pacific", winter);
+    expect(old.other.map((o) => o.value)).toContain("US/Pacific");
+    expect(timeZoneLabel(old, "US/Pacific")).toMatch(/^Pacific Time \(Pacific\) · GMT-08:00$/);
+    expect(timeZoneLabel(old, "Mars/Olympus")).toBe("Mars/Olympus");
   });
 });

@@ -1,47 +1,13 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/components/ui/link";
-import { CaseStateBadge } from "@/components/cases/state-badge";
-import { buttonClasses } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { NoteSearchView } from "@/components/notes/note-search-view";
 import { requireUser } from "@/lib/auth/session";
-import { searchNotes } from "@/lib/data/notes";
-import { searchCases, searchReceipts } from "@/lib/data/search";
+import { searchLists } from "@/lib/data/search";
 import { noteSearchSchema } from "@/lib/validation/notes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notes");
   return { title: t("searchTitle") };
-}
-
-const HEADING = "mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase";
-
-/** One kind of hit (cases, receipts) under its heading. */
-function HitList({
-  id,
-  title,
-  testId,
-  children,
-}: {
-  id: string;
-  title: string;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="mb-6" aria-labelledby={id}>
-      <h2 id={id} className={HEADING}>
-        {title}
-      </h2>
-      <ul
-        className="divide-y divide-slate-100 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
-        data-testid={testId}
-      >
-        {children}
-      </ul>
-    </section>
-  );
 }
 
 export default async function NoteSearchPage({
@@ -51,131 +17,18 @@ export default async function NoteSearchPage({
 }) {
   const user = await requireUser();
   const params = await searchParams;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const query = noteSearchSchema.safeParse({ q: params.q ?? "", cursor: params.cursor, limit: 30 });
-  const results = query.success ? await searchNotes(user, query.data).catch(() => null) : null;
-  const q = query.success ? query.data.q : (params.q ?? "").trim();
-  // Cases and receipts are searched with the first page of notes only.
-  const [cases, receipts] =
-    query.success && !params.cursor
-      ? await Promise.all([searchCases(user, q), searchReceipts(user, q)])
-      : [[], []];
-
+  const [t, format, found] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    query.success ? searchLists(user, query.data) : null,
+  ]);
   return (
-    <>
-      <PageHeader title={t("notes.searchTitle")} description={t("notes.searchSubtitle")} />
-      <form role="search" action="/notes" className="mb-6 flex max-w-xl items-center gap-2">
-        <label htmlFor="q" className="sr-only">
-          {t("notes.searchLabel")}
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          maxLength={100}
-          placeholder={t("notes.searchPlaceholder")}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-        <button type="submit" className={buttonClasses("primary", "shrink-0 whitespace-nowrap")}>
-          {t("notes.search")}
-        </button>
-      </form>
-
-      {results && results.items.length === 0 && cases.length === 0 && receipts.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("notes.noResults", { q })}</p>
-      ) : null}
-
-      {cases.length > 0 ? (
-        <HitList id="case-hits" title={t("search.cases")} testId="case-results">
-          {cases.map((c) => (
-            <li key={c.id}>
-              <Link
-                href={`/cases/${c.id}`}
-                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
-              >
-                <span className="min-w-0 font-semibold break-words">
-                  {c.subscription.provider}
-                  {c.subscription.plan ? (
-                    <span className="font-normal text-slate-500"> · {c.subscription.plan}</span>
-                  ) : null}
-                  {c.confirmationNumber ? (
-                    <span className="ml-2 font-mono text-xs font-normal break-all text-slate-600 dark:text-slate-300">
-                      {c.confirmationNumber}
-                    </span>
-                  ) : null}
-                </span>
-                <CaseStateBadge state={c.state} t={t} />
-              </Link>
-            </li>
-          ))}
-        </HitList>
-      ) : null}
-
-      {receipts.length > 0 ? (
-        <HitList id="receipt-hits" title={t("search.receipts")} testId="receipt-results">
-          {receipts.map((r) => (
-            <li key={r.id}>
-              <Link
-                href={`/cases/${r.caseId}#receipts`}
-                className="block px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/40"
-              >
-                <span className="font-medium break-all">{r.fileName}</span>
-                <span className="mt-0.5 block text-xs text-slate-500">
-                  {r.provider} · {t(`domain.kind.${r.kind}`)} ·{" "}
-                  {format.dateTime(r.uploadedAt, { dateStyle: "medium" })}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </HitList>
-      ) : null}
-
-      {results && results.items.length > 0 ? (
-        <h2 className={HEADING}>{t("search.notes")}</h2>
-      ) : null}
-      {results && results.items.length > 0 ? (
-        <ul className="space-y-3" data-testid="note-results">
-          {results.items.map((note) => (
-            <li key={note.id}>
-              <Link
-                href={`/cases/${note.case.id}`}
-                className="block rounded-2xl border border-slate-200 bg-white p-4 hover:bg-slate-50 dark:border-slate-800 dark:bg-slate-900 dark:hover:bg-slate-800/40"
-              >
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="font-semibold">
-                    {note.case.subscription.provider} ·{" "}
-                    <span className="font-normal">{t(`domain.channel.${note.channel}`)}</span>
-                  </p>
-                  <span className="flex items-center gap-2 text-xs text-slate-500">
-                    {format.dateTime(note.occurredAt, { dateStyle: "medium", timeStyle: "short" })}
-                    <CaseStateBadge state={note.case.state} t={t} />
-                  </span>
-                </div>
-                <p className="mt-1 line-clamp-3 text-sm whitespace-pre-wrap">{note.summary}</p>
-                <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-300">
-                  {note.agent ? <span>{t("notes.agentLabel", { agent: note.agent })}</span> : null}
-                  {note.reference ? (
-                    <span className="font-mono">
-                      {t("notes.referenceLabel", { reference: note.reference })}
-                    </span>
-                  ) : null}
-                </p>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {results?.nextCursor ? (
-        <div className="mt-4 text-center">
-          <Link
-            href={`/notes?q=${encodeURIComponent(q)}&cursor=${encodeURIComponent(results.nextCursor)}`}
-            className={buttonClasses("secondary")}
-          >
-            {t("notes.more")}
-          </Link>
-        </div>
-      ) : null}
-    </>
+    <NoteSearchView
+      q={query.success ? query.data.q : (params.q ?? "").trim()}
+      found={found}
+      t={t}
+      format={format}
+    />
   );
 }

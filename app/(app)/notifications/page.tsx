@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { BellIcon } from "@/components/ui/icons";
-import { Link } from "@/components/ui/link";
-import { PageHeader } from "@/components/ui/page-header";
+import { NotificationsView } from "@/components/notifications/notifications-view";
 import { requireUser } from "@/lib/auth/session";
-import { listNotifications, type NotificationDto } from "@/lib/data/notification-list";
-import { todayIn } from "@/lib/domain/dates";
-import { isAppError } from "@/lib/errors/app-error";
+import { listNotifications } from "@/lib/data/notification-list";
+import { orFirstPage } from "@/lib/http/or-first-page";
 import { reminderWriter } from "@/lib/notifications/text";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,15 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE = 50;
 
-function statusOf(n: NotificationDto): { key: string; tone: BadgeTone } {
-  if (n.status === "sent") return { key: "status_sent", tone: "success" };
-  if (n.status === "failed") return { key: "status_failed", tone: "danger" };
-  if (n.status === "skipped") return { key: "status_skipped", tone: "neutral" };
-  return n.attempts > 0
-    ? { key: "status_retrying", tone: "warning" }
-    : { key: "status_pending", tone: "info" };
-}
-
 /** What was sent, when and on which channel: newest first, 50 at a time. */
 export default async function NotificationsPage({
   searchParams,
@@ -35,92 +21,20 @@ export default async function NotificationsPage({
 }) {
   const user = await requireUser();
   const { cursor } = await searchParams;
-  const [t, format, writer] = await Promise.all([
+  const [t, format, writer, page] = await Promise.all([
     getTranslations("notifications"),
     getFormatter(),
     reminderWriter(user.locale),
+    orFirstPage((from) => listNotifications(user, { limit: PAGE, cursor: from }), cursor),
   ]);
-  const page = await listNotifications(user, { limit: PAGE, cursor: cursor?.slice(0, 200) }).catch(
-    (error: unknown) => {
-      // An old or hand-edited link starts again from the first page.
-      if (isAppError(error) && error.code === "validation_failed") {
-        return listNotifications(user, { limit: PAGE });
-      }
-      throw error;
-    },
-  );
-  const today = todayIn(user.timeZone);
-  const when = (at: Date) =>
-    format.dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: user.timeZone });
-
   return (
-    <>
-      <PageHeader title={t("listTitle")} description={t("listSubtitle")} />
-      {page.items.length === 0 && !cursor ? (
-        <EmptyState
-          icon={<BellIcon className="size-6" />}
-          title={t("listTitle")}
-          body={t("empty")}
-          action={
-            <Link
-              href="/settings#notifications"
-              className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
-            >
-              {t("cardTitle")}
-            </Link>
-          }
-        />
-      ) : (
-        <ul
-          className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
-          data-testid="notification-list"
-        >
-          {page.items.map((n) => {
-            const status = statusOf(n);
-            const link = writer.link(n);
-            return (
-              <li key={n.id} className="grid gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:gap-4">
-                <div className="min-w-0 space-y-1">
-                  <p className="flex flex-wrap items-center gap-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
-                    <span>{t(`kind_${n.kind}`)}</span>
-                    <span aria-hidden="true">·</span>
-                    <span>{t(`channel_${n.channel}`)}</span>
-                  </p>
-                  <p className="text-sm break-words text-slate-900 dark:text-slate-100">
-                    {writer.line(n, n.sentAt ? todayIn(user.timeZone, n.sentAt) : today)}
-                  </p>
-                  <Link
-                    href={link.path}
-                    className="text-sm font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
-                  >
-                    {link.label}
-                  </Link>
-                </div>
-                <div className="space-y-1 text-sm sm:text-right">
-                  <Badge tone={status.tone} testId="notification-status">
-                    {t(status.key, { count: n.attempts + 1 })}
-                  </Badge>
-                  <p className="text-xs text-slate-500 dark:text-slate-400">
-                    {n.sentAt
-                      ? t("sentAt", { date: when(n.sentAt) })
-                      : t("plannedAt", { date: when(n.createdAt) })}
-                  </p>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {page.nextCursor ? (
-        <p className="mt-4 text-center">
-          <Link
-            href={`/notifications?cursor=${encodeURIComponent(page.nextCursor)}`}
-            className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
-          >
-            {t("more")}
-          </Link>
-        </p>
-      ) : null}
-    </>
+    <NotificationsView
+      page={page}
+      firstPage={!cursor}
+      timeZone={user.timeZone}
+      writer={writer}
+      t={t}
+      format={format}
+    />
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/ui/link";
-import { RegisterForm } from "@/components/auth/register-form";
-import { Alert } from "@/components/ui/alert";
+import { RegisterView } from "@/components/auth/register-view";
 import { allowRegistration } from "@/lib/config";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,26 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RegisterPage() {
   const t = await getTranslations("auth");
-  return (
-    <>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
-        {t("registerTitle")}
-      </h1>
-      <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("registerSubtitle")}</p>
-      {allowRegistration() ? (
-        <RegisterForm />
-      ) : (
-        <Alert tone="info">{t("registrationClosed")}</Alert>
-      )}
-      <p className="mt-8 text-center text-sm text-slate-600 dark:text-slate-400">
-        {t("haveAccount")}{" "}
-        <Link
-          href="/login"
-          className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
-        >
-          {t("loginLink")}
-        </Link>
-      </p>
-    </>
-  );
+  return <RegisterView open={allowRegistration()} t={t} />;
 }

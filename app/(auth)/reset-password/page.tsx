@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { ResetPasswordView } from "@/components/auth/reset-password-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -13,15 +13,6 @@ export default async function ResetPasswordPage({
 }: {
   searchParams: Promise<{ token?: string }>;
 }) {
-  const { token } = await searchParams;
-  const t = await getTranslations("auth");
-  return (
-    <>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
-        {t("resetTitle")}
-      </h1>
-      <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("resetSubtitle")}</p>
-      <ResetPasswordForm token={typeof token === "string" ? token.slice(0, 100) : ""} />
-    </>
-  );
+  const [{ token }, t] = await Promise.all([searchParams, getTranslations("auth")]);
+  return <ResetPasswordView token={typeof token === "string" ? token.slice(0, 100) : ""} t={t} />;
 }

@@ -1,0 +1,91 @@
+import { ChargeList } from "@/components/charges/charge-list";
+import { DeleteImportButton } from "@/components/charges/delete-import-button";
+import { StatementImportForm } from "@/components/charges/statement-import-form";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { flaggedSummary } from "@/lib/data/charge-summaries";
+import type { listImports } from "@/lib/data/statement-imports";
+import { formatDateOnly, todayIn } from "@/lib/domain/dates";
+import type { getFormatter, getTranslations } from "next-intl/server";
+
+/** Statements in: the import form, what was flagged, and the imports so far (each can be removed). */
+export function StatementsView({
+  imports,
+  flagged,
+  timeZone,
+  t,
+  locale,
+  format,
+}: {
+  imports: Awaited<ReturnType<typeof listImports>>;
+  flagged: Awaited<ReturnType<typeof flaggedSummary>>;
+  timeZone: string;
+  t: Awaited<ReturnType<typeof getTranslations<"statements">>>;
+  locale: string;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+}) {
+  // The accounts imported before, offered again so the same card keeps one name.
+  const accounts = [...new Set(imports.items.map((i) => i.account))];
+  const today = todayIn(timeZone);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title={t("importTitle")} description={t("importDescription")} />
+            <StatementImportForm accounts={accounts} />
+          </Card>
+          {flagged.total > 0 ? (
+            <Card id="flagged">
+              <CardHeader
+                title={t("flaggedTitle", { count: flagged.total })}
+                description={t("flaggedDescription")}
+              />
+              <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+            </Card>
+          ) : null}
+        </div>
+        <Card className="self-start">
+          <CardHeader title={t("importsTitle")} />
+          {imports.items.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="no-imports">
+              {t("noImports")}
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="imports">
+              {imports.items.map((item) => (
+                <li key={item.id} className="space-y-1 py-3 text-sm">
+                  <p className="font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-white">
+                    {item.account}
+                  </p>
+                  <p className="text-xs [overflow-wrap:anywhere] text-slate-500 dark:text-slate-400">
+                    {item.fileName}
+                    {item.issuer ? ` · ${item.issuer}` : ""}
+                  </p>
+                  {item.periodStart && item.periodEnd ? (
+                    <p className="text-xs text-slate-600 dark:text-slate-300">
+                      {t("period", {
+                        from: formatDateOnly(item.periodStart, locale),
+                        to: formatDateOnly(item.periodEnd, locale),
+                      })}
+                    </p>
+                  ) : null}
+                  <p className="text-xs text-slate-600 dark:text-slate-300">
+                    {t("counts", { added: item.added, duplicates: item.duplicates })}
+                  </p>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="text-xs text-slate-500">
+                      {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </span>
+                    <DeleteImportButton importId={item.id} name={item.fileName} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
+import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
+import { NotificationsForm } from "@/components/settings/notifications-form";
+import { PasswordForm } from "@/components/settings/password-form";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { PushDevice } from "@/components/settings/push-device";
+import { SessionList } from "@/components/settings/session-list";
+import { TokenList } from "@/components/settings/token-list";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import type { ApiTokenSummary } from "@/lib/data/api-tokens";
+import type { SessionSummary } from "@/lib/data/sessions";
+import type { Locale } from "@/lib/domain/locales";
+import { timeZoneChoices, timeZoneLabel } from "@/lib/domain/time-zones";
+import type { NotificationSettingsView } from "@/lib/notifications/settings";
+import type { getFormatter, getTranslations } from "next-intl/server";
+
+/** The settings page: profile, reminders, calendar, password, data, sessions, tokens, and leaving. */
+export function SettingsView({
+  user,
+  tokens,
+  sessions,
+  thisSession,
+  feed,
+  notify,
+  t,
+  tn,
+  format,
+}: {
+  user: { name: string; email: string; locale: Locale; timeZone: string };
+  tokens: ApiTokenSummary[];
+  sessions: SessionSummary[];
+  thisSession: string | null;
+  feed: { createdAt: Date } | null;
+  notify: NotificationSettingsView;
+  t: Awaited<ReturnType<typeof getTranslations<"settings">>>;
+  tn: Awaited<ReturnType<typeof getTranslations<"notifications">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+}) {
+  const timeZones = timeZoneChoices(user.locale, user.timeZone);
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title={t("profile")} description={t("profileBody")} />
+          <ProfileForm
+            name={user.name}
+            locale={user.locale}
+            timeZone={user.timeZone}
+            timeZones={timeZones}
+          />
+        </Card>
+
+        <Card id="notifications">
+          <CardHeader title={tn("cardTitle")} description={tn("cardBody")} />
+          <NotificationsForm
+            settings={notify}
+            email={user.email}
+            zoneLabel={timeZoneLabel(timeZones, user.timeZone)}
+            pushDevice={
+              <PushDevice
+                publicKey={notify.pushPublicKey}
+                devices={tn("pushDevices", { count: notify.pushDevices })}
+              />
+            }
+          />
+          <p className="mt-4 text-sm">
+            <Link
+              href="/notifications"
+              className="font-semibold text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+            >
+              {tn("listLink")}
+            </Link>
+          </p>
+        </Card>
+
+        <Card>
+          <CardHeader title={t("calendarTitle")} description={t("calendarBody")} />
+          <CalendarFeedCard
+            since={feed ? format.dateTime(feed.createdAt, { dateStyle: "medium" }) : null}
+          />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("password")} description={t("passwordBody")} />
+          <PasswordForm />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("yourData")} description={t("yourDataBody")} />
+          <a href="/api/v1/export" download className={buttonClasses("secondary")}>
+            {t("downloadData")}
+          </a>
+        </Card>
+
+        <Card>
+          <CardHeader title={t("sessions")} description={t("sessionsBody")} />
+          <SessionList sessions={sessions} thisSession={thisSession} date={date} t={t} />
+          <LogoutEverywhereButton />
+        </Card>
+
+        <Card>
+          <CardHeader title={t("apiTokens")} description={t("apiTokensBody")} />
+          <CreateTokenForm />
+          <TokenList tokens={tokens} date={date} t={t} />
+        </Card>
+
+        <Card className="border-red-200 dark:border-red-900">
+          <CardHeader title={t("dangerZone")} description={t("dangerBody")} />
+          <DeleteAccountForm />
+        </Card>
+      </div>
+    </>
+  );
+}

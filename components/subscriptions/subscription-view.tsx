@@ -9,7 +9,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
-import type { CaseDto } from "@/lib/data/cases";
+import type { CaseDto } from "@/lib/data/case-dto";
 import type { Page } from "@/lib/data/pagination";
 import type { SubscriptionDto } from "@/lib/data/subscriptions";
 import type { TransactionDto } from "@/lib/data/flagged-charges";

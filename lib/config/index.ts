@@ -1,6 +1,6 @@
 import path from "node:path";
 import { databaseFile } from "./paths.mjs";
-import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
+import { hostileWorkerFileOverride, quota, setting, type S3Location } from "./settings.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
 
@@ -24,6 +24,11 @@ export function baseUrl(): string {
 
 export function uploadMaxBytes(): number {
   return setting("UPLOAD_MAX_BYTES");
+}
+
+/** Where receipts live when not on the local disk: an S3-compatible bucket, or null. */
+export function storageUrl(): S3Location | null {
+  return setting("STORAGE_URL");
 }
 
 export function userQuotaBytes(): number {

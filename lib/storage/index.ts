@@ -1,6 +1,8 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import { storageUrl } from "@/lib/config";
 import { localDiskStorage } from "./local-disk";
+import { s3Storage } from "./s3";
 
 /**
  * A file being received, streamed in with bounded memory: invisible under
@@ -28,8 +30,9 @@ export type ReceivedFile = {
 };
 
 /**
- * Receipt storage behind one narrow interface: local disk now; an object
- * store (S3-compatible) later is a second implementation, not a rewrite.
+ * Receipt storage behind one narrow interface, chosen by STORAGE_URL: the
+ * local disk (./local-disk.ts, the default) or an S3-compatible bucket
+ * (./s3.ts). tests/data/storage-contract.test.ts holds both to the same rules.
  */
 export interface ReceiptStorage {
   createPending(): Promise<PendingFile>;
@@ -58,5 +61,6 @@ export class StoredFileMissing extends Error {
 }
 
 export function receiptStorage(): ReceiptStorage {
-  return localDiskStorage();
+  const url = storageUrl();
+  return url ? s3Storage(url) : localDiskStorage();
 }

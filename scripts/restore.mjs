@@ -23,6 +23,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import yauzl from "yauzl";
 import { BACKUP_FORMAT, backupKey, signManifest } from "./backup.mjs";
+import { refuseWhenReceiptsInBucket } from "./bucket-storage.mjs";
 import {
   databaseFileFromEnv,
   dataDirFromEnv,
@@ -410,6 +411,7 @@ function moveIfExists(from, to) {
 }
 
 export async function restore(file, { trustUnsigned = false } = {}) {
+  refuseWhenReceiptsInBucket("restore");
   if (!file) throw new Error("usage: npm run restore -- <backup.zip> [--trust-unsigned]");
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`no such file: ${source}`);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { databaseFile } from "./paths.mjs";
-import { hostileWorkerFileOverride, quota, setting, type S3Location } from "./settings.mjs";
+import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
+import type { S3Location } from "./storage-url.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
 

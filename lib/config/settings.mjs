@@ -12,6 +12,8 @@
 // A value that makes no sense is refused (an Error naming the setting)
 // rather than guessed at: a typo in TRUST_PROXY must not quietly mean false.
 
+import { storageLocation } from "./storage-url.mjs";
+
 /** @typedef {Record<string, string | undefined>} Env an environment, process.env by default */
 
 /**
@@ -105,56 +107,6 @@ function baseUrlOf(env) {
 function clean(raw) {
   const value = raw?.trim();
   return value ? value : undefined;
-}
-
-/**
- * @typedef {object} S3Location where receipts live in an S3-compatible bucket
- * @property {string} bucket
- * @property {string} prefix  "" or ending in "/": prepended to every key
- * @property {string | null} endpoint  an S3-compatible server's URL; null: AWS itself
- * @property {string | null} region  null: the SDK's own (AWS_REGION), else us-east-1
- * @property {boolean} forcePathStyle  bucket in the path, as most self-hosted stores need
- */
-
-/**
- * STORAGE_URL: `s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`.
- * Credentials never go in it: the SDK reads the standard AWS variables.
- * @param {string | undefined} raw
- * @returns {S3Location | null}
- */
-function storageLocation(raw) {
-  if (raw === undefined) return null;
-  const what = "an s3://bucket/prefix URL (?endpoint=, ?region=, ?forcePathStyle=)";
-  /** @type {URL} */
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw refuse("STORAGE_URL", raw, what);
-  }
-  if (url.protocol !== "s3:" || !url.hostname || url.username || url.password) {
-    throw refuse("STORAGE_URL", raw, `${what}, with the credentials in AWS_* variables`);
-  }
-  for (const key of url.searchParams.keys()) {
-    if (!["endpoint", "region", "forcePathStyle"].includes(key)) {
-      throw refuse("STORAGE_URL", raw, `${what}; "${key}" is not one of them`);
-    }
-  }
-  const endpoint = url.searchParams.get("endpoint") || null;
-  if (endpoint !== null && !/^https?:\/\/[^/]/.test(endpoint)) {
-    throw refuse("STORAGE_URL", raw, `${what}; endpoint must be an http(s) URL`);
-  }
-  const prefix = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, "");
-  return {
-    bucket: url.hostname,
-    prefix: prefix ? `${prefix}/` : "",
-    endpoint,
-    region: url.searchParams.get("region") || null,
-    forcePathStyle: flag(
-      "STORAGE_URL forcePathStyle",
-      false,
-    )(url.searchParams.get("forcePathStyle") ?? undefined),
-  };
 }
 
 export const SETTINGS = {
@@ -309,7 +261,7 @@ export const SETTINGS = {
     doc: "The heap one file job may use (MB); a job past it fails as `file_too_complex`.",
     parse: positiveInt("FILE_WORKER_HEAP_MB", 192),
   }),
-  STORAGE_URL: /** @type {Setting<S3Location | null>} */ ({
+  STORAGE_URL: /** @type {Setting<import("./storage-url.mjs").S3Location | null>} */ ({
     default: "unset",
     doc: "Receipts in an S3-compatible bucket (`s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`); unset: on disk.",
     parse: storageLocation,

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { RECEIPT_KEY } from "@/lib/config/paths.mjs";
-import type { S3Location } from "@/lib/config/settings.mjs";
+import type { S3Location } from "@/lib/config/storage-url.mjs";
 import { StoredFileMissing, type PendingFile, type ReceiptStorage } from "./index";
 
 // Receipts in an S3-compatible bucket (STORAGE_URL), one object per receipt

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
-import type { S3Location } from "@/lib/config/settings.mjs";
+import type { S3Location } from "@/lib/config/storage-url.mjs";
 
 /** s3rver's fixed credentials; the SDK takes them from the standard variables, as in production. */
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { databaseFile } from "./paths.mjs";
 import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
+import type { S3Location } from "./storage-url.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
 
@@ -24,6 +25,11 @@ export function baseUrl(): string {
 
 export function uploadMaxBytes(): number {
   return setting("UPLOAD_MAX_BYTES");
+}
+
+/** Where receipts live when not on the local disk: an S3-compatible bucket, or null. */
+export function storageUrl(): S3Location | null {
+  return setting("STORAGE_URL");
 }
 
 export function userQuotaBytes(): number {

@@ -12,6 +12,8 @@
 // A value that makes no sense is refused (an Error naming the setting)
 // rather than guessed at: a typo in TRUST_PROXY must not quietly mean false.
 
+import { storageLocation } from "./storage-url.mjs";
+
 /** @typedef {Record<string, string | undefined>} Env an environment, process.env by default */
 
 /**
@@ -258,6 +260,11 @@ export const SETTINGS = {
     default: "192",
     doc: "The heap one file job may use (MB); a job past it fails as `file_too_complex`.",
     parse: positiveInt("FILE_WORKER_HEAP_MB", 192),
+  }),
+  STORAGE_URL: /** @type {Setting<import("./storage-url.mjs").S3Location | null>} */ ({
+    default: "unset",
+    doc: "Receipts in an S3-compatible bucket (`s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`); unset: on disk.",
+    parse: storageLocation,
   }),
 };
 

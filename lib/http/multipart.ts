@@ -4,29 +4,35 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { cleanFileName } from "@/lib/domain/receipts";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import type { ReceivedUpload, ReceiveUpload } from "@/lib/services/received-upload";
-import { receiptStorage, type PendingFile } from "@/lib/storage";
+import type {
+  ReceivedUpload,
+  ReceiveUpload,
+  UploadSink,
+  UploadTarget,
+} from "@/lib/services/received-upload";
 
-// A multipart upload (one part named "file", plus small fields) streamed to
-// a temporary file while it is hashed and counted: memory stays flat
-// whatever the size. Receipts and statement imports both come in this way.
+// A multipart upload (one part named "file", plus small fields) streamed
+// into the sink the service names (receipt storage's pending file, a scratch
+// file) while it is hashed and counted, its first bytes kept for sniffing:
+// memory stays flat whatever the size. Receipts and imports all come in this way.
 
 // Multipart overhead (boundaries, part headers, small fields) on top of the file.
 const ENVELOPE_BYTES = 64 * 1024;
 
 /** A request's upload, for a service that takes a file (lib/services/received-upload.ts). */
 export function uploadFrom(request: Request): ReceiveUpload {
-  return (maxBytes) => receiveMultipart(request, maxBytes);
+  return (maxBytes, target) => receiveMultipart(request, maxBytes, target);
 }
 
 /**
- * The file (in a temporary file the caller commits or discards) and the
- * small fields. Past `maxBytes` it is a 413, and nothing stays behind.
+ * The file (in the target's sink, which the caller commits or discards) and
+ * the small fields. Past `maxBytes` it is a 413, and nothing stays behind.
  */
-export async function receiveMultipart(
+export async function receiveMultipart<S extends UploadSink>(
   request: Request,
   maxBytes: number,
-): Promise<ReceivedUpload> {
+  { into, headBytes = 0 }: UploadTarget<S>,
+): Promise<ReceivedUpload<S>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
     throw new AppError(
@@ -43,10 +49,11 @@ export async function receiveMultipart(
   const fields: Record<string, string> = {};
   let received:
     | Promise<{
-        file: PendingFile;
+        file: S;
         fileName: string;
         size: number;
         sha256: string;
+        head: Uint8Array;
         truncated: boolean;
       }>
     | undefined;
@@ -74,11 +81,14 @@ export async function receiveMultipart(
       return;
     }
     received = (async () => {
-      const file = await receiptStorage().createPending();
+      const file = await into();
       try {
         const hash = createHash("sha256");
+        const head: Buffer[] = [];
         let size = 0;
         for await (const chunk of stream as AsyncIterable<Buffer>) {
+          // A copy: the sink may still hold (or reuse) the chunk it was given.
+          if (size < headBytes) head.push(Buffer.from(chunk.subarray(0, headBytes - size)));
           size += chunk.length;
           hash.update(chunk);
           await file.write(chunk);
@@ -88,6 +98,7 @@ export async function receiveMultipart(
           fileName: cleanFileName(info.filename),
           size,
           sha256: hash.digest("hex"),
+          head: Buffer.concat(head),
           truncated: stream.truncated === true,
         };
       } catch (error) {
@@ -122,8 +133,8 @@ export async function receiveMultipart(
     await upload.file.discard();
     throw tooLarge(maxBytes);
   }
-  const { file, fileName, size, sha256 } = upload;
-  return { upload: { file, fileName, size, sha256 }, fields };
+  const { file, fileName, size, sha256, head } = upload;
+  return { upload: { file, fileName, size, sha256, head }, fields };
 }
 
 export function tooLarge(maxBytes: number): AppError {

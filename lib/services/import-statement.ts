@@ -17,10 +17,11 @@ import { DedupeKeys, type ColumnMapping } from "@/lib/domain/statements";
 import { importFieldsSchema } from "@/lib/validation/imports";
 import { parseInput } from "@/lib/validation/parse";
 import { readUploadInPool } from "@/lib/workers/pool";
+import { createScratchFile } from "@/lib/workers/scratch-file";
 import type { ReceiveUpload } from "./received-upload";
 
 // A statement file in (POST /api/v1/imports), its lines stored once each.
-// The file streams to a temporary file (20 MiB at most); the worker pool
+// The file streams to a scratch file (20 MiB at most); the worker pool
 // (lib/workers/pool.ts) reads it all, off the serving thread, and refuses a
 // bad file before anything is written (a bad row names itself); then its
 // lines are stored in batches, each matched to a subscription, letting
@@ -36,13 +37,13 @@ export type ImportResult = ImportDto & { matched: number; mapping: ColumnMapping
 
 export async function importStatement(actor: Actor, receive: ReceiveUpload): Promise<ImportResult> {
   await assertRoomForLines(actor, 0);
-  const { upload, fields } = await receive(STATEMENT_MAX_BYTES);
+  const { upload, fields } = await receive(STATEMENT_MAX_BYTES, { into: createScratchFile });
   try {
     const input = parseInput(importFieldsSchema, fields);
     const room = await roomForLines(actor);
     const statement = await readUploadInPool({
       kind: "statement",
-      path: upload.file.tempPath,
+      path: upload.file.path,
       size: upload.size,
       format: input.format,
       mapping: input.mapping,

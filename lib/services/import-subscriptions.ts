@@ -1,5 +1,4 @@
 import "server-only";
-import fs from "node:fs";
 import {
   importSubscriptions as storeSubscriptions,
   usualCurrency,
@@ -18,7 +17,7 @@ import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
 import { subscriptionImportFieldsSchema } from "@/lib/validation/subscription-import";
 import { readUploadInPool } from "@/lib/workers/pool";
-import type { ReceiveUpload } from "./received-upload";
+import { memorySink, type ReceiveUpload } from "./received-upload";
 
 // Subscriptions from another tracker, for POST /api/v1/subscriptions/import
 // (Wallos's JSON or CSV export, or a CSV with CancelCase's field names).
@@ -90,11 +89,12 @@ export async function importSubscriptions(
   actor: ImportActor,
   receive: ReceiveUpload,
 ): Promise<SubscriptionImportResult> {
-  const { upload, fields } = await receive(FILE_MAX_BYTES);
+  // Held in memory: at most FILE_MAX_BYTES, and the reader takes it as text anyway.
+  const { upload, fields } = await receive(FILE_MAX_BYTES, { into: async () => memorySink() });
   try {
     const { dryRun, currencies, cycles } = parseInput(subscriptionImportFieldsSchema, fields);
     const choices: ImportChoices = { currencies, cycles };
-    const text = await fs.promises.readFile(upload.file.tempPath, "utf8");
+    const text = upload.file.bytes().toString("utf8");
     // Parsed and checked in the worker pool (lib/workers/pool.ts), off the serving thread.
     const { format, rows, good, skipped, questions } = await readUploadInPool({
       kind: "subscriptions",

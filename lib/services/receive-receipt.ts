@@ -1,6 +1,5 @@
 import "server-only";
-import fs from "node:fs";
-import { fileTypeFromFile } from "file-type";
+import { fileTypeFromBuffer } from "file-type";
 import { uploadMaxBytes } from "@/lib/config";
 import { assertCaseExists } from "@/lib/data/case-ownership";
 import { attachReceipt, type ReceiptDto } from "@/lib/data/receipts";
@@ -8,7 +7,7 @@ import type { Actor } from "@/lib/data/users";
 import { EMAIL_SHOWN_BYTES } from "@/lib/documents/email-text";
 import { classifyReceipt, EMAIL_SNIFF_BYTES } from "@/lib/domain/receipts";
 import { AppError } from "@/lib/errors/app-error";
-import type { ReceivedFile } from "@/lib/storage";
+import { receiptStorage, type ReceivedFile } from "@/lib/storage";
 import type { ReceiveUpload } from "./received-upload";
 import { parseInput } from "@/lib/validation/parse";
 import { receiptFieldsSchema } from "@/lib/validation/receipts";
@@ -16,10 +15,10 @@ import { readUploadInPool } from "@/lib/workers/pool";
 
 /**
  * The one way a receipt comes in: the case is checked before any byte is
- * read (404), the body streams to a temporary file while it is hashed and
- * counted (413 past UPLOAD_MAX_BYTES), the type is sniffed from the bytes
- * (415), the small fields are validated (400), and only then is the file
- * committed with its row. Whatever fails, no temporary file stays behind.
+ * read (404), the body streams into receipt storage's pending file while it
+ * is hashed and counted (413 past UPLOAD_MAX_BYTES), the type is sniffed from
+ * its first bytes (415), the small fields are validated (400), and only then
+ * is the file committed with its row. Whatever fails, the pending file goes.
  * The errors keep their codes and field keys, which the browser's uploader
  * translates.
  */
@@ -39,29 +38,20 @@ export async function receiveReceipt(
 
 type ReceivedReceipt = { file: ReceivedFile; fields: Record<string, string> };
 
-const SNIFF_BYTES = EMAIL_SNIFF_BYTES;
-
-async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
-  const handle = await fs.promises.open(file, "r");
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * A receipt's upload: the type comes from the bytes (415 unless it is one
  * of the accepted kinds). The caller commits or discards the file.
  */
 async function receiveUpload(receive: ReceiveUpload, maxBytes: number): Promise<ReceivedReceipt> {
-  const { upload, fields } = await receive(maxBytes);
+  // The head an .eml is shown from (and checked by) is the most any sniff needs.
+  const { upload, fields } = await receive(maxBytes, {
+    into: () => receiptStorage().createPending(),
+    headBytes: Math.max(EMAIL_SNIFF_BYTES, EMAIL_SHOWN_BYTES),
+  });
   try {
     const mimeType = classifyReceipt(
-      (await fileTypeFromFile(upload.file.tempPath))?.mime,
-      await readHead(upload.file.tempPath),
+      (await fileTypeFromBuffer(upload.head))?.mime,
+      upload.head.subarray(0, EMAIL_SNIFF_BYTES),
     );
     if (!mimeType) {
       throw new AppError(
@@ -75,8 +65,7 @@ async function receiveUpload(receive: ReceiveUpload, maxBytes: number): Promise<
     const { file: pending, fileName, size, sha256 } = upload;
     // An .eml must be one the receipt page can show: the same head, the same parser (in the pool).
     if (mimeType === "message/rfc822") {
-      const bytes = await readHead(upload.file.tempPath, EMAIL_SHOWN_BYTES);
-      await readUploadInPool({ kind: "email", bytes });
+      await readUploadInPool({ kind: "email", bytes: upload.head.subarray(0, EMAIL_SHOWN_BYTES) });
     }
     return { file: { pending, fileName, size, sha256, mimeType }, fields };
   } catch (error) {

@@ -1,15 +1,20 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import { storageUrl } from "@/lib/config";
 import { localDiskStorage } from "./local-disk";
+import { s3Storage } from "./s3";
 
-/** A file being received: written to a temporary place until it is committed. */
+/**
+ * A file being received, streamed in with bounded memory: invisible under
+ * its key until it is committed. Callers see bytes in, a key out, never
+ * where the bytes wait (a temporary file, an object store's multipart upload).
+ */
 export interface PendingFile {
-  /** Where the bytes are while they arrive (for type detection). */
-  readonly tempPath: string;
+  /** Resolves once the chunk is accepted (backpressure: a slow store slows the upload). */
   write(chunk: Uint8Array): Promise<void>;
-  /** Flushes to disk (fsync), moves the file under a random key, and returns the key. */
+  /** Resolves with the new key once the whole file is durably stored (fsynced, or the object complete). */
   commit(): Promise<string>;
-  /** Removes the temporary file; harmless after commit or a second call. */
+  /** Drops what was written; harmless after commit or a second call. */
   discard(): Promise<void>;
 }
 
@@ -25,16 +30,24 @@ export type ReceivedFile = {
 };
 
 /**
- * Receipt storage behind one narrow interface: local disk now; an object
- * store (S3-compatible) later is a second implementation, not a rewrite.
+ * Receipt storage behind one narrow interface, chosen by STORAGE_URL: the
+ * local disk (./local-disk.ts, the default) or an S3-compatible bucket
+ * (./s3.ts). tests/data/storage-contract.test.ts holds both to the same rules.
  */
 export interface ReceiptStorage {
   createPending(): Promise<PendingFile>;
   /** The stored bytes; rejects with StoredFileMissing when the file is gone. */
   open(key: string): Promise<Readable>;
+  /** Removes the stored file; harmless when it is already gone. */
   remove(key: string): Promise<void>;
-  /** Deletes temporary files and any stored file whose key is not in `keep`. */
-  sweep(keep: ReadonlySet<string>): Promise<{ removed: number }>;
+  /**
+   * Deletes leftovers: unfinished uploads and stored files whose key is not
+   * in `keep`, last written before `before`. Without `before`, each store's
+   * own rule: everything on the local disk (one box, swept before serving),
+   * what is older than an hour in a bucket (other instances may be between
+   * committing an object and its row).
+   */
+  sweep(keep: ReadonlySet<string>, before?: Date): Promise<{ removed: number }>;
   /** Resolves when the store can be read and written (the health check). */
   check(): Promise<void>;
 }
@@ -48,5 +61,6 @@ export class StoredFileMissing extends Error {
 }
 
 export function receiptStorage(): ReceiptStorage {
-  return localDiskStorage();
+  const url = storageUrl();
+  return url ? s3Storage(url) : localDiskStorage();
 }

@@ -27,6 +27,11 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** When a file was last written (ms); 0 when it is already gone. */
+async function lastWritten(file: string): Promise<number> {
+  return (await fs.promises.stat(file).catch(() => null))?.mtimeMs ?? 0;
+}
+
 async function createPending(): Promise<PendingFile> {
   const tmpDir = path.join(root(), "tmp");
   await fs.promises.mkdir(tmpDir, { recursive: true, mode: 0o700 });
@@ -36,7 +41,6 @@ async function createPending(): Promise<PendingFile> {
   let state: "open" | "committed" | "discarded" = "open";
 
   return {
-    tempPath,
     async write(chunk) {
       await handle.write(chunk);
     },
@@ -79,7 +83,7 @@ export function localDiskStorage(): ReceiptStorage {
       await fs.promises.mkdir(root(), { recursive: true, mode: 0o700 });
       await fs.promises.access(root(), fs.constants.R_OK | fs.constants.W_OK);
     },
-    async sweep(keep) {
+    async sweep(keep, before) {
       let removed = 0;
       const base = root();
       const shards = await fs.promises.readdir(base, { withFileTypes: true }).catch(() => []);
@@ -88,7 +92,9 @@ export function localDiskStorage(): ReceiptStorage {
         const dir = path.join(base, shard.name);
         for (const name of await fs.promises.readdir(dir)) {
           if (shard.name !== "tmp" && keep.has(name)) continue;
-          await fs.promises.rm(path.join(dir, name), { force: true, recursive: true });
+          const file = path.join(dir, name);
+          if (before && (await lastWritten(file)) >= before.getTime()) continue;
+          await fs.promises.rm(file, { force: true, recursive: true });
           removed++;
         }
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openCase, updateCase } from "@/lib/data/cases";
 import { addNote, searchNotes } from "@/lib/data/notes";
-import { searchCases, searchReceipts } from "@/lib/data/search";
+import { searchCases, searchLists, searchReceipts } from "@/lib/data/search";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { newUser } from "../support/fixtures";
 
@@ -55,5 +55,34 @@ describe("one search over what people remember", () => {
     const notes = await searchNotes(user, { q: "A_1", limit: 10 });
     expect(notes.items.map((n) => n.summary)).toEqual(["ref A_1"]);
     expect(await searchReceipts(user, "%")).toEqual([]);
+  });
+
+  it("gives the search page cases and receipts with the first page of notes only", async () => {
+    const user = await newUser();
+    const kase = await caseFor(user, "Mint Mobile");
+    for (const day of [20, 21]) {
+      await addNote(
+        user,
+        kase.id,
+        {
+          channel: "phone",
+          occurredAt: new Date(`2026-11-${day}T10:00:00Z`),
+          summary: "mint call",
+        },
+        "2026-11-20",
+      );
+    }
+
+    const first = await searchLists(user, { q: "mint", limit: 1 });
+    expect(first.cases.map((c) => c.id)).toEqual([kase.id]);
+    expect(first.notes?.items).toHaveLength(1);
+    const next = await searchLists(user, { q: "mint", limit: 1, cursor: first.notes!.nextCursor! });
+    expect(next.cases).toEqual([]);
+    expect(next.receipts).toEqual([]);
+    expect(next.notes?.items).toHaveLength(1);
+    // A cursor from an old or hand-edited link shows no notes rather than an error page.
+    expect((await searchLists(user, { q: "mint", limit: 1, cursor: "not-a-cursor" })).notes).toBe(
+      null,
+    );
   });
 });

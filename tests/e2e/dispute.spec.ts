@@ -288,3 +288,36 @@ test("a checking account's export with a title line: the header is found, the si
     lines.items.map((l: { amount: number }) => l.amount).sort((a: number, b: number) => a - b),
   ).toEqual([-120000, 8999]);
 });
+
+test("on a phone a flagged charge's line keeps its width next to the badge", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await register(page);
+  await confirmedCase(page.request);
+  const imported = await page.request.post("/api/v1/imports", {
+    headers: sameOrigin(),
+    multipart: {
+      account: "Chase Sapphire Reserve ••4242",
+      file: {
+        name: "Chase4242_Activity.csv",
+        mimeType: "text/csv",
+        buffer: chaseCsv([
+          {
+            on: addDays(todayIn("UTC"), 3),
+            description: "MINT MOBILE 800-683-7392 CA",
+            amount: "-30.00",
+          },
+        ]),
+      },
+    },
+  });
+  expect(imported.status()).toBe(201);
+  await page.goto("/statements");
+  await ready(page);
+  const charge = page.getByTestId("charge").first();
+  await expect(charge.getByTestId("charge-kind")).toHaveText("Charged after cancellation");
+  // The amount and badge once kept their width and squeezed the descriptor
+  // and the account beside them to a word or two a row.
+  const line = await charge.getByText("MINT MOBILE 800-683-7392 CA").boundingBox();
+  const card = await charge.boundingBox();
+  expect(line!.width).toBeGreaterThan(card!.width * 0.6);
+});

@@ -6,7 +6,7 @@ import { createSubscription, getSubscription } from "@/lib/data/subscriptions";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/services/import-statement";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
 
 // Issue 30, point 10: steps happen before they are written down. The day a
 // step happened (occurredOn, the user's zone) is what the record, the charge
@@ -20,23 +20,9 @@ async function user() {
 }
 
 function statement(lines: [string, string][]) {
-  const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-  const form = new FormData();
-  form.append("account", "Chase ••4242");
-  form.append(
-    "file",
-    new File(
-      [
-        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
-          lines
-            .map(([on, amount]) => `${us(on)},${us(on)},VISIBLE WIRELESS,Bills,Sale,${amount},\n`)
-            .join(""),
-      ],
-      "statement.csv",
-      { type: "text/csv" },
-    ),
+  return statementUpload(
+    CHASE_HEADER + lines.map(([on, amount]) => chaseLine(on, "VISIBLE WIRELESS", amount)).join(""),
   );
-  return uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
 }
 
 describe("the day a step happened", () => {

@@ -25,16 +25,17 @@ function statement(lines: [string, string][]) {
   );
 }
 
+/** A case on a Visible plan, opened on `day` (the day it happened, in ZONE). */
+async function openedOn(actor: { id: string }, day: string) {
+  const sub = await createSubscription(actor, MOBILE_PLAN);
+  return openCase(actor, { subscriptionId: sub.id, reason: "cost", occurredOn: day });
+}
+
 describe("the day a step happened", () => {
   it("opens a case on the day given and dates each step, skipped ones too, with its own day", async () => {
     const actor = await user();
     const today = todayIn(ZONE);
-    const sub = await createSubscription(actor, MOBILE_PLAN);
-    let kase = await openCase(actor, {
-      subscriptionId: sub.id,
-      reason: "cost",
-      occurredOn: addDays(today, -10),
-    });
+    let kase = await openedOn(actor, addDays(today, -10));
     expect(kase.openedOn).toBe(addDays(today, -10));
     kase = await transitionCase(actor, kase.id, {
       to: "bill_checked",
@@ -118,12 +119,7 @@ describe("the day a step happened", () => {
   it("flags a charge after the day the provider confirmed, not after the day it was written down", async () => {
     const actor = await user();
     const today = todayIn(ZONE);
-    const sub = await createSubscription(actor, MOBILE_PLAN);
-    let kase = await openCase(actor, {
-      subscriptionId: sub.id,
-      reason: "cost",
-      occurredOn: addDays(today, -20),
-    });
+    let kase = await openedOn(actor, addDays(today, -20));
     for (const [to, days] of [
       ["bill_checked", -20],
       ["request_submitted", -15],
@@ -146,7 +142,7 @@ describe("the day a step happened", () => {
       ]),
     );
     // The subscription was cancelled on that day too, as a date in the user's zone.
-    const cancelled = await getSubscription(actor, sub.id);
+    const cancelled = await getSubscription(actor, kase.subscriptionId);
     expect(cancelled.status).toBe("cancelled");
     expect(todayIn(ZONE, cancelled.cancelledAt!)).toBe(addDays(today, -10));
     const flagged = await flaggedCharges(actor);

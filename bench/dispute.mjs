@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { root } from "../scripts/paths.mjs";
+import { apiClient, fileForm, openCase, peakRss, writeResults } from "./api.mjs";
 import { startServer } from "./server.mjs";
 
 const MiB = 1024 * 1024;
@@ -99,60 +99,29 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cancelcase-bench-dispute-
 const server = await startServer(dataDir, { UPLOAD_MAX_BYTES: String(20 * MiB) });
 const { base } = server;
 
-async function api(method, url, { token, json, form } = {}) {
-  const response = await fetch(base + url, {
-    method,
-    headers: {
-      ...(json ? { "content-type": "application/json" } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: json ? JSON.stringify(json) : form,
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return response;
-}
+const client = apiClient(base);
+const api = client.checked;
 
 /** Runs `work` while sampling the serving process's RSS every 20 ms. */
 async function measured(work) {
   global.gc?.();
   await new Promise((r) => setTimeout(r, 500));
   const before = server.rssMiB();
-  let peak = before;
-  const sampler = setInterval(() => {
-    try {
-      peak = Math.max(peak, server.rssMiB());
-    } catch {
-      // the serving process is being replaced: the work will fail and say why
-    }
-  }, 20);
+  const sampler = peakRss(server, 20);
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const peak = sampler.stop();
   return { result, seconds, rssBeforeMiB: +before.toFixed(1), rssPeakMiB: +peak.toFixed(1) };
 }
 
-async function confirmedCase(token, provider) {
-  const sub = await (
-    await api("POST", "/api/v1/subscriptions", {
-      token,
-      json: {
-        provider,
-        category: "mobile",
-        amount: 3000,
-        currency: "USD",
-        billingCycle: "monthly",
-      },
-    })
-  ).json();
-  let kase = await (
-    await api("POST", "/api/v1/cases", { token, json: { subscriptionId: sub.id, reason: "cost" } })
-  ).json();
+/** A case the provider has confirmed, on a $30 mobile plan from `provider`. */
+async function confirmedCase(authorization, provider) {
+  let kase = await openCase(client, authorization, provider);
   for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
     kase = await (
       await api("POST", `/api/v1/cases/${kase.id}/transitions`, {
-        token,
+        authorization,
         json: {
           to,
           expectedVersion: kase.version,
@@ -174,17 +143,18 @@ try {
       json: { email: mail, password: "benchmark passphrase" },
     })
   ).json();
+  const authorization = `Bearer ${token}`;
   const today = new Date().toISOString().slice(0, 10);
-  const caseOf10 = await confirmedCase(token, "Visible");
-  const caseOf50 = await confirmedCase(token, "Mint Mobile");
+  const caseOf10 = await confirmedCase(authorization, "Visible");
+  const caseOf50 = await confirmedCase(authorization, "Mint Mobile");
 
   // Statement import.
   const csv = Buffer.from(statementCsv(IMPORT_ROWS, today));
   const importOnce = () => {
-    const form = new FormData();
-    form.append("account", "Chase ••4242");
-    form.append("file", new File([csv], "chase.csv", { type: "text/csv" }));
-    return api("POST", "/api/v1/imports", { token, form }).then((r) => r.json());
+    const form = fileForm(new File([csv], "chase.csv", { type: "text/csv" }), {
+      account: "Chase ••4242",
+    });
+    return api("POST", "/api/v1/imports", { authorization, form }).then((r) => r.json());
   };
   const imports = [];
   for (const label of ["new lines", "same file again"]) {
@@ -211,10 +181,10 @@ try {
   }
   const attach = async (kase, list) => {
     for (const f of list) {
-      const form = new FormData();
-      form.append("kind", "confirmation");
-      form.append("file", new File([f.bytes], f.name, { type: f.type }));
-      await api("POST", `/api/v1/cases/${kase.id}/receipts`, { token, form });
+      const form = fileForm(new File([f.bytes], f.name, { type: f.type }), {
+        kind: "confirmation",
+      });
+      await api("POST", `/api/v1/cases/${kase.id}/receipts`, { authorization, form });
     }
   };
   await attach(caseOf10, files.slice(0, 10));
@@ -222,7 +192,9 @@ try {
 
   const packs = [];
   const pack = async (kase) => {
-    const response = await api("GET", `/api/v1/cases/${kase.id}/dispute-pack`, { token });
+    const response = await api("GET", `/api/v1/cases/${kase.id}/dispute-pack`, {
+      authorization,
+    });
     let bytes = 0;
     for await (const chunk of response.body) bytes += chunk.length;
     return bytes;
@@ -262,12 +234,7 @@ try {
     console.log(
       `| ${p.receipts} | ${p.receiptMiB} MiB | ${p.pdfMiB} MiB | ${p.seconds} s | ${p.rssBeforeMiB} MiB | ${p.rssPeakMiB} MiB | ${p.rssGrowthMiB} MiB |`,
     );
-  const out = path.join(root, "bench/results", `dispute-${today}.json`);
-  fs.writeFileSync(
-    out,
-    JSON.stringify({ date: new Date(), cpus: os.cpus().length, imports, packs }, null, 2) + "\n",
-  );
-  console.log(`\n${path.relative(root, out)}`);
+  console.log(`\n${writeResults("dispute", { imports, packs })}`);
 } catch (error) {
   console.error(server.stderr().slice(-3000));
   throw error;

@@ -16,9 +16,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { root } from "../scripts/paths.mjs";
 import { bigStatementCsv, hugePng, pdfBomb } from "../tests/support/hostile-files.ts";
 import { latestHostileResults, writeHostileSection } from "./hostile-report.mjs";
+import { apiClient, fileForm, openCase, peakRss, writeResults } from "./api.mjs";
 import { PASSWORD, signIn, startServer } from "./server.mjs";
 
 // The other user: one page every 200 ms (5 a second), sent on time whatever the answers (open
@@ -34,25 +34,8 @@ const server = await startServer(dataDir, {
 });
 const { base } = server;
 
-async function api(method, url, { token, json, form } = {}) {
-  const response = await fetch(base + url, {
-    method,
-    headers: {
-      ...(json ? { "content-type": "application/json" } : {}),
-      ...(token ? { authorization: token } : {}),
-    },
-    body: json ? JSON.stringify(json) : form,
-  });
-  const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, body };
-}
-
-async function must(method, url, options) {
-  const { status, body } = await api(method, url, options);
-  if (status >= 300)
-    throw new Error(`${method} ${url}: ${status} ${body.toString().slice(0, 300)}`);
-  return JSON.parse(body.toString());
-}
+const client = apiClient(base);
+const must = async (method, url, options) => (await client.checked(method, url, options)).json();
 
 async function user(name) {
   const email = `${name}-${Date.now()}@example.com`;
@@ -94,14 +77,7 @@ const percentile = (values, p) => {
 async function measure(name, work, cookie) {
   await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
   const before = server.rssMiB();
-  let peak = before;
-  const sampler = setInterval(() => {
-    try {
-      peak = Math.max(peak, server.rssMiB());
-    } catch {
-      // a worker process is being replaced
-    }
-  }, 25);
+  const sampler = peakRss(server, 25);
   const stop = steadyReader(cookie);
   const started = performance.now();
   let outcome;
@@ -112,8 +88,7 @@ async function measure(name, work, cookie) {
   }
   const seconds = (performance.now() - started) / 1000;
   const { latencies, failures } = await stop();
-  clearInterval(sampler);
-  peak = Math.max(peak, server.rssMiB());
+  const peak = Math.max(sampler.stop(), server.rssMiB());
   await new Promise((r) => setTimeout(r, IDLE_WAIT_MS));
   const after = server.rssMiB();
   const row = {
@@ -133,42 +108,27 @@ async function measure(name, work, cookie) {
   return row;
 }
 
-async function caseWith(token, receipt) {
-  const sub = await must("POST", "/api/v1/subscriptions", {
-    token,
-    json: {
-      provider: "Mint Mobile",
-      category: "mobile",
-      amount: 3000,
-      currency: "USD",
-      billingCycle: "monthly",
-    },
-  });
-  const kase = await must("POST", "/api/v1/cases", {
-    token,
-    json: { subscriptionId: sub.id, reason: "cost" },
-  });
-  const form = new FormData();
-  form.append("kind", "other");
-  form.append("file", new File([receipt.bytes], receipt.name));
-  await must("POST", `/api/v1/cases/${kase.id}/receipts`, { token, form });
+async function caseWith(authorization, receipt) {
+  const kase = await openCase(client, authorization);
+  const form = fileForm(new File([receipt.bytes], receipt.name), { kind: "other" });
+  await must("POST", `/api/v1/cases/${kase.id}/receipts`, { authorization, form });
   return kase.id;
 }
 
-async function pack(token, caseId) {
-  const { status, body } = await api("GET", `/api/v1/cases/${caseId}/dispute-pack?format=zip`, {
-    token,
+async function pack(authorization, caseId) {
+  const response = await client.call("GET", `/api/v1/cases/${caseId}/dispute-pack?format=zip`, {
+    authorization,
   });
-  return `${status}, ZIP of ${(body.length / 1024).toFixed(0)} KiB`;
+  const body = Buffer.from(await response.arrayBuffer());
+  return `${response.status}, ZIP of ${(body.length / 1024).toFixed(0)} KiB`;
 }
 
 function statementForm(csv) {
-  const form = new FormData();
-  form.append("account", "Chase ••4242");
   // No issuer's header: the sign is the user's answer, as the preview would ask.
-  form.append("charges", "negative");
-  form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
-  return form;
+  return fileForm(new File([csv], "statement.csv", { type: "text/csv" }), {
+    account: "Chase ••4242",
+    charges: "negative",
+  });
 }
 
 try {
@@ -220,7 +180,7 @@ try {
       "statement, 20,000 lines (import)",
       async () => {
         const result = await must("POST", "/api/v1/imports", {
-          token: hostile.bearer,
+          authorization: hostile.bearer,
           form: statementForm(csv),
         });
         return `201, ${result.added} lines added`;
@@ -235,13 +195,11 @@ try {
     await measure(
       "subscriptions, 5,000 sharing a first word (import)",
       async () => {
-        const form = new FormData();
-        form.append(
-          "file",
+        const form = fileForm(
           new File([subsCsv.join("\n") + "\n"], "subs.csv", { type: "text/csv" }),
         );
         const result = await must("POST", "/api/v1/subscriptions/import", {
-          token: hostile.bearer,
+          authorization: hostile.bearer,
           form,
         });
         return `200, ${result.imported.length} imported`;
@@ -256,7 +214,7 @@ try {
       "statement, 20,000 lines against 5,000 subscriptions sharing its first word",
       async () => {
         const result = await must("POST", "/api/v1/imports", {
-          token: hostile.bearer,
+          authorization: hostile.bearer,
           form: statementForm(appleCsv),
         });
         return `201, ${result.added} lines added`;
@@ -277,34 +235,17 @@ try {
       `| ${r.file} | ${r.outcome} | ${r.seconds} s | ${r.otherUser.p50Ms} / ${r.otherUser.p99Ms} / ${r.otherUser.maxMs} ms (${r.otherUser.requests} requests${r.otherUser.failures ? `, ${r.otherUser.failures} failed` : ""}) | ${r.rssMiB.before} / ${r.rssMiB.peak} / ${r.rssMiB.after} MiB |`,
     );
   }
-  const out = path.join(
-    root,
-    "bench",
-    "results",
-    `hostile-${new Date().toISOString().slice(0, 10)}.json`,
-  );
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: os.cpus().length,
-        paceMs: PACE_MS,
-        processes: server.processes(),
-        loadAverage: os
-          .loadavg()
-          .map((l) => l.toFixed(1))
-          .join(", "),
-        rows,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
+  const out = writeResults("hostile", {
+    paceMs: PACE_MS,
+    processes: server.processes(),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", "),
+    rows,
+  });
   await writeHostileSection(latestHostileResults());
-  console.log(`\nWritten to ${path.relative(root, out)} and BENCHMARKS.md ("Hostile files")`);
+  console.log(`\nWritten to ${out} and BENCHMARKS.md ("Hostile files")`);
 } finally {
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { root } from "../scripts/paths.mjs";
+import { peakRss, writeResults } from "./api.mjs";
 import { startServer } from "./server.mjs";
 
 const MiB = 1024 * 1024;
@@ -112,12 +112,11 @@ try {
     global.gc?.();
     await new Promise((r) => setTimeout(r, 1000));
     const before = server.rssMiB();
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, server.rssMiB())), 50);
+    const sampler = peakRss(server, 50);
     const started = performance.now();
     const receipt = await upload(token, kase.id, size);
     const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const peak = sampler.stop();
     if (receipt.size !== size) throw new Error(`stored ${receipt.size} bytes, sent ${size}`);
     results.push({
       fileMiB: size / MiB,
@@ -144,28 +143,7 @@ try {
   console.log(
     `\nPeak growth for a file 10× larger: ${small.rssGrowthMiB} → ${large.rssGrowthMiB} MiB (${verdict}).`,
   );
-  fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-  const out = path.join(
-    root,
-    "bench",
-    "results",
-    `upload-memory-${new Date().toISOString().slice(0, 10)}.json`,
-  );
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: os.cpus().length,
-        results,
-        verdict,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
-  console.log(`Written to ${path.relative(root, out)}`);
+  console.log(`Written to ${writeResults("upload-memory", { results, verdict })}`);
   if (verdict !== "flat") process.exitCode = 1;
 } finally {
   await server.stop();

@@ -13,7 +13,7 @@ import { feedCalendar } from "@/lib/documents/calendar";
 import { importStatement } from "@/lib/services/import-statement";
 import { readCalendarFeedHashesForTests } from "../support/db-inspect";
 import { newUser as newTestUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { statementUpload } from "../support/uploads";
 
 const newUser = () => newTestUser({ timeZone: "Asia/Shanghai" });
 
@@ -67,19 +67,13 @@ describe("the calendar feed", () => {
     await transitionCase(user, closed.id, { to: "confirmation_received", expectedVersion: 4 });
 
     // A Hulu charge after the confirmation, on a statement closing 2026-12-10: dispute by 2027-02-08.
-    const form = new FormData();
-    form.append("account", "Amex ••1005");
-    form.append("statementDate", "2026-12-10");
-    form.append(
-      "file",
-      new File(
-        [`Date,Description,Amount\n${"12/31/2099"},HULU 877-8244858 CA,18.99\n`],
-        "amex.csv",
-      ),
-    );
     await importStatement(
       user,
-      uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+      statementUpload(
+        "Date,Description,Amount\n12/31/2099,HULU 877-8244858 CA,18.99\n",
+        { account: "Amex ••1005", statementDate: "2026-12-10" },
+        "amex.csv",
+      ),
     );
     const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-01");
     expect(entries.disputes.map((d) => [d.provider, d.date, d.caseId])).toEqual([

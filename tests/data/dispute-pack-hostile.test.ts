@@ -5,16 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it, vi } from "vitest";
-import { openCase } from "@/lib/data/cases";
 import { disputePackData } from "@/lib/data/dispute-pack";
 import { attachReceipt } from "@/lib/data/receipts";
-import { createSubscription } from "@/lib/data/subscriptions";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { receiptStorage } from "@/lib/storage";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { hugePng, pdfBomb } from "../support/hostile-files";
-import { newUser } from "../support/fixtures";
+import { MINT_MOBILE, newCase, newUser } from "../support/fixtures";
 
 // Issue 30, point 14: a 1 KB PDF whose object stream inflates to 256 MiB and
 // a 154 KB PNG of 6300 × 6300 pixels, as receipts of a case. The pack is
@@ -55,14 +53,7 @@ async function attach(
 describe("the dispute pack with hostile receipts", () => {
   it("names the receipts that break a limit as not embedded, and embeds the others", async () => {
     const user = { ...(await newUser()), name: "Mei Chen", timeZone: "America/Los_Angeles" };
-    const sub = await createSubscription(user, {
-      provider: "Mint Mobile",
-      category: "mobile",
-      amount: 3000,
-      currency: "USD",
-      billingCycle: "monthly",
-    });
-    const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+    const { kase } = await newCase(user, MINT_MOBILE);
     const good = await PDFDocument.create();
     good
       .addPage([300, 300])

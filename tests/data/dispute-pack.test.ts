@@ -16,7 +16,7 @@ import { addDays, formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/services/import-statement";
 import { receiptStorage } from "@/lib/storage";
 import zh from "@/messages/zh-CN.json";
-import { uploadFrom } from "@/lib/http/multipart";
+import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
 
 // The dispute pack generated for a real case (a Chinese note, two images, a
 // PDF and an email), then read back with poppler: the letter's facts and
@@ -136,22 +136,12 @@ async function caseWithEvidence() {
     await transitionCase(user, kase.id, { to, expectedVersion: version });
   }
   const today = todayIn(user.timeZone);
-  const form = new FormData();
-  form.append("account", "Chase Freedom ••4242");
-  form.append("statementDate", addDays(today, 5));
-  form.append(
-    "file",
-    new File(
-      [
-        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
-          `${addDays(today, 3).replace(/(\d+)-(\d+)-(\d+)/, "$2/$3/$1")},,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n`,
-      ],
-      "chase.csv",
-    ),
-  );
   await importStatement(
     user,
-    uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+    statementUpload(
+      CHASE_HEADER + chaseLine(addDays(today, 3), "MINT MOBILE 800-683-7392 CA", "-30.00"),
+      { account: "Chase Freedom ••4242", statementDate: addDays(today, 5) },
+    ),
   );
   return { user, kase, files, today };
 }

@@ -7,7 +7,7 @@ import { importSubscriptions } from "@/lib/services/import-subscriptions";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { bigStatementCsv } from "../support/hostile-files";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { multipart, statementUpload } from "../support/uploads";
 
 // Issue 30, point 14: uploaded files are parsed in the worker pool
 // (lib/workers/pool.ts), never on the thread that serves requests. In this
@@ -42,23 +42,13 @@ vi.mock("postal-mime", () => ({
   },
 }));
 
-function multipart(url: string, file: File, fields: Record<string, string>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append("file", file);
-  return uploadFrom(new Request(url, { method: "POST", body: form }));
-}
-
 describe("uploaded files are read off the serving thread", () => {
   it("a 20,000-line statement is read in the pool and matched by the index", async () => {
     const user = await newUser();
     await createSubscription(user, { ...MOBILE_PLAN, provider: "Merchant 19999" });
     const result = await importStatement(
       user,
-      multipart("http://localhost/api/v1/imports", new File([bigStatementCsv(20_000)], "big.csv"), {
-        account: "Chase ••4242",
-        charges: "negative",
-      }),
+      statementUpload(bigStatementCsv(20_000), { account: "Chase ••4242", charges: "negative" }),
     );
     expect(result).toMatchObject({ lines: 20_000, added: 20_000, matched: 1 });
   }, 120_000);
@@ -68,9 +58,9 @@ describe("uploaded files are read off the serving thread", () => {
     const result = await importSubscriptions(
       user,
       multipart(
-        "http://localhost/api/v1/subscriptions/import",
         new File(["provider,amount,currency,billingCycle\nHulu,7.99,USD,monthly\n"], "subs.csv"),
         {},
+        "http://localhost/api/v1/subscriptions/import",
       ),
     );
     expect(result.imported.map((i) => i.provider)).toEqual(["Hulu"]);
@@ -89,9 +79,9 @@ describe("uploaded files are read off the serving thread", () => {
       user,
       kase.id,
       multipart(
-        `http://localhost/api/v1/cases/${kase.id}/receipts`,
         new File([eml], "cancelled.eml"),
         { kind: "confirmation" },
+        `http://localhost/api/v1/cases/${kase.id}/receipts`,
       ),
     );
     expect(receipt.mimeType).toBe("message/rfc822");

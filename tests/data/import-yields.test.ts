@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { importStatement } from "@/lib/services/import-statement";
 import { bigStatementCsv } from "../support/hostile-files";
 import { newUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { statementUpload } from "../support/uploads";
 
 // Issue 30, point 14: a 20,000-line import held a server process for 8.7 s.
 // Prisma's calls on better-sqlite3 resolve as microtasks, so storing batch
@@ -32,14 +32,10 @@ describe("a statement import", () => {
       if (turning) setImmediate(turn);
     };
     setImmediate(turn);
-    const form = new FormData();
-    form.append("account", "Chase ••4242");
-    // The file's sign cannot be told from it (no issuer's header): the user says.
-    form.append("charges", "negative");
-    form.append("file", new File([bigStatementCsv(3_000)], "big.csv"));
     const result = await importStatement(
       user,
-      uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
+      // The file's sign cannot be told from it (no issuer's header): the user says.
+      statementUpload(bigStatementCsv(3_000), { account: "Chase ••4242", charges: "negative" }),
     );
     turning = false;
     expect(result.added).toBe(3_000);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { getCase } from "@/lib/data/case-record";
-import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
+import { transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { reminderFacts } from "@/lib/data/reminder-facts";
 import { listImports } from "@/lib/data/statement-imports";
@@ -9,43 +9,17 @@ import { flaggedCharges } from "@/lib/data/flagged-charges";
 import { listTransactions } from "@/lib/data/transactions";
 // eslint-disable-next-line no-restricted-imports -- 600 confirmed cases are written directly; the workflow is tested elsewhere
 import { db } from "@/lib/db/client";
-import { registerUser } from "@/lib/data/users";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/services/import-statement";
-import { uploadFrom } from "@/lib/http/multipart";
+import { MINT_MOBILE, newCase, newUser } from "../support/fixtures";
+import { CHASE_HEADER, usDate, chaseLine, multipart, statementUpload } from "../support/uploads";
 
 // Statement imports end to end below HTTP: a real multipart Request through
 // the same code the route runs.
 
-function upload(csv: string, fields: Record<string, string> = { account: "Chase ••4242" }) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append("file", new File([csv], "statement.csv", { type: "text/csv" }));
-  return uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
-}
-
-const HEADER = "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n";
-const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-const line = (date: string, description: string, amount: string) =>
-  `${us(date)},${us(date)},${description},Bills,Sale,${amount},\n`;
-
 async function confirmedMint() {
-  const user = {
-    ...(await registerUser({
-      email: `i${Math.random().toString(36).slice(2)}@example.com`,
-      password: "statements come in",
-      timeZone: "UTC",
-    })),
-    timeZone: "UTC",
-  };
-  const sub = await createSubscription(user, {
-    provider: "Mint Mobile",
-    category: "mobile",
-    amount: 3000,
-    currency: "USD",
-    billingCycle: "monthly",
-  });
-  const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+  const user = { ...(await newUser({ timeZone: "UTC" })), timeZone: "UTC" };
+  const { sub, kase } = await newCase(user, MINT_MOBILE);
   await updateCase(user, kase.id, { confirmationNumber: "MM-7731", expectedVersion: 1 });
   await transitionCase(user, kase.id, { to: "bill_checked", expectedVersion: 2 });
   await transitionCase(user, kase.id, { to: "request_submitted", expectedVersion: 3 });
@@ -65,11 +39,11 @@ describe("statement imports", () => {
     const after = addDays(today, 10);
     const first = await importStatement(
       user,
-      upload(
-        HEADER +
-          line(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
-          line(before, "COFFEE", "-5.00") +
-          line(before, "COFFEE", "-5.00"),
+      statementUpload(
+        CHASE_HEADER +
+          chaseLine(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
+          chaseLine(before, "COFFEE", "-5.00") +
+          chaseLine(before, "COFFEE", "-5.00"),
       ),
     );
     expect(first).toMatchObject({
@@ -84,12 +58,12 @@ describe("statement imports", () => {
     // The next statement overlaps the first: its old lines are not added again.
     const second = await importStatement(
       user,
-      upload(
-        HEADER +
-          line(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
-          line(before, "COFFEE", "-5.00") +
-          line(before, "COFFEE", "-5.00") +
-          line(after, "MINT MOBILE 800-683-7392 CA", "-30.00"),
+      statementUpload(
+        CHASE_HEADER +
+          chaseLine(before, "MINT MOBILE 800-683-7392 CA", "-30.00") +
+          chaseLine(before, "COFFEE", "-5.00") +
+          chaseLine(before, "COFFEE", "-5.00") +
+          chaseLine(after, "MINT MOBILE 800-683-7392 CA", "-30.00"),
         {
           account: "Chase ••4242",
           statementDate: addDays(after, 3),
@@ -129,7 +103,9 @@ describe("statement imports", () => {
     const later = addDays(today, 40);
     await importStatement(
       user,
-      upload(HEADER + line(later, "MINTMOBILE.COM", "-30.00"), { account: "Chase ••4242" }),
+      statementUpload(CHASE_HEADER + chaseLine(later, "MINTMOBILE.COM", "-30.00"), {
+        account: "Chase ••4242",
+      }),
     );
     const reopened = await transitionCase(user, kase.id, {
       to: "under_review",
@@ -189,7 +165,10 @@ describe("statement imports", () => {
       })),
     });
     const after = addDays(todayIn("UTC"), 10);
-    await importStatement(user, upload(HEADER + line(after, "MINT MOBILE", "-30.00")));
+    await importStatement(
+      user,
+      statementUpload(CHASE_HEADER + chaseLine(after, "MINT MOBILE", "-30.00")),
+    );
     const flagged = await flaggedCharges(user);
     expect(flagged.map((t) => [t.subscriptionId, t.postedOn])).toEqual([[sub.id, after]]);
   });
@@ -199,19 +178,22 @@ describe("statement imports", () => {
     const after = addDays(todayIn("UTC"), 5);
     const checking =
       "Date,Description,Amount,Balance,Check Number\n" +
-      `${us(after)},MINT MOBILE ACH PAYMENT,($30.00),"1,170.00",\n` +
-      `${us(after)},PAYROLL ACME,"1,200.00","1,200.00",\n`;
-    await expect(importStatement(user, upload(checking))).rejects.toMatchObject({
+      `${usDate(after)},MINT MOBILE ACH PAYMENT,($30.00),"1,170.00",\n` +
+      `${usDate(after)},PAYROLL ACME,"1,200.00","1,200.00",\n`;
+    await expect(importStatement(user, statementUpload(checking))).rejects.toMatchObject({
       code: "unprocessable",
       fields: { charges: ["statement_sign_unknown"] },
     });
     expect((await listImports(user, { limit: 10 })).items).toEqual([]);
     await expect(
-      importStatement(user, upload(checking, { account: "Checking", charges: "sideways" })),
+      importStatement(
+        user,
+        statementUpload(checking, { account: "Checking", charges: "sideways" }),
+      ),
     ).rejects.toMatchObject({ fields: { charges: ["charges_invalid"] } });
     const imported = await importStatement(
       user,
-      upload(checking, { account: "Checking", charges: "negative" }),
+      statementUpload(checking, { account: "Checking", charges: "negative" }),
     );
     expect(imported).toMatchObject({ issuer: null, added: 2, matched: 1 });
     const flagged = await listTransactions(user, { limit: 10, flagged: true });
@@ -223,17 +205,19 @@ describe("statement imports", () => {
     await expect(
       importStatement(
         user,
-        upload(
-          HEADER + line("2026-11-01", "HULU", "-18.99") + "13/45/2026,x,HULU,Bills,Sale,-1.00,\n",
+        statementUpload(
+          CHASE_HEADER +
+            chaseLine("2026-11-01", "HULU", "-18.99") +
+            "13/45/2026,x,HULU,Bills,Sale,-1.00,\n",
         ),
       ),
     ).rejects.toMatchObject({ fields: { file: ["statement_bad_date"] } });
     await expect(
-      importStatement(user, upload("just some text\nwith no columns\n")),
+      importStatement(user, statementUpload("just some text\nwith no columns\n")),
     ).rejects.toMatchObject({
       fields: { file: ["statement_columns_unknown"] },
     });
-    await expect(importStatement(user, upload(HEADER, {}))).rejects.toMatchObject({
+    await expect(importStatement(user, statementUpload(CHASE_HEADER, {}))).rejects.toMatchObject({
       fields: { account: ["account_required"] },
     });
     expect((await listImports(user, { limit: 10 })).items).toEqual([]);
@@ -242,11 +226,11 @@ describe("statement imports", () => {
     await expect(
       importStatement(
         user,
-        upload(
-          HEADER +
-            line("2026-11-01", "A", "-1.00") +
-            line("2026-11-02", "B", "-1.00") +
-            line("2026-11-03", "C", "-1.00"),
+        statementUpload(
+          CHASE_HEADER +
+            chaseLine("2026-11-01", "A", "-1.00") +
+            chaseLine("2026-11-02", "B", "-1.00") +
+            chaseLine("2026-11-03", "C", "-1.00"),
         ),
       ),
     ).rejects.toMatchObject({ code: "limit_reached" });
@@ -256,16 +240,11 @@ describe("statement imports", () => {
   it("reads an OFX file, with its statement date", async () => {
     const { user } = await confirmedMint();
     const fs = await import("node:fs");
-    const form = new FormData();
-    form.append("account", "Chase Freedom");
-    form.append(
-      "file",
-      new File([fs.readFileSync("tests/fixtures/statements/chase.qfx")], "chase.qfx"),
-    );
-    const result = await importStatement(
-      user,
-      uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
-    );
+    const qfx = () =>
+      multipart(new File([fs.readFileSync("tests/fixtures/statements/chase.qfx")], "chase.qfx"), {
+        account: "Chase Freedom",
+      });
+    const result = await importStatement(user, qfx());
     expect(result).toMatchObject({
       format: "ofx",
       lines: 3,
@@ -273,31 +252,17 @@ describe("statement imports", () => {
       statementDate: "2026-12-04",
       periodStart: "2026-11-05",
     });
-    const again = new FormData();
-    again.append("account", "Chase Freedom");
-    again.append(
-      "file",
-      new File([fs.readFileSync("tests/fixtures/statements/chase.qfx")], "chase.qfx"),
-    );
-    expect(
-      await importStatement(
-        user,
-        uploadFrom(new Request("http://localhost/x", { method: "POST", body: again })),
-      ),
-    ).toMatchObject({ added: 0, duplicates: 3 });
+    expect(await importStatement(user, qfx())).toMatchObject({ added: 0, duplicates: 3 });
   });
 
   it("lines are matched again when a subscription is added or given new patterns", async () => {
-    const user = await registerUser({
-      email: `r${Math.random().toString(36).slice(2)}@example.com`,
-      password: "lines find their plan",
-    });
+    const user = await newUser();
     await importStatement(
       user,
-      upload(
-        HEADER +
-          line("2026-11-02", "TMOBILE*AUTO PAY 800-937-8997 WA", "-65.00") +
-          line("2026-11-03", "HULU 877-8244858 CA", "-18.99"),
+      statementUpload(
+        CHASE_HEADER +
+          chaseLine("2026-11-02", "TMOBILE*AUTO PAY 800-937-8997 WA", "-65.00") +
+          chaseLine("2026-11-03", "HULU 877-8244858 CA", "-18.99"),
       ),
     );
     const owner = async () =>
@@ -340,14 +305,7 @@ describe("statement imports", () => {
   });
 
   it("OFX: a reused FITID with another date or amount is a new line; re-importing adds nothing; a UTF-8 Chinese payee matches", async () => {
-    const user = {
-      ...(await registerUser({
-        email: `o${Math.random().toString(36).slice(2)}@example.com`,
-        password: "statements come in",
-        timeZone: "UTC",
-      })),
-      timeZone: "UTC",
-    };
+    const user = { ...(await newUser({ timeZone: "UTC" })), timeZone: "UTC" };
     const iqiyi = await createSubscription(user, {
       provider: "爱奇艺",
       category: "streaming",
@@ -365,15 +323,11 @@ describe("statement imports", () => {
           `<BANKTRANLIST><DTSTART>20261101<DTEND>20261231${lines}</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`,
         "utf8",
       );
-    const send = (bytes: Buffer) => {
-      const form = new FormData();
-      form.append("account", "ICBC ••1234");
-      form.append("file", new File([new Uint8Array(bytes)], "statement.ofx"));
-      return importStatement(
+    const send = (bytes: Buffer) =>
+      importStatement(
         user,
-        uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
+        multipart(new File([new Uint8Array(bytes)], "statement.ofx"), { account: "ICBC ••1234" }),
       );
-    };
     const november = trn("20261115", "-15.00", "爱奇艺会员 连续包月");
     expect(await send(ofx(november))).toMatchObject({ lines: 1, added: 1, matched: 1 });
     // The bank numbers each day's lines from 1 again: December's charge reuses FITID 1.

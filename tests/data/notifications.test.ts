@@ -17,7 +17,7 @@ import {
 } from "@/lib/notifications/run";
 import { afterEachStatement, countNotificationsForTests } from "../support/db-inspect";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
 
 // The reminder machine against the real database, with the clock passed in
 // and a channel that records what it was given (the real SMTP server and
@@ -275,23 +275,9 @@ describe("what becomes due after the digest went out", () => {
     expect(mail.of(user.id)).toEqual([]);
 
     const later = addDays(todayIn("UTC"), 3);
-    const us = `${later.slice(5, 7)}/${later.slice(8, 10)}/${later.slice(0, 4)}`;
-    const form = new FormData();
-    form.append("account", "Chase ••4242");
-    form.append(
-      "file",
-      new File(
-        [
-          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
-            `${us},${us},MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n`,
-        ],
-        "statement.csv",
-        { type: "text/csv" },
-      ),
-    );
     await importStatement(
       actor,
-      uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form })),
+      statementUpload(CHASE_HEADER + chaseLine(later, "MINT MOBILE 800-683-7392 CA", "-30.00")),
     );
     await runReminders(new Date(), { email: mail.send });
     expect(mail.of(user.id).map((m) => m.kinds)).toEqual([["charge"]]);

@@ -6,7 +6,7 @@ import { createSubscription, getSubscription } from "@/lib/data/subscriptions";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { importStatement } from "@/lib/services/import-statement";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
-import { uploadFrom } from "@/lib/http/multipart";
+import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
 
 // Issue 30, point 10: steps happen before they are written down. The day a
 // step happened (occurredOn, the user's zone) is what the record, the charge
@@ -20,35 +20,22 @@ async function user() {
 }
 
 function statement(lines: [string, string][]) {
-  const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-  const form = new FormData();
-  form.append("account", "Chase ••4242");
-  form.append(
-    "file",
-    new File(
-      [
-        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
-          lines
-            .map(([on, amount]) => `${us(on)},${us(on)},VISIBLE WIRELESS,Bills,Sale,${amount},\n`)
-            .join(""),
-      ],
-      "statement.csv",
-      { type: "text/csv" },
-    ),
+  return statementUpload(
+    CHASE_HEADER + lines.map(([on, amount]) => chaseLine(on, "VISIBLE WIRELESS", amount)).join(""),
   );
-  return uploadFrom(new Request("http://localhost/api/v1/imports", { method: "POST", body: form }));
+}
+
+/** A case on a Visible plan, opened on `day` (the day it happened, in ZONE). */
+async function openedOn(actor: { id: string }, day: string) {
+  const sub = await createSubscription(actor, MOBILE_PLAN);
+  return openCase(actor, { subscriptionId: sub.id, reason: "cost", occurredOn: day });
 }
 
 describe("the day a step happened", () => {
   it("opens a case on the day given and dates each step, skipped ones too, with its own day", async () => {
     const actor = await user();
     const today = todayIn(ZONE);
-    const sub = await createSubscription(actor, MOBILE_PLAN);
-    let kase = await openCase(actor, {
-      subscriptionId: sub.id,
-      reason: "cost",
-      occurredOn: addDays(today, -10),
-    });
+    let kase = await openedOn(actor, addDays(today, -10));
     expect(kase.openedOn).toBe(addDays(today, -10));
     kase = await transitionCase(actor, kase.id, {
       to: "bill_checked",
@@ -132,12 +119,7 @@ describe("the day a step happened", () => {
   it("flags a charge after the day the provider confirmed, not after the day it was written down", async () => {
     const actor = await user();
     const today = todayIn(ZONE);
-    const sub = await createSubscription(actor, MOBILE_PLAN);
-    let kase = await openCase(actor, {
-      subscriptionId: sub.id,
-      reason: "cost",
-      occurredOn: addDays(today, -20),
-    });
+    let kase = await openedOn(actor, addDays(today, -20));
     for (const [to, days] of [
       ["bill_checked", -20],
       ["request_submitted", -15],
@@ -160,7 +142,7 @@ describe("the day a step happened", () => {
       ]),
     );
     // The subscription was cancelled on that day too, as a date in the user's zone.
-    const cancelled = await getSubscription(actor, sub.id);
+    const cancelled = await getSubscription(actor, kase.subscriptionId);
     expect(cancelled.status).toBe("cancelled");
     expect(todayIn(ZONE, cancelled.cancelledAt!)).toBe(addDays(today, -10));
     const flagged = await flaggedCharges(actor);

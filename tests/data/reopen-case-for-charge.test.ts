@@ -4,15 +4,13 @@ import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { listTransactions } from "@/lib/data/transactions";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { uploadFrom } from "@/lib/http/multipart";
 import { importStatement } from "@/lib/services/import-statement";
 import { reopenCaseForCharge } from "@/lib/services/reopen-case-for-charge";
 import { MOBILE_PLAN, newUser } from "../support/fixtures";
+import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
 
 // Reopening a confirmed case over a charge that came after it: the version
 // is the one the user saw, so a case changed since is refused, not reopened.
-
-const us = (date: string) => date.replace(/(\d+)-(\d+)-(\d+)/, "$2/$3/$1");
 
 /** A confirmed Visible case and a charge three days later, flagged by the statement import. */
 async function confirmedAndCharged() {
@@ -27,21 +25,11 @@ async function confirmedAndCharged() {
       ...(to === "confirmation_received" ? { confirmationNumber: "VZ-1" } : {}),
     }));
   }
-  const form = new FormData();
-  form.append("account", "Chase ••4242");
-  form.append(
-    "file",
-    new File(
-      [
-        "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
-          `${us(addDays(todayIn(user.timeZone), 3))},,VISIBLE SERVICE,Bills,Sale,-25.00,\n`,
-      ],
-      "chase.csv",
-    ),
-  );
   await importStatement(
     user,
-    uploadFrom(new Request("http://localhost/x", { method: "POST", body: form })),
+    statementUpload(
+      CHASE_HEADER + chaseLine(addDays(todayIn(user.timeZone), 3), "VISIBLE SERVICE", "-25.00"),
+    ),
   );
   const flagged = await listTransactions(user, { limit: 10, flagged: true });
   expect(flagged.items).toHaveLength(1);

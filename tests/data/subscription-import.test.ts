@@ -1,30 +1,18 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { listSubscriptions } from "@/lib/data/subscriptions";
-import { registerUser } from "@/lib/data/users";
 import { importSubscriptions } from "@/lib/services/import-subscriptions";
-import { uploadFrom } from "@/lib/http/multipart";
+import { newUser } from "../support/fixtures";
+import { multipart } from "../support/uploads";
 
 // A Wallos export in one step, below HTTP: the route's own code on a real multipart request.
 
-function upload(file: string, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const bytes = fs.readFileSync(`tests/fixtures/subscriptions/${file}`);
-  form.append("file", new File([bytes], file));
-  return uploadFrom(
-    new Request("http://localhost/api/v1/subscriptions/import", {
-      method: "POST",
-      body: form,
-    }),
+const upload = (file: string, fields: Record<string, string> = {}) =>
+  multipart(
+    new File([fs.readFileSync(`tests/fixtures/subscriptions/${file}`)], file),
+    fields,
+    "http://localhost/api/v1/subscriptions/import",
   );
-}
-
-const newUser = () =>
-  registerUser({
-    email: `w${Math.random().toString(36).slice(2)}@example.com`,
-    password: "moving from wallos",
-  });
 
 const dollarsAndYuan = { currencies: JSON.stringify({ $: "USD", "¥": "CNY" }) };
 

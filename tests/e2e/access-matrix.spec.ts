@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { PDF, unzip } from "./files";
+import { CHASE_STATEMENT, PDF, unzip } from "./files";
 import { apiUser, MOBILE_PLAN } from "./helpers";
 import { apiRoutesOnDisk } from "../support/api-routes";
 
@@ -265,13 +265,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
         headers: a.auth,
         multipart: {
           account: "A's card",
-          file: {
-            name: "chase.csv",
-            mimeType: "text/csv",
-            buffer: Buffer.from(
-              "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n11/28/2026,11/29/2026,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n",
-            ),
-          },
+          file: CHASE_STATEMENT,
         },
       })
     ).json()

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { builtActionIds, callAction, form, sessionFor, sourceActions } from "./actions";
-import { PDF } from "./files";
+import { CHASE_STATEMENT, PDF } from "./files";
 import { apiCase, apiUser, PASSWORD } from "./helpers";
 
 // Every server action, and what user B may do with user A's ids: nothing but
@@ -194,13 +194,7 @@ test("as user B against user A's ids every action answers not found; anonymous c
     headers: a.auth,
     multipart: {
       account: "A's card",
-      file: {
-        name: "chase.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(
-          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n11/28/2026,11/29/2026,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n",
-        ),
-      },
+      file: CHASE_STATEMENT,
     },
   });
   expect(statement.status()).toBe(201);

@@ -14,6 +14,38 @@ async function createSubscription(
   return response.json();
 }
 
+/** A subscription and a case opened on it for its cost, as the API answers them. */
+async function openCase(request: APIRequestContext, auth: Record<string, string>, extra = {}) {
+  const sub = await createSubscription(request, auth, extra);
+  const opened = await request.post("/api/v1/cases", {
+    headers: auth,
+    data: { subscriptionId: sub.id, reason: "cost" },
+  });
+  expect(opened.status()).toBe(201);
+  return { sub, kase: await opened.json() };
+}
+
+/**
+ * Moves a case step by step, each time with the version the last move
+ * answered; every move must be allowed (200). Returns the new version.
+ */
+function stepper(
+  request: APIRequestContext,
+  auth: Record<string, string>,
+  kase: { id: string; version: number },
+) {
+  let version = kase.version;
+  return async (to: string, extra: object = {}): Promise<number> => {
+    const response = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
+      headers: auth,
+      data: { to, expectedVersion: version, ...extra },
+    });
+    expect(response.status(), to).toBe(200);
+    version = (await response.json()).version;
+    return version;
+  };
+}
+
 test("subscriptions: create, read, update, list, delete — with the field names of docs/contract.md", async ({
   request,
 }) => {
@@ -109,13 +141,7 @@ test("subscriptions: validation errors name each field; money must be integer mi
 test("every endpoint needs auth (401) and hides other users' rows (404)", async ({ request }) => {
   const a = await apiUser(request);
   const b = await apiUser(request);
-  const sub = await createSubscription(request, a.auth);
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: a.auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
+  const { sub, kase } = await openCase(request, a.auth);
 
   const calls: [string, string, unknown?][] = [
     ["GET", "/api/v1/subscriptions"],
@@ -261,13 +287,7 @@ test("cases: the rejected branch, filters and pagination across pages", async ({
   const { auth } = await apiUser(request);
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) {
-    const sub = await createSubscription(request, auth, { provider: `Provider ${i}` });
-    const kase = await (
-      await request.post("/api/v1/cases", {
-        headers: auth,
-        data: { subscriptionId: sub.id, reason: "cost" },
-      })
-    ).json();
+    const { kase } = await openCase(request, auth, { provider: `Provider ${i}` });
     ids.push(kase.id);
   }
   const first = ids[0]!;
@@ -334,13 +354,7 @@ test("a case's GET holds the newest 100 of each list; the rest are paged, newest
   request,
 }) => {
   const { auth } = await apiUser(request);
-  const sub = await createSubscription(request, auth);
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
+  const { kase } = await openCase(request, auth);
   for (let i = 0; i < 130; i++) {
     const occurredAt = new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString();
     const response = await request.post(`/api/v1/cases/${kase.id}/notes`, {
@@ -350,21 +364,13 @@ test("a case's GET holds the newest 100 of each list; the rest are paged, newest
     expect(response.status()).toBe(201);
   }
   // 8 events to confirm (with 4 skipped steps), then 52 reopen/confirm loops: 112 in all.
-  let version = kase.version;
-  const move = async (to: string, extra: Record<string, string> = {}) => {
-    const response = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
-      headers: auth,
-      data: { to, expectedVersion: version, ...extra },
-    });
-    expect(response.status(), to).toBe(200);
-    version = (await response.json()).version;
-  };
+  const move = stepper(request, auth, kase);
   await move("bill_checked");
   await move("request_submitted");
-  await move("confirmation_received", { confirmationNumber: "MM-1" });
+  let version = await move("confirmation_received", { confirmationNumber: "MM-1" });
   while (version < 108) {
     await move("under_review", { comment: "charged again" });
-    await move("confirmation_received");
+    version = await move("confirmation_received");
   }
 
   const detail = await (await request.get(`/api/v1/cases/${kase.id}`, { headers: auth })).json();
@@ -517,22 +523,8 @@ test("reject, settle, resubmit over the API: no skipped event for the steps done
   request,
 }) => {
   const { auth } = await apiUser(request);
-  const sub = await createSubscription(request, auth);
-  const kase = await (
-    await request.post("/api/v1/cases", {
-      headers: auth,
-      data: { subscriptionId: sub.id, reason: "cost" },
-    })
-  ).json();
-  let version = 1;
-  const move = async (to: string, extra: object = {}) => {
-    const response = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
-      headers: auth,
-      data: { to, expectedVersion: version, ...extra },
-    });
-    expect(response.status()).toBe(200);
-    version = (await response.json()).version;
-  };
+  const { kase } = await openCase(request, auth);
+  const move = stepper(request, auth, kase);
   await move("bill_checked");
   await move("data_backed_up");
   await move("payment_unlinked");

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { MOBILE_PLAN } from "../support/fixtures";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { startOwnServer } from "./server";
 
@@ -83,13 +84,7 @@ test("kill -9 while uploads are in flight: after a restart every listed receipt 
   const sub = await (
     await request.post(`${server.url}/api/v1/subscriptions`, {
       headers: auth,
-      data: {
-        provider: "Visible",
-        category: "mobile",
-        amount: 2500,
-        currency: "USD",
-        billingCycle: "monthly",
-      },
+      data: MOBILE_PLAN,
     })
   ).json();
   const kase = await (

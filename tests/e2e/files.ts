@@ -16,6 +16,15 @@ export const JPEG = Buffer.from(
   "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=",
   "base64",
 );
+/** A one-line Chase card export, as a statement import's `file`: Mint Mobile charged $30. */
+export const CHASE_STATEMENT = {
+  name: "chase.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(
+    "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+      "11/28/2026,11/29/2026,MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n",
+  ),
+};
 export const EML = Buffer.from(
   "From: Mint Mobile <care@mint.example>\r\nTo: me@example.com\r\nSubject: Your line has been cancelled\r\n" +
     "Date: Tue, 24 Nov 2026 10:00:00 -0800\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +

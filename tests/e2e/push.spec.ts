@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import path from "node:path";
 import { browserKeys, decryptPush, startPushService, verifyVapid } from "../support/push-service";
+import { MOBILE_PLAN } from "../support/fixtures";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
@@ -115,13 +116,7 @@ test("a file shared to the installed app is attached to the chosen case", async 
   const sub = await (
     await request.post(`${app.url}/api/v1/subscriptions`, {
       headers,
-      data: {
-        provider: "Visible",
-        category: "mobile",
-        amount: 2500,
-        currency: "USD",
-        billingCycle: "monthly",
-      },
+      data: MOBILE_PLAN,
     })
   ).json();
   const kase = await (

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RegisterInput } from "@/lib/validation/auth";
+import type { CreateSubscriptionInput } from "@/lib/validation/subscriptions";
 
 // What the data-layer tests set up again and again: a fresh account each
 // (tests share one database file, so addresses must not collide) and a plain
@@ -23,3 +24,21 @@ export const MOBILE_PLAN = {
   currency: "USD",
   billingCycle: "monthly",
 } as const;
+
+/** The plan the statement tests are charged for: its lines read "MINT MOBILE …". */
+export const MINT_MOBILE = {
+  provider: "Mint Mobile",
+  category: "mobile",
+  amount: 3000,
+  currency: "USD",
+  billingCycle: "monthly",
+} as const;
+
+/** A subscription on `plan` and a case opened on it, for its cost. */
+export async function newCase(user: { id: string }, plan: CreateSubscriptionInput = MOBILE_PLAN) {
+  const { createSubscription } = await import("@/lib/data/subscriptions");
+  const { openCase } = await import("@/lib/data/cases");
+  const sub = await createSubscription(user, plan);
+  const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+  return { sub, kase };
+}

@@ -37,43 +37,39 @@ const charge = fc.record({
   postedOn: day,
   amount: fc.integer({ min: -5000, max: 10000 }),
 });
+/** A statement's charges, the day the provider confirmed, and the final bill expected, if any. */
+const statementAfterConfirmation = [
+  fc.array(charge),
+  day,
+  fc.option(fc.integer({ min: 1, max: 10000 })),
+] as const;
 
 describe("the flag rule (property tests)", () => {
   it("never flags a charge on or before the confirmation, nor a refund", () => {
     fc.assert(
-      fc.property(
-        fc.array(charge),
-        day,
-        fc.option(fc.integer({ min: 1, max: 10000 })),
-        (charges, confirmedOn, expected) => {
-          for (const c of classifyCharges(charges, { confirmedOn, expectedFinalBill: expected })) {
-            if (c.postedOn <= confirmedOn || c.amount <= 0) expect(c.kind).not.toBe("after");
-          }
-        },
-      ),
+      fc.property(...statementAfterConfirmation, (charges, confirmedOn, expected) => {
+        for (const c of classifyCharges(charges, { confirmedOn, expectedFinalBill: expected })) {
+          if (c.postedOn <= confirmedOn || c.amount <= 0) expect(c.kind).not.toBe("after");
+        }
+      }),
     );
   });
 
   it("flags every charge after the confirmation but one expected final bill", () => {
     fc.assert(
-      fc.property(
-        fc.array(charge),
-        day,
-        fc.option(fc.integer({ min: 1, max: 10000 })),
-        (charges, confirmedOn, expected) => {
-          const classified = classifyCharges(charges, { confirmedOn, expectedFinalBill: expected });
-          const later = classified.filter((c) => c.postedOn > confirmedOn && c.amount > 0);
-          const finals = classified.filter((c) => c.kind === "final_bill");
-          expect(finals.length).toBeLessThanOrEqual(1);
-          if (expected === null) expect(finals).toEqual([]);
-          expect(classified.filter((c) => c.kind === "after")).toHaveLength(
-            later.length - finals.length,
-          );
-          // The final bill is the first later charge of exactly that amount.
-          const first = later.find((c) => c.amount === expected);
-          expect(finals[0]?.id).toBe(first?.id);
-        },
-      ),
+      fc.property(...statementAfterConfirmation, (charges, confirmedOn, expected) => {
+        const classified = classifyCharges(charges, { confirmedOn, expectedFinalBill: expected });
+        const later = classified.filter((c) => c.postedOn > confirmedOn && c.amount > 0);
+        const finals = classified.filter((c) => c.kind === "final_bill");
+        expect(finals.length).toBeLessThanOrEqual(1);
+        if (expected === null) expect(finals).toEqual([]);
+        expect(classified.filter((c) => c.kind === "after")).toHaveLength(
+          later.length - finals.length,
+        );
+        // The final bill is the first later charge of exactly that amount.
+        const first = later.find((c) => c.amount === expected);
+        expect(finals[0]?.id).toBe(first?.id);
+      }),
     );
   });
 

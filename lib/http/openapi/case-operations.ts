@@ -9,16 +9,16 @@ import { pageQuerySchema } from "@/lib/validation/fields";
 import { createNoteSchema, noteSearchSchema, updateNoteSchema } from "@/lib/validation/notes";
 import { subscriptionImportFieldsSchema } from "@/lib/validation/subscription-import";
 import { createSubscriptionSchema, updateSubscriptionSchema } from "@/lib/validation/subscriptions";
+import { subscriptionImportResultSchema } from "./import-responses";
 import {
   caseDetailSchema,
   caseSchema,
-  described,
   eventSchema,
   noteSchema,
   pageOf,
   subscriptionSchema,
 } from "./responses";
-import { type Operation, json, ok, created, noContent } from "./operation";
+import { type Operation, json, ok, created, noContent, fileImport } from "./operation";
 
 /** Subscriptions, cases and their notes. */
 export const CASE_OPERATIONS: Operation[] = [
@@ -42,17 +42,15 @@ export const CASE_OPERATIONS: Operation[] = [
     success: created("The new subscription.", subscriptionSchema),
     errors: ["limit_reached"],
   },
-  {
-    method: "POST",
+  fileImport({
     path: "/api/v1/subscriptions/import",
     tag: "subscriptions",
     summary: "Import subscriptions from a file",
     description: "Wallos JSON/CSV export or CancelCase CSV. 201 when imported, 200 for a dry run.",
-    auth: "user",
-    body: { multipart: subscriptionImportFieldsSchema, files: { file: "The export file." } },
-    success: created("What was (or would be) imported.", described("Counts and rows.")),
-    errors: ["unsupported_media_type", "unprocessable", "limit_reached"],
-  },
+    fields: subscriptionImportFieldsSchema,
+    file: "The export file.",
+    success: created("What was (or would be) imported.", subscriptionImportResultSchema),
+  }),
   {
     method: "GET",
     path: "/api/v1/subscriptions/{id}",

@@ -63,7 +63,7 @@ function objectOf(field: Schema): Schema | null {
   return branches.find((branch) => branch.type === "object" && branch.properties) ?? null;
 }
 
-/** One row per field; an object's own fields follow it as `parent.child`. */
+/** One row per field; an object's own fields follow it as `parent.child`, a list's as `list[].child`. */
 function fieldRows(schema: Schema, prefix = ""): string[] {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required as string[] | undefined) ?? []);
@@ -73,7 +73,12 @@ function fieldRows(schema: Schema, prefix = ""): string[] {
       : field;
     const row = `| \`${prefix}${name}\` | ${cell(typeName(field))} | ${required.has(name) ? "yes" : "no"} | ${cell(limits(inner))} |`;
     const nested = objectOf(field);
-    return [row, ...(nested ? fieldRows(nested, `${prefix}${name}.`) : [])];
+    const item = field.type === "array" ? objectOf(field.items as Schema) : null;
+    return [
+      row,
+      ...(nested ? fieldRows(nested, `${prefix}${name}.`) : []),
+      ...(item ? fieldRows(item, `${prefix}${name}[].`) : []),
+    ];
   });
 }
 

@@ -35,3 +35,25 @@ export const created = (description: string, schema?: z.ZodType) => ({
   schema,
 });
 export const noContent = (description: string) => ({ status: 204, description });
+
+/**
+ * A file to read and store, sent as multipart `file` with small fields beside
+ * it: the statement and subscription imports. Both refuse the same ways, an
+ * unknown type (415), an unreadable file (422), or more than the user's room.
+ */
+export function fileImport({
+  fields,
+  file,
+  ...op
+}: Pick<Operation, "path" | "tag" | "summary" | "description" | "success"> & {
+  fields: z.ZodObject;
+  file: string;
+}): Operation {
+  return {
+    method: "POST",
+    auth: "user",
+    ...op,
+    body: { multipart: fields, files: { file } },
+    errors: ["unsupported_media_type", "unprocessable", "limit_reached"],
+  };
+}

@@ -7,15 +7,15 @@ import {
 } from "@/lib/validation/imports";
 import { noteSearchSchema } from "@/lib/validation/notes";
 import { receiptFieldsSchema } from "@/lib/validation/receipts";
+import { statementImportResultSchema, statementImportSchema } from "./import-responses";
 import {
-  described,
   notificationSchema,
   pageOf,
   receiptSchema,
   searchHitSchema,
   transactionSchema,
 } from "./responses";
-import { type Operation, json, ok, created, noContent } from "./operation";
+import { type Operation, json, ok, created, noContent, fileImport } from "./operation";
 
 const downloadQuery = z.object({
   inline: z
@@ -106,26 +106,24 @@ export const RECORD_OPERATIONS: Operation[] = [
     summary: "List statement imports",
     auth: "user",
     query: pageQuerySchema,
-    success: ok("A page of imports, newest first.", pageOf(described("An import."))),
+    success: ok("A page of imports, newest first.", pageOf(statementImportSchema)),
   },
-  {
-    method: "POST",
+  fileImport({
     path: "/api/v1/imports",
     tag: "charges",
     summary: "Import a card or bank statement",
     description: "CSV or OFX. 422 `statement_sign_unknown` when a charge's sign cannot be told.",
-    auth: "user",
-    body: { multipart: importFieldsSchema, files: { file: "The statement file." } },
-    success: created("The import with its counts.", described("An import with counts.")),
-    errors: ["unsupported_media_type", "unprocessable", "limit_reached"],
-  },
+    fields: importFieldsSchema,
+    file: "The statement file.",
+    success: created("The import with its counts.", statementImportResultSchema),
+  }),
   {
     method: "GET",
     path: "/api/v1/imports/{id}",
     tag: "charges",
     summary: "Read a statement import",
     auth: "user",
-    success: ok("The import.", described("An import with counts.")),
+    success: ok("The import.", statementImportSchema),
   },
   {
     method: "DELETE",

@@ -22,7 +22,7 @@ import {
 /** The schemas the document lists once under components and refers to by name. */
 export const NAMED = new Map<z.ZodType, string>();
 
-function named<S extends z.ZodType>(name: string, schema: S): S {
+export function named<S extends z.ZodType>(name: string, schema: S): S {
   NAMED.set(schema, name);
   return schema;
 }

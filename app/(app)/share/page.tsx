@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function SharePage() {
   const user = await requireUser();
-  const t = await getTranslations("share");
-  const page = await listCases(user, { limit: 100 });
+  const [t, page] = await Promise.all([getTranslations("share"), listCases(user, { limit: 100 })]);
   const cases = page.items
     .filter((c) => c.state !== "withdrawn")
     .sort((a, b) => Number(isClosed(a.state)) - Number(isClosed(b.state)))

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
+import { NEW_SUBSCRIPTION_VALUES } from "@/components/subscriptions/subscription-form-values";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -17,24 +18,7 @@ export default async function NewSubscriptionPage() {
     <>
       <PageHeader title={t("addTitle")} description={t("addSubtitle")} />
       <Card>
-        <SubscriptionForm
-          cancelHref="/subscriptions"
-          values={{
-            provider: "",
-            category: "mobile",
-            plan: "",
-            amount: "",
-            currency: "USD",
-            billingCycle: "monthly",
-            nextRenewalOn: "",
-            accountRef: "",
-            paymentMethod: "",
-            autoRenew: true,
-            cancelUrl: "",
-            notes: "",
-            merchantPatterns: "",
-          }}
-        />
+        <SubscriptionForm cancelHref="/subscriptions" values={NEW_SUBSCRIPTION_VALUES} />
       </Card>
     </>
   );

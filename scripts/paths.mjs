@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dataDir, databaseFile, pidFile } from "../lib/config/paths.mjs";
+import { dataDir, databaseFile, databaseUrl, pidFile } from "../lib/config/paths.mjs";
 
 export { backupKeyFile, RECEIPT_KEY, pidFile, receiptFile } from "../lib/config/paths.mjs";
 
@@ -17,6 +17,11 @@ export function dataDirFromEnv() {
 
 export function databaseFileFromEnv() {
   return databaseFile(root);
+}
+
+/** DATABASE_URL as the app reads it: a PostgreSQL URL, or file: and the SQLite file's absolute path. */
+export function databaseUrlFromEnv() {
+  return databaseUrl(root);
 }
 
 /** The PID of a live server on this DATA_DIR, or null. */

@@ -3,6 +3,7 @@ import { databaseUrl, usesPostgres } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
 import { CancelCasePostgres } from "./postgres-adapter";
+import { serializable } from "./serializable";
 import { CancelCaseSqlite } from "./sqlite-adapter";
 
 // One client per process, kept across hot reloads and across the route
@@ -17,9 +18,8 @@ const globalForDb = globalThis as unknown as { cancelCaseDb?: PrismaClient };
  */
 function connect(): PrismaClient {
   if (usesPostgres()) {
-    return new PostgresClient({
-      adapter: new CancelCasePostgres(databaseUrl()),
-    }) as unknown as PrismaClient;
+    const client = new PostgresClient({ adapter: new CancelCasePostgres(databaseUrl()) });
+    return serializable(client as unknown as PrismaClient);
   }
   return new PrismaClient({ adapter: new CancelCaseSqlite(databaseUrl()) });
 }

@@ -4,7 +4,6 @@ import {
   SERIALIZATION_RETRIES,
   serializable,
 } from "@/lib/db/serializable";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // PostgreSQL's transactions (lib/db/serializable.ts): SERIALIZABLE, and run
 // again when PostgreSQL fails one to keep them serializable. The real races
@@ -21,7 +20,7 @@ function fakeClient(failures: unknown[]) {
     },
     other: "kept",
   };
-  return { client: serializable(client as unknown as PrismaClient), calls };
+  return { client: serializable(client as unknown as Parameters<typeof serializable>[0]), calls };
 }
 
 const conflict = Object.assign(new Error("write conflict"), { code: "P2034" });

@@ -18,7 +18,14 @@ import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import yazl from "yazl";
-import { backupKeyFile, databaseFileFromEnv, dataDirFromEnv, fail, receiptFile } from "./paths.mjs";
+import {
+  backupKeyFile,
+  databaseFileFromEnv,
+  dataDirFromEnv,
+  fail,
+  receiptFile,
+  refuseOnPostgres,
+} from "./paths.mjs";
 
 export const BACKUP_FORMAT = "cancelcase-backup";
 
@@ -61,6 +68,7 @@ async function sha256OfFile(file) {
 
 /** Takes a backup; returns a summary. Throws on any failure and leaves no partial file. */
 export async function backup({ output } = {}) {
+  refuseOnPostgres("backup");
   const dataDir = dataDirFromEnv();
   const dbFile = databaseFileFromEnv();
   if (!fs.existsSync(dbFile)) throw new Error(`no database at ${dbFile}: nothing to back up`);

@@ -28,6 +28,7 @@ import {
   dataDirFromEnv,
   fail,
   RECEIPT_KEY,
+  refuseOnPostgres,
   root,
   runningServerPid,
 } from "./paths.mjs";
@@ -411,6 +412,7 @@ function moveIfExists(from, to) {
 
 export async function restore(file, { trustUnsigned = false } = {}) {
   if (!file) throw new Error("usage: npm run restore -- <backup.zip> [--trust-unsigned]");
+  refuseOnPostgres("restore");
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`no such file: ${source}`);
   const dataDir = dataDirFromEnv();

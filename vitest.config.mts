@@ -3,6 +3,14 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// Files that test SQLite itself (its pragmas, its busy handling, a SQLite
+// migration's data step) and so have no PostgreSQL run.
+const SQLITE_ONLY = [
+  "tests/data/pragmas.test.ts",
+  "tests/data/sqlite-busy.test.ts",
+  "tests/data/occurred-on-migration.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,10 +20,33 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/data/**/*.test.ts"],
-    globalSetup: ["tests/support/vitest-global-setup.ts"],
-    setupFiles: ["tests/support/vitest-db-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["tests/unit/**/*.test.ts", "tests/data/**/*.test.ts"],
+          globalSetup: ["tests/support/vitest-global-setup.ts"],
+          setupFiles: ["tests/support/vitest-db-setup.ts"],
+        },
+      },
+      {
+        // The data layer again, on a throwaway PostgreSQL cluster
+        // (tests/support/vitest-postgres-setup.ts): each file its own database.
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/data/**/*.test.ts"],
+          exclude: SQLITE_ONLY,
+          globalSetup: [
+            "tests/support/vitest-global-setup.ts",
+            "tests/support/vitest-postgres-setup.ts",
+          ],
+          setupFiles: ["tests/support/vitest-postgres-db-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -1,7 +1,7 @@
 // `npm run seed:demo`: a demo account with subscriptions and cases in
 // different states, to look around with. Safe to run again.
 import { loadEnvConfig } from "@next/env";
-import { databaseFile } from "@/lib/config";
+import { databaseFile, usesPostgres } from "@/lib/config";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
@@ -130,7 +130,9 @@ async function main() {
   try {
     const user = await registerUser({ ...DEMO, locale: "en", timeZone: "America/Los_Angeles" });
     await seed(user);
-    console.log(`Created the demo account in ${databaseFile()}`);
+    console.log(
+      `Created the demo account in ${usesPostgres() ? "the PostgreSQL database" : databaseFile()}`,
+    );
   } catch (error) {
     if (!isAppError(error) || error.code !== "email_taken") throw error;
     console.log("The demo account already exists.");

@@ -19,7 +19,14 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import yazl from "yazl";
 import { refuseWhenReceiptsInBucket } from "./bucket-storage.mjs";
-import { backupKeyFile, databaseFileFromEnv, dataDirFromEnv, fail, receiptFile } from "./paths.mjs";
+import {
+  backupKeyFile,
+  databaseFileFromEnv,
+  dataDirFromEnv,
+  fail,
+  receiptFile,
+  refuseOnPostgres,
+} from "./paths.mjs";
 
 export const BACKUP_FORMAT = "cancelcase-backup";
 
@@ -62,6 +69,7 @@ async function sha256OfFile(file) {
 
 /** Takes a backup; returns a summary. Throws on any failure and leaves no partial file. */
 export async function backup({ output } = {}) {
+  refuseOnPostgres("backup");
   refuseWhenReceiptsInBucket("backup");
   const dataDir = dataDirFromEnv();
   const dbFile = databaseFileFromEnv();

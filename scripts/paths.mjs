@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dataDir, databaseFile, pidFile } from "../lib/config/paths.mjs";
+import { dataDir, databaseFile, databaseUrl, pidFile, usesPostgres } from "../lib/config/paths.mjs";
 
 export { backupKeyFile, RECEIPT_KEY, pidFile, receiptFile } from "../lib/config/paths.mjs";
 
@@ -17,6 +17,30 @@ export function dataDirFromEnv() {
 
 export function databaseFileFromEnv() {
   return databaseFile(root);
+}
+
+/** DATABASE_URL as the app reads it: a PostgreSQL URL, or file: and the SQLite file's absolute path. */
+export function databaseUrlFromEnv() {
+  return databaseUrl(root);
+}
+
+/**
+ * Refuses a backup or restore of a PostgreSQL database: those are SQLite's
+ * (VACUUM INTO, integrity_check), and a ZIP of the receipts alone would be
+ * half a backup. Says which tools do it instead (docs/operations.md).
+ * @param {"backup" | "restore"} what
+ */
+export function refuseOnPostgres(what) {
+  if (!usesPostgres()) return;
+  const tool =
+    what === "backup"
+      ? 'pg_dump --format=custom --file=cancelcase.dump "$DATABASE_URL"'
+      : 'pg_restore --clean --if-exists --dbname="$DATABASE_URL" cancelcase.dump';
+  throw new Error(
+    `npm run ${what} works on the SQLite database only, and DATABASE_URL names a PostgreSQL ` +
+      `one: use ${tool}, and copy DATA_DIR's receipts (or the bucket's objects) beside it ` +
+      `(docs/operations.md, "Scaling out")`,
+  );
 }
 
 /** The PID of a live server on this DATA_DIR, or null. */

@@ -21,7 +21,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { refuseWhenReceiptsInBucket } from "./bucket-storage.mjs";
-import { databaseFileFromEnv, dataDirFromEnv, fail, runningServerPid } from "./paths.mjs";
+import {
+  databaseFileFromEnv,
+  dataDirFromEnv,
+  fail,
+  refuseOnPostgres,
+  runningServerPid,
+} from "./paths.mjs";
 import { check } from "./restore/checks.mjs";
 import { readManifest } from "./restore/manifest.mjs";
 import { unpack } from "./restore/zip-entries.mjs";
@@ -36,6 +42,7 @@ function moveIfExists(from, to) {
 export async function restore(file, { trustUnsigned = false } = {}) {
   refuseWhenReceiptsInBucket("restore");
   if (!file) throw new Error("usage: npm run restore -- <backup.zip> [--trust-unsigned]");
+  refuseOnPostgres("restore");
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`no such file: ${source}`);
   const dataDir = dataDirFromEnv();

@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "./migrate.mjs";
-import { databaseFileFromEnv, dataDirFromEnv, fail, root } from "./paths.mjs";
+import { databaseUrlFromEnv, dataDirFromEnv, fail, root } from "./paths.mjs";
 
 const dataDir = dataDirFromEnv();
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${databaseFileFromEnv()}` };
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrlFromEnv() };
 
 try {
   // The migration's chatter only matters when it fails.

@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../scripts/migrate.mjs";
-import { databaseFileFromEnv } from "../scripts/paths.mjs";
+import { usesPostgres } from "../lib/config/paths.mjs";
+import { databaseFileFromEnv, databaseUrlFromEnv } from "../scripts/paths.mjs";
 import { fail, log, read } from "./log.mjs";
 
 /** Owner-only: what the server and its children create is 0600 / 0700. */
@@ -43,11 +44,12 @@ export function prepareDataDir(dataDir) {
   makePrivate(path.join(dataDir, "receipts"), 0o700);
   // The workers and Next.js read these as resolved here.
   process.env.DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${databaseFileFromEnv()}`;
+  process.env.DATABASE_URL = databaseUrlFromEnv();
 }
 
 /** The database and its WAL files hold every user's data: the owner's only. */
 export function makeDatabasePrivate() {
+  if (usesPostgres()) return; // the server's own files, not ours
   const file = databaseFileFromEnv();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) makePrivate(`${file}${suffix}`, 0o600);
 }
@@ -72,11 +74,27 @@ export function loadOrCreateSecret(dataDir) {
 }
 
 export function migrateDatabase() {
-  const databaseUrl = `file:${databaseFileFromEnv()}`;
-  log(`migrating ${databaseUrl.replace(/^file:/, "")}`);
+  const databaseUrl = databaseUrlFromEnv();
+  log(
+    `migrating ${usesPostgres() ? withoutPassword(databaseUrl) : databaseUrl.replace(/^file:/, "")}`,
+  );
   try {
     process.stdout.write(migrate(databaseUrl));
   } catch (error) {
     fail(/** @type {Error} */ (error).message);
+  }
+}
+
+/**
+ * A PostgreSQL URL fit for a log line: the password replaced.
+ * @param {string} url
+ */
+function withoutPassword(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.href;
+  } catch {
+    return "the PostgreSQL database DATABASE_URL names";
   }
 }

@@ -1,18 +1,13 @@
 import path from "node:path";
-import { databaseFile } from "./paths.mjs";
 import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
 import type { S3Location } from "./storage-url.mjs";
 
-export { dataDir, databaseFile } from "./paths.mjs";
+export { dataDir, databaseFile, databaseUrl, usesPostgres } from "./paths.mjs";
 
 // The app's view of the settings: each is parsed by the one table in
 // ./settings.mjs (which the server and the npm scripts read too), so a value
 // means the same everywhere and a bad one is refused everywhere. Read on
 // each call, not once, so tests can change the environment between cases.
-
-export function databaseUrl(): string {
-  return `file:${databaseFile()}`;
-}
 
 export function port(): number {
   return setting("PORT");

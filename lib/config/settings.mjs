@@ -103,6 +103,9 @@ function baseUrlOf(env) {
   return SETTINGS.BASE_URL.parse(clean(env.BASE_URL), env);
 }
 
+/** A DATABASE_URL that names a PostgreSQL database rather than a SQLite file. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
 /** @param {string | undefined} raw */
 function clean(raw) {
   const value = raw?.trim();
@@ -129,11 +132,13 @@ export const SETTINGS = {
   }),
   DATABASE_URL: /** @type {Setting<string | null>} */ ({
     default: "file:$DATA_DIR/cancelcase.db",
-    doc: "Another SQLite file to use (a `file:` URL).",
+    doc: "Another SQLite file (a `file:` URL), or a PostgreSQL database (`postgresql://user:password@host:5432/name`).",
     parse: (raw) => {
       if (raw === undefined) return null;
-      if (!raw.startsWith("file:")) {
-        throw new Error("DATABASE_URL must be a SQLite file: URL (file:/path/to/db)");
+      if (!raw.startsWith("file:") && !POSTGRES_URL.test(raw)) {
+        throw new Error(
+          "DATABASE_URL must be a SQLite file: URL (file:/path/to/db) or a PostgreSQL URL (postgresql://…)",
+        );
       }
       return raw;
     },

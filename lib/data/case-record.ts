@@ -226,15 +226,17 @@ export async function caseStepHistory(
   actor: Actor,
   caseId: string,
 ): Promise<{ to: CaseState; skipped: boolean }[]> {
-  // One statement, read by the case's (caseId, seq) key.
+  // One statement, read by the case's (caseId, seq) key. MIN over a CASE, as
+  // PostgreSQL has no MIN of a boolean (SQLite's are 0 and 1).
   const rows = await db.$queryRaw<{ to: string; skipped: boolean | number | bigint }[]>`
-    SELECT "CaseEvent"."to", MIN("CaseEvent"."skipped") AS "skipped" FROM "CaseEvent"
+    SELECT "CaseEvent"."to", MIN(CASE WHEN "CaseEvent"."skipped" THEN 1 ELSE 0 END) AS "skipped"
+    FROM "CaseEvent"
     WHERE "CaseEvent"."caseId" = ${caseId} AND "CaseEvent"."userId" = ${actor.id}
     GROUP BY "CaseEvent"."to"
     ORDER BY MAX("CaseEvent"."seq") ASC`;
   return rows.map((row) => ({
     to: fromColumn(CASE_STATES, row.to),
-    // SQLite hands a raw boolean back as 0 or 1.
+    // A number here; SQLite hands a raw boolean back as 0 or 1 anyway.
     skipped: Boolean(Number(row.skipped)),
   }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { notesPerCaseLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { containsText } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { promisedFollowUp } from "@/lib/domain/follow-ups";
@@ -188,10 +189,10 @@ export async function searchNotes(
     where: {
       userId: actor.id,
       OR: [
-        { summary: { contains: q } },
-        { reference: { contains: q } },
-        { agent: { contains: q } },
-        { outcome: { contains: q } },
+        { summary: containsText(q) },
+        { reference: containsText(q) },
+        { agent: containsText(q) },
+        { outcome: containsText(q) },
       ],
       ...afterCursor("occurredAt", query.cursor),
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { containsText } from "@/lib/db/dialect";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/domain/receipt-kinds";
 import { snippetAround } from "@/lib/domain/search";
@@ -35,9 +36,9 @@ export async function searchCases(actor: Actor, q: string): Promise<CaseSearchHi
     where: {
       userId: actor.id,
       OR: [
-        { confirmationNumber: { contains: q } },
-        { subscription: { provider: { contains: q } } },
-        { subscription: { plan: { contains: q } } },
+        { confirmationNumber: containsText(q) },
+        { subscription: { provider: containsText(q) } },
+        { subscription: { plan: containsText(q) } },
       ],
     },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
@@ -70,7 +71,7 @@ export type ReceiptSearchHit = {
 
 export async function searchReceipts(actor: Actor, q: string): Promise<ReceiptSearchHit[]> {
   const rows = await db.receipt.findMany({
-    where: { userId: actor.id, fileName: { contains: q } },
+    where: { userId: actor.id, fileName: containsText(q) },
     orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
     take: READ,
     select: {

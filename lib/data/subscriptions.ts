@@ -150,18 +150,19 @@ export type SubscriptionTable = {
 // The table's orders, in SQL: case-insensitive names, price per month (as
 // monthlyEquivalent computes it), missing plans and renewal dates last in
 // either direction, status by how urgent it is; the id settles ties.
-const byName = Prisma.sql`lower(provider)`;
+// Identifiers are quoted: PostgreSQL folds unquoted ones to lower case.
+const byName = Prisma.sql`lower("provider")`;
 const TABLE_ORDER: Record<SubscriptionSort, (dir: Prisma.Sql) => Prisma.Sql> = {
   provider: (dir) => Prisma.sql`${byName} ${dir}`,
-  category: (dir) => Prisma.sql`category ${dir}, ${byName}`,
-  plan: (dir) => Prisma.sql`(plan IS NULL), lower(plan) ${dir}, ${byName}`,
+  category: (dir) => Prisma.sql`"category" ${dir}, ${byName}`,
+  plan: (dir) => Prisma.sql`("plan" IS NULL), lower("plan") ${dir}, ${byName}`,
   price: (
     dir,
-  ) => Prisma.sql`round(amount / CASE billingCycle WHEN 'weekly' THEN 12.0 / 52 WHEN 'quarterly' THEN 3.0
+  ) => Prisma.sql`round("amount" / CASE "billingCycle" WHEN 'weekly' THEN 12.0 / 52 WHEN 'quarterly' THEN 3.0
     WHEN 'yearly' THEN 12.0 ELSE 1.0 END) ${dir}, ${byName}`,
-  renewal: (dir) => Prisma.sql`(nextRenewalOn IS NULL), nextRenewalOn ${dir}, ${byName}`,
+  renewal: (dir) => Prisma.sql`("nextRenewalOn" IS NULL), "nextRenewalOn" ${dir}, ${byName}`,
   status: (dir) =>
-    Prisma.sql`CASE status WHEN 'cancelling' THEN 0 WHEN 'active' THEN 1 WHEN 'cancelled' THEN 2 ELSE 9 END ${dir}, ${byName}`,
+    Prisma.sql`CASE "status" WHEN 'cancelling' THEN 0 WHEN 'active' THEN 1 WHEN 'cancelled' THEN 2 ELSE 9 END ${dir}, ${byName}`,
 };
 
 /**
@@ -178,8 +179,8 @@ export async function listSubscriptionTable(
   const page = Math.min(Math.max(1, Math.floor(query.page) || 1), pageCount);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM Subscription WHERE userId = ${actor.id}
-    ORDER BY ${TABLE_ORDER[query.sort](dir)}, id
+    SELECT "id" FROM "Subscription" WHERE "userId" = ${actor.id}
+    ORDER BY ${TABLE_ORDER[query.sort](dir)}, "id"
     LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
   const rows = await db.subscription.findMany({
     where: { userId: actor.id, id: { in: ids.map((row) => row.id) } },

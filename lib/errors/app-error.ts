@@ -73,7 +73,8 @@ export function isAppError(error: unknown): error is AppError {
 
 /**
  * SQLITE_BUSY: another process (a backup, the CLI) held the write lock for
- * longer than the busy timeout. Nothing was written; the request can simply
+ * longer than the busy timeout; on PostgreSQL, a transaction still in
+ * conflict after its retries. Nothing was written; the request can simply
  * be retried, so it is a 503 with Retry-After, never a 500.
  */
 export function isDatabaseBusy(error: unknown): boolean {
@@ -83,6 +84,8 @@ export function isDatabaseBusy(error: unknown): boolean {
     seen.add(current);
     const { originalCode, code } = current as { originalCode?: unknown; code?: unknown };
     if (originalCode === "SQLITE_BUSY" || code === "SQLITE_BUSY" || code === "P1008") return true;
+    // PostgreSQL: a transaction that kept losing serialization conflicts (lib/db/serializable.ts).
+    if (code === "P2034" || originalCode === "40001" || originalCode === "40P01") return true;
     const next = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
     current = next.meta?.driverAdapterError ?? next.cause;
   }

@@ -114,10 +114,10 @@ describe("reminders", () => {
     // Another server's view: its own connection, looking after every row
     // this one writes (what it sees is what its sender would claim).
     const seen = new Set<number>();
-    await afterEachStatement(/^INSERT INTO .*Notification/, () =>
-      seen.add(countNotificationsForTests(user.id)),
+    await afterEachStatement(/^INSERT INTO .*Notification/, async () =>
+      seen.add(await countNotificationsForTests(user.id)),
     )(() => planReminders(at, { email: mail.send }));
-    seen.add(countNotificationsForTests(user.id));
+    seen.add(await countNotificationsForTests(user.id));
     expect(seen.size).toBeGreaterThan(0);
     expect([...seen].filter((n) => n !== 0 && n !== 2)).toEqual([]);
     await deliverReminders(at, { email: mail.send });

@@ -1,9 +1,71 @@
 import Database from "better-sqlite3";
-import { databaseFile } from "@/lib/config";
+import pg from "pg";
+import { databaseFile, databaseUrl, usesPostgres } from "@/lib/config";
 
 // Tests look at the raw rows the app must never show: hashes at rest. A
-// separate read-only connection, so the app's data layer stays the only
-// writer and keeps no test-only functions.
+// separate connection, so the app's data layer stays the only writer and
+// keeps no test-only functions. SQL is written for PostgreSQL ($1, quoted
+// names); SQLite reads the same with ? for $n.
+async function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  if (usesPostgres()) {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(databaseFile(), { readonly: true });
+  try {
+    return db.prepare(sql.replace(/\$\d+/g, "?")).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export async function readPasswordHashForTests(userId: string): Promise<string> {
+  const [row] = await rows<{ passwordHash: string }>(
+    'SELECT "passwordHash" FROM "User" WHERE "id" = $1',
+    userId,
+  );
+  return row!.passwordHash;
+}
+
+export async function readTokenRowsForTests(userId: string): Promise<Record<string, unknown>[]> {
+  return rows('SELECT * FROM "ApiToken" WHERE "userId" = $1', userId);
+}
+
+/** Where each of a user's receipts is stored: the key never leaves the data layer. */
+export async function readStorageKeysForTests(userId: string): Promise<string[]> {
+  return (
+    await rows<{ storageKey: string }>(
+      'SELECT "storageKey" FROM "Receipt" WHERE "userId" = $1',
+      userId,
+    )
+  ).map((row) => row.storageKey);
+}
+
+/** What is stored for a user's calendar feed: the hash, never the token. */
+export async function readCalendarFeedHashesForTests(userId: string): Promise<string[]> {
+  return (
+    await rows<{ tokenHash: string }>(
+      'SELECT "tokenHash" FROM "CalendarFeed" WHERE "userId" = $1',
+      userId,
+    )
+  ).map((row) => row.tokenHash);
+}
+
+/** How many password-reset rows a user has (pruning removes old ones). */
+export async function countPasswordResetsForTests(userId: string): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
+    'SELECT COUNT(*) AS "n" FROM "PasswordReset" WHERE "userId" = $1',
+    userId,
+  );
+  return Number(row!.n);
+}
+
+/** Opens the SQLite file read-only (the helpers below are SQLite's: statement hooks). */
 function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(databaseFile(), { readonly: true });
   try {
@@ -13,67 +75,22 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
   }
 }
 
-export async function readPasswordHashForTests(userId: string): Promise<string> {
+/**
+ * What another server's connection sees of a user's reminders (committed
+ * rows only). On SQLite the count is taken at once (a statement hook below
+ * cannot wait); on PostgreSQL it is a query on a connection of its own.
+ */
+export function countNotificationsForTests(userId: string): number | Promise<number> {
+  if (usesPostgres()) {
+    return rows<{ n: string }>(
+      'SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = $1',
+      userId,
+    ).then(([row]) => Number(row!.n));
+  }
   return withDb(
     (db) =>
       (
-        db.prepare("SELECT passwordHash FROM User WHERE id = ?").get(userId) as {
-          passwordHash: string;
-        }
-      ).passwordHash,
-  );
-}
-
-export async function readTokenRowsForTests(userId: string): Promise<Record<string, unknown>[]> {
-  return withDb(
-    (db) =>
-      db.prepare("SELECT * FROM ApiToken WHERE userId = ?").all(userId) as Record<
-        string,
-        unknown
-      >[],
-  );
-}
-
-/** Where each of a user's receipts is stored: the key never leaves the data layer. */
-export async function readStorageKeysForTests(userId: string): Promise<string[]> {
-  return withDb((db) =>
-    (
-      db.prepare("SELECT storageKey FROM Receipt WHERE userId = ?").all(userId) as {
-        storageKey: string;
-      }[]
-    ).map((row) => row.storageKey),
-  );
-}
-
-/** What is stored for a user's calendar feed: the hash, never the token. */
-export async function readCalendarFeedHashesForTests(userId: string): Promise<string[]> {
-  return withDb((db) =>
-    (
-      db.prepare("SELECT tokenHash FROM CalendarFeed WHERE userId = ?").all(userId) as {
-        tokenHash: string;
-      }[]
-    ).map((row) => row.tokenHash),
-  );
-}
-
-/** How many password-reset rows a user has (pruning removes old ones). */
-export async function countPasswordResetsForTests(userId: string): Promise<number> {
-  return withDb(
-    (db) =>
-      (
-        db.prepare("SELECT COUNT(*) AS n FROM PasswordReset WHERE userId = ?").get(userId) as {
-          n: number;
-        }
-      ).n,
-  );
-}
-
-/** What another server's connection sees of a user's reminders (committed rows only). */
-export function countNotificationsForTests(userId: string): number {
-  return withDb(
-    (db) =>
-      (
-        db.prepare("SELECT count(*) AS n FROM Notification WHERE userId = ?").get(userId) as {
+        db.prepare('SELECT count(*) AS n FROM "Notification" WHERE "userId" = ?').get(userId) as {
           n: number;
         }
       ).n,
@@ -83,10 +100,13 @@ export function countNotificationsForTests(userId: string): number {
 /**
  * Runs `look` right after each statement whose SQL matches, on any
  * connection of this process: a deterministic way to see what another
- * process could see between two of the app's writes.
+ * process could see between two of the app's writes. On PostgreSQL the
+ * statement's result waits for `look`, so the app's transaction is still
+ * open while it looks.
  */
-export function afterEachStatement(sql: RegExp, look: () => void) {
+export function afterEachStatement(sql: RegExp, look: () => unknown) {
   return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (usesPostgres()) return afterEachPostgresStatement(sql, look, work);
     const probe = new Database(":memory:");
     const Statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
       "run" | "all" | "get",
@@ -107,4 +127,28 @@ export function afterEachStatement(sql: RegExp, look: () => void) {
       Object.assign(Statement, originals);
     }
   };
+}
+
+async function afterEachPostgresStatement<T>(
+  sql: RegExp,
+  look: () => unknown,
+  work: () => Promise<T>,
+): Promise<T> {
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    const config = args[0] as string | { text?: string };
+    const text = typeof config === "string" ? config : (config?.text ?? "");
+    if (!(result instanceof Promise) || !sql.test(text)) return result;
+    return result.then(async (value: unknown) => {
+      await look();
+      return value;
+    });
+  };
+  try {
+    return await work();
+  } finally {
+    prototype.query = original;
+  }
 }

@@ -50,5 +50,17 @@ describe("configuration", () => {
     expect(() => config.baseUrl()).toThrow(/BASE_URL/);
     vi.stubEnv("DATABASE_URL", "postgres://x");
     expect(() => config.databaseFile()).toThrow(/DATABASE_URL/);
+    vi.stubEnv("DATABASE_URL", "mysql://db.example.com/cancelcase");
+    expect(() => config.databaseUrl()).toThrow(/DATABASE_URL/);
+  });
+
+  it("takes a PostgreSQL database from DATABASE_URL as given", () => {
+    for (const url of ["postgres://cc:pw@db:5432/cancelcase", "postgresql://db/cancelcase"]) {
+      vi.stubEnv("DATABASE_URL", url);
+      expect(config.databaseUrl()).toBe(url);
+      expect(config.usesPostgres()).toBe(true);
+    }
+    vi.stubEnv("DATABASE_URL", "file:/tmp/other.db");
+    expect(config.usesPostgres()).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { dialect } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { isLocale, type Locale } from "@/lib/domain/locales";
@@ -140,28 +141,42 @@ export async function recordReminders(
   known: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   return db.$transaction(async (tx) => {
+    const rows = reminders.flatMap((r) =>
+      channels
+        .filter((channel) => !known.has(`${reminderKey(r)}|${channel}`))
+        .map((channel) => ({
+          userId,
+          kind: r.kind,
+          targetId: r.targetId,
+          dueOn: r.dueOn,
+          channel,
+          eventOn: r.eventOn,
+          caseId: r.caseId,
+          subscriptionId: r.subscriptionId,
+          noteId: r.noteId,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+    );
     let added = 0;
-    for (const r of reminders) {
-      for (const channel of channels) {
-        if (known.has(`${reminderKey(r)}|${channel}`)) continue;
+    if (dialect() === "postgres") {
+      // A unique violation aborts a PostgreSQL transaction: ON CONFLICT DO
+      // NOTHING (skipDuplicates) leaves a row another planner stored, in one
+      // statement. The SQLite client's types know no skipDuplicates.
+      const notifications = tx.notification as unknown as {
+        createMany(args: {
+          data: typeof rows;
+          skipDuplicates: boolean;
+        }): Promise<{ count: number }>;
+      };
+      if (rows.length) {
+        added = (await notifications.createMany({ data: rows, skipDuplicates: true })).count;
+      }
+    } else {
+      for (const data of rows) {
         // SQLite keeps the transaction going after a unique violation.
-        // PostgreSQL (issue 32) needs a savepoint or ON CONFLICT here.
         try {
-          await tx.notification.create({
-            data: {
-              userId,
-              kind: r.kind,
-              targetId: r.targetId,
-              dueOn: r.dueOn,
-              channel,
-              eventOn: r.eventOn,
-              caseId: r.caseId,
-              subscriptionId: r.subscriptionId,
-              noteId: r.noteId,
-              nextAttemptAt: now,
-              createdAt: now,
-            },
-          });
+          await tx.notification.create({ data });
           added += 1;
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,68 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** How often a transaction that lost a serialization conflict is run again. */
+export const SERIALIZATION_RETRIES = 12;
+
+/**
+ * A conflict PostgreSQL resolves by failing one transaction, which may simply
+ * run again: a serialization failure (40001, Prisma's P2034) or a deadlock
+ * (40P01). Nothing of the failed attempt was written.
+ */
+export function isSerializationConflict(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, originalCode, kind } = current as Record<string, unknown>;
+    if (code === "P2034" || kind === "TransactionWriteConflict") return true;
+    if (originalCode === "40001" || originalCode === "40P01" || code === "40P01") return true;
+    const next = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = next.meta?.driverAdapterError ?? next.cause;
+  }
+  return false;
+}
+
+// A random pause, growing to at most 200 ms, so that the losers of one
+// conflict do not meet again at once.
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+
+// Prisma's defaults (2 s to get a connection, 5 s to finish) are for a lone
+// transaction; many writers of one case queue for a pool of 5 connections,
+// as they queue for SQLite's write lock (busy_timeout 5 s there).
+const QUEUED = { maxWait: 10_000, timeout: 15_000 };
+
+/**
+ * The client with every transaction SERIALIZABLE, run again on a conflict.
+ * On SQLite a transaction takes the one write lock when it begins (BEGIN
+ * IMMEDIATE), so a read-then-write rule (a limit counted before the work, the
+ * receipt count behind the proof rule, a version check, a reset link used
+ * once) sees no other writer between its read and its write. PostgreSQL's
+ * SERIALIZABLE gives the same guarantee by failing one of two transactions
+ * that would break it; the loser runs again and then sees the winner's rows
+ * (docs/decisions/019-postgresql-beside-sqlite.md).
+ */
+export function serializable(client: PrismaClient): PrismaClient {
+  const transaction = client.$transaction.bind(client) as (
+    work: unknown,
+    options?: Record<string, unknown>,
+  ) => Promise<unknown>;
+  const run = async (work: unknown, options?: Record<string, unknown>) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // An interactive transaction (a function) waits as queued; a batch (an array) has no such options.
+        const waits = typeof work === "function" ? QUEUED : {};
+        return await transaction(work, { ...waits, ...options, isolationLevel: "Serializable" });
+      } catch (error) {
+        if (attempt >= SERIALIZATION_RETRIES || !isSerializationConflict(error)) throw error;
+        await pause(attempt);
+      }
+    }
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "$transaction") return run;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}

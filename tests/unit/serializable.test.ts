@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import {
+  isSerializationConflict,
+  SERIALIZATION_RETRIES,
+  serializable,
+} from "@/lib/db/serializable";
+
+// PostgreSQL's transactions (lib/db/serializable.ts): SERIALIZABLE, and run
+// again when PostgreSQL fails one to keep them serializable. The real races
+// are tests/data (limits, proof rule, concurrency) on the postgres project.
+
+function fakeClient(failures: unknown[]) {
+  const calls: unknown[] = [];
+  const client = {
+    async $transaction(work: () => Promise<unknown>, options: unknown) {
+      calls.push(options);
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return work();
+    },
+    other: "kept",
+  };
+  return { client: serializable(client as unknown as Parameters<typeof serializable>[0]), calls };
+}
+
+const conflict = Object.assign(new Error("write conflict"), { code: "P2034" });
+const deadlock = Object.assign(new Error("deadlock"), {
+  meta: { driverAdapterError: { cause: { originalCode: "40P01" } } },
+});
+
+describe("serializable transactions", () => {
+  it("runs a transaction again after a conflict or a deadlock, SERIALIZABLE each time", async () => {
+    const { client, calls } = fakeClient([conflict, deadlock]);
+    await expect(client.$transaction(async () => "done")).resolves.toBe("done");
+    expect(calls).toEqual(
+      Array(3).fill({ maxWait: 10_000, timeout: 15_000, isolationLevel: "Serializable" }),
+    );
+  });
+
+  it("gives up after its retries with the conflict, and never retries another error", async () => {
+    const many = fakeClient(Array(SERIALIZATION_RETRIES + 1).fill(conflict));
+    await expect(many.client.$transaction(async () => "done")).rejects.toBe(conflict);
+    expect(many.calls).toHaveLength(SERIALIZATION_RETRIES + 1);
+    const other = new Error("unique violation");
+    const once = fakeClient([other]);
+    await expect(once.client.$transaction(async () => "done")).rejects.toBe(other);
+    expect(once.calls).toHaveLength(1);
+  });
+
+  it("tells a conflict from other errors, however deep the driver put it", () => {
+    expect(isSerializationConflict(conflict)).toBe(true);
+    expect(isSerializationConflict(deadlock)).toBe(true);
+    expect(isSerializationConflict({ cause: { originalCode: "40001" } })).toBe(true);
+    expect(isSerializationConflict(new Error("P2002"))).toBe(false);
+    expect(isSerializationConflict(null)).toBe(false);
+  });
+
+  it("leaves the rest of the client as it is", () => {
+    expect((fakeClient([]).client as unknown as { other: string }).other).toBe("kept");
+  });
+});

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { missingSharedSecrets } from "../lib/config/settings.mjs";
+import { missingSharedSecrets } from "../lib/config/shared-secrets.mjs";
 import { migrate } from "../scripts/migrate.mjs";
 import { databaseFileFromEnv } from "../scripts/paths.mjs";
 import { fail, log, read } from "./log.mjs";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { databaseFile } from "./paths.mjs";
-import { hostileWorkerFileOverride, quota, setting, vapidKeysFromEnv } from "./settings.mjs";
+import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
+import { vapidKeysFromEnv } from "./shared-secrets.mjs";
 
 export { dataDir, databaseFile } from "./paths.mjs";
 

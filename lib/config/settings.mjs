@@ -101,24 +101,6 @@ function baseUrlOf(env) {
   return SETTINGS.BASE_URL.parse(clean(env.BASE_URL), env);
 }
 
-/**
- * A VAPID key (RFC 8292) as web-push prints it: base64url of `bytes` bytes.
- * @param {string} name
- * @param {number} bytes
- * @returns {(raw: string | undefined) => string | null}
- */
-function vapidKey(name, bytes) {
-  return (raw) => {
-    if (raw === undefined) return null;
-    if (!/^[A-Za-z0-9_-]+$/.test(raw) || Buffer.from(raw, "base64url").length !== bytes) {
-      throw new Error(
-        `${name} must be a base64url key of ${bytes} bytes (web-push's generateVAPIDKeys)`,
-      );
-    }
-    return raw;
-  };
-}
-
 /** @param {string | undefined} raw */
 function clean(raw) {
   const value = raw?.trim();
@@ -180,12 +162,12 @@ export const SETTINGS = {
   VAPID_PUBLIC_KEY: /** @type {Setting<string | null>} */ ({
     default: "generated",
     doc: "The Web Push public key (base64url); when unset, made on first use in `$DATA_DIR/vapid.json`.",
-    parse: vapidKey("VAPID_PUBLIC_KEY", 65),
+    parse: (raw) => raw ?? null, // checked as a pair: ./shared-secrets.mjs
   }),
   VAPID_PRIVATE_KEY: /** @type {Setting<string | null>} */ ({
     default: "generated",
     doc: "The Web Push private key (base64url), set together with `VAPID_PUBLIC_KEY`.",
-    parse: vapidKey("VAPID_PRIVATE_KEY", 32),
+    parse: (raw) => raw ?? null,
   }),
   UPLOAD_MAX_BYTES: /** @type {Setting<number>} */ ({
     default: "20971520",
@@ -312,48 +294,13 @@ export function isSet(name, env = process.env) {
 }
 
 /**
- * The Web Push key pair the environment gives, or null (then it is made in
- * DATA_DIR on first use); one key without the other is refused.
- * @param {Env} [env]
- * @returns {{ publicKey: string, privateKey: string } | null}
- */
-export function vapidKeysFromEnv(env = process.env) {
-  const publicKey = setting("VAPID_PUBLIC_KEY", env);
-  const privateKey = setting("VAPID_PRIVATE_KEY", env);
-  if (publicKey && privateKey) return { publicKey, privateKey };
-  if (publicKey || privateKey) {
-    throw new Error("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together");
-  }
-  return null;
-}
-
-/**
- * Whether this server is one of several (issue 32): its database is not a
- * SQLite file, or its receipts are in an object store. Read from the raw
- * values, so the answer does not depend on how those settings parse.
+ * Several instances (issue 32): the database is not a SQLite file, or receipts
+ * are in an object store. Raw values, whatever those settings parse to.
  * @param {Env} [env]
  */
 export function scaledOut(env = process.env) {
-  const database = clean(env.DATABASE_URL);
-  return (
-    (database !== undefined && !database.startsWith("file:")) ||
-    clean(env.STORAGE_URL) !== undefined
-  );
-}
-
-/**
- * The secrets a single server generates into its DATA_DIR but several
- * instances must share (each has a DATA_DIR of its own): a session signed by
- * one must be valid on the other, a push subscription made through one must
- * be sendable from the other. Scaled out, the missing ones (empty otherwise).
- * @param {Env} [env]
- * @returns {SettingName[]}
- */
-export function missingSharedSecrets(env = process.env) {
-  if (!scaledOut(env)) return [];
-  /** @type {SettingName[]} */
-  const shared = ["NEXTAUTH_SECRET", "VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY"];
-  return shared.filter((name) => !isSet(name, env));
+  const database = clean(env.DATABASE_URL) ?? "file:";
+  return !database.startsWith("file:") || clean(env.STORAGE_URL) !== undefined;
 }
 
 /**

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { missingSharedSecrets, scaledOut, vapidKeysFromEnv } from "@/lib/config/settings.mjs";
+import { scaledOut } from "@/lib/config/settings.mjs";
+import { missingSharedSecrets, vapidKeysFromEnv } from "@/lib/config/shared-secrets.mjs";
 
 // Issue 32: several instances each have a DATA_DIR of their own, so the
 // secrets one server generates there must come from the environment instead.

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { missingSharedSecrets } from "../lib/config/shared-secrets.mjs";
 import { migrate } from "../scripts/migrate.mjs";
 import { usesPostgres } from "../lib/config/paths.mjs";
 import { databaseFileFromEnv, databaseUrlFromEnv } from "../scripts/paths.mjs";
@@ -52,6 +53,23 @@ export function makeDatabasePrivate() {
   if (usesPostgres()) return; // the server's own files, not ours
   const file = databaseFileFromEnv();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) makePrivate(`${file}${suffix}`, 0o600);
+}
+
+/**
+ * Scaled out (a database that is not a SQLite file, or STORAGE_URL), every
+ * instance has a DATA_DIR of its own, so secrets generated there would
+ * differ between instances: a session from one would be refused by the
+ * next. Then they must come from the environment, the same on every instance.
+ */
+export function requireSharedSecrets() {
+  const missing = missingSharedSecrets();
+  if (missing.length === 0) return;
+  fail(
+    `several instances share this database or storage, so they must share their secrets: ` +
+      `set ${missing.join(", ")} to the same values on every instance ` +
+      `(NEXTAUTH_SECRET: e.g. \`openssl rand -base64 48\`; the VAPID pair: ` +
+      `\`npx web-push generate-vapid-keys\`). See docs/operations.md, "Scaling out".`,
+  );
 }
 
 /** @param {string} dataDir */

@@ -2,7 +2,8 @@
 // `npm start`: everything a fresh machine needs, then the server, in this
 // one process (so a test or benchmark can stop it by its PID).
 //   1. DATA_DIR exists and is the owner's only; NEXTAUTH_SECRET comes from
-//      the environment or is generated on first start (prepare-data.mjs).
+//      the environment or is generated on first start (prepare-data.mjs);
+//      scaled out, it and the VAPID pair must come from the environment.
 //   2. The SQLite database is migrated (scripts/migrate.mjs, offline).
 //   3. The production build is made when it is missing or its sources changed.
 //   4. The server listens on PORT (3000), in one worker process per core
@@ -21,6 +22,7 @@ import {
   makeDatabasePrivate,
   migrateDatabase,
   prepareDataDir,
+  requireSharedSecrets,
 } from "./prepare-data.mjs";
 import { supervise, writePidFile } from "./supervisor.mjs";
 
@@ -46,6 +48,7 @@ if (workerRole().servingChild) {
   process.on("disconnect", () => process.exit(1));
   await serve();
 } else {
+  requireSharedSecrets();
   keepFilesPrivate();
   prepareDataDir(dataDir);
   loadOrCreateSecret(dataDir);

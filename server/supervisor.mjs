@@ -3,11 +3,12 @@
 // then runs the server in worker processes (node:cluster, one per core, or
 // WEB_CONCURRENCY), which share the port, and starts a worker again at once
 // if it dies for any reason (out of memory, a crash, kill -9). The primary
-// serves nothing itself; it holds the counters the workers share (the login
-// and sign-up throttles, the dispute-pack slots: rate-limiter-flexible's
-// cluster master). Worker 0 is the leader: its first start sweeps files a
-// crash left behind before any other worker exists (so never while a sibling
-// is uploading), and it runs the reminder scheduler. Workers exit when the
+// serves nothing itself; what the workers share (the login and sign-up
+// throttles, the dispute-pack slots, the reminders' claims) lives in the
+// database, which other instances share too. Worker 0 is the leader: its
+// first start sweeps files a crash left behind before any other worker
+// exists (so never while a sibling is uploading), and it runs the reminder
+// scheduler. Workers exit when the
 // primary goes (their IPC channel closes), so stopping npm start, even with
 // kill -9, never leaves a server behind holding the port.
 import cluster from "node:cluster";
@@ -43,11 +44,6 @@ export function writePidFile(dataDir) {
  * @param {{ exec: string, dataDir: string }} options
  */
 export async function supervise({ exec, dataDir }) {
-  // Before any worker: the store of the counters they share.
-  // Its own file, not the package's index of 30 stores (lib/shared-counters/rate-limiter-flexible.d.ts).
-  const { RateLimiterClusterMaster } =
-    await import("rate-limiter-flexible/lib/RateLimiterCluster.js");
-  new RateLimiterClusterMaster();
   cluster.setupPrimary({ exec, args: process.argv.slice(2) });
   const count = workerCount();
   let stopping = false;

@@ -11,7 +11,7 @@ import { refusal, sharedLimiter, type SharedLimiter } from "@/lib/shared-counter
 // to the account before (a signed device cookie, OWASP's "device cookies")
 // has a counter of its own instead of the account's: a stranger's guesses
 // cannot lock the owner out of their own browser. The counters are shared by
-// every worker of the server (lib/shared-counters/shared.ts); they live on globalThis
+// every process of every instance (lib/shared-counters/shared.ts); they live on globalThis
 // because Next.js may load this module once per route bundle.
 const WINDOW_SECONDS = 15 * 60;
 export const GUESSES_PER_ACCOUNT_AND_ADDRESS = 10;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
 import type { S3Location } from "./storage-url.mjs";
+import { vapidKeysFromEnv } from "./shared-secrets.mjs";
 
 export { dataDir, databaseFile, databaseUrl, usesPostgres } from "./paths.mjs";
 
@@ -53,6 +54,11 @@ export function mailFrom(): string {
 /** The secret that signs sessions, or null when the environment has none. */
 export function nextauthSecret(): string | null {
   return setting("NEXTAUTH_SECRET");
+}
+
+/** The Web Push key pair from the environment, or null: made in DATA_DIR on first use. */
+export function vapidKeysSetting(): { publicKey: string; privateKey: string } | null {
+  return vapidKeysFromEnv();
 }
 
 /** Origins besides the big browsers' push services that push messages may go to (comma-separated). */

@@ -166,6 +166,16 @@ export const SETTINGS = {
     doc: "Signs sessions; when unset, `npm start` generates one in `$DATA_DIR/auth-secret` (mode 0600).",
     parse: (raw) => raw ?? null,
   }),
+  VAPID_PUBLIC_KEY: /** @type {Setting<string | null>} */ ({
+    default: "generated",
+    doc: "The Web Push public key (base64url); when unset, made on first use in `$DATA_DIR/vapid.json`.",
+    parse: (raw) => raw ?? null, // checked as a pair: ./shared-secrets.mjs
+  }),
+  VAPID_PRIVATE_KEY: /** @type {Setting<string | null>} */ ({
+    default: "generated",
+    doc: "The Web Push private key (base64url), set together with `VAPID_PUBLIC_KEY`.",
+    parse: (raw) => raw ?? null,
+  }),
   UPLOAD_MAX_BYTES: /** @type {Setting<number>} */ ({
     default: "20971520",
     doc: "The largest receipt one upload may be (20 MiB).",
@@ -293,6 +303,16 @@ export function setting(name, env = process.env) {
  */
 export function isSet(name, env = process.env) {
   return clean(env[name]) !== undefined;
+}
+
+/**
+ * Several instances (issue 32): the database is not a SQLite file, or receipts
+ * are in an object store. Raw values, whatever those settings parse to.
+ * @param {Env} [env]
+ */
+export function scaledOut(env = process.env) {
+  const database = clean(env.DATABASE_URL) ?? "file:";
+  return !database.startsWith("file:") || clean(env.STORAGE_URL) !== undefined;
 }
 
 /**

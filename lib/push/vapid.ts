@@ -2,12 +2,14 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import webpush from "web-push";
-import { baseUrl, dataDir, mailFrom } from "@/lib/config";
+import { baseUrl, dataDir, mailFrom, vapidKeysSetting } from "@/lib/config";
 
 // The server's VAPID key pair (RFC 8292), made once and kept in DATA_DIR:
 // a new pair would orphan every browser's push subscription. Two workers
 // starting at once both try to create it; the first write wins (wx) and the
-// other reads it.
+// other reads it. Several instances each have a DATA_DIR of their own, so
+// there the pair comes from VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY (npm start
+// refuses to start scaled out without them, server/prepare-data.mjs).
 export type VapidKeys = { publicKey: string; privateKey: string };
 
 const cache = globalThis as unknown as { cancelCaseVapid?: { file: string; keys: VapidKeys } };
@@ -21,6 +23,8 @@ function readKeys(file: string): VapidKeys {
 }
 
 export function vapidKeys(): VapidKeys {
+  const given = vapidKeysSetting();
+  if (given) return given;
   const file = path.join(dataDir(), "vapid.json");
   if (cache.cancelCaseVapid?.file === file) return cache.cancelCaseVapid.keys;
   let keys: VapidKeys;

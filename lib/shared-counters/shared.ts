@@ -1,35 +1,95 @@
 import "server-only";
-import cluster from "node:cluster";
-import type {
-  IRateLimiterOptions,
-  RateLimiterAbstract,
-  RateLimiterRes,
-} from "rate-limiter-flexible";
+import type { IRateLimiterOptions, RateLimiterAbstract } from "rate-limiter-flexible";
 // Their own files, not the package's index (./rate-limiter-flexible.d.ts says why).
-import { RateLimiterCluster } from "rate-limiter-flexible/lib/RateLimiterCluster.js";
-import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
+import RateLimiterRes from "rate-limiter-flexible/lib/RateLimiterRes.js";
+import RateLimiterStoreAbstract from "rate-limiter-flexible/lib/RateLimiterStoreAbstract.js";
+import {
+  addToCounter,
+  deleteCounter,
+  deleteExpiredCounters,
+  readCounter,
+  setCounter,
+  type CounterRow,
+} from "@/lib/data/system/counters";
 
-// Counters every server process shares. `npm start` runs one worker per core
-// (server/start.mjs); a limit counted in one worker's memory alone would be
-// a limit per worker, so in a worker the counters live in the primary
-// process (rate-limiter-flexible's cluster mode: each call is one IPC round
-// trip, answered from the primary's RateLimiterClusterMaster). A process
-// that is not a cluster worker (`npm run dev`, the tests) is the whole
-// server, and keeps them in its own memory.
+// Counters every server process shares, and every instance too (issue 32:
+// nothing shared lives in one process). `npm start` runs one worker process
+// per core, and a big set-up runs several instances behind a load balancer:
+// a limit counted in one process's memory would be a limit per process, so
+// the counters live in the database every process already shares
+// (SharedCounter, lib/data/system/counters.ts). rate-limiter-flexible keeps
+// the arithmetic (consume, reward, the RateLimiterRes callers read); this
+// store gives it one atomic statement per change. Its own Prisma store
+// (RateLimiterPrisma) was not used: it deletes an expired row and then
+// upserts, two statements a concurrent call can fall between, and its
+// clean-up deletes every expired row at once.
 
 export type SharedLimiter = RateLimiterAbstract;
 
-/** A counter shared by every worker of this server (keyPrefix must be unique). */
+/** Expired windows deleted per pass, and the passes at most in one go (bounded work). */
+const CLEAN_BATCH = 1000;
+const CLEAN_BATCHES = 10;
+const CLEAN_EVERY_MS = 60_000;
+
+const cleaner = globalThis as unknown as { cancelCaseCounterCleaner?: NodeJS.Timeout };
+
+/** Deletes ended windows now and then, in bounded batches, once per process. */
+function cleanExpiredNowAndThen(): void {
+  if (cleaner.cancelCaseCounterCleaner) return;
+  cleaner.cancelCaseCounterCleaner = setInterval(async () => {
+    try {
+      for (let pass = 0; pass < CLEAN_BATCHES; pass++) {
+        if ((await deleteExpiredCounters(Date.now(), CLEAN_BATCH)) < CLEAN_BATCH) break;
+      }
+    } catch {
+      // The next pass tries again; a window that ended counts for nothing meanwhile.
+    }
+  }, CLEAN_EVERY_MS);
+  cleaner.cancelCaseCounterCleaner.unref();
+}
+
+/** rate-limiter-flexible's store contract, on the SharedCounter table. */
+class DatabaseLimiter extends RateLimiterStoreAbstract {
+  constructor(options: IRateLimiterOptions) {
+    super({ ...options, storeClient: "database" });
+  }
+
+  _getRateLimiterRes(_key: string, changedPoints: number, row: CounterRow): RateLimiterRes {
+    return new RateLimiterRes(
+      Math.max(this.points - row.points, 0),
+      Math.max(row.expiresAt - Date.now(), 0),
+      row.points,
+      row.points === changedPoints,
+    );
+  }
+
+  _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
+    cleanExpiredNowAndThen();
+    // Every limiter here has a window; "0 = for ever" is rate-limiter-flexible's, not ours.
+    if (!(msDuration > 0))
+      return Promise.reject(new Error(`${key}: a shared counter needs a window`));
+    return (forceExpire ? setCounter : addToCounter)(key, points, msDuration, Date.now());
+  }
+
+  _get(key: string) {
+    return readCounter(key, Date.now());
+  }
+
+  _delete(key: string) {
+    return deleteCounter(key);
+  }
+}
+
+/** A counter shared by every process of every instance (keyPrefix must be unique). */
 export function sharedLimiter(options: IRateLimiterOptions & { keyPrefix: string }): SharedLimiter {
-  return cluster.isWorker
-    ? new RateLimiterCluster({ ...options, timeoutMs: 5000 })
-    : new RateLimiterMemory(options);
+  return new DatabaseLimiter(options);
 }
 
 /**
  * A refused `consume` rejects with a RateLimiterRes (not an Error;
  * instanceof is unreliable across Next's bundles); a failure of the store
- * (the primary did not answer) is a real Error.
+ * (the database did not answer) is a real Error, and callers refuse the
+ * request (fail closed).
  */
 export function refusal(rejection: unknown): RateLimiterRes | null {
   if (rejection instanceof Error) return null;
@@ -37,12 +97,12 @@ export function refusal(rejection: unknown): RateLimiterRes | null {
 }
 
 /**
- * A limited number of slots held at once, across workers (a semaphore): one
- * taken when the work starts, given back when it ends. Each slot is a
- * counter of one point whose window starts when it is taken, so a slot whose
- * holder never gives it back (a process that died) is free again after
- * `holdSeconds`; a release later than that is skipped, so it never frees a
- * slot someone else has taken since.
+ * A limited number of slots held at once, across processes and instances (a
+ * semaphore): one taken when the work starts, given back when it ends. Each
+ * slot is a counter of one point whose window starts when it is taken, so a
+ * slot whose holder never gives it back (a process that died) is free again
+ * after `holdSeconds`; a release later than that is skipped, so it never
+ * frees a slot someone else has taken since.
  */
 export class SharedSlots {
   private readonly limiter: SharedLimiter;

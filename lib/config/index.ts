@@ -1,5 +1,6 @@
 import path from "node:path";
-import { hostileWorkerFileOverride, quota, setting } from "./settings.mjs";
+import { quota } from "./quotas.mjs";
+import { hostileWorkerFileOverride, setting } from "./settings.mjs";
 import type { S3Location } from "./storage-url.mjs";
 import { vapidKeysFromEnv } from "./shared-secrets.mjs";
 
@@ -86,7 +87,7 @@ export function trustProxy(): boolean {
 }
 
 // Per-user limits that no real person reaches (constants with a test-only
-// override, ./settings.mjs QUOTAS).
+// override, ./quotas.mjs QUOTAS).
 
 /** Statement lines one account may keep (imports past it are refused whole). */
 export function transactionsPerUserLimit(): number {

@@ -41,7 +41,7 @@ function refuse(name, raw, what) {
  * @param {number} [max]
  * @returns {(raw: string | undefined) => number}
  */
-function positiveInt(name, fallback, max = Number.MAX_SAFE_INTEGER) {
+export function positiveInt(name, fallback, max = Number.MAX_SAFE_INTEGER) {
   return (raw) => {
     if (raw === undefined) return fallback;
     const value = Number(raw);
@@ -107,7 +107,7 @@ function baseUrlOf(env) {
 export const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /** @param {string | undefined} raw */
-function clean(raw) {
+export function clean(raw) {
   const value = raw?.trim();
   return value ? value : undefined;
 }
@@ -313,37 +313,6 @@ export function isSet(name, env = process.env) {
 export function scaledOut(env = process.env) {
   const database = clean(env.DATABASE_URL) ?? "file:";
   return !database.startsWith("file:") || clean(env.STORAGE_URL) !== undefined;
-}
-
-/**
- * Per-user limits that no real person reaches but that bound what one account
- * can make the server read, render or export (422 `limit_reached` past one).
- * Constants, not settings: no operator needs to change them. Tests and the
- * benchmarks lower or raise them through CANCELCASE_TEST_<NAME>, or (under
- * NODE_ENV=test only) through <NAME> itself.
- */
-export const QUOTAS = {
-  TRANSACTIONS_PER_USER_MAX: 200_000,
-  PUSH_SUBSCRIPTIONS_PER_USER_MAX: 20,
-  SUBSCRIPTIONS_PER_USER_MAX: 5000,
-  CASES_PER_USER_MAX: 10_000,
-  NOTES_PER_CASE_MAX: 2000,
-  /** A case's history: every transition writes one or more events. */
-  EVENTS_PER_CASE_MAX: 1000,
-  RECEIPTS_PER_CASE_MAX: 500,
-  /** The lines a deleted note or receipt leaves in a case's record. */
-  CASE_CHANGES_PER_CASE_MAX: 1000,
-};
-
-/**
- * @param {keyof typeof QUOTAS} name
- * @param {Env} [env]
- */
-export function quota(name, env = process.env) {
-  const override =
-    clean(env[`CANCELCASE_TEST_${name}`]) ??
-    (env.NODE_ENV === "test" ? clean(env[name]) : undefined);
-  return positiveInt(name, QUOTAS[name])(override);
 }
 
 /**

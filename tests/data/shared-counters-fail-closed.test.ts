@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { registerAccount } from "@/lib/auth/registration";
+import { registerAccount } from "@/lib/services/register-account";
 import { registerUser } from "@/lib/data/users";
 
 // A store that does not answer (the database is down or the table missing)

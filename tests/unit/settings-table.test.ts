@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { QUOTAS, quota, setting, SETTINGS } from "@/lib/config/settings.mjs";
+import { QUOTAS, quota } from "@/lib/config/quotas.mjs";
+import { setting, SETTINGS } from "@/lib/config/settings.mjs";
 
 type Row = { name: string; defaultCell: string; doc: string };
 

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { NotificationChannel, NotificationStatus, ReminderKind } from "@/lib/domain/reminders";
 import { afterCursor, toPage, type Page } from "./pagination";
-import { providerOf, usersById, withProvider, type PlanningUser } from "./system/reminders";
+import { providerOf, usersById, withProvider } from "./system/reminder-sends";
+import type { PlanningUser } from "./system/reminders";
 import type { Actor } from "./users";
 
 // The notifications one user reads, and that user as the reminder machine

@@ -3,17 +3,19 @@ import {
   claimReminders,
   dueGroups,
   markFailedAttempt,
-  markPlanned,
   markSent,
   markSkipped,
   postpone,
+  LEASE_MS,
+  type ClaimedReminder,
+} from "@/lib/data/system/reminder-sends";
+import {
+  markPlanned,
   pruneNotifications,
   recordReminders,
   recordedOn,
   usersToPlan,
-  LEASE_MS,
   USERS_PAGE,
-  type ClaimedReminder,
   type PlanningUser,
 } from "@/lib/data/system/reminders";
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { listNotifications } from "@/lib/data/notification-list";
-import { LEASE_MS, claimReminders, dueGroups } from "@/lib/data/system/reminders";
+import { LEASE_MS, claimReminders, dueGroups } from "@/lib/data/system/reminder-sends";
 import { notificationPrefs, saveNotificationPrefs } from "@/lib/data/notification-settings";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { addNote } from "@/lib/data/notes";

@@ -6,7 +6,12 @@ import path from "node:path";
 import { startS3Server } from "../support/s3-server";
 import { sha256 } from "./files";
 import { PASSWORD, uniqueEmail } from "./helpers";
-import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
+import {
+  SCALED_OUT_SECRETS,
+  START_HOOK_TIMEOUT_MS,
+  startOwnServer,
+  type OwnServer,
+} from "./server";
 
 // The running app with STORAGE_URL naming a bucket on a real S3-compatible
 // server (s3rver, started here): a receipt goes up through the API, comes
@@ -20,7 +25,10 @@ test.beforeAll(async () => {
   test.setTimeout(START_HOOK_TIMEOUT_MS);
   s3 = await startS3Server();
   // The credentials reach the server as the standard AWS variables (set by startS3Server).
-  server = await startOwnServer("s3-storage", { STORAGE_URL: s3.storageUrl("e2e") });
+  server = await startOwnServer("s3-storage", {
+    STORAGE_URL: s3.storageUrl("e2e"),
+    ...SCALED_OUT_SECRETS,
+  });
 });
 
 test.afterAll(async () => {

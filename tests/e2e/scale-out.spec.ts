@@ -4,7 +4,12 @@ import { PDF, sha256, textOfSize } from "./files";
 import { MOBILE_PLAN, PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { startRoundRobin, type RoundRobin } from "./round-robin";
-import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
+import {
+  SCALED_OUT_SECRETS,
+  START_HOOK_TIMEOUT_MS,
+  startOwnServer,
+  type OwnServer,
+} from "./server";
 
 // Issue 32: two instances behind a round-robin proxy behave as one. Here on
 // the embedded engines (one SQLite file and one receipts folder, so one
@@ -18,11 +23,7 @@ const SHARED = {
   WEB_CONCURRENCY: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "",
   STORAGE_URL: process.env.STORAGE_URL ?? "",
-  // What several instances must share (npm start requires them scaled out).
-  NEXTAUTH_SECRET: "two-instances-one-secret-".repeat(3),
-  VAPID_PUBLIC_KEY:
-    "BKWFaulIE5rb6ecNH9ei5fFSMoDHlG9N5CXwfXIOcTKBcAWzu0btkjwB92YJ07yI_T9br0Eq0k7MrrCUTFOrjx4",
-  VAPID_PRIVATE_KEY: "Yzfz_67PWkce8rw3xA60124Tfwznb6djaFgQ2iS564A",
+  ...SCALED_OUT_SECRETS,
 };
 
 test.describe.configure({ mode: "serial" });

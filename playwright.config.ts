@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { serverNodeFlags } from "./tests/support/server-flags";
 import { CHROMIUM_ARGS, findChromium } from "./tests/support/chromium";
+import { SCALED_PROJECT, scaledBaseUrl } from "./tests/support/scaled-engines";
 
 // The config is evaluated again in every worker: pick the port once and pass
 // it on through the environment so they all talk to the same server.
@@ -24,6 +25,19 @@ export default defineConfig({
   // Generous: these are whole user journeys on a shared 2-core machine.
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // The postgres-s3 project's PostgreSQL, bucket and server (skipped with --project=sqlite).
+  globalSetup: "tests/support/scaled-engines-setup.ts",
+  projects: [
+    { name: "sqlite" },
+    {
+      // Issue 32: the core journey, the API, the evidence and dispute pack,
+      // and two instances as one, on PostgreSQL + S3 as well. api-receipts
+      // stays SQLite-only: it reads the receipts folder on disk.
+      name: SCALED_PROJECT,
+      testMatch: ["scale-out.spec.ts", "journey.spec.ts", "api-cases.spec.ts", "dispute.spec.ts"],
+      use: { baseURL: scaledBaseUrl() },
+    },
+  ],
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

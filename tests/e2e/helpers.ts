@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { MAIN_PATH } from "@/lib/domain/case-workflow";
 
@@ -9,7 +9,7 @@ export const LEAKS =
   /(\bat [\w.<>]+ \(|node_modules|\/work\/|\bSELECT\b|\bINSERT\b|prisma|SqliteError|TypeError|ReferenceError)/i;
 
 /** The app's own Origin: what a cookie-authenticated write from the page sends. */
-export const sameOrigin = () => ({ Origin: `http://localhost:${process.env.E2E_PORT}` });
+export const sameOrigin = () => ({ Origin: new URL(test.info().project.use.baseURL!).origin });
 
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;

@@ -3,15 +3,11 @@ import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { SHARED_SECRETS } from "../support/scaled-engines";
 import { startS3Server } from "../support/s3-server";
 import { sha256 } from "./files";
 import { PASSWORD, uniqueEmail } from "./helpers";
-import {
-  SCALED_OUT_SECRETS,
-  START_HOOK_TIMEOUT_MS,
-  startOwnServer,
-  type OwnServer,
-} from "./server";
+import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // The running app with STORAGE_URL naming a bucket on a real S3-compatible
 // server (s3rver, started here): a receipt goes up through the API, comes
@@ -27,7 +23,7 @@ test.beforeAll(async () => {
   // The credentials reach the server as the standard AWS variables (set by startS3Server).
   server = await startOwnServer("s3-storage", {
     STORAGE_URL: s3.storageUrl("e2e"),
-    ...SCALED_OUT_SECRETS,
+    ...SHARED_SECRETS,
   });
 });
 

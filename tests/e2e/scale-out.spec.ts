@@ -1,29 +1,23 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { scaledEnginesFor, SHARED_SECRETS } from "../support/scaled-engines";
 import { startSmtpServer } from "../support/smtp";
 import { PDF, sha256, textOfSize } from "./files";
 import { MOBILE_PLAN, PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { startRoundRobin, type RoundRobin } from "./round-robin";
-import {
-  SCALED_OUT_SECRETS,
-  START_HOOK_TIMEOUT_MS,
-  startOwnServer,
-  type OwnServer,
-} from "./server";
+import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
-// Issue 32: two instances behind a round-robin proxy behave as one. Here on
-// the embedded engines (one SQLite file and one receipts folder, so one
-// DATA_DIR); with DATABASE_URL (postgres://…) and STORAGE_URL (s3://…) in the
-// environment the same tests run on PostgreSQL and a bucket, each instance
+// Issue 32: two instances behind a round-robin proxy behave as one. In the
+// sqlite project on the embedded engines (one SQLite file and one receipts
+// folder, so one DATA_DIR); in the postgres-s3 project on a database of its
+// own and a bucket prefix (tests/support/scaled-engines.ts), each instance
 // with a DATA_DIR of its own, as it would be in production.
-const scaledOut = Boolean(process.env.STORAGE_URL);
 const SHARED = {
   REMINDER_TICK_SECONDS: "1",
   SIGNUPS_PER_HOUR: "100",
   WEB_CONCURRENCY: "1",
-  DATABASE_URL: process.env.DATABASE_URL ?? "",
-  STORAGE_URL: process.env.STORAGE_URL ?? "",
-  ...SCALED_OUT_SECRETS,
+  // What several instances must share (npm start requires them scaled out).
+  ...SHARED_SECRETS,
 };
 
 test.describe.configure({ mode: "serial" });
@@ -37,12 +31,15 @@ test.beforeAll(async () => {
   test.setTimeout(2 * START_HOOK_TIMEOUT_MS);
   smtp = await startSmtpServer();
   proxy = await startRoundRobin();
-  const env = { ...SHARED, SMTP_URL: smtp.url, BASE_URL: proxy.url };
-  instances.push(await startOwnServer("scale-out-a", env));
+  const engines = await scaledEnginesFor(test.info().project.name, "scale-out");
+  const env = { ...SHARED, ...engines, SMTP_URL: smtp.url, BASE_URL: proxy.url };
+  // Both projects may run this file at once: their DATA_DIRs are apart.
+  const dir = engines ? "scale-out-pg" : "scale-out";
+  instances.push(await startOwnServer(`${dir}-a`, env));
   instances.push(
-    scaledOut
-      ? await startOwnServer("scale-out-b", env)
-      : await startOwnServer("scale-out-a", env, { fresh: false }),
+    engines
+      ? await startOwnServer(`${dir}-b`, env)
+      : await startOwnServer(`${dir}-a`, env, { fresh: false }),
   );
   proxy.route(instances.map((instance) => instance.url));
 });

@@ -28,17 +28,6 @@ export const STARTUP_DEADLINE_MS = 120_000;
 /** A beforeAll that starts one server of our own: its deadline and a margin. */
 export const START_HOOK_TIMEOUT_MS = STARTUP_DEADLINE_MS + 30_000;
 
-/**
- * What several instances must share, and what npm start requires once a
- * server is scaled out (a database other than a file, or STORAGE_URL set).
- */
-export const SCALED_OUT_SECRETS = {
-  NEXTAUTH_SECRET: "two-instances-one-secret-".repeat(3),
-  VAPID_PUBLIC_KEY:
-    "BKWFaulIE5rb6ecNH9ei5fFSMoDHlG9N5CXwfXIOcTKBcAWzu0btkjwB92YJ07yI_T9br0Eq0k7MrrCUTFOrjx4",
-  VAPID_PRIVATE_KEY: "Yzfz_67PWkce8rw3xA60124Tfwznb6djaFgQ2iS564A",
-};
-
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {

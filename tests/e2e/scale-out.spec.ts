@@ -4,26 +4,12 @@ import { PDF, sha256, textOfSize } from "./files";
 import { MOBILE_PLAN, PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { startRoundRobin, type RoundRobin } from "./round-robin";
-import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
+import { START_HOOK_TIMEOUT_MS, type OwnServer } from "./server";
+import { startInstance } from "./two-instances";
 
-// Issue 32: two instances behind a round-robin proxy behave as one. Here on
-// the embedded engines (one SQLite file and one receipts folder, so one
-// DATA_DIR); with DATABASE_URL (postgres://…) and STORAGE_URL (s3://…) in the
-// environment the same tests run on PostgreSQL and a bucket, each instance
-// with a DATA_DIR of its own, as it would be in production.
-const scaledOut = Boolean(process.env.STORAGE_URL);
-const SHARED = {
-  REMINDER_TICK_SECONDS: "1",
-  SIGNUPS_PER_HOUR: "100",
-  WEB_CONCURRENCY: "1",
-  DATABASE_URL: process.env.DATABASE_URL ?? "",
-  STORAGE_URL: process.env.STORAGE_URL ?? "",
-  // What several instances must share (npm start requires them scaled out).
-  NEXTAUTH_SECRET: "two-instances-one-secret-".repeat(3),
-  VAPID_PUBLIC_KEY:
-    "BKWFaulIE5rb6ecNH9ei5fFSMoDHlG9N5CXwfXIOcTKBcAWzu0btkjwB92YJ07yI_T9br0Eq0k7MrrCUTFOrjx4",
-  VAPID_PRIVATE_KEY: "Yzfz_67PWkce8rw3xA60124Tfwznb6djaFgQ2iS564A",
-};
+// Issue 32: two instances behind a round-robin proxy behave as one, on disk
+// or on PostgreSQL and a bucket (./two-instances.ts says how each is set up).
+const SHARED = { REMINDER_TICK_SECONDS: "1", SIGNUPS_PER_HOUR: "100" };
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,12 +23,8 @@ test.beforeAll(async () => {
   smtp = await startSmtpServer();
   proxy = await startRoundRobin();
   const env = { ...SHARED, SMTP_URL: smtp.url, BASE_URL: proxy.url };
-  instances.push(await startOwnServer("scale-out-a", env));
-  instances.push(
-    scaledOut
-      ? await startOwnServer("scale-out-b", env)
-      : await startOwnServer("scale-out-a", env, { fresh: false }),
-  );
+  instances.push(await startInstance("scale-out", 0, env));
+  instances.push(await startInstance("scale-out", 1, env));
   proxy.route(instances.map((instance) => instance.url));
 });
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { quota } from "./quotas.mjs";
+import { quota, sweepGraceSeconds } from "./quotas.mjs";
 import { hostileWorkerFileOverride, setting } from "./settings.mjs";
 import type { S3Location } from "./storage-url.mjs";
 import { vapidKeysFromEnv } from "./shared-secrets.mjs";
@@ -123,6 +123,11 @@ export function receiptsPerCaseLimit(): number {
 /** The lines a deleted note or receipt leaves in a case's record. */
 export function caseChangesPerCaseLimit(): number {
   return quota("CASE_CHANGES_PER_CASE_MAX");
+}
+
+/** How old a receipt file without a row must be before the start-up sweep takes it (an hour). */
+export function receiptSweepGraceMs(): number {
+  return sweepGraceSeconds() * 1000;
 }
 
 /**

@@ -1,6 +1,7 @@
 // @ts-check
-// The per-user quotas: constants beside the settings table (./settings.mjs),
-// read through the same parser, with a test-only override.
+// The per-user quotas, and the receipt sweep's grace: constants beside the
+// settings table (./settings.mjs), read through the same parser, with a
+// test-only override.
 import { clean, positiveInt } from "./settings.mjs";
 
 /** @typedef {import("./settings.mjs").Env} Env */
@@ -34,4 +35,20 @@ export function quota(name, env = process.env) {
     clean(env[`CANCELCASE_TEST_${name}`]) ??
     (env.NODE_ENV === "test" ? clean(env[name]) : undefined);
   return positiveInt(name, QUOTAS[name])(override);
+}
+
+/**
+ * How old a stored receipt file without a row must be before the start-up
+ * sweep takes it: another instance on the same disk or bucket may be between
+ * committing a file and writing its row, or still receiving an upload. Not a
+ * setting; the crash tests, which restart at once, set
+ * CANCELCASE_TEST_SWEEP_GRACE_SECONDS (0: everything without a row goes).
+ */
+export const SWEEP_GRACE_SECONDS = 60 * 60;
+
+/** @param {Env} [env] */
+export function sweepGraceSeconds(env = process.env) {
+  const name = "CANCELCASE_TEST_SWEEP_GRACE_SECONDS";
+  const raw = clean(env[name]);
+  return raw === "0" ? 0 : positiveInt(name, SWEEP_GRACE_SECONDS)(raw);
 }

@@ -42,12 +42,12 @@ export interface ReceiptStorage {
   remove(key: string): Promise<void>;
   /**
    * Deletes leftovers: unfinished uploads and stored files whose key is not
-   * in `keep`, last written before `before`. Without `before`, each store's
-   * own rule: everything on the local disk (one box, swept before serving),
-   * what is older than an hour in a bucket (other instances may be between
-   * committing an object and its row).
+   * in `keep`, last written before `before`. The caller picks the cut-off
+   * (lib/data/system/receipt-files.ts: an hour ago), the same for every
+   * store: on a bucket or a disk that several instances share, a younger
+   * file may be one whose row is still on its way.
    */
-  sweep(keep: ReadonlySet<string>, before?: Date): Promise<{ removed: number }>;
+  sweep(keep: ReadonlySet<string>, before: Date): Promise<{ removed: number }>;
   /** Resolves when the store can be read and written (the health check). */
   check(): Promise<void>;
 }

@@ -93,7 +93,9 @@ export function localDiskStorage(): ReceiptStorage {
         for (const name of await fs.promises.readdir(dir)) {
           if (shard.name !== "tmp" && keep.has(name)) continue;
           const file = path.join(dir, name);
-          if (before && (await lastWritten(file)) >= before.getTime()) continue;
+          // The mtime: a .part file's last write (a live upload keeps it
+          // fresh), a committed file's too, as rename keeps it.
+          if ((await lastWritten(file)) >= before.getTime()) continue;
           await fs.promises.rm(file, { force: true, recursive: true });
           removed++;
         }

@@ -28,11 +28,6 @@ import { StoredFileMissing, type PendingFile, type ReceiptStorage } from "./inde
 const PART_BYTES = 5 * 1024 * 1024;
 /** Parts in flight at once (lib-storage buffers at most queueSize × partSize). */
 const QUEUE = 2;
-/**
- * Other instances share the bucket: one may have completed an object and not
- * yet committed its row. A leftover is swept only once it is this old.
- */
-export const S3_SWEEP_GRACE_MS = 60 * 60 * 1000;
 /** How long discard() waits for an aborted upload to wind down. */
 const ABORT_WAIT_MS = 10_000;
 
@@ -209,7 +204,7 @@ export function s3Storage(location: S3Location): ReceiptStorage {
     async check() {
       await client.send(new HeadBucketCommand({ Bucket: location.bucket }));
     },
-    async sweep(keep, before = new Date(Date.now() - S3_SWEEP_GRACE_MS)) {
+    async sweep(keep, before) {
       let removed = await abortStaleUploads(client, location, before);
       for await (const { key, lastModified } of listReceipts(client, location)) {
         if (keep.has(key) || lastModified >= before) continue;

@@ -22,8 +22,6 @@ type Harness = {
   storage: () => ReceiptStorage;
   /** The keys of complete stored files, looked at from outside the interface. */
   storedKeys: () => Promise<string[]>;
-  /** Whether a sweep without a cut-off takes an orphan written a moment ago. */
-  sweepsFreshOrphans: boolean;
 };
 
 let s3: Awaited<ReturnType<typeof startS3Server>>;
@@ -54,7 +52,6 @@ const disk: Harness = {
     );
     return keys.flat().sort();
   },
-  sweepsFreshOrphans: true,
 };
 
 const PREFIX = "tenant-a/receipts";
@@ -70,7 +67,6 @@ const bucket: Harness = {
       .filter((key) => RECEIPT_KEY.test(key))
       .sort();
   },
-  sweepsFreshOrphans: false,
 };
 
 // The collector on demand, so a memory test measures what is held, not garbage.
@@ -196,11 +192,6 @@ describe.each([
 
     expect(await storage.sweep(keep, anHourAgo)).toEqual({ removed: 0 });
     expect(await h.storedKeys()).toContain(orphan.key);
-
-    // Without a cut-off, each store's own rule: a bucket shared by instances keeps
-    // the orphan for an hour (its row may be on its way); the disk takes it now.
-    await storage.sweep(keep);
-    expect((await h.storedKeys()).includes(orphan.key)).toBe(!h.sweepsFreshOrphans);
 
     await storage.sweep(keep, new Date(Date.now() + 1000));
     const left = await h.storedKeys();

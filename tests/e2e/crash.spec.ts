@@ -133,9 +133,10 @@ test("kill -9 while uploads are in flight: after a restart every listed receipt 
   // The cut-off uploads left their temporary files behind: the restart must sweep them.
   expect(storedFiles(server.dataDir).temporary.length).toBeGreaterThan(0);
 
+  // Restarted at once: the sweep's hour of grace (for other instances' files) is waived.
   server = await startOwnServer(
     "crash",
-    { UPLOAD_MAX_BYTES: String(50 * 1024 * 1024) },
+    { UPLOAD_MAX_BYTES: String(50 * 1024 * 1024), CANCELCASE_TEST_SWEEP_GRACE_SECONDS: "0" },
     { fresh: false },
   );
   try {

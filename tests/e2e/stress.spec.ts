@@ -106,7 +106,8 @@ test("@stress five kill -9 rounds under mixed writes: every acknowledged write s
     if (round > 1)
       server = await startOwnServer(
         "stress-crash",
-        { UPLOAD_MAX_BYTES: String(8 * 1024 * 1024) },
+        // Restarted at once: the sweep's hour of grace (for other instances' files) is waived.
+        { UPLOAD_MAX_BYTES: String(8 * 1024 * 1024), CANCELCASE_TEST_SWEEP_GRACE_SECONDS: "0" },
         { fresh: false },
       );
     // A restart sweeps what the last kill left half-written.
@@ -225,7 +226,11 @@ test("@stress five kill -9 rounds under mixed writes: every acknowledged write s
   }
 
   // After the last restart the sweep leaves exactly one file per row.
-  server = await startOwnServer("stress-crash", {}, { fresh: false });
+  server = await startOwnServer(
+    "stress-crash",
+    { CANCELCASE_TEST_SWEEP_GRACE_SECONDS: "0" },
+    { fresh: false },
+  );
   await server.stop();
   const db = new Database(path.join(server.dataDir, "cancelcase.db"), { readonly: true });
   const rows = db.prepare("SELECT storageKey, sha256 FROM Receipt").all() as {

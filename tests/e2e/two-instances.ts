@@ -1,3 +1,4 @@
+import { SHARED_SECRETS } from "../support/scaled-engines";
 import { startOwnServer, type OwnServer } from "./server";
 
 // Two CancelCase instances as one (issue 32), for the specs that run them
@@ -14,10 +15,7 @@ export const INSTANCE_ENV = {
   WEB_CONCURRENCY: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "",
   STORAGE_URL: process.env.STORAGE_URL ?? "",
-  NEXTAUTH_SECRET: "two-instances-one-secret-".repeat(3),
-  VAPID_PUBLIC_KEY:
-    "BKWFaulIE5rb6ecNH9ei5fFSMoDHlG9N5CXwfXIOcTKBcAWzu0btkjwB92YJ07yI_T9br0Eq0k7MrrCUTFOrjx4",
-  VAPID_PRIVATE_KEY: "Yzfz_67PWkce8rw3xA60124Tfwznb6djaFgQ2iS564A",
+  ...SHARED_SECRETS,
 };
 
 /**

@@ -1,10 +1,12 @@
 import { ChargeList } from "@/components/charges/charge-list";
+import { RecurringChargesCard } from "@/components/charges/recurring-charges-card";
 import { DeleteImportButton } from "@/components/charges/delete-import-button";
 import { StatementImportForm } from "@/components/charges/statement-import-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { flaggedSummary } from "@/lib/data/charge-summaries";
 import type { listImports } from "@/lib/data/statement-imports";
+import type { RecurringChargeDto } from "@/lib/services/find-recurring-charges";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import type { getFormatter, getTranslations } from "next-intl/server";
 
@@ -12,15 +14,19 @@ import type { getFormatter, getTranslations } from "next-intl/server";
 export function StatementsView({
   imports,
   flagged,
+  recurring,
   timeZone,
   t,
+  tCycle,
   locale,
   format,
 }: {
   imports: Awaited<ReturnType<typeof listImports>>;
   flagged: Awaited<ReturnType<typeof flaggedSummary>>;
+  recurring: RecurringChargeDto[];
   timeZone: string;
   t: Awaited<ReturnType<typeof getTranslations<"statements">>>;
+  tCycle: Awaited<ReturnType<typeof getTranslations<"domain.cycle">>>;
   locale: string;
   format: Awaited<ReturnType<typeof getFormatter>>;
 }) {
@@ -45,6 +51,7 @@ export function StatementsView({
               <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
             </Card>
           ) : null}
+          <RecurringChargesCard charges={recurring} t={t} tCycle={tCycle} locale={locale} />
         </div>
         <Card className="self-start">
           <CardHeader title={t("importsTitle")} />

@@ -1,7 +1,8 @@
 import type { SubscriptionFormValues } from "@/components/subscriptions/subscription-form";
 import type { SubscriptionDto } from "@/lib/data/subscriptions";
 import { defaultPatterns } from "@/lib/domain/merchant-patterns";
-import { formatMajorAmount } from "@/lib/domain/money";
+import { formatMajorAmount, isCurrencyCode } from "@/lib/domain/money";
+import { BILLING_CYCLES, type BillingCycle } from "@/lib/domain/subscriptions";
 
 /** The add form's starting values: a monthly US mobile plan, the commonest case here. */
 export const NEW_SUBSCRIPTION_VALUES: SubscriptionFormValues = {
@@ -43,5 +44,34 @@ export function subscriptionFormValues(s: SubscriptionDto): SubscriptionFormValu
     merchantPatterns: sameList(s.merchantPatterns, defaultPatterns(s.provider))
       ? ""
       : s.merchantPatterns.join("\n"),
+  };
+}
+
+/** One query value as text, or null: `?provider=a&provider=b` or a value far too long is ignored. */
+function queryText(value: string | string[] | undefined, max: number): string | null {
+  return typeof value === "string" && value.trim() !== "" && value.length <= max
+    ? value.trim()
+    : null;
+}
+
+/**
+ * The add form's values prefilled from its link (`/subscriptions/new?provider=…
+ * &amount=…&currency=…&billingCycle=…`, as "add this subscription" on the
+ * statements page builds it). A value that is not valid is left out, and the
+ * form's own validation still runs on save.
+ */
+export function prefilledSubscriptionValues(
+  query: Record<string, string | string[] | undefined>,
+): SubscriptionFormValues {
+  const currency = queryText(query.currency, 3)?.toUpperCase() ?? null;
+  const cycle = queryText(query.billingCycle, 20);
+  return {
+    ...NEW_SUBSCRIPTION_VALUES,
+    provider: queryText(query.provider, 100) ?? "",
+    amount: queryText(query.amount, 20) ?? "",
+    ...(currency && isCurrencyCode(currency) ? { currency } : {}),
+    ...(cycle && (BILLING_CYCLES as readonly string[]).includes(cycle)
+      ? { billingCycle: cycle as BillingCycle }
+      : {}),
   };
 }

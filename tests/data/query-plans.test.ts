@@ -153,6 +153,7 @@ describe("query plans of the list and search queries", () => {
     } = await import("@/lib/data/case-lists");
     const { addNote, searchNotes } = await import("@/lib/data/notes");
     const { listApiTokens } = await import("@/lib/data/api-tokens");
+    const { recurringCharges } = await import("@/lib/data/recurring-charges");
     const user = await registerUser({
       email: "plans@example.com",
       password: "explain every query",
@@ -208,6 +209,7 @@ describe("query plans of the list and search queries", () => {
       "cases by state": () => countCasesByState(user),
       "notes search": () => searchNotes(user, { q: "refund", limit: 50 }),
       "API tokens": () => listApiTokens(user),
+      "recurring charges": () => recurringCharges({ ...user, timeZone: "America/New_York" }),
     };
   });
 

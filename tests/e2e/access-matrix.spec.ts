@@ -25,6 +25,18 @@ type Entry =
     }
   | { kind: "foreign"; call: (ids: Ids) => Call };
 
+const RECURRING_STATEMENT = {
+  name: "chase-autumn.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(
+    "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+      ["08/15/2026", "09/15/2026", "10/15/2026"]
+        .map((day) => `${day},${day},NETFLIX.COM NETFLIX.COM CA,Entertainment,Sale,-15.49,`)
+        .join("\n") +
+      "\n",
+  ),
+};
+
 const pdf = { name: "x.pdf", mimeType: "application/pdf", buffer: PDF };
 
 const MATRIX: Record<string, Entry> = {
@@ -61,6 +73,11 @@ const MATRIX: Record<string, Entry> = {
     kind: "list",
     call: (ids) => ({ url: `/api/v1/transactions?limit=100&subscriptionId=${ids.subscription}` }),
     leaks: (body) => JSON.stringify(body).includes("MINT MOBILE"),
+  },
+  "GET /api/v1/transactions/recurring": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/transactions/recurring" }),
+    leaks: (body) => JSON.stringify(body).includes("NETFLIX"),
   },
   "GET /api/v1/cases/:id/dispute-pack": {
     kind: "foreign",
@@ -270,6 +287,14 @@ test("as user B against user A's ids every route answers not found, anonymous ge
       })
     ).json()
   ).id;
+  // Three monthly charges: a recurring charge A has and B must not see.
+  const recurring = await request.post("/api/v1/imports", {
+    headers: a.auth,
+    multipart: { account: "A's card", file: RECURRING_STATEMENT },
+  });
+  expect(recurring.status()).toBe(201);
+  const aRecurring = await request.get("/api/v1/transactions/recurring", { headers: a.auth });
+  expect(JSON.stringify(await aRecurring.json())).toContain("NETFLIX");
   const transaction = (
     await (await request.get("/api/v1/transactions", { headers: a.auth })).json()
   ).items[0].id;

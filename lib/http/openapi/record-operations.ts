@@ -12,6 +12,7 @@ import {
   notificationSchema,
   pageOf,
   receiptSchema,
+  recurringChargeSchema,
   searchHitSchema,
   transactionSchema,
 } from "./responses";
@@ -142,6 +143,16 @@ export const RECORD_OPERATIONS: Operation[] = [
     auth: "user",
     query: transactionQuerySchema,
     success: ok("A page of lines.", pageOf(transactionSchema)),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/transactions/recurring",
+    tag: "charges",
+    summary: "List recurring charges found in the statements",
+    description:
+      "Newest first, at most 200, from the lines of the last 800 days (at most 20,000, newest first). Those with no subscriptionId are subscriptions not added yet.",
+    auth: "user",
+    success: ok("The recurring charges.", z.object({ items: z.array(recurringChargeSchema) })),
   },
   {
     method: "GET",

@@ -167,6 +167,33 @@ export const transactionSchema = named(
   }),
 );
 
+export const recurringChargeSchema = named(
+  "RecurringCharge",
+  z
+    .object({
+      merchantKey: z
+        .string()
+        .meta({ description: "The merchant part of the description, the same on every line." }),
+      description: z.string().meta({ description: "The newest line's description." }),
+      amount: z.int().meta({ description: "The newest line's amount, in minor units." }),
+      currency: z.string(),
+      cycle: z.enum(BILLING_CYCLES),
+      occurrences: z.int(),
+      firstPostedOn: date,
+      lastPostedOn: date,
+      playbookSlug: z.string().nullable(),
+      playbookName: z.string().nullable(),
+      subscriptionId: z
+        .string()
+        .nullable()
+        .meta({ description: "The subscription most of its lines match; null: none covers it." }),
+    })
+    .meta({
+      description:
+        "Charges at one merchant, of similar amounts (within 25 %), at a weekly, monthly, quarterly or yearly rhythm: at least 4 weekly, 3 monthly, or 2 quarterly or yearly charges.",
+    }),
+);
+
 export const notificationSchema = named(
   "Notification",
   z.object({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
-import { NEW_SUBSCRIPTION_VALUES } from "@/components/subscriptions/subscription-form-values";
+import { prefilledSubscriptionValues } from "@/components/subscriptions/subscription-form-values";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -11,14 +11,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("addTitle") };
 }
 
-export default async function NewSubscriptionPage() {
+export default async function NewSubscriptionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser();
-  const t = await getTranslations("subscriptions");
+  const [t, query] = await Promise.all([getTranslations("subscriptions"), searchParams]);
   return (
     <>
       <PageHeader title={t("addTitle")} description={t("addSubtitle")} />
       <Card>
-        <SubscriptionForm cancelHref="/subscriptions" values={NEW_SUBSCRIPTION_VALUES} />
+        <SubscriptionForm cancelHref="/subscriptions" values={prefilledSubscriptionValues(query)} />
       </Card>
     </>
   );

@@ -34,7 +34,39 @@ function problems(file: { name: string; text: string }): string {
   return "";
 }
 
+/** Issue 33: the US carriers first, then the 30 subscriptions these users leave most. */
+const CARRIERS = [
+  "t-mobile",
+  "verizon",
+  "att",
+  "mint-mobile",
+  "visible",
+  "us-mobile",
+  "google-fi",
+  "cricket",
+  "metro-by-t-mobile",
+  "boost-mobile",
+  "tello",
+  "ultra-mobile",
+  "lycamobile",
+  "h2o-wireless",
+];
+const OTHERS = [
+  ...["airalo", "holafly", "netflix", "youtube-premium", "disney-plus", "hulu", "max"],
+  ...["peacock", "paramount-plus", "spotify", "apple-subscriptions", "amazon-prime", "google-play"],
+  ...["siriusxm", "planet-fitness", "la-fitness", "24-hour-fitness", "adobe", "xfinity"],
+  ...["spectrum", "nytimes", "wsj", "iqiyi", "tencent-video", "youku", "bilibili"],
+  ...["netease-cloud-music", "baidu-netdisk", "wechat-pay-auto-renew", "alipay-auto-renew"],
+];
+
 describe("the playbook library", () => {
+  it("has the 14 carriers, as carriers, and the 30 other providers", () => {
+    const library = loadPlaybookFiles(libraryFiles());
+    for (const slug of CARRIERS) expect(library.get(slug)?.category, slug).toBe("mobile");
+    expect(OTHERS).toHaveLength(30);
+    for (const slug of OTHERS) expect(library.has(slug), slug).toBe(true);
+  });
+
   it("has only files that pass the schema, named by their slug, with no shared names", () => {
     const files = libraryFiles();
     expect(() => loadPlaybookFiles(files)).not.toThrow();

@@ -4,7 +4,7 @@
 import "server-only";
 import { notFoundError } from "@/lib/data/errors";
 import { invalidCursor } from "@/lib/data/pagination";
-import type { Locale } from "@/lib/domain/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";
 import type { PlaybookListQuery } from "@/lib/validation/playbooks";
 import { getPlaybook, playbookLibrary } from "./library";
@@ -38,4 +38,10 @@ export function checkedPlaybookSlug<T extends string | null | undefined>(slug: T
     });
   }
   return slug;
+}
+
+/** A subscription's playbook in one language, or null when it has none (or it left the library). */
+export function playbookOf(slug: string | null, locale: string): ResolvedPlaybook | null {
+  const playbook = slug === null ? null : getPlaybook(slug);
+  return playbook ? resolvePlaybook(playbook, isLocale(locale) ? locale : DEFAULT_LOCALE) : null;
 }

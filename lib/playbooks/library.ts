@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { playbookDir } from "@/lib/config";
 import { loadPlaybookFiles } from "./load";
-import { matchPlaybook } from "./lookup";
+import { byName } from "./lookup";
+import { matchPlaybook, type PlaybookNames } from "./match";
 import { PLAYBOOK_SLUG, type Playbook } from "./schema";
 
 let cache: ReadonlyMap<string, Playbook> | null = null;
@@ -40,4 +41,11 @@ export function getPlaybook(slug: string): Playbook | null {
 /** The slug of the playbook a provider name or statement line belongs to, or null. */
 export function playbookFor(text: string): string | null {
   return matchPlaybook(text, playbookLibrary().values());
+}
+
+/** What the subscription form needs to suggest and choose a playbook, by name. */
+export function playbookChoices(): PlaybookNames[] {
+  return [...playbookLibrary().values()]
+    .sort(byName)
+    .map(({ slug, name, aliases, descriptors }) => ({ slug, name, aliases, descriptors }));
 }

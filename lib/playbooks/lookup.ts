@@ -128,27 +128,3 @@ export function searchPlaybooks(
     nextCursor: more && last ? encodePlaybookCursor(last.slug) : null,
   };
 }
-
-/**
- * The playbook a provider name (or a statement line) belongs to, or null:
- * a name or alias equal to it ("mint mobile", "MintMobile"), else the
- * longest name, alias or statement descriptor found in it as whole words
- * ("Mint Mobile Unlimited" → mint-mobile; "TMOBILE*AUTO PAY 800…" → t-mobile).
- */
-export function matchPlaybook(text: string, library: Iterable<Playbook>): string | null {
-  const normalized = normalizeDescription(text);
-  if (normalized === "") return null;
-  let best: { slug: string; length: number } | null = null;
-  for (const playbook of library) {
-    const names = [playbook.name, ...playbook.aliases].map(normalizeDescription);
-    if (names.some((name) => name !== "" && compact(name) === compact(normalized))) {
-      return playbook.slug;
-    }
-    for (const key of [...names, ...playbook.descriptors.map(normalizeDescription)]) {
-      // A name too short to be specific ("O2") matches only when it is the whole name.
-      if (!isUsablePattern(key) || !matchesPattern(normalized, key)) continue;
-      if (!best || key.length > best.length) best = { slug: playbook.slug, length: key.length };
-    }
-  }
-  return best?.slug ?? null;
-}

@@ -3,13 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { playbookGuidance } from "@/lib/playbooks/guidance";
 import { loadPlaybookFiles } from "@/lib/playbooks/load";
-import {
-  encodePlaybookCursor,
-  matchPlaybook,
-  PlaybookCursorError,
-  searchPlaybooks,
-} from "@/lib/playbooks/lookup";
+import { encodePlaybookCursor, PlaybookCursorError, searchPlaybooks } from "@/lib/playbooks/lookup";
+import { matchPlaybook } from "@/lib/playbooks/match";
 import { resolvePlaybook, telHref } from "@/lib/playbooks/resolve";
 import type { Playbook } from "@/lib/playbooks/schema";
 
@@ -159,5 +156,22 @@ describe("resolvePlaybook", () => {
     expect(telHref("+1 (800) 555-0100")).toBe("tel:+18005550100");
     expect(telHref("*PORT")).toBeNull();
     expect(telHref("javascript:alert(1)")).toBeNull();
+  });
+});
+
+describe("playbookGuidance", () => {
+  it("adds the step's specifics where the playbook has them, and the ways to cancel where one submits", () => {
+    const en = resolvePlaybook(mobile, "en");
+    expect(playbookGuidance(en, "open")).toEqual({ specifics: null, waysToCancel: false });
+    expect(playbookGuidance(en, "payment_unlinked")).toEqual({
+      specifics: {
+        text: en.steps.payment_unlinked,
+        meta: { checkedOn: "2026-12-06", sources: ["help-port"] },
+      },
+      waysToCancel: true,
+    });
+    expect(playbookGuidance(en, "request_submitted").waysToCancel).toBe(true);
+    expect(playbookGuidance(en, "rejected").waysToCancel).toBe(true);
+    expect(playbookGuidance(en, "confirmation_received").waysToCancel).toBe(false);
   });
 });

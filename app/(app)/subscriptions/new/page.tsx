@@ -5,6 +5,7 @@ import { NEW_SUBSCRIPTION_VALUES } from "@/components/subscriptions/subscription
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { playbookChoices } from "@/lib/playbooks/library";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");
@@ -18,7 +19,11 @@ export default async function NewSubscriptionPage() {
     <>
       <PageHeader title={t("addTitle")} description={t("addSubtitle")} />
       <Card>
-        <SubscriptionForm cancelHref="/subscriptions" values={NEW_SUBSCRIPTION_VALUES} />
+        <SubscriptionForm
+          cancelHref="/subscriptions"
+          values={NEW_SUBSCRIPTION_VALUES}
+          playbooks={playbookChoices()}
+        />
       </Card>
     </>
   );

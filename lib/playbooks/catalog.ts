@@ -5,7 +5,7 @@ import "server-only";
 import { notFoundError } from "@/lib/data/errors";
 import { invalidCursor } from "@/lib/data/pagination";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { PlaybookListQuery } from "@/lib/validation/playbooks";
 import { getPlaybook, playbookLibrary } from "./library";
 import { PlaybookCursorError, searchPlaybooks, type PlaybookSummary } from "./lookup";
@@ -33,7 +33,8 @@ export function playbookView(slug: string, locale: Locale): ResolvedPlaybook {
 /** A subscription's playbookSlug as given: null, or a slug of the library (else 422). */
 export function checkedPlaybookSlug<T extends string | null | undefined>(slug: T): T {
   if (typeof slug === "string" && getPlaybook(slug) === null) {
-    throw new AppError("validation_failed", "No playbook has this slug.", {
+    // 422, not 400: the slug is well-formed text that names no playbook.
+    throw new AppError("unprocessable", "No playbook has this slug.", {
       fields: { playbookSlug: ["playbook_unknown"] },
     });
   }
@@ -44,4 +45,22 @@ export function checkedPlaybookSlug<T extends string | null | undefined>(slug: T
 export function playbookOf(slug: string | null, locale: string): ResolvedPlaybook | null {
   const playbook = slug === null ? null : getPlaybook(slug);
   return playbook ? resolvePlaybook(playbook, isLocale(locale) ? locale : DEFAULT_LOCALE) : null;
+}
+
+/**
+ * The playbooks API answers a query it cannot use (an unknown category or
+ * language, a bad limit or cursor, a search past 100 characters) with 422 and
+ * the fields at fault, as its part of issue 33 asks, where the older lists say 400.
+ */
+export function unprocessableQuery<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isAppError(error) && error.code === "validation_failed") {
+      throw new AppError("unprocessable", "The query has invalid fields.", {
+        fields: error.fields ?? {},
+      });
+    }
+    throw error;
+  }
 }

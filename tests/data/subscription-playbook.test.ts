@@ -58,7 +58,7 @@ describe("a subscription's playbook", () => {
       await expect(
         createSubscription(user, { ...plan("Example Mobile"), playbookSlug }),
       ).rejects.toMatchObject({
-        code: "validation_failed",
+        code: "unprocessable",
         fields: { playbookSlug: ["playbook_unknown"] },
       });
     }
@@ -73,7 +73,7 @@ describe("a subscription's playbook", () => {
     ).toBe("example-stream");
     await expect(
       updateSubscription(user, created.id, { playbookSlug: "nope", plan: "changed" }),
-    ).rejects.toMatchObject({ code: "validation_failed" });
+    ).rejects.toMatchObject({ code: "unprocessable" });
     const kept = await getSubscription(user, created.id);
     expect(kept).toMatchObject({ playbookSlug: "example-stream", plan: null });
     // A renamed provider keeps the playbook chosen: only a create guesses.

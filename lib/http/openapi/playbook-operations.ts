@@ -90,11 +90,12 @@ export const PLAYBOOK_OPERATIONS: Operation[] = [
     tag: "playbooks",
     summary: "List provider playbooks",
     description:
-      "By name. `q` (at most 100 characters) matches the start of a word of a name, alias or " +
+      "By name; a query it cannot use (category, limit, cursor, `q`) is 422. `q` (at most 100 characters) matches the start of a word of a name, alias or " +
       "statement descriptor, or a pasted statement line holding one.",
     auth: "user",
     query: playbookListSchema,
     success: ok("A page of playbooks.", pageOf(playbookSummarySchema)),
+    errors: ["unprocessable"],
   },
   {
     method: "GET",
@@ -105,5 +106,6 @@ export const PLAYBOOK_OPERATIONS: Operation[] = [
     auth: "user",
     query: playbookDetailSchema,
     success: ok("The playbook.", playbookSchema),
+    errors: ["unprocessable"],
   },
 ];

@@ -44,7 +44,7 @@ async function NavLinks() {
 }
 
 async function Account({ name, email }: { name: string; email: string }) {
-  const t = await getTranslations();
+  const t = await getTranslations("nav");
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800">
       <div className="px-3">

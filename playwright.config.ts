@@ -12,6 +12,10 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ]).toString();
 const port = Number(process.env.E2E_PORT);
+// Every server the suite starts (this one, the postgres-s3 one, the tests' own)
+// reads the fixture playbooks, not the real library: the journeys need
+// providers whose facts do not change under them.
+process.env.PLAYBOOK_DIR = path.resolve("tests/fixtures/playbooks");
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -64,6 +68,7 @@ export default defineConfig({
       // Small limits so the 413 and quota tests move little data.
       UPLOAD_MAX_BYTES: String(1024 * 1024),
       USER_QUOTA_BYTES: String(3 * 1024 * 1024),
+      PLAYBOOK_DIR: process.env.PLAYBOOK_DIR,
     },
   },
 });

@@ -11,6 +11,7 @@ export const SIGNED_IN_SEGMENTS = [
   "dashboard",
   "notes",
   "notifications",
+  "playbooks",
   "settings",
   "share",
   "statements",

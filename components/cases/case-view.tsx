@@ -11,6 +11,7 @@ import { FollowUpLabel } from "@/components/cases/follow-up-label";
 import { Card, CardHeader } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
+import { PlaybookGuidance } from "@/components/playbooks/playbook-guidance";
 import { uploadMaxBytes } from "@/lib/config";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
 import type { CasePageDetail } from "@/lib/data/case-record";
@@ -19,6 +20,7 @@ import { isClosed, OPTIONAL_STEPS, stepStatuses, type CaseState } from "@/lib/do
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { recentHistory } from "@/lib/domain/timeline";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
+import type { ResolvedPlaybook } from "@/lib/playbooks/resolve";
 import type { getFormatter } from "next-intl/server";
 
 // A long history shows its newest entries; the rest are one link away.
@@ -30,6 +32,7 @@ export function CaseView({
   stepHistory,
   changes,
   charges,
+  playbook,
   timeZone,
   showAllHistory,
   t,
@@ -40,6 +43,8 @@ export function CaseView({
   stepHistory: { to: CaseState; skipped: boolean }[];
   changes: CaseChangeDto[];
   charges: CaseCharges;
+  /** The subscription's provider playbook; null: the generic guidance alone. */
+  playbook: ResolvedPlaybook | null;
   timeZone: string;
   showAllHistory: boolean;
   t: PageTranslator;
@@ -144,6 +149,9 @@ export function CaseView({
             >
               {t(`domain.guidance.${kase.state}`)}
             </p>
+            {playbook ? (
+              <PlaybookGuidance playbook={playbook} state={kase.state} t={t} locale={locale} />
+            ) : null}
           </section>
 
           {kase.allowedMoves.length > 0 ? (

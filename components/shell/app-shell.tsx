@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import {
   BellIcon,
+  BookIcon,
   FolderCheckIcon,
   HomeIcon,
   ListIcon,
@@ -20,19 +21,21 @@ const LINKS = [
   { href: "/subscriptions", key: "subscriptions", Icon: ListIcon },
   { href: "/cases", key: "cases", Icon: FolderCheckIcon },
   { href: "/statements", key: "statements", Icon: StatementIcon },
+  // Its label lives with the rest of the playbooks' texts.
+  { href: "/playbooks", key: "playbooks.nav", Icon: BookIcon },
   { href: "/notifications", key: "notifications", Icon: BellIcon },
   { href: "/settings", key: "settings", Icon: SettingsIcon },
 ] as const;
 
 async function NavLinks() {
-  const t = await getTranslations("nav");
+  const t = await getTranslations();
   return (
     <ul className="space-y-1">
       {LINKS.map(({ href, key, Icon }) => (
         <li key={href}>
           <NavLink href={href}>
             <Icon />
-            {t(key)}
+            {t(key.includes(".") ? key : `nav.${key}`)}
           </NavLink>
         </li>
       ))}

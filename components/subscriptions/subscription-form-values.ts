@@ -19,6 +19,7 @@ export const NEW_SUBSCRIPTION_VALUES: SubscriptionFormValues = {
   cancelUrl: "",
   notes: "",
   merchantPatterns: "",
+  playbookSlug: "",
 };
 
 const sameList = (a: string[], b: string[]) =>
@@ -44,6 +45,7 @@ export function subscriptionFormValues(s: SubscriptionDto): SubscriptionFormValu
     merchantPatterns: sameList(s.merchantPatterns, defaultPatterns(s.provider))
       ? ""
       : s.merchantPatterns.join("\n"),
+    playbookSlug: s.playbookSlug ?? "",
   };
 }
 

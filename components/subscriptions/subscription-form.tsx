@@ -12,6 +12,9 @@ import { BILLING_CYCLES } from "@/lib/domain/subscriptions";
 import { SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { defaultPatterns } from "@/lib/domain/merchant-patterns";
+import { PlaybookPicker } from "@/components/playbooks/playbook-picker";
+import type { PlaybookNames } from "@/lib/playbooks/match";
+import { useState } from "react";
 
 export type SubscriptionFormValues = {
   id?: string;
@@ -29,6 +32,8 @@ export type SubscriptionFormValues = {
   notes: string;
   /** The plan's own statement names, one a line; "" while they follow the provider's name. */
   merchantPatterns: string;
+  /** Its provider playbook's slug; "" for none. */
+  playbookSlug: string;
 };
 
 // The currencies people here pay in most; any ISO-4217 code can be typed via the API.
@@ -50,13 +55,17 @@ const CURRENCIES = [
 export function SubscriptionForm({
   values,
   cancelHref,
+  playbooks,
 }: {
   values: SubscriptionFormValues;
   cancelHref: string;
+  /** Every playbook, to suggest one from the provider's name and to choose from. */
+  playbooks: PlaybookNames[];
 }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(saveSubscriptionAction);
   const errors = (name: string) => fieldErrors(t, state, name);
+  const [provider, setProvider] = useState(values.provider);
   const currencies = CURRENCIES.includes(values.currency)
     ? CURRENCIES
     : [values.currency, ...CURRENCIES];
@@ -75,6 +84,7 @@ export function SubscriptionForm({
           label={t("subscriptions.provider")}
           placeholder={t("subscriptions.providerPlaceholder")}
           defaultValue={values.provider}
+          onChange={(event) => setProvider(event.target.value)}
           errors={errors("provider")}
         />
         <SelectField
@@ -105,6 +115,13 @@ export function SubscriptionForm({
           errors={errors("paymentMethod")}
         />
       </div>
+      <PlaybookPicker
+        provider={provider}
+        choices={playbooks}
+        initial={values.playbookSlug}
+        follow={!values.id}
+        errors={errors("playbookSlug")}
+      />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
         <TextField
           id="amount"

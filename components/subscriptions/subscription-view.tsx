@@ -3,6 +3,7 @@ import { CaseStateBadge } from "@/components/cases/state-badge";
 import { ChargeList } from "@/components/charges/charge-list";
 import { DeleteSubscriptionButton } from "@/components/subscriptions/delete-subscription-button";
 import { OpenCaseForm } from "@/components/subscriptions/open-case-form";
+import { SubscriptionPlaybook } from "@/components/playbooks/subscription-playbook";
 import { RenewalText } from "@/components/subscriptions/renewal";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
 import { BackLink } from "@/components/ui/back-link";
@@ -19,12 +20,14 @@ import { dateTimeFormat } from "@/lib/domain/intl";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
+import type { ResolvedPlaybook } from "@/lib/playbooks/resolve";
 
 /** One subscription: its case (or how to start one), past cases, statement lines and details. */
 export function SubscriptionView({
   s,
   cases,
   lines,
+  playbook,
   timeZone,
   t,
   locale,
@@ -32,6 +35,7 @@ export function SubscriptionView({
   s: SubscriptionDto;
   cases: CaseDto[];
   lines: Page<TransactionDto>;
+  playbook: ResolvedPlaybook | null;
   timeZone: string;
   t: PageTranslator;
   locale: string;
@@ -145,6 +149,8 @@ export function SubscriptionView({
               <OpenCaseForm subscriptionId={s.id} today={todayIn(timeZone)} />
             </Card>
           ) : null}
+
+          <SubscriptionPlaybook playbook={playbook} t={t} locale={locale} />
 
           <Card>
             <CardHeader title={t("subscriptions.cases")} />

@@ -68,3 +68,10 @@ export const StatementIcon = (p: IconProps) => (
     d="M3 6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM3 9h18M7 14h4M7 17h7"
   />
 );
+/** An open book: the provider playbooks. */
+export const BookIcon = (p: IconProps) => (
+  <Icon
+    {...p}
+    d="M12 6.5C10.5 5 8 4.5 4 4.5v14c4 0 6.5.5 8 2 1.5-1.5 4-2 8-2v-14c-4 0-6.5.5-8 2zM12 6.5v14"
+  />
+);

@@ -27,6 +27,8 @@ const SEGMENTS: Record<string, (ids: Ids & { subscriptionId: string }, parent: s
   {
     id: (ids, parent) => (parent === "subscriptions" ? ids.subscriptionId : ids.id),
     receiptId: (ids) => ids.receiptId,
+    // A playbook of the fixture library the e2e servers read (playwright.config.ts).
+    slug: () => "example-mobile",
     // An unknown token: the page a stale unsubscribe link shows (the not-found page, 404).
     token: () => "0000000000000000",
   };

@@ -40,7 +40,8 @@ export const CASE_OPERATIONS: Operation[] = [
     auth: "user",
     body: json(createSubscriptionSchema),
     success: created("The new subscription.", subscriptionSchema),
-    errors: ["limit_reached"],
+    // unprocessable: a playbookSlug no playbook has.
+    errors: ["limit_reached", "unprocessable"],
   },
   fileImport({
     path: "/api/v1/subscriptions/import",
@@ -68,6 +69,7 @@ export const CASE_OPERATIONS: Operation[] = [
     auth: "user",
     body: json(updateSubscriptionSchema),
     success: ok("The subscription after the change.", subscriptionSchema),
+    errors: ["unprocessable"],
   },
   {
     method: "DELETE",

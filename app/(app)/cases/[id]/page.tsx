@@ -6,6 +6,7 @@ import { caseStepHistory, getCasePage } from "@/lib/data/case-record";
 import { listCaseChanges } from "@/lib/data/case-changes";
 import { caseCharges } from "@/lib/data/charge-summaries";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { playbookOf } from "@/lib/playbooks/catalog";
 
 export async function generateMetadata({
   params,
@@ -26,31 +27,35 @@ export default async function CasePage({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const [{ kase, charges }, stepHistory, changes, query, t, locale, format] = await Promise.all([
-    // The case brings its subscription (read once, shared with the metadata); its charges need both.
-    orNotFound(
-      getCasePage(user, id).then(async (kase) => ({
-        kase,
-        charges: await caseCharges(user, {
-          id: kase.id,
-          subscriptionId: kase.subscription.id,
-          billingCycle: kase.subscription.billingCycle,
-        }),
-      })),
-    ),
-    orNotFound(caseStepHistory(user, id)),
-    listCaseChanges(user, id),
-    searchParams,
-    getTranslations(),
-    getLocale(),
-    getFormatter(),
-  ]);
+  const [{ kase, charges, playbook }, stepHistory, changes, query, t, locale, format] =
+    await Promise.all([
+      // The case brings its subscription (read once, shared with the metadata); its charges
+      // and its playbook need both.
+      orNotFound(
+        getCasePage(user, id).then(async (kase) => ({
+          kase,
+          charges: await caseCharges(user, {
+            id: kase.id,
+            subscriptionId: kase.subscription.id,
+            billingCycle: kase.subscription.billingCycle,
+          }),
+          playbook: playbookOf(kase.subscription.playbookSlug, await getLocale()),
+        })),
+      ),
+      orNotFound(caseStepHistory(user, id)),
+      listCaseChanges(user, id),
+      searchParams,
+      getTranslations(),
+      getLocale(),
+      getFormatter(),
+    ]);
   return (
     <CaseView
       kase={kase}
       stepHistory={stepHistory}
       changes={changes}
       charges={charges}
+      playbook={playbook}
       timeZone={user.timeZone}
       showAllHistory={query.history === "all"}
       t={t}

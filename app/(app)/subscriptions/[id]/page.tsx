@@ -6,6 +6,7 @@ import { listCasesOfSubscription } from "@/lib/data/case-lists";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { listTransactions } from "@/lib/data/transactions";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { playbookOf } from "@/lib/playbooks/catalog";
 
 const LINES_SHOWN = 20;
 
@@ -35,6 +36,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
       s={s}
       cases={cases}
       lines={lines}
+      playbook={playbookOf(s.playbookSlug, locale)}
       timeZone={user.timeZone}
       t={t}
       locale={locale}

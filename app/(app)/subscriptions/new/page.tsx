@@ -5,6 +5,7 @@ import { prefilledSubscriptionValues } from "@/components/subscriptions/subscrip
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { playbookChoices } from "@/lib/playbooks/library";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions");
@@ -22,7 +23,11 @@ export default async function NewSubscriptionPage({
     <>
       <PageHeader title={t("addTitle")} description={t("addSubtitle")} />
       <Card>
-        <SubscriptionForm cancelHref="/subscriptions" values={prefilledSubscriptionValues(query)} />
+        <SubscriptionForm
+          cancelHref="/subscriptions"
+          values={prefilledSubscriptionValues(query)}
+          playbooks={playbookChoices()}
+        />
       </Card>
     </>
   );

@@ -5,6 +5,7 @@ import { subscriptionFormValues } from "@/components/subscriptions/subscription-
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { playbookChoices } from "@/lib/playbooks/library";
 import { getSubscription } from "@/lib/data/subscriptions";
 import { orNotFound } from "@/lib/http/or-not-found";
 
@@ -31,6 +32,7 @@ export default async function EditSubscriptionPage({
         <SubscriptionForm
           cancelHref={`/subscriptions/${s.id}`}
           values={subscriptionFormValues(s)}
+          playbooks={playbookChoices()}
         />
       </Card>
     </>

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/http/api-route";
+import { queryOf } from "@/lib/http/body";
+import { listPlaybooks, unprocessableQuery } from "@/lib/playbooks/catalog";
+import { parseInput } from "@/lib/validation/parse";
+import { playbookListSchema } from "@/lib/validation/playbooks";
+
+/** The provider playbooks, by name: `?q=`, `?category=`, a page (docs/api.md); 422 for a bad query. */
+export const GET = apiRoute(async ({ request }) =>
+  NextResponse.json(
+    unprocessableQuery(() => listPlaybooks(parseInput(playbookListSchema, queryOf(request)))),
+  ),
+);

@@ -46,6 +46,8 @@ function subscriptionFromForm(formData: FormData) {
     cancelUrl: formText(formData, "cancelUrl"),
     notes: formText(formData, "notes"),
     merchantPatterns: patternsFromForm(formText(formData, "merchantPatterns")),
+    // The form's choice ("" for none); a form without the field leaves it to the name.
+    playbookSlug: formText(formData, "playbookSlug"),
   };
 }
 

@@ -170,3 +170,8 @@ export function fileWorkerHeapMb(): number {
 export function fileWorkerIdleMs(): number {
   return setting("FILE_WORKER_IDLE_MS");
 }
+
+/** The folder of provider playbooks, relative to the working directory (tests: their fixtures). */
+export function playbookDir(): string {
+  return setting("PLAYBOOK_DIR");
+}

@@ -292,6 +292,11 @@ export const SETTINGS = {
     doc: "Receipts in an S3-compatible bucket (`s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`); unset: on disk.",
     parse: storageLocation,
   }),
+  PLAYBOOK_DIR: /** @type {Setting<string>} */ ({
+    default: "playbooks",
+    doc: "The folder of provider playbooks (`<slug>.json`), relative to the working directory; tests point it at their fixtures.",
+    parse: (raw) => raw ?? "playbooks",
+  }),
 };
 
 /** @typedef {keyof typeof SETTINGS} SettingName */

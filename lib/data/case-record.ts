@@ -76,6 +76,7 @@ export type CasePageDetail = Omit<CaseDetail, "subscription"> & {
     currency: string;
     billingCycle: BillingCycle;
     accountRef: string | null;
+    playbookSlug: string | null;
   };
 };
 
@@ -113,6 +114,7 @@ async function readCase(
             currency: true,
             billingCycle: true,
             accountRef: true,
+            playbookSlug: true,
           },
         },
         events: { orderBy: { seq: "desc" }, take, select: { ...eventSelect, seq: true } },

@@ -2,6 +2,7 @@ import "server-only";
 import { subscriptionsPerUserLimit } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { sameSubscriptionKey, type ImportedSubscription } from "@/lib/domain/subscription-import";
+import { playbookFor } from "@/lib/playbooks/library";
 import { limitReachedError } from "./errors";
 import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
@@ -63,7 +64,11 @@ export async function importSubscriptions(
     }
     if (!dryRun && fresh.length > 0) {
       await tx.subscription.createMany({
-        data: fresh.map((item) => ({ ...item, userId: actor.id })),
+        data: fresh.map((item) => ({
+          ...item,
+          playbookSlug: playbookFor(item.provider),
+          userId: actor.id,
+        })),
       });
     }
     return { created: fresh.length, duplicates };

@@ -18,6 +18,8 @@ import type {
   CreateSubscriptionInput,
   UpdateSubscriptionInput,
 } from "@/lib/validation/subscriptions";
+import { checkedPlaybookSlug } from "@/lib/playbooks/catalog";
+import { playbookFor } from "@/lib/playbooks/library";
 import { fromColumn } from "./columns";
 import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
@@ -44,6 +46,8 @@ export type SubscriptionDto = {
   notes: string | null;
   /** The patterns its statement lines are matched by (its own, or from the provider's name). */
   merchantPatterns: string[];
+  /** The provider playbook it follows (playbooks/<slug>.json), or null. */
+  playbookSlug: string | null;
   createdAt: Date;
 };
 
@@ -64,6 +68,7 @@ export const subscriptionSelect = {
   cancelledAt: true,
   notes: true,
   merchantPatterns: true,
+  playbookSlug: true,
   createdAt: true,
 } as const satisfies Record<keyof SubscriptionDto, true>;
 
@@ -102,11 +107,16 @@ export async function createSubscription(
         `You already keep ${limit} subscriptions, the most one account can hold.`,
       );
     }
-    const { merchantPatterns, ...fields } = input;
+    const { merchantPatterns, playbookSlug, ...fields } = input;
     return tx.subscription.create({
       data: {
         ...fields,
         ...storedPatterns(merchantPatterns),
+        // Not given: the playbook the provider's name matches, if any.
+        playbookSlug:
+          playbookSlug === undefined
+            ? playbookFor(input.provider)
+            : checkedPlaybookSlug(playbookSlug),
         autoRenew: input.autoRenew ?? true,
         userId: actor.id,
       },
@@ -199,8 +209,12 @@ export async function updateSubscription(
   id: string,
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
-  const { merchantPatterns, ...fields } = input;
-  const data = { ...fields, ...storedPatterns(merchantPatterns) };
+  const { merchantPatterns, playbookSlug, ...fields } = input;
+  const data = {
+    ...fields,
+    ...storedPatterns(merchantPatterns),
+    playbookSlug: checkedPlaybookSlug(playbookSlug),
+  };
   // Nothing to change (PATCH {}): Prisma skips an empty update and counts no
   // row, which read as "not found"; the subscription is answered as it is.
   if (Object.values(data).every((value) => value === undefined)) {

@@ -59,6 +59,14 @@ const subscriptionFields = {
     .max(PATTERNS_MAX, { error: "patterns_too_many" })
     .nullable()
     .optional(),
+  /** Its provider playbook: a slug the library holds (checked there), or null for none. */
+  playbookSlug: z
+    .string({ error: "playbook_unknown" })
+    .trim()
+    .max(60, { error: "playbook_unknown" })
+    .nullable()
+    .transform((value) => (value === "" ? null : value))
+    .optional(),
 };
 
 export const createSubscriptionSchema = z.object(subscriptionFields);

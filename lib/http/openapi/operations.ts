@@ -1,6 +1,7 @@
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
 import type { Operation } from "./operation";
+import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
 
 export type { Method, Operation } from "./operation";
@@ -14,4 +15,5 @@ export const OPERATIONS: Operation[] = [
   ...ACCOUNT_OPERATIONS,
   ...CASE_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...PLAYBOOK_OPERATIONS,
 ];

@@ -64,6 +64,10 @@ export const subscriptionSchema = named(
     cancelledAt: instant.nullable(),
     notes: text,
     merchantPatterns: z.array(z.string()),
+    playbookSlug: z
+      .string()
+      .nullable()
+      .meta({ description: "Its provider playbook; set from the provider's name on create." }),
     createdAt: instant,
   }),
 );

@@ -191,7 +191,10 @@ export async function importCorrections(
   });
   return db.$transaction(async (tx) => {
     const held = await tx.playbookCorrection.findMany({
-      where: { userId: actor.id, playbookSlug: { in: [...new Set(corrections.map((c) => c.playbookSlug))] } },
+      where: {
+        userId: actor.id,
+        playbookSlug: { in: [...new Set(corrections.map((c) => c.playbookSlug))] },
+      },
       select: { playbookSlug: true, factPath: true, note: true, checkedOn: true },
       take: playbookCorrectionsPerUserLimit(),
     });

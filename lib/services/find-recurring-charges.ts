@@ -2,8 +2,7 @@ import "server-only";
 import { recurringCharges } from "@/lib/data/recurring-charges";
 import type { Actor } from "@/lib/data/users";
 import type { RecurringCharge } from "@/lib/domain/recurring-charges";
-import { getPlaybook } from "@/lib/playbooks/library";
-import { playbookForStatementLine } from "@/lib/playbooks/statement-match";
+import { getPlaybook, playbookFor } from "@/lib/playbooks/library";
 
 export type RecurringChargeDto = RecurringCharge & {
   playbookSlug: string | null;
@@ -20,7 +19,7 @@ export async function findRecurringCharges(
   actor: Actor & { timeZone: string },
 ): Promise<RecurringChargeDto[]> {
   return (await recurringCharges(actor)).map((charge) => {
-    const slug = playbookForStatementLine(charge.description);
+    const slug = playbookFor(charge.description);
     return { ...charge, playbookSlug: slug, playbookName: slug ? getPlaybook(slug)!.name : null };
   });
 }

@@ -215,3 +215,14 @@ export async function importCorrections(
     return { added: fresh.length, duplicates: corrections.length - fresh.length };
   });
 }
+
+/** The account's own corrections, for "download my data": at most the account's limit. */
+export async function ownCorrections(actor: Actor): Promise<PlaybookCorrectionDto[]> {
+  const rows = await db.playbookCorrection.findMany({
+    where: { userId: actor.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: playbookCorrectionsPerUserLimit(),
+    select: correctionSelect,
+  });
+  return rows.map((row) => toDto(actor, row));
+}

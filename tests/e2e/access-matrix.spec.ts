@@ -321,14 +321,12 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   const transaction = (
     await (await request.get("/api/v1/transactions", { headers: a.auth })).json()
   ).items[0].id;
-  const correction = (
-    await (
-      await request.post("/api/v1/playbooks/example-mobile/corrections", {
-        headers: a.auth,
-        data: { factPath: "portOut", note: "A's secret correction" },
-      })
-    ).json()
-  ).id;
+  const corrected = await request.post("/api/v1/playbooks/example-mobile/corrections", {
+    headers: a.auth,
+    data: { factPath: "portOut", note: "A's secret correction" },
+  });
+  expect(corrected.status()).toBe(201);
+  const correction = (await corrected.json()).id;
   const ids: Ids = {
     subscription,
     case: kaseId,

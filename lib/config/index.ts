@@ -125,6 +125,16 @@ export function caseChangesPerCaseLimit(): number {
   return quota("CASE_CHANGES_PER_CASE_MAX");
 }
 
+/** Playbook corrections one account may keep. */
+export function playbookCorrectionsPerUserLimit(): number {
+  return quota("PLAYBOOK_CORRECTIONS_PER_USER_MAX");
+}
+
+/** Whether an account runs this server (OPERATOR_EMAILS): its playbook corrections show to everyone. */
+export function isOperator(email: string): boolean {
+  return setting("OPERATOR_EMAILS").includes(email.toLowerCase());
+}
+
 /** How old a receipt file without a row must be before the start-up sweep takes it (an hour). */
 export function receiptSweepGraceMs(): number {
   return sweepGraceSeconds() * 1000;

@@ -24,6 +24,8 @@ export const QUOTAS = {
   RECEIPTS_PER_CASE_MAX: 500,
   /** The lines a deleted note or receipt leaves in a case's record. */
   CASE_CHANGES_PER_CASE_MAX: 1000,
+  /** "This is out of date" notes one account keeps on the playbooks. */
+  PLAYBOOK_CORRECTIONS_PER_USER_MAX: 500,
 };
 
 /**

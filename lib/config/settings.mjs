@@ -245,6 +245,17 @@ export const SETTINGS = {
       return host;
     }),
   }),
+  OPERATOR_EMAILS: /** @type {Setting<string[]>} */ ({
+    default: "unset",
+    doc: "The accounts (emails, comma-separated) that run this server: their playbook corrections show to everyone.",
+    parse: list((item) => {
+      const email = item.toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+        throw new Error(`OPERATOR_EMAILS must list email addresses, got "${item}"`);
+      }
+      return email;
+    }),
+  }),
   TRUST_PROXY: /** @type {Setting<boolean>} */ ({
     default: "false",
     doc: "`true` only behind a reverse proxy you run: the client address and origin then come from its X-Forwarded- headers.",

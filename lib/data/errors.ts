@@ -40,7 +40,8 @@ export function limitReachedError(
     | "receipts"
     | "changes"
     | "devices"
-    | "transactions",
+    | "transactions"
+    | "corrections",
   limit: number,
   english: string,
 ): AppError {

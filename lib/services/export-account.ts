@@ -9,13 +9,15 @@ import {
   exportSubscriptions,
   type ExportFile,
 } from "@/lib/data/export";
+import { ownCorrections } from "@/lib/data/playbook-corrections";
 import type { Actor } from "@/lib/data/users";
 
 const README = `CancelCase export
 
 cancelcase-export.json  your account, subscriptions, cases (with their
-                        history), notes and the list of receipts, with the
-                        same field names as the CancelCase JSON API
+                        history), notes, your playbook corrections and the
+                        list of receipts, with the same field names as the
+                        CancelCase JSON API
 receipts/<case id>/     the receipt files, byte for byte as uploaded; each
                         receipt's "file" in the JSON names its path here
 `;
@@ -79,6 +81,12 @@ export async function exportAccount(actor: Actor): Promise<{ zip: Readable; expo
     yield* jsonList("subscriptions", exportSubscriptions(actor));
     yield* jsonList("cases", exportCases(actor));
     yield* jsonList("notes", exportNotes(actor));
+    yield* jsonList(
+      "playbookCorrections",
+      (async function* () {
+        yield await ownCorrections(actor);
+      })(),
+    );
     // The receipts' files are queued behind the JSON as their rows are listed.
     async function* receipts() {
       for await (const batch of exportReceipts(actor)) {

@@ -29,6 +29,7 @@ const USER_OWNED = [
   "CaseChange",
   "StatementImport",
   "Transaction",
+  "PlaybookCorrection",
 ];
 
 type Query = Parameters<Awaited<ReturnType<CancelCaseSqlite["connect"]>>["queryRaw"]>[0];
@@ -154,6 +155,7 @@ describe("query plans of the list and search queries", () => {
     const { addNote, searchNotes } = await import("@/lib/data/notes");
     const { listApiTokens } = await import("@/lib/data/api-tokens");
     const { recurringCharges } = await import("@/lib/data/recurring-charges");
+    const { listCorrections, exportCorrections } = await import("@/lib/data/playbook-corrections");
     const user = await registerUser({
       email: "plans@example.com",
       password: "explain every query",
@@ -210,6 +212,8 @@ describe("query plans of the list and search queries", () => {
       "notes search": () => searchNotes(user, { q: "refund", limit: 50 }),
       "API tokens": () => listApiTokens(user),
       "recurring charges": () => recurringCharges({ ...user, timeZone: "America/New_York" }),
+      "playbook corrections": () => listCorrections(user, "example-mobile"),
+      "playbook corrections, exported": () => exportCorrections(user),
     };
   });
 

@@ -12,6 +12,7 @@ type Ids = {
   receipt: string;
   statementImport: string;
   transaction: string;
+  correction: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -79,6 +80,25 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ url: "/api/v1/transactions/recurring" }),
     leaks: (body) => JSON.stringify(body).includes("NETFLIX"),
   },
+  // The playbooks are the same for everyone: only sign-in is checked.
+  "GET /api/v1/playbooks": { kind: "self" },
+  "GET /api/v1/playbooks/:slug": { kind: "self" },
+  "GET /api/v1/playbooks/:slug/corrections": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/playbooks/example-mobile/corrections" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.correction),
+  },
+  "POST /api/v1/playbooks/:slug/corrections": { kind: "self" },
+  "DELETE /api/v1/playbooks/:slug/corrections/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/playbooks/example-mobile/corrections/${ids.correction}` }),
+  },
+  "GET /api/v1/playbook-corrections": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/playbook-corrections" }),
+    leaks: (body) => JSON.stringify(body).includes("A's secret correction"),
+  },
+  "POST /api/v1/playbook-corrections": { kind: "self" },
   "GET /api/v1/cases/:id/dispute-pack": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}/dispute-pack?format=zip` }),
@@ -230,7 +250,10 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
     await request.get(`/api/v1/imports/${ids.statementImport}`, { headers: auth })
   ).json();
   const lines = await (await request.get("/api/v1/transactions", { headers: auth })).json();
-  return JSON.stringify({ sub, kase, statement, lines });
+  const corrections = await (
+    await request.get("/api/v1/playbooks/example-mobile/corrections", { headers: auth })
+  ).json();
+  return JSON.stringify({ sub, kase, statement, lines, corrections });
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -298,7 +321,21 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   const transaction = (
     await (await request.get("/api/v1/transactions", { headers: a.auth })).json()
   ).items[0].id;
-  const ids: Ids = { subscription, case: kaseId, note, receipt, statementImport, transaction };
+  const corrected = await request.post("/api/v1/playbooks/example-mobile/corrections", {
+    headers: a.auth,
+    data: { factPath: "portOut", note: "A's secret correction" },
+  });
+  expect(corrected.status()).toBe(201);
+  const correction = (await corrected.json()).id;
+  const ids: Ids = {
+    subscription,
+    case: kaseId,
+    note,
+    receipt,
+    statementImport,
+    transaction,
+    correction,
+  };
   const before = await snapshot(request, a.auth, ids);
 
   let checked = 0;

@@ -55,10 +55,18 @@ test("the export holds every subscription, case, event, note and receipt of the 
     });
     expect(response.status()).toBe(201);
   }
+  const correction = await post("/api/v1/playbooks/example-mobile/corrections", {
+    factPath: "refunds",
+    note: "退款规则已改 — now prorated",
+  });
   // B's own data, which must not show up in A's export.
   await request.post("/api/v1/subscriptions", {
     headers: b.auth,
     data: { ...MOBILE_PLAN, provider: "B's gym" },
+  });
+  await request.post("/api/v1/playbooks/example-mobile/corrections", {
+    headers: b.auth,
+    data: { factPath: "fees", note: "B's correction" },
   });
 
   const response = await request.get("/api/v1/export", { headers: a.auth });
@@ -93,6 +101,7 @@ test("the export holds every subscription, case, event, note and receipt of the 
     version: kase.version,
   });
   expect(data.notes).toEqual(detail.notes);
+  expect(data.playbookCorrections).toEqual([correction]);
   expect(data.receipts).toHaveLength(3);
   for (const receipt of data.receipts) {
     const bytes = entries.get(receipt.file);

@@ -1,5 +1,6 @@
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
+import { CORRECTION_OPERATIONS } from "./correction-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
@@ -16,4 +17,5 @@ export const OPERATIONS: Operation[] = [
   ...CASE_OPERATIONS,
   ...RECORD_OPERATIONS,
   ...PLAYBOOK_OPERATIONS,
+  ...CORRECTION_OPERATIONS,
 ];

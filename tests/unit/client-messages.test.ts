@@ -71,6 +71,7 @@ describe("simple messages (what the browser gets)", () => {
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",
+      "statements.recurringFacts",
       "subscriptions.deleteBody",
       "subscriptions.pageOf",
     ];

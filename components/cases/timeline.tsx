@@ -121,6 +121,7 @@ export async function Timeline({
                       summary: note.summary,
                       outcome: note.outcome ?? "",
                       followUpOn: note.followUpOn ?? "",
+                      failureReason: note.failureReason ?? "",
                     }}
                   />
                 </div>

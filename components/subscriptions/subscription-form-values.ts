@@ -18,6 +18,7 @@ export const NEW_SUBSCRIPTION_VALUES: SubscriptionFormValues = {
   cancelUrl: "",
   notes: "",
   merchantPatterns: "",
+  trialEndsOn: "",
 };
 
 const sameList = (a: string[], b: string[]) =>
@@ -43,5 +44,6 @@ export function subscriptionFormValues(s: SubscriptionDto): SubscriptionFormValu
     merchantPatterns: sameList(s.merchantPatterns, defaultPatterns(s.provider))
       ? ""
       : s.merchantPatterns.join("\n"),
+    trialEndsOn: s.trialEndsOn ?? "",
   };
 }

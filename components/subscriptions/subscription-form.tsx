@@ -29,6 +29,8 @@ export type SubscriptionFormValues = {
   notes: string;
   /** The plan's own statement names, one a line; "" while they follow the provider's name. */
   merchantPatterns: string;
+  /** "": not on a free trial. */
+  trialEndsOn: string;
 };
 
 // The currencies people here pay in most; any ISO-4217 code can be typed via the API.
@@ -159,6 +161,15 @@ export function SubscriptionForm({
           errors={errors("accountRef")}
         />
       </div>
+      <TextField
+        id="trialEndsOn"
+        name="trialEndsOn"
+        type="date"
+        label={t("subscriptions.trialEndsOn")}
+        hint={t("subscriptions.trialEndsOnHint")}
+        defaultValue={values.trialEndsOn}
+        errors={errors("trialEndsOn")}
+      />
       <TextField
         id="cancelUrl"
         name="cancelUrl"

@@ -46,6 +46,7 @@ function subscriptionFromForm(formData: FormData) {
     cancelUrl: formText(formData, "cancelUrl"),
     notes: formText(formData, "notes"),
     merchantPatterns: patternsFromForm(formText(formData, "merchantPatterns")),
+    trialEndsOn: formText(formData, "trialEndsOn") || null,
   };
 }
 

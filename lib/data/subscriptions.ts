@@ -44,6 +44,8 @@ export type SubscriptionDto = {
   notes: string | null;
   /** The patterns its statement lines are matched by (its own, or from the provider's name). */
   merchantPatterns: string[];
+  /** The day a free trial ends (its cancel-by day is the day before); null: no trial. */
+  trialEndsOn: string | null;
   createdAt: Date;
 };
 
@@ -64,6 +66,7 @@ export const subscriptionSelect = {
   cancelledAt: true,
   notes: true,
   merchantPatterns: true,
+  trialEndsOn: true,
   createdAt: true,
 } as const satisfies Record<keyof SubscriptionDto, true>;
 

@@ -59,6 +59,8 @@ const subscriptionFields = {
     .max(PATTERNS_MAX, { error: "patterns_too_many" })
     .nullable()
     .optional(),
+  /** The day a free trial ends; null: not on a trial. */
+  trialEndsOn: dateOnlyField.nullable().optional(),
 };
 
 export const createSubscriptionSchema = z.object(subscriptionFields);

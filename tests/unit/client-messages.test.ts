@@ -62,6 +62,7 @@ describe("simple messages (what the browser gets)", () => {
       "charges.dashboardTitle",
       "charges.daysLeft",
       "charges.linesTitle",
+      "dashboard.trialDaysLeft",
       "notes.results",
       "notifications.pushDevices",
       "pack.enclosed",
@@ -71,6 +72,7 @@ describe("simple messages (what the browser gets)", () => {
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",
+      "reminders.trial",
       "subscriptions.deleteBody",
       "subscriptions.pageOf",
     ];

@@ -34,14 +34,40 @@ function toCheckDto(row: { item: string; doneOn: string; agent: string | null; r
 const byItemOrder = (a: CaseCheckDto, b: CaseCheckDto) =>
   CHECK_ITEMS.indexOf(a.item) - CHECK_ITEMS.indexOf(b.item);
 
-/** A case's ticked items, in the checklist's order; 404 for a case that is not the actor's. */
-export async function listCaseChecks(actor: Actor, caseId: string): Promise<CaseCheckDto[]> {
+/**
+ * A case's ticked items, in the checklist's order. Only the actor's rows are
+ * read; a page that has read the case itself (a 404 for someone else's) needs
+ * no more.
+ */
+export async function readCaseChecks(actor: Actor, caseId: string): Promise<CaseCheckDto[]> {
   const rows = await db.caseCheck.findMany({
     where: { caseId, userId: actor.id },
     select: checkSelect,
   });
-  if (rows.length === 0) await assertCaseExists(actor, caseId);
   return rows.map(toCheckDto).sort(byItemOrder);
+}
+
+/** The ticked items of several cases at once (the export's batches), by case. */
+export async function checksOfCases(
+  actor: Actor,
+  caseIds: string[],
+): Promise<Map<string, CaseCheckDto[]>> {
+  const rows = await db.caseCheck.findMany({
+    where: { userId: actor.id, caseId: { in: caseIds } },
+    select: { ...checkSelect, caseId: true },
+  });
+  const byCase = new Map<string, CaseCheckDto[]>();
+  for (const { caseId, ...row } of rows) {
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), toCheckDto(row)].sort(byItemOrder));
+  }
+  return byCase;
+}
+
+/** readCaseChecks, and 404 for a case that is not the actor's (the API). */
+export async function listCaseChecks(actor: Actor, caseId: string): Promise<CaseCheckDto[]> {
+  const checks = await readCaseChecks(actor, caseId);
+  if (checks.length === 0) await assertCaseExists(actor, caseId);
+  return checks;
 }
 
 /**

@@ -4,6 +4,7 @@ import { CaseView } from "@/components/cases/case-view";
 import { requireUser } from "@/lib/auth/session";
 import { caseStepHistory, getCasePage } from "@/lib/data/case-record";
 import { listCaseChanges } from "@/lib/data/case-changes";
+import { readCaseChecks } from "@/lib/data/case-checks";
 import { caseCharges } from "@/lib/data/charge-summaries";
 import { orNotFound } from "@/lib/http/or-not-found";
 
@@ -26,30 +27,33 @@ export default async function CasePage({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const [{ kase, charges }, stepHistory, changes, query, t, locale, format] = await Promise.all([
-    // The case brings its subscription (read once, shared with the metadata); its charges need both.
-    orNotFound(
-      getCasePage(user, id).then(async (kase) => ({
-        kase,
-        charges: await caseCharges(user, {
-          id: kase.id,
-          subscriptionId: kase.subscription.id,
-          billingCycle: kase.subscription.billingCycle,
-        }),
-      })),
-    ),
-    orNotFound(caseStepHistory(user, id)),
-    listCaseChanges(user, id),
-    searchParams,
-    getTranslations(),
-    getLocale(),
-    getFormatter(),
-  ]);
+  const [{ kase, charges }, stepHistory, changes, checks, query, t, locale, format] =
+    await Promise.all([
+      // The case brings its subscription (read once, shared with the metadata); its charges need both.
+      orNotFound(
+        getCasePage(user, id).then(async (kase) => ({
+          kase,
+          charges: await caseCharges(user, {
+            id: kase.id,
+            subscriptionId: kase.subscription.id,
+            billingCycle: kase.subscription.billingCycle,
+          }),
+        })),
+      ),
+      orNotFound(caseStepHistory(user, id)),
+      listCaseChanges(user, id),
+      readCaseChecks(user, id),
+      searchParams,
+      getTranslations(),
+      getLocale(),
+      getFormatter(),
+    ]);
   return (
     <CaseView
       kase={kase}
       stepHistory={stepHistory}
       changes={changes}
+      checks={checks}
       charges={charges}
       timeZone={user.timeZone}
       showAllHistory={query.history === "all"}

@@ -240,7 +240,9 @@ export function CaseView({
           <Card>
             <CardHeader title={t("notes.title")} />
             {/* The playbook's channel kinds go in `available` once playbooks reach the case. */}
-            <NextChannelHint notes={kase.notes} available={null} t={t} />
+            {isClosed(kase.state) ? null : (
+              <NextChannelHint notes={kase.notes} available={null} t={t} />
+            )}
             <NewNotePanel caseId={kase.id} timeZone={timeZone} />
           </Card>
 

@@ -103,6 +103,21 @@ export async function setCaseCheck(
         fields: { doneOn: ["date_in_future"] },
       });
     }
+    // After the confirmation means after it: not before the day it happened.
+    const confirmation = await tx.caseEvent.findFirst({
+      where: { caseId, userId: actor.id, to: "confirmation_received" },
+      orderBy: { seq: "desc" },
+      select: { occurredOn: true },
+    });
+    if (confirmation && doneOn < confirmation.occurredOn) {
+      throw new AppError(
+        "date_out_of_order",
+        "An item cannot have been done before the confirmation.",
+        {
+          fields: { doneOn: ["date_out_of_order"] },
+        },
+      );
+    }
     const data = { doneOn, agent: input.agent ?? null };
     await tx.caseCheck.upsert({
       where: { caseId_item: { caseId, item: input.item } },

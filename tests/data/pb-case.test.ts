@@ -29,7 +29,11 @@ async function userWithCase(trialEndsOn: string | null = null) {
     billingCycle: "monthly",
     trialEndsOn,
   });
-  const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+  const kase = await openCase(user, {
+    subscriptionId: sub.id,
+    reason: "cost",
+    occurredOn: "2026-11-30",
+  });
   return { user, sub, kase };
 }
 
@@ -38,15 +42,18 @@ async function confirmed() {
   let kase = await transitionCase(made.user, made.kase.id, {
     to: "bill_checked",
     expectedVersion: made.kase.version,
+    occurredOn: "2026-12-01",
   });
   kase = await transitionCase(made.user, kase.id, {
     to: "request_submitted",
     expectedVersion: kase.version,
+    occurredOn: "2026-12-01",
   });
   kase = await transitionCase(made.user, kase.id, {
     to: "confirmation_received",
     expectedVersion: kase.version,
     confirmationNumber: "PC-1",
+    occurredOn: "2026-12-01",
   });
   return { ...made, kase };
 }
@@ -167,6 +174,42 @@ describe("the after-confirmation checklist", () => {
     expect([early.status, early.fields]).toEqual([422, { item: ["case_not_confirmed"] }]);
     expect(await listCaseChecks(user, kase.id)).toEqual([]);
     expect(await listCaseChecks(open.user, open.kase.id)).toEqual([]);
+  });
+
+  it("refuses a day before the confirmation (422 date_out_of_order)", async () => {
+    const made = await userWithCase();
+    let kase = await transitionCase(made.user, made.kase.id, {
+      to: "bill_checked",
+      expectedVersion: made.kase.version,
+      occurredOn: "2026-12-02",
+    });
+    kase = await transitionCase(made.user, kase.id, {
+      to: "request_submitted",
+      expectedVersion: kase.version,
+      occurredOn: "2026-12-02",
+    });
+    kase = await transitionCase(made.user, kase.id, {
+      to: "confirmation_received",
+      expectedVersion: kase.version,
+      confirmationNumber: "PC-2",
+      occurredOn: "2026-12-03",
+    });
+    const early = await refusal(() =>
+      setCaseCheck(
+        made.user,
+        kase.id,
+        { item: "final_bill_checked", done: true, doneOn: "2026-12-02" },
+        TODAY,
+      ),
+    );
+    expect([early.status, early.code]).toEqual([422, "date_out_of_order"]);
+    const ok = await setCaseCheck(
+      made.user,
+      kase.id,
+      { item: "final_bill_checked", done: true, doneOn: "2026-12-03" },
+      TODAY,
+    );
+    expect(ok.map((c) => c.doneOn)).toEqual(["2026-12-03"]);
   });
 
   it("refuses an unknown item or a date that is not one (400)", async () => {

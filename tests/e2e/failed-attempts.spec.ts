@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiCase, apiUser, logIn, openCaseThroughUi, ready, register } from "./helpers";
+import { MOBILE_PLAN, apiUser, logIn, openCaseThroughUi, ready, register } from "./helpers";
 
 test("a failed website attempt: the case suggests the next channel", async ({ page }) => {
   await register(page);
@@ -7,7 +7,9 @@ test("a failed website attempt: the case suggests the next channel", async ({ pa
   await expect(page.getByTestId("next-channel")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Log a call or contact" }).click();
-  await page.keyboard.type("Looked through the whole account page: nothing to cancel with.");
+  await page
+    .getByLabel("What was said")
+    .fill("Looked through the whole account page: nothing to cancel with.");
   await page.getByLabel("How").selectOption({ label: "Website or app" });
   await page.getByLabel("Did it fail?").selectOption({ label: "No cancel option found" });
   await page.getByRole("button", { name: "Save note" }).click();
@@ -23,7 +25,19 @@ test("a confirmed case's checklist: two items ticked show dated in the history",
   request,
 }) => {
   const user = await apiUser(request);
-  const { kase } = await apiCase(request, user.auth);
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Opened and confirmed days ago: an item can be dated any day since the confirmation.
+  const sub = await request.post("/api/v1/subscriptions", {
+    headers: user.auth,
+    data: MOBILE_PLAN,
+  });
+  const opened = await request.post("/api/v1/cases", {
+    headers: user.auth,
+    data: { subscriptionId: (await sub.json()).id, reason: "cost", occurredOn: day(-6) },
+  });
+  expect(opened.status()).toBe(201);
+  const kase = await opened.json();
   let version = kase.version as number;
   for (const step of [
     { to: "bill_checked" },
@@ -32,19 +46,18 @@ test("a confirmed case's checklist: two items ticked show dated in the history",
   ]) {
     const moved = await request.post(`/api/v1/cases/${kase.id}/transitions`, {
       headers: user.auth,
-      data: { ...step, expectedVersion: version },
+      data: { ...step, occurredOn: day(-5), expectedVersion: version },
     });
     expect(moved.status()).toBe(200);
     version = (await moved.json()).version;
   }
-  const day = (offset: number) =>
-    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const shown = (date: string) =>
     new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(
       new Date(`${date}T00:00:00Z`),
     );
 
   await logIn(page, user.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/cases/${kase.id}`);
   await ready(page);
   const checklist = page.getByTestId("checklist");

@@ -154,11 +154,11 @@ export const CASE_OPERATIONS: Operation[] = [
     tag: "cases",
     summary: "Tick or untick one item of the checklist",
     description:
-      "Ticking needs a confirmed case (422 `unprocessable` otherwise) and `doneOn` (default today, the user's zone) not after today (422 `date_in_future`). Not a workflow state: the case's version does not change.",
+      "Ticking needs a confirmed case (422 `unprocessable` otherwise) and `doneOn` (default today, the user's zone) not after today (422 `date_in_future`) nor before the confirmation's day (422 `date_out_of_order`). Not a workflow state: the case's version does not change.",
     auth: "user",
     body: json(setCheckSchema),
     success: ok("The checklist after the change.", checklistSchema),
-    errors: ["unprocessable", "date_in_future"],
+    errors: ["unprocessable", "date_in_future", "date_out_of_order"],
   },
   {
     method: "GET",

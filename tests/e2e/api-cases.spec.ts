@@ -58,6 +58,7 @@ test("subscriptions: create, read, update, list, delete — with the field names
     status: "active",
     cancelledAt: null,
     merchantPatterns: ["MINT MOBILE", "MINTMOBILE"],
+    trialEndsOn: null,
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
   });
 

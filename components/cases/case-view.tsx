@@ -8,14 +8,18 @@ import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
+import { CaseChecklist } from "@/components/cases/case-checklist";
+import { NextChannelHint } from "@/components/cases/next-channel-hint";
 import { Card, CardHeader } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
 import { PlaybookGuidance } from "@/components/playbooks/playbook-guidance";
 import { uploadMaxBytes } from "@/lib/config";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
+import type { CaseCheckDto } from "@/lib/data/case-checks";
 import type { CasePageDetail } from "@/lib/data/case-record";
 import type { CaseCharges } from "@/lib/data/charge-summaries";
+import { CHECK_ITEMS, canTick } from "@/lib/domain/checklist";
 import { isClosed, OPTIONAL_STEPS, stepStatuses, type CaseState } from "@/lib/domain/case-workflow";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { recentHistory } from "@/lib/domain/timeline";
@@ -31,6 +35,7 @@ export function CaseView({
   kase,
   stepHistory,
   changes,
+  checks,
   charges,
   playbook,
   timeZone,
@@ -42,6 +47,8 @@ export function CaseView({
   kase: CasePageDetail;
   stepHistory: { to: CaseState; skipped: boolean }[];
   changes: CaseChangeDto[];
+  /** The after-confirmation checklist's ticked items. */
+  checks: CaseCheckDto[];
   charges: CaseCharges;
   /** The subscription's provider playbook; null: the generic guidance alone. */
   playbook: ResolvedPlaybook | null;
@@ -211,8 +218,43 @@ export function CaseView({
             </div>
           </Card>
 
+          {canTick(kase.state) || checks.length > 0 ? (
+            <Card id="checklist" className="scroll-mt-4">
+              <CardHeader title={t("cases.checklistTitle")} />
+              <p className="-mt-2 mb-4 text-sm text-slate-600 dark:text-slate-400">
+                {canTick(kase.state) ? t("cases.checklistHint") : t("cases.checklistReopened")}
+              </p>
+              <CaseChecklist
+                caseId={kase.id}
+                today={today}
+                editable={canTick(kase.state)}
+                rows={CHECK_ITEMS.map((item) => {
+                  const check = checks.find((c) => c.item === item);
+                  return {
+                    item,
+                    done: check
+                      ? {
+                          doneOn: check.doneOn,
+                          dayLabel: formatDateOnly(check.doneOn, locale),
+                          agent: check.agent,
+                        }
+                      : null,
+                  };
+                })}
+              />
+            </Card>
+          ) : null}
+
           <Card>
             <CardHeader title={t("notes.title")} />
+            {isClosed(kase.state) ? null : (
+              <NextChannelHint
+                notes={kase.notes}
+                // With a playbook, only the ways it says this provider can be left.
+                available={playbook ? playbook.channels.map((channel) => channel.kind) : null}
+                t={t}
+              />
+            )}
             <NewNotePanel caseId={kase.id} timeZone={timeZone} />
           </Card>
 
@@ -240,6 +282,7 @@ export function CaseView({
               events={history.events}
               notes={history.notes}
               changes={history.changes}
+              checks={checks}
               olderHref={history.truncated ? `/cases/${kase.id}/evidence` : undefined}
               timeZone={timeZone}
               limit={showAllHistory ? null : HISTORY_SHOWN}

@@ -4,16 +4,18 @@ import { buttonClasses } from "@/components/ui/button";
 import { NoteItem } from "@/components/notes/note-item";
 import type { CaseEventDto } from "@/lib/data/case-dto";
 import type { NoteDto } from "@/lib/data/notes";
-import { formatDateOnly, instantToWallTime } from "@/lib/domain/dates";
+import { formatDateOnly, instantToWallTime, todayIn } from "@/lib/domain/dates";
 import { newestFirst, stepMoment } from "@/lib/domain/timeline";
 import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
+import type { CaseCheckDto } from "@/lib/data/case-checks";
 import { ChangeLine } from "./change-line";
 
 type Entry = { at: Date; recordedAt: Date; key: string } & (
-  | { event: CaseEventDto & { doneBefore?: true }; note?: never; change?: never }
-  | { note: NoteDto; event?: never; change?: never }
-  | { change: CaseChangeDto; event?: never; note?: never }
+  | { event: CaseEventDto & { doneBefore?: true }; note?: never; change?: never; check?: never }
+  | { note: NoteDto; event?: never; change?: never; check?: never }
+  | { change: CaseChangeDto; event?: never; note?: never; check?: never }
+  | { check: CaseCheckDto; event?: never; note?: never; change?: never }
 );
 
 // A note edited more than this after it was written says so.
@@ -28,6 +30,7 @@ export async function Timeline({
   events,
   notes,
   changes = [],
+  checks = [],
   timeZone,
   limit = null,
   showAllHref,
@@ -38,6 +41,8 @@ export async function Timeline({
   notes: NoteDto[];
   /** Deleted notes and receipts: the lines they left. */
   changes?: CaseChangeDto[];
+  /** The after-confirmation checklist's ticked items, each at the day it was done. */
+  checks?: CaseCheckDto[];
   timeZone: string;
   limit?: number | null;
   showAllHref?: string;
@@ -65,6 +70,12 @@ export async function Timeline({
       key: `c-${change.id}`,
       change,
     })),
+    ...checks.map((check) => ({
+      at: stepMoment({ at: check.recordedAt, occurredOn: check.doneOn }, timeZone).at,
+      recordedAt: check.recordedAt,
+      key: `k-${check.item}`,
+      check,
+    })),
   ]);
   const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   const shown = limit === null ? entries : entries.slice(0, limit);
@@ -81,6 +92,29 @@ export async function Timeline({
                   className="mt-1.5 size-2.5 shrink-0 rounded-full border border-slate-400 bg-slate-200 dark:bg-slate-700"
                 />
                 <ChangeLine change={entry.change} when={when} i18n={{ t, locale }} />
+              </li>
+            );
+          }
+          if (entry.check) {
+            const check = entry.check;
+            return (
+              <li key={entry.key} className="flex gap-3" data-testid="timeline-check">
+                <span
+                  aria-hidden="true"
+                  className="mt-1.5 size-2.5 shrink-0 rounded-full bg-emerald-500"
+                />
+                <div className="min-w-0 flex-1 text-sm">
+                  <p className="font-medium">{t(`domain.check.${check.item}`)}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">
+                    <time dateTime={check.doneOn}>
+                      {t("cases.checkDone", { date: formatDateOnly(check.doneOn, locale) })}
+                    </time>
+                    {check.agent ? ` · ${t("cases.checkAgentLabel", { agent: check.agent })}` : ""}
+                    {todayIn(timeZone, check.recordedAt) === check.doneOn
+                      ? ""
+                      : ` · ${t("cases.recordedOn", { date: when(check.recordedAt) })}`}
+                  </p>
+                </div>
               </li>
             );
           }
@@ -121,6 +155,7 @@ export async function Timeline({
                       summary: note.summary,
                       outcome: note.outcome ?? "",
                       followUpOn: note.followUpOn ?? "",
+                      failureReason: note.failureReason ?? "",
                     }}
                   />
                 </div>

@@ -8,10 +8,12 @@ import {
   RENEWAL_HORIZON_DAYS,
   type MoneyByCurrency,
   type SubscriptionDeadlines,
+  type TrialDeadline,
 } from "@/lib/data/subscription-summaries";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
+import { TrialsCard } from "@/components/dashboard/trials-card";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
@@ -44,6 +46,7 @@ export function Overview({
   totals,
   cases,
   deadlines,
+  trials,
   flagged,
   t,
   locale,
@@ -54,6 +57,8 @@ export function Overview({
   totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
   cases: CaseOverview;
   deadlines: SubscriptionDeadlines;
+  /** Free trials to cancel soon. */
+  trials: TrialDeadline[];
   /** Charges after a confirmed cancellation, newest first. */
   flagged: { items: (TransactionDto & { provider: string })[]; total: number };
   t: PageTranslator;
@@ -176,6 +181,7 @@ export function Overview({
             </Link>
           ) : null}
         </Card>
+        {trials.length > 0 ? <TrialsCard trials={trials} t={t} locale={locale} /> : null}
         <Card>
           <CardHeader
             title={t("dashboard.renewalsTitle")}

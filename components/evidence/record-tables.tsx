@@ -57,6 +57,9 @@ export function ContactsTable({
               {note.reference ?? "—"}
             </td>
             <td className={`${td} whitespace-pre-wrap [overflow-wrap:anywhere]`}>
+              {note.failureReason
+                ? `${t("notes.failedLabel", { reason: t(`domain.failure.${note.failureReason}`) })}\n`
+                : ""}
               {note.summary}
               {note.outcome ? `\n${t("notes.outcomeLabel", { outcome: note.outcome })}` : ""}
             </td>

@@ -16,6 +16,7 @@ const FIELDS = [
   "summary",
   "outcome",
   "followUpOn",
+  "failureReason",
 ] as const satisfies readonly (keyof NoteFormValues)[];
 
 export function readDraft(key: string): NoteFormValues | null {

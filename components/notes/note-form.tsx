@@ -10,6 +10,7 @@ import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
+import { FAILURE_REASONS } from "@/lib/domain/attempts";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { instantToWallTime } from "@/lib/domain/dates";
 import { draftKey } from "./draft-store";
@@ -24,6 +25,8 @@ export type NoteFormValues = {
   summary: string;
   outcome: string;
   followUpOn: string;
+  /** "": the contact did not fail. */
+  failureReason: string;
 };
 
 type Props = {
@@ -134,6 +137,16 @@ export function NoteForm({ caseId, noteId, values, restored, onSaved, onCancel }
         />
       </div>
       <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">{t("notes.followUpHint")}</p>
+      <SelectField
+        id={id("failureReason")}
+        name="failureReason"
+        label={t("notes.failureReason")}
+        defaultValue={values.failureReason}
+        errors={errors("failureReason")}
+      >
+        <option value="">{t("notes.notFailed")}</option>
+        <EnumOptions values={FAILURE_REASONS} namespace="domain.failure" />
+      </SelectField>
       <TextField
         id={id("outcome")}
         name="outcome"
@@ -192,6 +205,7 @@ export function NewNoteForm({
         summary: "",
         outcome: "",
         followUpOn: "",
+        failureReason: "",
       },
   );
   return (

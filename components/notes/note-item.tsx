@@ -38,6 +38,14 @@ export function NoteItem({
           ) : null}
         </p>
       </div>
+      {values.failureReason ? (
+        <p
+          className="mt-1 inline-flex rounded-md bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200 dark:bg-red-950/50 dark:text-red-200 dark:ring-red-900"
+          data-testid="note-failed"
+        >
+          {t("notes.failedLabel", { reason: t(`domain.failure.${values.failureReason}`) })}
+        </p>
+      ) : null}
       <p className="mt-1 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{values.summary}</p>
       <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs [overflow-wrap:anywhere] text-slate-600 dark:text-slate-300">
         {values.agent ? <span>{t("notes.agentLabel", { agent: values.agent })}</span> : null}

@@ -141,6 +141,13 @@ export function NoteSearchView({
                     <CaseStateBadge state={note.case.state} t={t} />
                   </span>
                 </div>
+                {note.failureReason ? (
+                  <p className="mt-1 text-xs font-semibold text-red-800 dark:text-red-300">
+                    {t("notes.failedLabel", {
+                      reason: t(`domain.failure.${note.failureReason}`),
+                    })}
+                  </p>
+                ) : null}
                 <p className="mt-1 line-clamp-3 text-sm whitespace-pre-wrap">{note.summary}</p>
                 <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-300">
                   {note.agent ? <span>{t("notes.agentLabel", { agent: note.agent })}</span> : null}

@@ -20,6 +20,7 @@ export const NEW_SUBSCRIPTION_VALUES: SubscriptionFormValues = {
   notes: "",
   merchantPatterns: "",
   playbookSlug: "",
+  trialEndsOn: "",
 };
 
 const sameList = (a: string[], b: string[]) =>
@@ -46,6 +47,7 @@ export function subscriptionFormValues(s: SubscriptionDto): SubscriptionFormValu
       ? ""
       : s.merchantPatterns.join("\n"),
     playbookSlug: s.playbookSlug ?? "",
+    trialEndsOn: s.trialEndsOn ?? "",
   };
 }
 

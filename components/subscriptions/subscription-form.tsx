@@ -34,6 +34,8 @@ export type SubscriptionFormValues = {
   merchantPatterns: string;
   /** Its provider playbook's slug; "" for none. */
   playbookSlug: string;
+  /** "": not on a free trial. */
+  trialEndsOn: string;
 };
 
 // The currencies people here pay in most; any ISO-4217 code can be typed via the API.
@@ -176,6 +178,15 @@ export function SubscriptionForm({
           errors={errors("accountRef")}
         />
       </div>
+      <TextField
+        id="trialEndsOn"
+        name="trialEndsOn"
+        type="date"
+        label={t("subscriptions.trialEndsOn")}
+        hint={t("subscriptions.trialEndsOnHint")}
+        defaultValue={values.trialEndsOn}
+        errors={errors("trialEndsOn")}
+      />
       <TextField
         id="cancelUrl"
         name="cancelUrl"

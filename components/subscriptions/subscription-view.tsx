@@ -19,6 +19,7 @@ import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import { dateTimeFormat } from "@/lib/domain/intl";
 import { formatMoney, monthlyEquivalent } from "@/lib/domain/money";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
+import { trialCancelBy } from "@/lib/domain/trials";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 import type { ResolvedPlaybook } from "@/lib/playbooks/resolve";
 
@@ -63,6 +64,23 @@ export function SubscriptionView({
         i18n={{ t, locale }}
       />,
     ],
+    ...(s.trialEndsOn
+      ? ([
+          [
+            t("subscriptions.trialEndsOn"),
+            <span key="trial" data-testid="trial-ends-on">
+              {formatDateOnly(s.trialEndsOn, locale)}
+              {s.status === "cancelled" ? null : (
+                <span className="block font-semibold text-amber-700 dark:text-amber-300">
+                  {t("subscriptions.trialCancelBy", {
+                    date: formatDateOnly(trialCancelBy(s.trialEndsOn), locale),
+                  })}
+                </span>
+              )}
+            </span>,
+          ],
+        ] satisfies [string, ReactNode][])
+      : []),
     [
       t("subscriptions.autoRenew"),
       s.status === "cancelled" ? t("subscriptions.autoRenewEnded") : s.autoRenew ? "✓" : "✗",

@@ -45,6 +45,7 @@ export const saveNoteAction = userAction(
         summary: formText(formData, "summary"),
         outcome: formText(formData, "outcome"),
         followUpOn: formText(formData, "followUpOn") || null,
+        failureReason: formText(formData, "failureReason") || null,
       };
     },
     always: revalidateCase,

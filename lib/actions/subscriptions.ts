@@ -48,6 +48,7 @@ function subscriptionFromForm(formData: FormData) {
     merchantPatterns: patternsFromForm(formText(formData, "merchantPatterns")),
     // The form's choice ("" for none); a form without the field leaves it to the name.
     playbookSlug: formText(formData, "playbookSlug"),
+    trialEndsOn: formText(formData, "trialEndsOn") || null,
   };
 }
 

@@ -3,6 +3,7 @@ import { generateFeedToken, hashApiToken, looksLikeFeedToken } from "@/lib/crypt
 import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";
+import { trialCancelBy } from "@/lib/domain/trials";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import { flaggedSummary } from "./charge-summaries";
 import type { Actor } from "./users";
@@ -57,6 +58,8 @@ export type FeedEntries = {
   followUps: { caseId: string; date: string; provider: string; state: string }[];
   promised: { caseId: string; noteId: string; date: string; provider: string; channel: string }[];
   renewals: { subscriptionId: string; date: string; provider: string }[];
+  /** A free trial's cancel-by day: the day before it ends. */
+  trials: { subscriptionId: string; date: string; provider: string }[];
   /** The last day to dispute each charge flagged after a cancellation (its statement date + 60). */
   disputes: { caseId: string; transactionId: string; date: string; provider: string }[];
 };
@@ -73,7 +76,7 @@ export async function feedEntries(
 ): Promise<FeedEntries> {
   const from = addDays(today, -FEED_PAST_DAYS);
   const open = { notIn: [...CLOSED_STATES] };
-  const [cases, notes, subscriptions, flagged] = await Promise.all([
+  const [cases, notes, subscriptions, flagged, trials] = await Promise.all([
     db.cancellationCase.findMany({
       where: { userId: owner.id, state: open, nextFollowUpOn: { gte: from } },
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
@@ -104,6 +107,16 @@ export async function feedEntries(
       select: { id: true, provider: true, nextRenewalOn: true },
     }),
     flaggedSummary(owner, FEED_ENTRIES_MAX),
+    db.subscription.findMany({
+      where: {
+        userId: owner.id,
+        status: { not: "cancelled" },
+        trialEndsOn: { gt: from },
+      },
+      orderBy: [{ trialEndsOn: "asc" }, { id: "asc" }],
+      take: FEED_ENTRIES_MAX,
+      select: { id: true, provider: true, trialEndsOn: true },
+    }),
   ]);
   return {
     followUps: cases.map((c) => ({
@@ -122,6 +135,11 @@ export async function feedEntries(
     renewals: subscriptions.map((s) => ({
       subscriptionId: s.id,
       date: s.nextRenewalOn!,
+      provider: s.provider,
+    })),
+    trials: trials.map((s) => ({
+      subscriptionId: s.id,
+      date: trialCancelBy(s.trialEndsOn!),
       provider: s.provider,
     })),
     disputes: flagged.items.flatMap((c) =>

@@ -4,6 +4,7 @@ import { eventsPerCaseLimit, notesPerCaseLimit, receiptsPerCaseLimit } from "@/l
 import { db } from "@/lib/db/client";
 import { receiptStorage } from "@/lib/storage";
 import { eventSelect, toCaseEventDto, type CaseEventDto } from "./case-dto";
+import { listCaseChecks, type CaseCheckDto } from "./case-checks";
 import { getCase } from "./case-record";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
@@ -32,6 +33,8 @@ export type DisputePackData = {
   openedAt: Date;
   events: CaseEventDto[];
   notes: NoteDto[];
+  /** The after-confirmation checklist's ticked items. */
+  checks: CaseCheckDto[];
   receipts: PackReceipt[];
   charges: TransactionDto[];
   /** The statement's issuer when an import named it ("Chase"). */
@@ -43,7 +46,7 @@ export async function disputePackData(
   caseId: string,
 ): Promise<DisputePackData> {
   const kase = await getCase(actor, caseId);
-  const [subscription, events, notes, receipts, watches] = await Promise.all([
+  const [subscription, events, notes, receipts, watches, checks] = await Promise.all([
     getSubscription(actor, kase.subscription.id),
     db.caseEvent.findMany({
       where: { caseId, userId: actor.id },
@@ -64,6 +67,7 @@ export async function disputePackData(
       select: { ...receiptSelect, storageKey: true },
     }),
     chargeWatches(actor, [kase.subscription.id]),
+    listCaseChecks(actor, caseId),
   ]);
   const watch = watches.get(kase.subscription.id);
   const ours = watch?.caseId === caseId;
@@ -90,6 +94,7 @@ export async function disputePackData(
     openedAt: kase.openedAt,
     events: events.map(toCaseEventDto),
     notes: notes.map(toNoteDto),
+    checks,
     receipts: receipts.map(({ storageKey, ...row }) => ({
       ...toReceiptDto(row),
       open: () => storage.open(storageKey),

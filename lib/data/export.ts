@@ -11,6 +11,7 @@ import {
   type CaseEventDto,
 } from "./case-dto";
 import { listChangesOfCases, type CaseChangeDto } from "./case-changes";
+import { checksOfCases, type CaseCheckDto } from "./case-checks";
 import { notFoundError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
@@ -36,7 +37,12 @@ export type ExportAccount = {
   createdAt: Date;
 };
 
-export type ExportedCase = CaseDto & { events: CaseEventDto[]; changes: CaseChangeDto[] };
+export type ExportedCase = CaseDto & {
+  events: CaseEventDto[];
+  changes: CaseChangeDto[];
+  /** The after-confirmation checklist's ticked items. */
+  checklist: CaseCheckDto[];
+};
 export type ExportedReceipt = ReceiptDto & { file: string };
 
 /** A receipt file for the ZIP, opened only when the writer reaches it. */
@@ -124,10 +130,15 @@ export function exportCases(actor: Actor): AsyncGenerator<ExportedCase[]> {
         actor,
         rows.map((row) => row.id),
       );
+      const checks = await checksOfCases(
+        actor,
+        rows.map((row) => row.id),
+      );
       return rows.map((row) => ({
         ...toCaseDto(row),
         events: byCase.get(row.id) ?? [],
         changes: changes.get(row.id) ?? [],
+        checklist: checks.get(row.id) ?? [],
       }));
     },
     CASE_BATCH,

@@ -5,12 +5,13 @@ import { containsText } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case-workflow";
 import { promisedFollowUp } from "@/lib/domain/follow-ups";
+import { FAILURE_REASONS, type FailureReason } from "@/lib/domain/attempts";
 import { NOTE_CHANNELS, type NoteChannel } from "@/lib/domain/notes";
 import type { PageQuery } from "@/lib/validation/fields";
 import type { CreateNoteInput, NoteSearchQuery, UpdateNoteInput } from "@/lib/validation/notes";
 import { recordChange } from "./case-changes";
 import { assertCaseExists } from "./case-ownership";
-import { fromColumn } from "./columns";
+import { fromColumn, fromNullableColumn } from "./columns";
 import { limitReachedError, notFoundError } from "./errors";
 import { afterCursor, toPage, type Page } from "./pagination";
 import type { Actor } from "./users";
@@ -27,6 +28,8 @@ export type NoteDto = {
   summary: string;
   outcome: string | null;
   followUpOn: string | null;
+  /** Why the contact failed; null: it did not. */
+  failureReason: FailureReason | null;
   createdAt: Date;
   /** Later than createdAt once the note was edited. */
   updatedAt: Date;
@@ -43,6 +46,7 @@ export const noteSelect = {
   summary: true,
   outcome: true,
   followUpOn: true,
+  failureReason: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Record<keyof NoteDto, true>;
@@ -50,7 +54,11 @@ export const noteSelect = {
 type NoteRow = Prisma.NoteGetPayload<{ select: typeof noteSelect }>;
 
 export function toNoteDto(row: NoteRow): NoteDto {
-  return { ...row, channel: fromColumn(NOTE_CHANNELS, row.channel) };
+  return {
+    ...row,
+    channel: fromColumn(NOTE_CHANNELS, row.channel),
+    failureReason: fromNullableColumn(FAILURE_REASONS, row.failureReason),
+  };
 }
 
 const noteNotFound = () => notFoundError("Note");

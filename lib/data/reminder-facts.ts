@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
 import { addDays, todayIn } from "@/lib/domain/dates";
+import { trialCancelBy } from "@/lib/domain/trials";
 import { WAITING_STATES, type ReminderFacts } from "@/lib/domain/reminders";
 import { flaggedSummary } from "./charge-summaries";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
@@ -24,7 +25,7 @@ export async function reminderFacts(
 ): Promise<ReminderFacts> {
   const from = addDays(today, -FACTS_PAST_DAYS);
   const open = { notIn: [...CLOSED_STATES] };
-  const [cases, notes, subscriptions] = await Promise.all([
+  const [cases, notes, subscriptions, trials] = await Promise.all([
     db.cancellationCase.findMany({
       where: {
         userId: user.id,
@@ -61,6 +62,17 @@ export async function reminderFacts(
       orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
       take: FACTS_MAX,
       select: { id: true, provider: true, nextRenewalOn: true },
+    }),
+    // Cancel-by (the day before the end) from today to the furthest offset ahead.
+    db.subscription.findMany({
+      where: {
+        userId: user.id,
+        status: { not: "cancelled" },
+        trialEndsOn: { gt: today, lte: addDays(today, renewalDaysMax + 1) },
+      },
+      orderBy: [{ trialEndsOn: "asc" }, { id: "asc" }],
+      take: FACTS_MAX,
+      select: { id: true, provider: true, trialEndsOn: true },
     }),
   ]);
 
@@ -116,6 +128,11 @@ export async function reminderFacts(
       provider: s.provider,
       cancelled: false,
       nextRenewalOn: s.nextRenewalOn,
+    })),
+    trials: trials.map((s) => ({
+      id: s.id,
+      provider: s.provider,
+      cancelBy: trialCancelBy(s.trialEndsOn!),
     })),
     charges: charges.items.slice(0, FACTS_MAX).map((c) => ({
       id: c.id,

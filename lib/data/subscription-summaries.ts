@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/dates";
 import { monthlyEquivalent } from "@/lib/domain/money";
+import { TRIALS_AHEAD_DAYS, trialsEnding } from "@/lib/domain/trials";
 import {
   BILLING_CYCLES,
   SUBSCRIPTION_STATUSES,
@@ -100,4 +101,37 @@ export async function subscriptionDeadlines(
     withoutCase: withoutCase.map(({ id, provider }) => ({ id, provider })),
     withoutCaseCount: Number(withoutCase[0]?.total ?? 0),
   };
+}
+
+export type TrialDeadline = {
+  id: string;
+  provider: string;
+  trialEndsOn: string;
+  /** The last day to cancel without paying (lib/domain/trials.ts). */
+  cancelBy: string;
+  daysLeft: number;
+};
+
+/** The dashboard's "trials ending": free trials to cancel soon, soonest first (at most 10). */
+export async function trialDeadlines(actor: Actor, today: string): Promise<TrialDeadline[]> {
+  const rows = await db.subscription.findMany({
+    where: {
+      userId: actor.id,
+      status: { not: "cancelled" },
+      trialEndsOn: { gte: today, lte: addDays(today, TRIALS_AHEAD_DAYS + 1) },
+    },
+    orderBy: [{ trialEndsOn: "asc" }, { id: "asc" }],
+    take: DEADLINES_SHOWN,
+    select: { id: true, provider: true, trialEndsOn: true },
+  });
+  return trialsEnding(
+    rows.map((row) => ({ ...row, cancelled: false })),
+    today,
+  ).map(({ id, provider, trialEndsOn, cancelBy, daysLeft }) => ({
+    id,
+    provider,
+    trialEndsOn,
+    cancelBy,
+    daysLeft,
+  }));
 }

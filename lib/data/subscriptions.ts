@@ -48,6 +48,8 @@ export type SubscriptionDto = {
   merchantPatterns: string[];
   /** The provider playbook it follows (playbooks/<slug>.json), or null. */
   playbookSlug: string | null;
+  /** The day a free trial ends (its cancel-by day is the day before); null: no trial. */
+  trialEndsOn: string | null;
   createdAt: Date;
 };
 
@@ -69,6 +71,7 @@ export const subscriptionSelect = {
   notes: true,
   merchantPatterns: true,
   playbookSlug: true,
+  trialEndsOn: true,
   createdAt: true,
 } as const satisfies Record<keyof SubscriptionDto, true>;
 

@@ -55,6 +55,16 @@ export function feedCalendar(
       url: `${baseUrl}/subscriptions/${r.subscriptionId}`,
     });
   }
+  for (const trial of entries.trials) {
+    calendar.createEvent({
+      id: `trial-${trial.subscriptionId}-${trial.date}@cancelcase`,
+      start: day(trial.date),
+      allDay: true,
+      summary: t("calendar.trial", { provider: trial.provider }),
+      description: t("calendar.trialBody", { provider: trial.provider }),
+      url: `${baseUrl}/subscriptions/${trial.subscriptionId}`,
+    });
+  }
   for (const d of entries.disputes) {
     calendar.createEvent({
       id: `dispute-${d.transactionId}@cancelcase`,

@@ -143,6 +143,19 @@ export async function record(
     );
   }
 
+  if (data.checks.length > 0) {
+    await layout.heading(t("afterConfirmation"));
+    for (const check of data.checks) {
+      await layout.row(
+        formatDateOnly(check.doneOn, f.locale),
+        [d(`check.${check.item}`), check.agent ? `${t("agent")}: ${check.agent}` : null]
+          .filter(Boolean)
+          .join("\n"),
+        130,
+      );
+    }
+  }
+
   await layout.heading(t("contactLog"));
   if (data.notes.length === 0) await layout.text(t("noNotes"), { muted: true });
   for (const note of data.notes) {
@@ -154,6 +167,9 @@ export async function record(
         after: 2,
       },
     );
+    if (note.failureReason) {
+      await layout.row(t("failed"), d(`failure.${note.failureReason}`), 110);
+    }
     if (note.agent) await layout.row(t("agent"), note.agent, 110);
     if (note.reference) await layout.row(t("reference"), note.reference, 110);
     if (note.durationMinutes) {

@@ -17,6 +17,8 @@ export const REMINDER_KINDS = [
   "charge",
   /** The last week before such a charge's 60-day dispute window closes. */
   "dispute",
+  /** Before a free trial's cancel-by day (the day before it ends). */
+  "trial",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -110,6 +112,8 @@ export type ReminderFacts = {
     cancelled: boolean;
     nextRenewalOn: string | null;
   }[];
+  /** Free trials not cancelled, with their cancel-by day (lib/domain/trials.ts). */
+  trials: { id: string; provider: string; cancelBy: string }[];
   /** Charges flagged after a confirmed cancellation (lib/domain/charges). */
   charges: {
     id: string;
@@ -227,6 +231,32 @@ export function dueReminders(
             provider: s.provider,
             caseId: null,
             subscriptionId: s.id,
+            noteId: null,
+          });
+        }
+      });
+    }
+  }
+
+  // A trial is a renewal that comes first: the same setting and offsets,
+  // counted to its cancel-by day, plus that day itself (the last chance).
+  if (prefs.renewals) {
+    const offsets = [...new Set([...prefs.renewalDays, 0])].sort((a, b) => b - a);
+    for (const trial of facts.trials) {
+      if (trial.cancelBy < today) continue;
+      offsets.forEach((days, i) => {
+        const start = addDays(trial.cancelBy, -days);
+        const next = offsets[i + 1];
+        const end = addDays(trial.cancelBy, next === undefined ? 1 : -next);
+        if (start <= today && today < end && inWindow(start)) {
+          reminders.push({
+            kind: "trial",
+            targetId: trial.id,
+            dueOn: start,
+            eventOn: trial.cancelBy,
+            provider: trial.provider,
+            caseId: null,
+            subscriptionId: trial.id,
             noteId: null,
           });
         }

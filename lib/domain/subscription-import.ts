@@ -28,6 +28,8 @@ export type ImportedSubscription = {
   autoRenew: boolean;
   cancelUrl: string | null;
   notes: string | null;
+  /** Only CancelCase's own CSV has it; Wallos has no trial end. */
+  trialEndsOn: string | null;
 };
 
 /** Why a row is left out; the import form says it in the user's language. */
@@ -245,6 +247,7 @@ export function fromWallos(row: Record<string, unknown>, choices = NO_CHOICES): 
       autoRenew: text(row["Renewal"], 20)?.toLowerCase() !== "manual",
       cancelUrl: url && /^https?:\/\//i.test(url) ? url : null,
       notes: notes || null,
+      trialEndsOn: null,
     },
   };
 }
@@ -286,6 +289,8 @@ export function fromCancelCase(row: Record<string, unknown>): RowResult {
     return { ok: false, reason: "cycle_unsupported" };
   const next = text(get("nextRenewalOn"), 10);
   if (next && !isDateOnly(next)) return { ok: false, reason: "date_invalid" };
+  const trialEndsOn = text(get("trialEndsOn"), 10);
+  if (trialEndsOn && !isDateOnly(trialEndsOn)) return { ok: false, reason: "date_invalid" };
   const autoRenew = (text(get("autoRenew"), 10) ?? "true").toLowerCase();
   return {
     ok: true,
@@ -301,6 +306,7 @@ export function fromCancelCase(row: Record<string, unknown>): RowResult {
       autoRenew: !["false", "no", "0"].includes(autoRenew),
       cancelUrl: text(get("cancelUrl"), 2000),
       notes: text(get("notes"), 5000),
+      trialEndsOn,
     },
   };
 }

@@ -44,6 +44,13 @@ export async function reminderWriter(locale: Locale) {
           return t("charge", { provider, date: date(r.eventOn) });
         case "dispute":
           return t("dispute", { provider, date: date(r.eventOn) });
+        case "trial": {
+          const days = Math.max(
+            0,
+            Math.round((Date.parse(r.eventOn) - Date.parse(today)) / 86_400_000),
+          );
+          return t("trial", { provider, date: date(r.eventOn), days });
+        }
       }
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
@@ -69,6 +76,7 @@ const KIND_ORDER: Reminder["kind"][] = [
   "call_back",
   "review",
   "statement",
+  "trial",
   "renewal",
 ];
 

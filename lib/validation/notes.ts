@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FAILURE_REASONS } from "@/lib/domain/attempts";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { dateOnlyField, optionalText, pageQuerySchema } from "./fields";
 
@@ -23,6 +24,8 @@ const noteFields = {
     .max(5000, { error: "text_too_long_5000" }),
   outcome: optionalText(2000),
   followUpOn: dateOnlyField.nullable().optional(),
+  /** Set when the contact got nowhere; null: it did not fail. */
+  failureReason: z.enum(FAILURE_REASONS, { error: "failure_reason_invalid" }).nullable().optional(),
 };
 
 export const createNoteSchema = z.object(noteFields);

@@ -67,6 +67,8 @@ const subscriptionFields = {
     .nullable()
     .transform((value) => (value === "" ? null : value))
     .optional(),
+  /** The day a free trial ends; null: not on a trial. */
+  trialEndsOn: dateOnlyField.nullable().optional(),
 };
 
 export const createSubscriptionSchema = z.object(subscriptionFields);

@@ -46,7 +46,7 @@ export const VOCABULARY = {
     "other",
     null,
   ],
-  "Note.channel": ["phone", "chat", "email", "store", "social", "mail", "other"],
+  "Note.channel": ["website", "phone", "chat", "email", "store", "social", "mail", "other"],
   "Receipt.kind": ["confirmation", "final_bill", "refund", "screenshot", "correspondence", "other"],
   "Receipt.mimeType": [
     "application/pdf",
@@ -68,6 +68,7 @@ export const VOCABULARY = {
     "statement",
     "charge",
     "dispute",
+    "trial",
   ],
   "Notification.channel": ["email", "push"],
   "Notification.status": ["pending", "sent", "failed", "skipped"],

@@ -98,6 +98,7 @@ describe("a subscription's playbook", () => {
       autoRenew: true,
       cancelUrl: null,
       notes: null,
+      trialEndsOn: null,
     } as const;
     await importSubscriptions(user, [
       { ...row, provider: "ExampleStream" },

@@ -175,6 +175,17 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}/events` }),
   },
+  "GET /api/v1/cases/:id/checklist": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/checklist` }),
+  },
+  "PATCH /api/v1/cases/:id/checklist": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/cases/${ids.case}/checklist`,
+      data: { item: "final_bill_checked", done: true },
+    }),
+  },
   "GET /api/v1/cases/:id/notes": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}/notes` }),

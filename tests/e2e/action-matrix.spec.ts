@@ -90,6 +90,13 @@ const MATRIX: Record<string, Entry> = {
       [IDLE, note({ caseId: ids.case, noteId: ids.note })],
     ],
   },
+  "lib/actions/checklist.ts#setCheckAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ caseId: ids.case, item: "device_returned", done: "true" })],
+      [IDLE, form({ caseId: ids.case, item: "device_returned", done: "false" })],
+    ],
+  },
   "lib/actions/notes.ts#deleteNoteAction": {
     kind: "foreign",
     calls: (ids) => [[ids.note, ids.case]],

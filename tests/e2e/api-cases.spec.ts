@@ -60,6 +60,7 @@ test("subscriptions: create, read, update, list, delete — with the field names
     merchantPatterns: ["MINT MOBILE", "MINTMOBILE"],
     // The e2e servers read the fixture playbooks, which have no Mint Mobile.
     playbookSlug: null,
+    trialEndsOn: null,
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
   });
 

@@ -37,6 +37,7 @@ test("notes: add, read with the case, edit, search, delete — and the case's fo
     id: expect.any(String),
     caseId: kase.id,
     ...CALL,
+    failureReason: null,
     createdAt: expect.any(String),
     updatedAt: expect.any(String),
   });

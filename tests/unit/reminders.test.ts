@@ -28,6 +28,7 @@ const facts = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   cases: [],
   callBacks: [],
   subscriptions: [],
+  trials: [],
   charges: [],
   ...over,
 });
@@ -35,6 +36,16 @@ const kinds = (f: ReminderFacts, today = TODAY, prefs = DEFAULT_PREFS) =>
   dueReminders(f, prefs, today).map((r) => `${r.kind}:${r.targetId}:${r.dueOn}`);
 
 describe("which reminders are due", () => {
+  it("a free trial at the renewal offsets before its cancel-by day, and on that day", () => {
+    const cancelBy = addDays(TODAY, 7);
+    const f = facts({ trials: [{ id: "s1", provider: "Peacock", cancelBy }] });
+    expect(kinds(f)).toEqual([`trial:s1:${TODAY}`]);
+    expect(kinds(f, addDays(cancelBy, -1))).toEqual([`trial:s1:${addDays(cancelBy, -1)}`]);
+    expect(kinds(f, cancelBy)).toEqual([`trial:s1:${cancelBy}`]);
+    expect(kinds(f, addDays(cancelBy, 1))).toEqual([]);
+    expect(kinds(f, TODAY, { ...DEFAULT_PREFS, renewals: false })).toEqual([]);
+  });
+
   it("a follow-up on its day and after, within the catch-up week; never for a closed case", () => {
     const f = facts({ cases: [caseFacts({ nextFollowUpOn: TODAY })] });
     expect(kinds(f)).toEqual([`follow_up:c1:${TODAY}`]);

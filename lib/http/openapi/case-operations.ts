@@ -4,6 +4,7 @@ import {
   transitionSchema,
   updateCaseSchema,
 } from "@/lib/validation/cases";
+import { setCheckSchema } from "@/lib/validation/checklist";
 import { disputePackQuerySchema } from "@/lib/validation/dispute-pack";
 import { pageQuerySchema } from "@/lib/validation/fields";
 import { createNoteSchema, noteSearchSchema, updateNoteSchema } from "@/lib/validation/notes";
@@ -13,6 +14,7 @@ import { subscriptionImportResultSchema } from "./import-responses";
 import {
   caseDetailSchema,
   caseSchema,
+  checklistSchema,
   eventSchema,
   noteSchema,
   pageOf,
@@ -138,6 +140,27 @@ export const CASE_OPERATIONS: Operation[] = [
     auth: "user",
     query: pageQuerySchema,
     success: ok("A page of events, newest first.", pageOf(eventSchema)),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/cases/{id}/checklist",
+    tag: "cases",
+    summary: "Read the after-confirmation checklist",
+    description: "The ticked items, in the checklist's order; an item not listed is not ticked.",
+    auth: "user",
+    success: ok("The ticked items.", checklistSchema),
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/cases/{id}/checklist",
+    tag: "cases",
+    summary: "Tick or untick one item of the checklist",
+    description:
+      "Ticking needs a confirmed case (422 `unprocessable` otherwise) and `doneOn` (default today, the user's zone) not after today (422 `date_in_future`) nor before the confirmation's day (422 `date_out_of_order`). Not a workflow state: the case's version does not change.",
+    auth: "user",
+    body: json(setCheckSchema),
+    success: ok("The checklist after the change.", checklistSchema),
+    errors: ["unprocessable", "date_in_future", "date_out_of_order"],
   },
   {
     method: "GET",

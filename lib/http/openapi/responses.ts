@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+import { FAILURE_REASONS } from "@/lib/domain/attempts";
+import { CHECK_ITEMS } from "@/lib/domain/checklist";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 import {
@@ -68,6 +70,9 @@ export const subscriptionSchema = named(
       .string()
       .nullable()
       .meta({ description: "Its provider playbook; set from the provider's name on create." }),
+    trialEndsOn: date.nullable().meta({
+      description: "The day a free trial ends; the day before is the last day to cancel.",
+    }),
     createdAt: instant,
   }),
 );
@@ -117,8 +122,26 @@ export const noteSchema = named(
     summary: z.string(),
     outcome: text,
     followUpOn: date.nullable(),
+    failureReason: z
+      .enum(FAILURE_REASONS)
+      .nullable()
+      .meta({ description: "Why the contact failed; null when it did not." }),
     createdAt: instant,
     updatedAt: instant,
+  }),
+);
+
+export const checklistSchema = named(
+  "Checklist",
+  z.object({
+    items: z.array(
+      z.object({
+        item: z.enum(CHECK_ITEMS),
+        doneOn: date,
+        agent: text,
+        recordedAt: instant,
+      }),
+    ),
   }),
 );
 

@@ -4,6 +4,7 @@ import { CaseView } from "@/components/cases/case-view";
 import { requireUser } from "@/lib/auth/session";
 import { caseStepHistory, getCasePage } from "@/lib/data/case-record";
 import { listCaseChanges } from "@/lib/data/case-changes";
+import { readCaseChecks } from "@/lib/data/case-checks";
 import { caseCharges } from "@/lib/data/charge-summaries";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { playbookOf } from "@/lib/playbooks/catalog";
@@ -27,7 +28,7 @@ export default async function CasePage({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const [{ kase, charges, playbook }, stepHistory, changes, query, t, locale, format] =
+  const [{ kase, charges, playbook }, stepHistory, changes, checks, query, t, locale, format] =
     await Promise.all([
       // The case brings its subscription (read once, shared with the metadata); its charges
       // and its playbook need both.
@@ -44,6 +45,7 @@ export default async function CasePage({
       ),
       orNotFound(caseStepHistory(user, id)),
       listCaseChanges(user, id),
+      readCaseChecks(user, id),
       searchParams,
       getTranslations(),
       getLocale(),
@@ -54,6 +56,7 @@ export default async function CasePage({
       kase={kase}
       stepHistory={stepHistory}
       changes={changes}
+      checks={checks}
       charges={charges}
       playbook={playbook}
       timeZone={user.timeZone}

@@ -148,11 +148,16 @@ try {
         for (const scenario of scenarios(signedIn)) {
           if (ONLY && !ONLY.test(`${scenario.name} as ${user.name}`)) continue;
           log(`  ${scenario.name} as ${user.name} c=${connections}`);
+          // A run that fails (a request left unanswered) is recorded as such; the others go on.
+          const measured = await cannon(server, scenario, connections, DURATION).catch((error) => {
+            log(`    failed: ${error.cause?.code ?? error.message}`);
+            return { connections, rps: 0, p50: 0, p99: 0, errors: 1, failed: String(error) };
+          });
           runs.push({
             scenario: scenario.name,
             user: user.name,
             concurrency: connections,
-            ...(await cannon(server, scenario, connections, DURATION)),
+            ...measured,
           });
         }
       }
@@ -162,11 +167,33 @@ try {
   }
 
   const setups = {};
+  const save = () => ({
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+    },
+    // The 1-minute load average before the runs and after each set-up.
+    loadAverages: loadAverages.map((l) => Math.round(l * 100) / 100),
+    postgresVersion,
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+    dataset: dataset.counts,
+    setups,
+    benchSeconds: Math.round((performance.now() - started) / 1000),
+  });
+  // Each set-up's results are written as soon as it is done: a later failure loses only its own.
+  const keep = async () => {
+    if (!ONLY) await writePostgresSection(save());
+  };
   log("SQLite + disk, one instance…");
   {
     const server = await startServer(sqliteDir, { WEB_CONCURRENCY: "1" });
     try {
       setups.sqlite = await measure(server);
+      await keep();
     } finally {
       await server.stop();
     }
@@ -176,6 +203,7 @@ try {
     const server = await startServer(path.join(temp, "pg-one"), await scaledEnv("bench_one"));
     try {
       setups.postgres = await measure(server);
+      await keep();
     } finally {
       await server.stop();
     }
@@ -200,22 +228,7 @@ try {
     }
   }
 
-  const results = {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
-      node: process.version,
-    },
-    // The 1-minute load average before the runs and after each set-up.
-    loadAverages: loadAverages.map((l) => Math.round(l * 100) / 100),
-    postgresVersion,
-    durationSeconds: DURATION,
-    dataset: dataset.counts,
-    setups,
-    benchSeconds: Math.round((performance.now() - started) / 1000),
-  };
+  const results = save();
   printSideBySide(results);
   if (!ONLY) {
     const file = await writePostgresSection(results);

@@ -8,7 +8,7 @@ import http from "node:http";
 export async function startRoundRobin() {
   let ports = [];
   let turn = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     const upstream = http.request(
       {
@@ -24,6 +24,12 @@ export async function startRoundRobin() {
         answer.pipe(res);
       },
     );
+    // A client that goes mid-answer (autocannon ends a run with requests in
+    // flight) must free the upstream socket: left unread, it is never returned
+    // to the agent, and a capped pool then stalls every later request.
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     upstream.on("error", () => {
       if (!res.headersSent) res.writeHead(502);
       res.end();

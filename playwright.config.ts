@@ -35,10 +35,17 @@ export default defineConfig({
     { name: "sqlite" },
     {
       // Issue 32: the core journey, the API, the evidence and dispute pack,
-      // and two instances as one, on PostgreSQL + S3 as well. api-receipts
-      // stays SQLite-only: it reads the receipts folder on disk.
+      // and two instances as one (a kill -9 mid-upload too), on PostgreSQL +
+      // S3 as well. api-receipts stays SQLite-only: it reads the receipts
+      // folder on disk.
       name: SCALED_PROJECT,
-      testMatch: ["scale-out.spec.ts", "journey.spec.ts", "api-cases.spec.ts", "dispute.spec.ts"],
+      testMatch: [
+        "scale-out.spec.ts",
+        "scale-out-crash.spec.ts",
+        "journey.spec.ts",
+        "api-cases.spec.ts",
+        "dispute.spec.ts",
+      ],
       use: { baseURL: scaledBaseUrl() },
     },
   ],

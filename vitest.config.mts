@@ -11,6 +11,10 @@ const SQLITE_ONLY = [
   "tests/data/occurred-on-migration.test.ts",
 ];
 
+// Files that test PostgreSQL itself (its migrations against its schema) and
+// so have no SQLite run.
+const POSTGRES_ONLY = ["tests/data/postgres-migrations.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -28,6 +32,7 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/unit/**/*.test.ts", "tests/data/**/*.test.ts"],
+          exclude: POSTGRES_ONLY,
           globalSetup: ["tests/support/vitest-global-setup.ts"],
           setupFiles: ["tests/support/vitest-db-setup.ts"],
         },

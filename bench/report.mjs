@@ -5,6 +5,7 @@ import path from "node:path";
 import prettier from "prettier";
 import { root } from "../scripts/paths.mjs";
 import { hostileSection, latestHostileResults } from "./hostile-report.mjs";
+import { latestPostgresResults, postgresSection } from "./postgres-report.mjs";
 import { WARM_UP_SECONDS } from "./load.mjs";
 
 const BUDGETS = {
@@ -385,8 +386,8 @@ every process): ${results.peakPssMiB} MiB`
       : ""
   }.
 `;
-  // The hostile-files run keeps its own section (bench/hostile-report.mjs).
-  const full = `${md}\n${hostileSection(latestHostileResults())}`;
+  // The hostile-files and PostgreSQL runs keep their own sections (bench/*-report.mjs).
+  const full = `${md}\n${hostileSection(latestHostileResults())}\n${postgresSection(latestPostgresResults())}`;
   // Formatted as the repository's own check expects (npm test runs prettier --check).
   const target = path.join(root, "BENCHMARKS.md");
   const options = (await prettier.resolveConfig(target)) ?? {};

@@ -21,7 +21,9 @@
 // with BENCH_LEVER="<n>-<slug>: what changed" such a run is one step of the
 // levers table (bench/results/levers/, shown in BENCHMARKS.md).
 // `npm run bench -- --hostile` runs bench/hostile.mjs instead: the hostile
-// files of issue 30 (another user's p99 and the server's RSS per file).
+// files of issue 30 (another user's p99 and the server's RSS per file), and
+// `npm run bench -- --postgres` bench/postgres.mjs: SQLite against PostgreSQL
+// and a bucket, one and two instances, on this data set and load.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -40,6 +42,11 @@ import { NO_DATA_PAGE, writeReport } from "./report.mjs";
 // `npm run bench -- --hostile`: issue 30's hostile files instead (bench/hostile.mjs).
 if (process.argv.includes("--hostile")) {
   await import("./hostile.mjs");
+  process.exit(process.exitCode ?? 0);
+}
+// `npm run bench -- --postgres`: SQLite vs PostgreSQL, one and two instances (bench/postgres.mjs).
+if (process.argv.includes("--postgres")) {
+  await import("./postgres.mjs");
   process.exit(process.exitCode ?? 0);
 }
 

@@ -147,6 +147,27 @@ export async function revokeAllSessions(actor: Actor): Promise<void> {
   ]);
 }
 
+/**
+ * The operator's reset (npm run reset-password, for an instance without
+ * email): the account with this address gets a new password hash, and every
+ * session and API token of it ends, as a password change does. False when no
+ * account has the address.
+ */
+export async function setPasswordOfEmail(email: string, passwordHash: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return false;
+  await db.$transaction([
+    db.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { id: true },
+    }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+    revokeTokensOf(user),
+  ]);
+  return true;
+}
+
 function revokeTokensOf(actor: Actor) {
   return db.apiToken.updateMany({
     where: { userId: actor.id, revokedAt: null },

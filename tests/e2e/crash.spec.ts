@@ -1,63 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { MOBILE_PLAN } from "../support/fixtures";
+import { handUpload } from "./hand-upload";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { START_HOOK_TIMEOUT_MS, startOwnServer } from "./server";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
-/** A multipart upload written slowly by hand, so it can still be in flight when the server dies. */
-function slowUpload(
-  url: string,
-  token: string,
-  caseId: string,
-  name: string,
-  body: Buffer,
-  delayMs: number,
-): Promise<number> {
-  const boundary = `----cancelcase${randomBytes(8).toString("hex")}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nconfirmation\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const request = http.request(
-      {
-        method: "POST",
-        hostname,
-        port,
-        path: `/api/v1/cases/${caseId}/receipts`,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Content-Type": `multipart/form-data; boundary=${boundary}`,
-          "Content-Length": head.length + body.length + tail.length,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on("error", () => resolve(0));
-    request.write(head);
-    let offset = 0;
-    const pump = () => {
-      if (offset >= body.length) {
-        request.end(tail);
-        return;
-      }
-      request.write(body.subarray(offset, offset + 64 * 1024));
-      offset += 64 * 1024;
-      setTimeout(pump, delayMs);
-    };
-    pump();
-  });
-}
 
 function storedFiles(dataDir: string): { committed: string[]; temporary: string[] } {
   const root = path.join(dataDir, "receipts");
@@ -107,24 +57,20 @@ test("kill -9 while uploads are in flight: after a restart every listed receipt 
   // Three uploads that finish, then three slow ones cut off by SIGKILL.
   for (let i = 0; i < 3; i++)
     expect(
-      await slowUpload(
+      await handUpload(server.url, token, kase.id, {
+        name: `done-${i}.txt`,
+        body: make(`done-${i}.txt`, 300_000),
+      }).status,
+    ).toBe(201);
+  const inFlight = [0, 1, 2].map(
+    (i) =>
+      handUpload(
         server.url,
         token,
         kase.id,
-        `done-${i}.txt`,
-        make(`done-${i}.txt`, 300_000),
-        0,
-      ),
-    ).toBe(201);
-  const inFlight = [0, 1, 2].map((i) =>
-    slowUpload(
-      server.url,
-      token,
-      kase.id,
-      `flight-${i}.txt`,
-      make(`flight-${i}.txt`, 4_000_000),
-      25,
-    ),
+        { name: `flight-${i}.txt`, body: make(`flight-${i}.txt`, 4_000_000) },
+        { delayMs: 25 },
+      ).status,
   );
   await new Promise((r) => setTimeout(r, 700));
   await server.kill();

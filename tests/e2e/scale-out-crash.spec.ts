@@ -3,7 +3,6 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { RECEIPT_KEY } from "@/lib/config/paths.mjs";
@@ -11,20 +10,34 @@ import { storageLocation } from "@/lib/config/storage-url.mjs";
 import { PDF, sha256, textOfSize } from "./files";
 import { MOBILE_PLAN, PASSWORD, uniqueEmail } from "./helpers";
 import { START_HOOK_TIMEOUT_MS, type OwnServer } from "./server";
-import { scaledOut, startInstance } from "./two-instances";
+import { scaledEnginesFor } from "../support/scaled-engines";
+import { handUpload } from "./hand-upload";
+import { startInstance } from "./two-instances";
 
 // Issue 32: two instances on one database and one store; a large upload is
 // streaming through A when A dies by kill -9. B serves throughout, and once
 // A is back and has swept, every receipt row has its file and every file its
-// row. On disk by default; on PostgreSQL and a bucket when DATABASE_URL and
-// STORAGE_URL say so (under a prefix of this test's own: its sweep, told to
-// take everything without a row, must not touch other tests' objects).
+// row. On disk in the sqlite project; on PostgreSQL and a bucket in the
+// postgres-s3 project, or when DATABASE_URL and STORAGE_URL say so in a run by
+// hand (under a prefix of this test's own: its sweep, told to take
+// everything without a row, must not touch other tests' objects).
 
 const MiB = 1024 * 1024;
-const STORAGE_URL = process.env.STORAGE_URL
-  ? withPrefix(process.env.STORAGE_URL, `crash-${randomBytes(4).toString("hex")}`)
-  : "";
-const ENV = { STORAGE_URL, UPLOAD_MAX_BYTES: String(64 * MiB) };
+
+/**
+ * The engines of the test: the postgres-s3 project's (a database of its own),
+ * else the environment's (a run by hand), else the embedded ones.
+ */
+async function enginesOf(projectName: string) {
+  const engines = (await scaledEnginesFor(projectName, "scale-crash")) ?? {
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    STORAGE_URL: process.env.STORAGE_URL ?? "",
+  };
+  const storageUrl = engines.STORAGE_URL
+    ? withPrefix(engines.STORAGE_URL, `crash-${randomBytes(4).toString("hex")}`)
+    : "";
+  return { ...engines, STORAGE_URL: storageUrl, UPLOAD_MAX_BYTES: String(64 * MiB) };
+}
 
 /** STORAGE_URL with `name` under its prefix. */
 function withPrefix(url: string, name: string): string {
@@ -33,52 +46,12 @@ function withPrefix(url: string, name: string): string {
   return parsed.href;
 }
 
-/**
- * A multipart upload sent by hand: `pauseAt` bytes of the file, then nothing
- * more until `resume()` (never, when the server is killed meanwhile). `sent`
- * resolves once those bytes have left for the server.
- */
-function pausedUpload(url: string, token: string, caseId: string, body: Buffer, pauseAt: number) {
-  const boundary = `----cancelcase${randomBytes(8).toString("hex")}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nconfirmation\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="large.txt"\r\nContent-Type: text/plain\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const { hostname, port } = new URL(url);
-  let markSent = () => {};
-  const sent = new Promise<void>((resolve) => (markSent = resolve));
-  const status = new Promise<number>((resolve) => {
-    const request = http.request(
-      {
-        method: "POST",
-        hostname,
-        port,
-        path: `/api/v1/cases/${caseId}/receipts`,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Content-Type": `multipart/form-data; boundary=${boundary}`,
-          "Content-Length": head.length + body.length + tail.length,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on("error", () => resolve(0));
-    request.write(head);
-    request.write(body.subarray(0, pauseAt), () => markSent());
-  });
-  return { status, sent };
-}
-
 /** The storage keys of `email`'s receipt rows, from the shared database itself. */
-async function rowKeys(dataDir: string, email: string): Promise<string[]> {
+async function rowKeys(dataDir: string, databaseUrl: string, email: string): Promise<string[]> {
   const sql =
     'SELECT r."storageKey" AS "key" FROM "Receipt" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = $1';
-  if (process.env.DATABASE_URL?.startsWith("postgres")) {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  if (databaseUrl.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       return (await client.query<{ key: string }>(sql, [email])).rows.map((r) => r.key).sort();
@@ -96,8 +69,11 @@ async function rowKeys(dataDir: string, email: string): Promise<string[]> {
 }
 
 /** What the store holds: complete files (or objects) and unfinished uploads on disk. */
-async function storedFiles(dataDir: string): Promise<{ complete: string[]; temporary: string[] }> {
-  const location = storageLocation(STORAGE_URL || undefined);
+async function storedFiles(
+  dataDir: string,
+  storageUrl: string,
+): Promise<{ complete: string[]; temporary: string[] }> {
+  const location = storageLocation(storageUrl || undefined);
   if (location) {
     const client = new S3Client({
       endpoint: location.endpoint ?? undefined,
@@ -144,11 +120,15 @@ async function caseOf(request: APIRequestContext, url: string, email: string) {
 
 test("kill -9 of one instance mid-upload: the other serves throughout, and after the sweep every row has its file and every file its row", async ({
   request,
-}) => {
+}, testInfo) => {
   // Three servers of its own to start: on a loaded machine that alone can take minutes.
   test.setTimeout(4 * START_HOOK_TIMEOUT_MS);
-  let a: OwnServer = await startInstance("scale-crash", 0, ENV);
-  const b = await startInstance("scale-crash", 1, ENV);
+  const ENV = await enginesOf(testInfo.project.name);
+  const scaledOut = Boolean(ENV.STORAGE_URL);
+  // Both projects may run this file at once: their DATA_DIRs are apart.
+  const name = ENV.DATABASE_URL ? "scale-crash-pg" : "scale-crash";
+  let a: OwnServer = await startInstance(name, 0, ENV);
+  const b = await startInstance(name, 1, ENV);
   try {
     const email = uniqueEmail("scale-crash").toLowerCase();
     const { token, auth, caseId } = await caseOf(request, b.url, email);
@@ -175,7 +155,13 @@ test("kill -9 of one instance mid-upload: the other serves throughout, and after
 
     // 12 MiB, cut off after 7: more than one 5 MiB part is in a bucket by then.
     const large = textOfSize(12 * MiB);
-    const inFlight = pausedUpload(a.url, token, caseId, large, 7 * MiB);
+    const inFlight = handUpload(
+      a.url,
+      token,
+      caseId,
+      { name: "large.txt", body: large },
+      { pauseAt: 7 * MiB },
+    );
     await inFlight.sent;
     if (!scaledOut) {
       // On disk the upload is visibly under way: its .part file is growing.
@@ -195,12 +181,13 @@ test("kill -9 of one instance mid-upload: the other serves throughout, and after
     expect(await inFlight.status).not.toBe(201);
     await bServes("once A is gone");
     await upload(b, "while-a-is-down.txt", textOfSize(300 * 1024));
-    if (!scaledOut) expect((await storedFiles(a.dataDir)).temporary.length).toBeGreaterThan(0);
+    if (!scaledOut)
+      expect((await storedFiles(a.dataDir, ENV.STORAGE_URL)).temporary.length).toBeGreaterThan(0);
 
     // A comes back and sweeps at once, as its first start an hour later
     // would; B answers all the while.
     const restarted = startInstance(
-      "scale-crash",
+      name,
       0,
       { ...ENV, CANCELCASE_TEST_SWEEP_GRACE_SECONDS: "0" },
       { fresh: false },
@@ -224,8 +211,8 @@ test("kill -9 of one instance mid-upload: the other serves throughout, and after
     expect(duringRestart.length).toBeGreaterThan(0);
     expect(duringRestart.every((status) => status === 200)).toBe(true);
 
-    const rows = await rowKeys(a.dataDir, email);
-    const stored = await storedFiles(a.dataDir);
+    const rows = await rowKeys(a.dataDir, ENV.DATABASE_URL, email);
+    const stored = await storedFiles(a.dataDir, ENV.STORAGE_URL);
     expect(rows).toHaveLength(3);
     expect(stored.temporary).toEqual([]);
     expect(stored.complete).toEqual(rows);

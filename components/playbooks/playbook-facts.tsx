@@ -5,7 +5,8 @@ import { telHref, type FactMeta, type ResolvedPlaybook } from "@/lib/playbooks/r
 
 type I18n = { t: PageTranslator; locale: string };
 
-const LINK = "text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
+// Underlined: these links sit inside sentences, where colour alone does not tell them apart.
+const LINK = "text-indigo-700 underline underline-offset-2 hover:no-underline dark:text-indigo-300";
 const CHANNEL_LABEL = {
   online: "playbooks.channelOnline",
   phone: "playbooks.channelPhone",

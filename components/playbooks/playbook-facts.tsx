@@ -2,8 +2,18 @@ import type { ReactNode } from "react";
 import { formatDateOnly } from "@/lib/domain/dates";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 import { telHref, type FactMeta, type ResolvedPlaybook } from "@/lib/playbooks/resolve";
+import { FactCorrections, type CorrectionRow } from "./fact-corrections";
 
-type I18n = { t: PageTranslator; locale: string };
+/** The page's language, and on the playbook page the corrections of its facts. */
+type I18n = { t: PageTranslator; locale: string; corrections?: Corrections };
+
+/** What "This is out of date" needs: the corrections by fact path, and who may share them. */
+export type Corrections = {
+  slug: string;
+  byPath: Record<string, CorrectionRow[]>;
+  today: string;
+  everyoneAllowed: boolean;
+};
 
 // Underlined: these links sit inside sentences, where colour alone does not tell them apart.
 const LINK = "text-indigo-700 underline underline-offset-2 hover:no-underline dark:text-indigo-300";
@@ -29,13 +39,43 @@ export function ExternalLink({ href, children }: { href: string; children: React
 export function FactSources({
   meta,
   sources,
-  i18n: { t, locale },
+  path,
+  i18n: { t, locale, corrections },
 }: {
   meta: FactMeta;
   sources: ResolvedPlaybook["sources"];
+  /** The fact's path ("portOut", "channels.0"), for its corrections. */
+  path?: string;
   i18n: I18n;
 }) {
   const cited = meta.sources.flatMap((id) => sources.filter((source) => source.id === id));
+  return (
+    <>
+      <FactSourcesLine cited={cited} meta={meta} t={t} locale={locale} />
+      {corrections && path ? (
+        <FactCorrections
+          slug={corrections.slug}
+          factPath={path}
+          rows={corrections.byPath[path] ?? []}
+          today={corrections.today}
+          everyoneAllowed={corrections.everyoneAllowed}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function FactSourcesLine({
+  cited,
+  meta,
+  t,
+  locale,
+}: {
+  cited: ResolvedPlaybook["sources"];
+  meta: FactMeta;
+  t: PageTranslator;
+  locale: string;
+}) {
   return (
     <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="fact-sources">
       {t("playbooks.factChecked", { date: formatDateOnly(meta.checkedOn, locale) })} ·{" "}
@@ -58,6 +98,7 @@ export function Fact({
   meta,
   playbook,
   i18n,
+  path,
   testId,
 }: {
   title: string;
@@ -65,6 +106,8 @@ export function Fact({
   meta: FactMeta | undefined;
   playbook: ResolvedPlaybook;
   i18n: I18n;
+  /** The fact's path in the playbook ("refunds"), for its corrections. */
+  path?: string;
   testId?: string;
 }) {
   return (
@@ -73,7 +116,7 @@ export function Fact({
       {text !== null && meta ? (
         <>
           <p className="mt-1 text-sm leading-relaxed">{text}</p>
-          <FactSources meta={meta} sources={playbook.sources} i18n={i18n} />
+          <FactSources meta={meta} sources={playbook.sources} path={path} i18n={i18n} />
         </>
       ) : (
         <p className="mt-1 text-sm text-slate-500 italic dark:text-slate-400">
@@ -118,7 +161,12 @@ export function ChannelList({ playbook, i18n }: { playbook: ResolvedPlaybook; i1
                 <ExternalLink href={channel.url}>{t("playbooks.openPage")}</ExternalLink>
               </p>
             ) : null}
-            <FactSources meta={channel} sources={playbook.sources} i18n={i18n} />
+            <FactSources
+              meta={channel}
+              sources={playbook.sources}
+              path={`channels.${index}`}
+              i18n={i18n}
+            />
           </li>
         );
       })}
@@ -155,7 +203,7 @@ export function PortOut({ playbook, i18n }: { playbook: ResolvedPlaybook; i18n: 
           </div>
         ))}
       </dl>
-      <FactSources meta={portOut} sources={playbook.sources} i18n={i18n} />
+      <FactSources meta={portOut} sources={playbook.sources} path="portOut" i18n={i18n} />
     </div>
   );
 }

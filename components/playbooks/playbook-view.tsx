@@ -2,11 +2,19 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { MAIN_PATH } from "@/lib/domain/case-workflow";
 import { formatDateOnly } from "@/lib/domain/dates";
+import type { PlaybookCorrectionDto } from "@/lib/data/playbook-corrections";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 import type { ResolvedPlaybook } from "@/lib/playbooks/resolve";
 import { CallScriptReader } from "./call-script-reader";
 import { DifficultyBadge } from "./difficulty-badge";
-import { ChannelList, ExternalLink, Fact, FactSources, PortOut } from "./playbook-facts";
+import {
+  ChannelList,
+  ExternalLink,
+  Fact,
+  FactSources,
+  PortOut,
+  type Corrections,
+} from "./playbook-facts";
 
 /**
  * One provider's playbook, readable before any case exists: how to cancel by
@@ -15,14 +23,38 @@ import { ChannelList, ExternalLink, Fact, FactSources, PortOut } from "./playboo
  */
 export function PlaybookView({
   playbook,
+  corrections,
   t,
   locale,
 }: {
   playbook: ResolvedPlaybook;
+  /** What the user (and the server's operators) said is out of date; "This is out of date" under every fact. */
+  corrections: { items: PlaybookCorrectionDto[]; today: string; everyoneAllowed: boolean };
   t: PageTranslator;
   locale: string;
 }) {
-  const i18n = { t, locale };
+  const byPath: Corrections["byPath"] = {};
+  for (const item of corrections.items) {
+    (byPath[item.factPath] ??= []).push({
+      id: item.id,
+      note: item.note,
+      sourceUrl: item.sourceUrl,
+      checkedOn: item.checkedOn,
+      dayLabel: formatDateOnly(item.checkedOn, locale),
+      everyone: item.everyone,
+      mine: item.mine,
+    });
+  }
+  const i18n = {
+    t,
+    locale,
+    corrections: {
+      slug: playbook.slug,
+      byPath,
+      today: corrections.today,
+      everyoneAllowed: corrections.everyoneAllowed,
+    },
+  };
   const carrier = playbook.category === "mobile";
   const steps = MAIN_PATH.flatMap((state) => {
     const text = playbook.steps[state];
@@ -39,6 +71,7 @@ export function PlaybookView({
       meta={playbook.facts[key]}
       playbook={playbook}
       i18n={i18n}
+      path={key}
       testId={`playbook-${key}`}
     />
   );
@@ -96,7 +129,12 @@ export function PlaybookView({
                   <li key={state} className="py-3">
                     <h3 className="text-sm font-semibold">{t(`domain.state.${state}`)}</h3>
                     <p className="mt-1 text-sm leading-relaxed">{text}</p>
-                    <FactSources meta={meta} sources={playbook.sources} i18n={i18n} />
+                    <FactSources
+                      meta={meta}
+                      sources={playbook.sources}
+                      path={`steps.${state}`}
+                      i18n={i18n}
+                    />
                   </li>
                 ))}
               </ol>

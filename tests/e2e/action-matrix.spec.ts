@@ -21,6 +21,7 @@ type Ids = {
   token: string;
   statementImport: string;
   transaction: string;
+  correction: string;
 };
 type Entry =
   | { kind: "public" } // sign-up, language cookie: no account needed
@@ -141,6 +142,11 @@ const MATRIX: Record<string, Entry> = {
       ],
     ],
   },
+  "lib/actions/playbooks.ts#reportOutOfDateAction": { kind: "self" },
+  "lib/actions/playbooks.ts#deleteCorrectionAction": {
+    kind: "foreign",
+    calls: (ids) => [["example-mobile", ids.correction]],
+  },
   "lib/actions/charges.ts#deleteImportAction": {
     kind: "foreign",
     calls: (ids) => [[ids.statementImport]],
@@ -161,6 +167,7 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
     await get(`/api/v1/cases/${ids.case}`),
     await get(`/api/v1/imports/${ids.statementImport}`),
     await get(`/api/v1/transactions?limit=100`),
+    await get("/api/v1/playbooks/example-mobile/corrections"),
   ].join("\n");
 }
 
@@ -206,6 +213,11 @@ test("as user B against user A's ids every action answers not found; anonymous c
   });
   expect(statement.status()).toBe(201);
   const lines = await (await request.get("/api/v1/transactions", { headers: a.auth })).json();
+  const corrected = await request.post("/api/v1/playbooks/example-mobile/corrections", {
+    headers: a.auth,
+    data: { factPath: "refunds", note: "secret plan: A's correction" },
+  });
+  expect(corrected.status()).toBe(201);
   // A signed-in browser of A's, for B to try to sign out.
   const aBrowser = await sessionFor(playwright, baseURL!, a.email);
   const ids: Ids = {
@@ -218,6 +230,7 @@ test("as user B against user A's ids every action answers not found; anonymous c
     session: idOf("Session", me.id),
     statementImport: (await statement.json()).id,
     transaction: lines.items[0].id,
+    correction: (await corrected.json()).id,
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);

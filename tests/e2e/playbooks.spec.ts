@@ -129,3 +129,50 @@ test("the playbooks page: search, category, an empty result; a case without a pl
   await expect(page.getByTestId("guidance")).toContainText("Start with the bill.");
   await expect(page.getByTestId("playbook-guidance")).toHaveCount(0);
 });
+
+test("'This is out of date' on a fact: saved under it with its day, kept on reload, deleted", async ({
+  page,
+}) => {
+  const email = await registerViaApi(page);
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/playbooks/example-mobile");
+  await ready(page);
+
+  const portOut = page.getByTestId("playbook-port-out");
+  await portOut.getByText("This is out of date").click();
+  const form = portOut.getByRole("form", { name: "This is out of date" });
+  // Refused first: a source that is not a web address; what was typed stays.
+  await form
+    .getByLabel("What is out of date, or what is true now")
+    .fill("The PIN now lasts 3 days.");
+  await form.getByLabel("A page that says so").fill("ftp://example.com/pin");
+  await form.getByRole("button", { name: "Save the correction" }).click();
+  await expect(form.getByText("Enter a full web address starting with https://.")).toBeVisible();
+  await expect(form.getByLabel("What is out of date, or what is true now")).toHaveValue(
+    "The PIN now lasts 3 days.",
+  );
+  await form.getByLabel("A page that says so").fill("https://help.example.com/port-out");
+  await form.getByRole("button", { name: "Save the correction" }).click();
+
+  const correction = portOut.getByTestId("correction");
+  await expect(correction).toHaveCount(1);
+  await expect(correction).toContainText("Reported out of date on");
+  await expect(correction).toContainText("your note");
+  await expect(correction).toContainText("The PIN now lasts 3 days.");
+  // Only under the fact it is about.
+  await expect(page.getByTestId("playbook-refunds").getByTestId("correction")).toHaveCount(0);
+  // Not for everyone: this account does not run the server.
+  await expect(page.getByLabel(/Show it to everyone/)).toHaveCount(0);
+
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId("playbook-port-out").getByTestId("correction")).toContainText(
+    "The PIN now lasts 3 days.",
+  );
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByTestId("playbook-port-out").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("playbook-port-out").getByTestId("correction")).toHaveCount(0);
+  const left = await page.request.get("/api/v1/playbooks/example-mobile/corrections");
+  expect((await left.json()).items).toEqual([]);
+});

@@ -2,26 +2,12 @@
 // bench/results/hostile-<date>.json (bench/hostile.mjs). bench/hostile.mjs
 // writes it into BENCHMARKS.md after a run; bench/report.mjs, which
 // regenerates the whole file, appends it again, so neither run loses the other's.
-import fs from "node:fs";
-import path from "node:path";
-import prettier from "prettier";
-import { root } from "../scripts/paths.mjs";
+import { latestResults, replaceSection } from "./sections.mjs";
 
 const START = "<!-- hostile-files: written by bench/hostile.mjs -->";
 const END = "<!-- /hostile-files -->";
 
-export function latestHostileResults() {
-  const dir = path.join(root, "bench", "results");
-  const files = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => /^hostile-\d{4}-\d{2}-\d{2}\.json$/.test(f))
-        .sort()
-    : [];
-  if (!files.length) return null;
-  const file = path.join(dir, files.at(-1));
-  return { file: path.relative(root, file), ...JSON.parse(fs.readFileSync(file, "utf8")) };
-}
+export const latestHostileResults = () => latestResults("hostile");
 
 export function hostileSection(results) {
   if (!results) return "";
@@ -50,15 +36,5 @@ ${END}
 
 /** Replaces (or adds) the section in BENCHMARKS.md, formatted as the repository's check expects. */
 export async function writeHostileSection(results) {
-  const target = path.join(root, "BENCHMARKS.md");
-  const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const without =
-    start >= 0 && end > start
-      ? current.slice(0, start) + current.slice(end + END.length).replace(/^\n/, "")
-      : current;
-  const md = `${without.trimEnd()}\n\n${hostileSection(results)}`;
-  const options = (await prettier.resolveConfig(target)) ?? {};
-  fs.writeFileSync(target, await prettier.format(md, { ...options, filepath: target }));
+  await replaceSection(START, END, hostileSection(results));
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import prettier from "prettier";
 import { root } from "../scripts/paths.mjs";
+import { latestResults, replaceSection } from "./sections.mjs";
 
 const START = "<!-- postgres: written by bench/postgres.mjs -->";
 const END = "<!-- /postgres -->";
@@ -16,18 +17,7 @@ const SETUPS = [
   ["postgresTwo", "PostgreSQL ×2"],
 ];
 
-export function latestPostgresResults() {
-  const dir = path.join(root, "bench", "results");
-  const files = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => /^postgres-\d{4}-\d{2}-\d{2}\.json$/.test(f))
-        .sort()
-    : [];
-  if (!files.length) return null;
-  const file = path.join(dir, files.at(-1));
-  return { file: path.relative(root, file), ...JSON.parse(fs.readFileSync(file, "utf8")) };
-}
+export const latestPostgresResults = () => latestResults("postgres");
 
 /** One row per scenario, user and concurrency: each set-up's req/s, p50 and p99 (ms), and errors. */
 function rows(results) {
@@ -90,17 +80,7 @@ export async function writePostgresSection(results) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `postgres-${results.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, await prettier.format(JSON.stringify(results), { filepath: file }));
-  const target = path.join(root, "BENCHMARKS.md");
-  const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const without =
-    start >= 0 && end > start
-      ? current.slice(0, start) + current.slice(end + END.length).replace(/^\n/, "")
-      : current;
   const section = postgresSection({ ...results, file: path.relative(root, file) });
-  const md = `${without.trimEnd()}\n\n${section}`;
-  const options = (await prettier.resolveConfig(target)) ?? {};
-  fs.writeFileSync(target, await prettier.format(md, { ...options, filepath: target }));
+  await replaceSection(START, END, section);
   return path.relative(root, file);
 }

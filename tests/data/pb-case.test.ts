@@ -37,23 +37,24 @@ async function userWithCase(trialEndsOn: string | null = null) {
   return { user, sub, kase };
 }
 
-async function confirmed() {
+/** A case confirmed on `confirmedOn`, its bill checked and request sent on `submittedOn`. */
+async function confirmed(submittedOn = "2026-12-01", confirmedOn = submittedOn) {
   const made = await userWithCase();
   let kase = await transitionCase(made.user, made.kase.id, {
     to: "bill_checked",
     expectedVersion: made.kase.version,
-    occurredOn: "2026-12-01",
+    occurredOn: submittedOn,
   });
   kase = await transitionCase(made.user, kase.id, {
     to: "request_submitted",
     expectedVersion: kase.version,
-    occurredOn: "2026-12-01",
+    occurredOn: submittedOn,
   });
   kase = await transitionCase(made.user, kase.id, {
     to: "confirmation_received",
     expectedVersion: kase.version,
     confirmationNumber: "PC-1",
-    occurredOn: "2026-12-01",
+    occurredOn: confirmedOn,
   });
   return { ...made, kase };
 }
@@ -177,23 +178,8 @@ describe("the after-confirmation checklist", () => {
   });
 
   it("refuses a day before the confirmation (422 date_out_of_order)", async () => {
-    const made = await userWithCase();
-    let kase = await transitionCase(made.user, made.kase.id, {
-      to: "bill_checked",
-      expectedVersion: made.kase.version,
-      occurredOn: "2026-12-02",
-    });
-    kase = await transitionCase(made.user, kase.id, {
-      to: "request_submitted",
-      expectedVersion: kase.version,
-      occurredOn: "2026-12-02",
-    });
-    kase = await transitionCase(made.user, kase.id, {
-      to: "confirmation_received",
-      expectedVersion: kase.version,
-      confirmationNumber: "PC-2",
-      occurredOn: "2026-12-03",
-    });
+    const made = await confirmed("2026-12-02", "2026-12-03");
+    const { kase } = made;
     const early = await refusal(() =>
       setCaseCheck(
         made.user,

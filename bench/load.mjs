@@ -29,6 +29,25 @@ export function pageCaseId(dbFile, dataset, who) {
   return movableCases(dbFile, dataset[who].email).find((c) => c.state === "request_submitted")?.id;
 }
 
+/**
+ * The bench's two users, each with the case whose page is measured, another
+ * that writes go to, and 40 more that transitions move, so the page measured
+ * does not grow during the run.
+ */
+export function benchUsers(dbFile, dataset) {
+  return ["heavy", "typical"].map((name) => {
+    const caseId = pageCaseId(dbFile, dataset, name);
+    const others = movableCases(dbFile, dataset[name].email).filter((c) => c.id !== caseId);
+    return {
+      name,
+      email: dataset[name].email,
+      caseId,
+      writeCaseId: others[0].id,
+      movable: others.slice(1, 41),
+    };
+  });
+}
+
 // A move that is always allowed from each state, so a case can cycle for ever.
 const NEXT = {
   open: "bill_checked",

@@ -25,7 +25,7 @@ import { startCluster } from "../scripts/postgres-cluster.mjs";
 import { migrate } from "../scripts/migrate.mjs";
 import { copyTemplate, SHARED_SECRETS, storageUrl } from "../tests/support/scaled-engines.ts";
 import { generateDataset } from "./dataset.mjs";
-import { cannon, movableCases, pageCaseId, scenarios, warmUp } from "./load.mjs";
+import { benchUsers, cannon, scenarios, warmUp } from "./load.mjs";
 import { copyReceiptsToBucket, copyToPostgres } from "./postgres-copy.mjs";
 import { printSideBySide, writePostgresSection } from "./postgres-report.mjs";
 import { startRoundRobin } from "./round-robin.mjs";
@@ -99,17 +99,7 @@ try {
     passwordHash: await passwordHash(),
   });
   log(`data set ${JSON.stringify(dataset.counts)}`);
-  const users = [
-    { name: "heavy", email: dataset.heavy.email },
-    { name: "typical", email: dataset.typical.email },
-  ];
-  for (const user of users) {
-    const cases = movableCases(dbFile, user.email);
-    user.caseId = pageCaseId(dbFile, dataset, user.name);
-    const others = cases.filter((c) => c.id !== user.caseId);
-    user.writeCaseId = others[0].id;
-    user.movable = others.slice(1, 41);
-  }
+  const users = benchUsers(dbFile, dataset);
 
   // The same rows in PostgreSQL, the same files in the bucket.
   const cluster = await startCluster();

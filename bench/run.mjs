@@ -34,7 +34,7 @@ import { buildIfStale } from "../scripts/build.mjs";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium.ts";
 import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
-import { cannon, movableCases, pageCaseId, rotating, scenarios, warmUp } from "./load.mjs";
+import { benchUsers, cannon, rotating, scenarios, warmUp } from "./load.mjs";
 import { prismaCallCost } from "./prisma-cost.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 import { NO_DATA_PAGE, writeReport } from "./report.mjs";
@@ -148,17 +148,7 @@ const callCost = await prismaCallCost(dbFile, dataset.typical.email);
 
 // Each user's case page is one case; writes go to another, and transitions
 // move others still, so the page measured does not grow during the run.
-const users = [
-  { name: "heavy", email: dataset.heavy.email },
-  { name: "typical", email: dataset.typical.email },
-];
-for (const user of users) {
-  const cases = movableCases(dbFile, user.email);
-  user.caseId = pageCaseId(dbFile, dataset, user.name);
-  const others = cases.filter((c) => c.id !== user.caseId);
-  user.writeCaseId = others[0].id;
-  user.movable = others.slice(1, 41);
-}
+const users = benchUsers(dbFile, dataset);
 
 // 3. Cold start and SQL per page, with the adapter's debug log on.
 const counting = await startServer(dataDir, { DEBUG: "prisma:driver-adapter:better-sqlite3" });

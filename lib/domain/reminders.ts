@@ -3,9 +3,19 @@
 // failed send backs off. lib/data/system/reminders.ts stores them and
 // lib/notifications sends them; neither decides what is due.
 import { CLOSED_STATES, type CaseState } from "./case-workflow";
-import { addDays, todayIn } from "./dates";
+import { addDays } from "./dates";
 import type { BillingCycle } from "./subscriptions";
-import { dateTimeFormat } from "./intl";
+
+// When a user's reminders go out (their clock, quiet hours, retries) lives in
+// ./reminder-clock.ts; it is re-exported here, where callers look for it.
+export {
+  GIVE_UP_AFTER_MS,
+  inQuietHours,
+  isClockTime,
+  isPlanningTime,
+  localClock,
+  retryDelayMs,
+} from "./reminder-clock";
 
 export const REMINDER_KINDS = [
   "follow_up",
@@ -165,6 +175,28 @@ export function addCycle(date: string, cycle: BillingCycle): string {
  * preferences. `catchUpDays` bounds how old a date may be (CATCH_UP_DAYS
  * when planning; a sender re-checking a claimed reminder passes Infinity).
  */
+/**
+ * Counting down to `eventOn` by `offsets` (days before, largest first): each
+ * offset owns the days from its date up to the next offset's, the last one up
+ * to `lastEnd`. The start of the one today falls in, or null. A subscription
+ * added three days before renewal gets the "7 days" reminder at once (saying
+ * 3 days), then the 1-day one.
+ */
+function leadWindowStart(
+  eventOn: string,
+  offsets: readonly number[],
+  today: string,
+  lastEnd: string,
+): string | null {
+  for (let i = 0; i < offsets.length; i += 1) {
+    const start = addDays(eventOn, -offsets[i]!);
+    const next = offsets[i + 1];
+    const end = next === undefined ? lastEnd : addDays(eventOn, -next);
+    if (start <= today && today < end) return start;
+  }
+  return null;
+}
+
 export function dueReminders(
   facts: ReminderFacts,
   prefs: NotificationPrefs,
@@ -215,26 +247,19 @@ export function dueReminders(
     const offsets = [...new Set(prefs.renewalDays)].sort((a, b) => b - a);
     for (const s of facts.subscriptions) {
       if (s.cancelled || !s.nextRenewalOn || s.nextRenewalOn <= today) continue;
-      // Each offset owns the days from its date up to the next offset's:
-      // a subscription added three days before renewal gets the "7 days"
-      // reminder at once (saying 3 days), then the 1-day one.
-      offsets.forEach((days, i) => {
-        const start = addDays(s.nextRenewalOn!, -days);
-        const next = offsets[i + 1];
-        const end = next === undefined ? s.nextRenewalOn! : addDays(s.nextRenewalOn!, -next);
-        if (start <= today && today < end && inWindow(start)) {
-          reminders.push({
-            kind: "renewal",
-            targetId: s.id,
-            dueOn: start,
-            eventOn: s.nextRenewalOn!,
-            provider: s.provider,
-            caseId: null,
-            subscriptionId: s.id,
-            noteId: null,
-          });
-        }
-      });
+      const start = leadWindowStart(s.nextRenewalOn, offsets, today, s.nextRenewalOn);
+      if (start !== null && inWindow(start)) {
+        reminders.push({
+          kind: "renewal",
+          targetId: s.id,
+          dueOn: start,
+          eventOn: s.nextRenewalOn,
+          provider: s.provider,
+          caseId: null,
+          subscriptionId: s.id,
+          noteId: null,
+        });
+      }
     }
   }
 
@@ -244,23 +269,19 @@ export function dueReminders(
     const offsets = [...new Set([...prefs.renewalDays, 0])].sort((a, b) => b - a);
     for (const trial of facts.trials) {
       if (trial.cancelBy < today) continue;
-      offsets.forEach((days, i) => {
-        const start = addDays(trial.cancelBy, -days);
-        const next = offsets[i + 1];
-        const end = addDays(trial.cancelBy, next === undefined ? 1 : -next);
-        if (start <= today && today < end && inWindow(start)) {
-          reminders.push({
-            kind: "trial",
-            targetId: trial.id,
-            dueOn: start,
-            eventOn: trial.cancelBy,
-            provider: trial.provider,
-            caseId: null,
-            subscriptionId: trial.id,
-            noteId: null,
-          });
-        }
-      });
+      const start = leadWindowStart(trial.cancelBy, offsets, today, addDays(trial.cancelBy, 1));
+      if (start !== null && inWindow(start)) {
+        reminders.push({
+          kind: "trial",
+          targetId: trial.id,
+          dueOn: start,
+          eventOn: trial.cancelBy,
+          provider: trial.provider,
+          caseId: null,
+          subscriptionId: trial.id,
+          noteId: null,
+        });
+      }
     }
   }
 
@@ -318,57 +339,3 @@ export function dueReminders(
   }
   return reminders;
 }
-
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function isClockTime(value: string): boolean {
-  return HH_MM.test(value);
-}
-
-function minutesOf(time: string): number {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  return h * 60 + m;
-}
-
-/** The user's local date and minute of the day at `now`. */
-export function localClock(now: Date, timeZone: string): { date: string; minutes: number } {
-  const parts = dateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(now);
-  return { date: todayIn(timeZone, now), minutes: minutesOf(parts) };
-}
-
-/** Quiet hours from–to, wrapping past midnight (22:00–07:00). Equal ends: none. */
-export function inQuietHours(
-  prefs: Pick<NotificationPrefs, "quietFrom" | "quietTo">,
-  minutes: number,
-): boolean {
-  if (!prefs.quietFrom || !prefs.quietTo) return false;
-  const from = minutesOf(prefs.quietFrom);
-  const to = minutesOf(prefs.quietTo);
-  if (from === to) return false;
-  return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
-}
-
-/** Whether the user's day `local.date` is to be planned now: their digest time has come. */
-export function isPlanningTime(
-  prefs: Pick<NotificationPrefs, "digestTime">,
-  local: { date: string; minutes: number },
-  plannedOn: string | null,
-): boolean {
-  return plannedOn !== local.date && local.minutes >= minutesOf(prefs.digestTime);
-}
-
-/** Minutes to wait after the n-th failed attempt (1-based). */
-const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 360];
-
-export function retryDelayMs(attempts: number): number {
-  const index = Math.min(Math.max(attempts, 1), BACKOFF_MINUTES.length) - 1;
-  return BACKOFF_MINUTES[index]! * 60_000;
-}
-
-/** A reminder still unsent this long after it was planned is shown as failed. */
-export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;

@@ -12,7 +12,10 @@
 // A value that makes no sense is refused (an Error naming the setting)
 // rather than guessed at: a typo in TRUST_PROXY must not quietly mean false.
 
+import { flag, list, positiveInt, refuse } from "./setting-parsers.mjs";
 import { storageLocation } from "./storage-url.mjs";
+
+export { positiveInt };
 
 /** @typedef {Record<string, string | undefined>} Env an environment, process.env by default */
 
@@ -24,68 +27,6 @@ import { storageLocation } from "./storage-url.mjs";
  * @property {(raw: string | undefined, env: Env) => T} parse
  *   raw is the trimmed value, undefined when unset or blank
  */
-
-/**
- * @param {string} name
- * @param {string} raw
- * @param {string} what
- */
-function refuse(name, raw, what) {
-  return new Error(`${name} must be ${what}, got "${raw}"`);
-}
-
-/**
- * A whole number from 1 to max.
- * @param {string} name
- * @param {number} fallback
- * @param {number} [max]
- * @returns {(raw: string | undefined) => number}
- */
-export function positiveInt(name, fallback, max = Number.MAX_SAFE_INTEGER) {
-  return (raw) => {
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
-      throw refuse(
-        name,
-        raw,
-        max === Number.MAX_SAFE_INTEGER
-          ? "a positive whole number"
-          : `a whole number from 1 to ${max}`,
-      );
-    }
-    return value;
-  };
-}
-
-/**
- * @param {string} name
- * @param {boolean} fallback
- * @returns {(raw: string | undefined) => boolean}
- */
-function flag(name, fallback) {
-  return (raw) => {
-    const value = raw?.toLowerCase();
-    if (!value) return fallback;
-    if (["1", "true", "yes", "on"].includes(value)) return true;
-    if (["0", "false", "no", "off"].includes(value)) return false;
-    throw refuse(name, raw ?? "", "true or false");
-  };
-}
-
-/**
- * A comma-separated list, each item checked by `check`.
- * @param {(item: string) => string} check
- * @returns {(raw: string | undefined) => string[]}
- */
-function list(check) {
-  return (raw) =>
-    (raw ?? "")
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean)
-      .map(check);
-}
 
 /**
  * @param {Env} env

@@ -13,7 +13,10 @@ const SQLITE_ONLY = [
 
 // Files that test PostgreSQL itself (its migrations against its schema) and
 // so have no SQLite run.
-const POSTGRES_ONLY = ["tests/data/postgres-migrations.test.ts"];
+const POSTGRES_ONLY = [
+  "tests/data/postgres-migrations.test.ts",
+  "tests/data/postgres-commit-failure.test.ts",
+];
 
 export default defineConfig({
   resolve: {

@@ -25,7 +25,9 @@ function rows(results) {
   const bySetup = Object.fromEntries(
     SETUPS.map(([name]) => [name, new Map((results.setups[name] ?? []).map((r) => [key(r), r]))]),
   );
-  return (results.setups.sqlite ?? []).map((first) => [
+  // The rows of the first set-up that ran (a narrowed run may skip SQLite).
+  const first = SETUPS.map(([name]) => results.setups[name]).find((runs) => runs?.length) ?? [];
+  return first.map((first) => [
     first.scenario,
     first.user,
     String(first.connections),

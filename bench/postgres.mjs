@@ -14,7 +14,8 @@
 // Prints the three side by side, writes bench/results/postgres-<date>.json
 // and its section of BENCHMARKS.md (bench/postgres-report.mjs).
 // BENCH_DURATION (seconds per run, default 5), BENCH_ONLY=<regex> ("<name> as
-// <user>") and BENCH_CONNECTIONS (default "1,10") narrow a run.
+// <user>"), BENCH_CONNECTIONS (default "1,10") and BENCH_SETUPS (some of
+// "sqlite,postgres,postgresTwo") narrow a run.
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -34,6 +35,7 @@ import { passwordHash, signIn, startServer } from "./server.mjs";
 const DURATION = Number(process.env.BENCH_DURATION || 5);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "1,10").split(",").map(Number);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
+const SETUPS = (process.env.BENCH_SETUPS || "sqlite,postgres,postgresTwo").split(",");
 const log = (message) => console.log(`[bench --postgres] ${message}`);
 const started = performance.now();
 const loadAverages = [os.loadavg()[0]];
@@ -175,11 +177,12 @@ try {
     benchSeconds: Math.round((performance.now() - started) / 1000),
   });
   // Each set-up's results are written as soon as it is done: a later failure loses only its own.
+  const narrowed = ONLY || SETUPS.length < 3;
   const keep = async () => {
-    if (!ONLY) await writePostgresSection(save());
+    if (!narrowed) await writePostgresSection(save());
   };
-  log("SQLite + disk, one instance…");
-  {
+  if (SETUPS.includes("sqlite")) {
+    log("SQLite + disk, one instance…");
     const server = await startServer(sqliteDir, { WEB_CONCURRENCY: "1" });
     try {
       setups.sqlite = await measure(server);
@@ -188,8 +191,8 @@ try {
       await server.stop();
     }
   }
-  log("PostgreSQL + bucket, one instance…");
-  {
+  if (SETUPS.includes("postgres")) {
+    log("PostgreSQL + bucket, one instance…");
     const server = await startServer(path.join(temp, "pg-one"), await scaledEnv("bench_one"));
     try {
       setups.postgres = await measure(server);
@@ -198,8 +201,8 @@ try {
       await server.stop();
     }
   }
-  log("PostgreSQL + bucket, two instances behind a round-robin proxy…");
-  {
+  if (SETUPS.includes("postgresTwo")) {
+    log("PostgreSQL + bucket, two instances behind a round-robin proxy…");
     const proxy = await startRoundRobin();
     const env = { ...(await scaledEnv("bench_two")), BASE_URL: proxy.url };
     const a = await startServer(path.join(temp, "pg-two-a"), env);
@@ -220,7 +223,7 @@ try {
 
   const results = save();
   printSideBySide(results);
-  if (!ONLY) {
+  if (!narrowed) {
     const file = await writePostgresSection(results);
     log(`results in ${file}; BENCHMARKS.md's section rewritten (${results.benchSeconds} s)`);
   }

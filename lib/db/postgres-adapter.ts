@@ -1,5 +1,63 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { isSerializationConflict } from "./serializable";
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+/** What adapter-pg 6.19's transaction keeps: its pooled client and a listener to detach. */
+type PooledTransaction = Transaction & {
+  client: pg.PoolClient;
+  cleanup?: () => void;
+};
+
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
+/**
+ * Gives a transaction's connection back to the pool when its COMMIT or
+ * ROLLBACK fails. Prisma 6.19's transaction manager sends COMMIT as a query
+ * and only then calls the adapter's commit(), which releases the connection;
+ * when the COMMIT itself fails (PostgreSQL cancels the loser of a
+ * serialization conflict at commit: "Canceled on identification as a pivot,
+ * during commit attempt"), release is never called and the pool loses a
+ * connection for good. Two instances writing one case lost all five within
+ * seconds, and the instance then hung (bench/postgres.mjs found it; the
+ * test is tests/data/postgres-commit-failure.test.ts).
+ *
+ * A COMMIT the server refused for a conflict has ended the transaction and
+ * leaves a clean connection, which goes back to the pool; after any other
+ * failure the connection's state is unknown, so the pool discards it.
+ */
+function releasingOnFailedEnd(transaction: Transaction): Transaction {
+  const tx = transaction as PooledTransaction;
+  let released = false;
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    tx.cleanup?.();
+    tx.client.release(error);
+  };
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (ENDS_TRANSACTION.test(query.sql)) {
+        release(
+          isSerializationConflict(error)
+            ? undefined
+            : error instanceof Error
+              ? error
+              : new Error(String(error)),
+        );
+      }
+      throw error;
+    }
+  };
+  // Prisma calls these after a COMMIT or ROLLBACK that worked; never release twice.
+  tx.commit = async () => release();
+  tx.rollback = async () => release();
+  return tx;
+}
 
 /**
  * The pg adapter for the app, when DATABASE_URL names a PostgreSQL database.
@@ -7,8 +65,16 @@ import pg from "pg";
  * several instances, all under the server's max_connections (100 by default).
  */
 export class CancelCasePostgres extends PrismaPg {
-  constructor(url: string) {
-    super({ connectionString: url, max: 5 });
+  constructor(url: string, max = 5) {
+    super({ connectionString: url, max });
+  }
+
+  override async connect(): Promise<Adapter> {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) =>
+      releasingOnFailedEnd(await startTransaction(isolationLevel));
+    return adapter;
   }
 }
 

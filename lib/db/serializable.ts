@@ -1,7 +1,17 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-/** How often a transaction that lost a serialization conflict is run again. */
-export const SERIALIZATION_RETRIES = 12;
+/**
+ * How often a transaction that lost a serialization conflict is run again.
+ * On a young database most conflicts are false ones: a small table is read
+ * by a sequential scan, which PostgreSQL's serializable mode locks as a
+ * whole, and a small index has one leaf page, locked as a page; so writers
+ * of different users' rows conflict until the tables grow. Ten users writing
+ * at once over five connections (tests/data/concurrency.test.ts) needed up
+ * to 10 retries, measured once failed commits stopped leaking connections
+ * (lib/db/postgres-adapter.ts; before, the lost connections had quietly
+ * made the writers take turns).
+ */
+export const SERIALIZATION_RETRIES = 16;
 
 /**
  * A conflict PostgreSQL resolves by failing one transaction, which may simply
@@ -22,10 +32,10 @@ export function isSerializationConflict(error: unknown): boolean {
   return false;
 }
 
-// A random pause, growing to at most 200 ms, so that the losers of one
-// conflict do not meet again at once.
+// A random pause, growing to at most 1 s, so that the losers of one conflict
+// do not meet again at once (with a 200 ms cap, twelve retries ran out).
 const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 5 * 2 ** attempt)));
 
 // Prisma's defaults (2 s to get a connection, 5 s to finish) are for a lone
 // transaction; many writers of one case queue for a pool of 5 connections,

@@ -82,10 +82,12 @@ export function isDatabaseBusy(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const { originalCode, code } = current as { originalCode?: unknown; code?: unknown };
+    const { originalCode, code, kind } = current as Record<string, unknown>;
     if (originalCode === "SQLITE_BUSY" || code === "SQLITE_BUSY" || code === "P1008") return true;
-    // PostgreSQL: a transaction that kept losing serialization conflicts (lib/db/serializable.ts).
+    // PostgreSQL: a transaction that kept losing serialization conflicts
+    // (lib/db/serializable.ts); one lost at its COMMIT has only the adapter's kind.
     if (code === "P2034" || originalCode === "40001" || originalCode === "40P01") return true;
+    if (kind === "TransactionWriteConflict") return true;
     const next = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
     current = next.meta?.driverAdapterError ?? next.cause;
   }

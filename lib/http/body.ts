@@ -26,7 +26,11 @@ export async function readJson(request: Request): Promise<unknown> {
   const reader = request.body?.getReader();
   if (reader) {
     for (;;) {
-      const { done, value } = await reader.read();
+      // A client that goes mid-body (the socket closed: "aborted") sent no
+      // JSON; it is answered as such, not logged as the server's own error.
+      const { done, value } = await reader.read().catch(() => {
+        throw new AppError("invalid_json", "The request body ended before it was complete.");
+      });
       if (done) break;
       total += value.byteLength;
       if (total > JSON_BODY_MAX_BYTES) {

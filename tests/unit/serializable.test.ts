@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { asAppError } from "@/lib/errors/app-error";
 import {
   isSerializationConflict,
   SERIALIZATION_RETRIES,
@@ -39,7 +40,15 @@ describe("serializable transactions", () => {
 
   it("gives up after its retries with the conflict, and never retries another error", async () => {
     const many = fakeClient(Array(SERIALIZATION_RETRIES + 1).fill(conflict));
-    await expect(many.client.$transaction(async () => "done")).rejects.toBe(conflict);
+    // The pauses between retries (seconds in all) on a fake clock.
+    vi.useFakeTimers();
+    try {
+      const gaveUp = expect(many.client.$transaction(async () => "done")).rejects.toBe(conflict);
+      await vi.runAllTimersAsync();
+      await gaveUp;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(many.calls).toHaveLength(SERIALIZATION_RETRIES + 1);
     const other = new Error("unique violation");
     const once = fakeClient([other]);
@@ -53,6 +62,18 @@ describe("serializable transactions", () => {
     expect(isSerializationConflict({ cause: { originalCode: "40001" } })).toBe(true);
     expect(isSerializationConflict(new Error("P2002"))).toBe(false);
     expect(isSerializationConflict(null)).toBe(false);
+  });
+
+  it("answers a conflict that outlived its retries as busy (503), one lost at COMMIT too", () => {
+    // What the transaction manager throws when the COMMIT itself is refused: the adapter's error, no Prisma code.
+    const atCommit = Object.assign(new Error("TransactionWriteConflict"), {
+      name: "DriverAdapterError",
+      cause: { kind: "TransactionWriteConflict" },
+    });
+    for (const error of [conflict, deadlock, atCommit]) {
+      expect(asAppError(error)).toMatchObject({ code: "busy", status: 503 });
+    }
+    expect(asAppError(new Error("P2002"))).toBeNull();
   });
 
   it("leaves the rest of the client as it is", () => {

@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { classifyCharges, disputeBy, type ChargeKind } from "@/lib/domain/charges";
+import { classifyCharges, type ChargeKind } from "@/lib/domain/charges";
+import { todayIn } from "@/lib/domain/dates";
+import {
+  type AccountKind,
+  disputeByOf,
+  disputeDeadlines,
+  type DisputeDeadline,
+} from "@/lib/domain/dispute-deadlines";
+import { accountKinds } from "./statement-accounts";
 import type { Actor } from "./users";
 
 // Which statement lines are charges after a confirmed cancellation: each
@@ -19,10 +27,15 @@ export type TransactionDto = {
   currency: string;
   subscriptionId: string | null;
   statementDate: string | null;
+  /** The kind of account the statement is of: it picks the law of a dispute. */
+  accountKind: AccountKind;
   /** For a matched line whose subscription has a confirmed case: what it is to that case. */
   kind: ChargeKind | null;
   flagged: boolean;
   caseId: string | null;
+  /** A flagged charge's deadlines, nearest first, each with its rule (empty for other lines). */
+  disputeDeadlines: DisputeDeadline[];
+  /** The nearest of them still ahead, else the last (passed); null when there is none. */
   disputeBy: string | null;
   /** When the statement holding the line was imported. */
   importedAt: Date;
@@ -106,7 +119,7 @@ const LINES_AFTER_READ = 5000;
 
 export type TransactionRow = Omit<
   TransactionDto,
-  "kind" | "flagged" | "caseId" | "disputeBy" | "importedAt"
+  "kind" | "flagged" | "caseId" | "disputeBy" | "disputeDeadlines" | "accountKind" | "importedAt"
 > & {
   createdAt: Date;
 };
@@ -190,12 +203,34 @@ export async function linesAfter(
   );
 }
 
+/** What a line's DTO needs besides the line: its account's kind and the user's today. */
+export type LineContext = { kinds: Map<string, AccountKind>; today: string };
+
+/** The context for `rows`: one query for their accounts' kinds. */
+export async function lineContext(
+  actor: Actor & { timeZone: string },
+  rows: readonly { account: string }[],
+): Promise<LineContext> {
+  return {
+    kinds: await accountKinds(
+      actor,
+      rows.map((row) => row.account),
+    ),
+    today: todayIn(actor.timeZone),
+  };
+}
+
 export function toDto(
   row: TransactionRow,
   kind: ChargeKind | null,
   watch: ChargeWatch | undefined,
+  context: LineContext,
 ): TransactionDto {
   const flagged = kind === "after";
+  const accountKind = context.kinds.get(row.account) ?? "credit_card";
+  const deadlines = flagged
+    ? disputeDeadlines({ accountKind, statementDate: row.statementDate, postedOn: row.postedOn })
+    : [];
   return {
     id: row.id,
     importId: row.importId,
@@ -206,10 +241,12 @@ export function toDto(
     currency: row.currency,
     subscriptionId: row.subscriptionId,
     statementDate: row.statementDate,
+    accountKind,
     kind,
     flagged,
     caseId: watch?.caseId ?? null,
-    disputeBy: flagged && row.statementDate ? disputeBy(row.statementDate) : null,
+    disputeDeadlines: deadlines,
+    disputeBy: disputeByOf(deadlines, context.today),
     importedAt: row.createdAt,
   };
 }
@@ -220,8 +257,9 @@ export async function flaggedCharges(
   subscriptionIds?: string[],
 ): Promise<TransactionDto[]> {
   const watches = await chargeWatches(actor, subscriptionIds);
-  return (await linesAfter(actor, watches))
-    .filter((line) => line.kind === "after")
-    .map((line) => toDto(line, line.kind, watches.get(line.subscriptionId!)))
+  const flagged = (await linesAfter(actor, watches)).filter((line) => line.kind === "after");
+  const context = await lineContext(actor, flagged);
+  return flagged
+    .map((line) => toDto(line, line.kind, watches.get(line.subscriptionId!), context))
     .sort((a, b) => b.postedOn.localeCompare(a.postedOn) || b.id.localeCompare(a.id));
 }

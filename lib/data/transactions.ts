@@ -6,6 +6,7 @@ import { notFoundError } from "./errors";
 import {
   chargeWatches,
   flaggedCharges,
+  lineContext,
   linesAfter,
   toDto,
   transactionSelect,
@@ -121,14 +122,15 @@ export async function listTransactions(
   ];
   const watches = await chargeWatches(actor, subscriptionIds);
   const after = new Map((await linesAfter(actor, watches)).map((line) => [line.id, line.kind]));
+  const context = await lineContext(actor, rows);
   const items = rows.map((row) => {
     const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
-    if (!watch) return toDto(row, null, undefined);
+    if (!watch) return toDto(row, null, undefined, context);
     // A line later than the bounded read is taken for a charge after the cancellation.
     const kind =
       after.get(row.id) ??
       classifyCharges([row], { confirmedOn: watch.confirmedOn, expectedFinalBill: null })[0]!.kind;
-    return toDto(row, kind, watch);
+    return toDto(row, kind, watch, context);
   });
   return linePage(items, query.limit);
 }
@@ -167,12 +169,13 @@ export async function getTransaction(
     ? await chargeWatches(actor, [row.subscriptionId])
     : new Map<string, ChargeWatch>();
   const watch = row.subscriptionId ? watches.get(row.subscriptionId) : undefined;
-  if (!watch) return toDto(row, null, undefined);
+  const context = await lineContext(actor, [row]);
+  if (!watch) return toDto(row, null, undefined, context);
   const after = await linesAfter(actor, watches);
   const kind =
     after.find((line) => line.id === row.id)?.kind ??
     classifyCharges([row], { confirmedOn: watch.confirmedOn, expectedFinalBill: null })[0]!.kind;
-  return toDto(row, kind, watch);
+  return toDto(row, kind, watch, context);
 }
 
 /**

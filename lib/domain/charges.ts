@@ -1,7 +1,8 @@
 // Statement lines against subscriptions, as pure rules: which lines are a
 // subscription's (its merchant patterns), which charge after a confirmed
-// cancellation is flagged, by when it can be disputed, and when a
-// cancellation is verified by a clean statement.
+// cancellation is flagged, and when a
+// cancellation is verified by a clean statement. By when a flagged charge
+// can be disputed is lib/domain/dispute-deadlines.ts's.
 import { addDays } from "./dates";
 import { addCycle } from "./reminders";
 import { normalizeDescription } from "./merchant-patterns";
@@ -45,13 +46,6 @@ export function classifyCharges<C extends Charge>(
     }
     return { ...charge, kind: "after" as const };
   });
-}
-
-/** The Fair Credit Billing Act's window: 60 days from the statement that shows the charge. */
-export const DISPUTE_WINDOW_DAYS = 60;
-
-export function disputeBy(statementDate: string): string {
-  return addDays(statementDate, DISPUTE_WINDOW_DAYS);
 }
 
 export type Period = { start: string; end: string };

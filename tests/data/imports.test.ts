@@ -79,6 +79,12 @@ describe("statement imports", () => {
       flagged.items.map((t) => [t.postedOn, t.amount, t.kind, t.caseId, t.subscriptionId]),
     ).toEqual([[after, 3000, "after", kase.id, sub.id]]);
     expect(flagged.items[0]!.disputeBy).toBe(addDays(addDays(after, 3), 60));
+    // An account with no kind set is a credit card: the FCBA's 60 days, then the network's 120.
+    expect(flagged.items[0]!.accountKind).toBe("credit_card");
+    expect(flagged.items[0]!.disputeDeadlines).toEqual([
+      { rule: "fcba", on: addDays(addDays(after, 3), 60) },
+      { rule: "network", on: addDays(after, 120) },
+    ]);
     // The reminders read it: a "charge" reminder today, the dispute one a week before its deadline.
     const reminderView = await reminderFacts(user, today, 60);
     expect(reminderView.charges).toEqual([
@@ -114,8 +120,12 @@ describe("statement imports", () => {
     });
     expect(reopened.state).toBe("under_review");
     const still = await listTransactions(user, { limit: 20, flagged: true });
+    // A CSV has no statement date: of a card's deadlines only the network's 120 days is known.
     expect(still.items.map((t) => [t.postedOn, t.kind, t.caseId, t.disputeBy])).toEqual([
-      [later, "after", kase.id, null],
+      [later, "after", kase.id, addDays(later, 120)],
+    ]);
+    expect(still.items[0]!.disputeDeadlines).toEqual([
+      { rule: "network", on: addDays(later, 120) },
     ]);
     expect(
       (await listTransactions(user, { limit: 20, subscriptionId: sub.id })).items.map(

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyCharges, covers, disputeBy, watchStatus } from "@/lib/domain/charges";
+import { classifyCharges, covers, watchStatus } from "@/lib/domain/charges";
 import {
   defaultPatterns,
   isUsablePattern,
@@ -98,10 +98,6 @@ describe("the flag rule (property tests)", () => {
 });
 
 describe("deadlines and the loop closing", () => {
-  it("a dispute is due 60 days after the statement date", () => {
-    expect(disputeBy("2026-11-28")).toBe("2027-01-27");
-  });
-
   it("a cancellation is verified once statements cover a whole cycle after it", () => {
     const confirmedOn = "2026-11-10";
     const status = (periods: { start: string; end: string }[], flagged = 0) =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+import { ACCOUNT_KINDS, DEADLINE_RULES } from "@/lib/domain/dispute-deadlines";
 import { FAILURE_REASONS } from "@/lib/domain/attempts";
 import { CHECK_ITEMS } from "@/lib/domain/checklist";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
@@ -186,10 +187,20 @@ export const transactionSchema = named(
     currency: z.string(),
     subscriptionId: z.string().nullable(),
     statementDate: date.nullable(),
+    accountKind: z
+      .enum(ACCOUNT_KINDS)
+      .describe("The statement account's kind: it picks the law of a dispute."),
     kind: z.string().nullable(),
     flagged: z.boolean(),
     caseId: z.string().nullable(),
-    disputeBy: date.nullable(),
+    disputeDeadlines: z
+      .array(z.object({ rule: z.enum(DEADLINE_RULES), on: date }))
+      .describe(
+        "A flagged charge's deadlines, nearest first: fcba (credit card) or reg_e (debit card, bank account), statement date + 60 days; network (cards), posted date + 120 days. Empty for other lines.",
+      ),
+    disputeBy: date
+      .nullable()
+      .describe("The nearest of disputeDeadlines still ahead, else the last one (passed)."),
     importedAt: instant,
   }),
 );

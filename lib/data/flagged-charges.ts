@@ -9,7 +9,7 @@ import {
   disputeDeadlines,
   type DisputeDeadline,
 } from "@/lib/domain/dispute-deadlines";
-import { accountKinds } from "./statement-accounts";
+import { accountKinds, DEFAULT_ACCOUNT_KIND } from "./statement-accounts";
 import type { Actor } from "./users";
 
 // Which statement lines are charges after a confirmed cancellation: each
@@ -227,7 +227,7 @@ export function toDto(
   context: LineContext,
 ): TransactionDto {
   const flagged = kind === "after";
-  const accountKind = context.kinds.get(row.account) ?? "credit_card";
+  const accountKind = context.kinds.get(row.account) ?? DEFAULT_ACCOUNT_KIND;
   const deadlines = flagged
     ? disputeDeadlines({ accountKind, statementDate: row.statementDate, postedOn: row.postedOn })
     : [];

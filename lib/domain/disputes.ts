@@ -165,3 +165,11 @@ export function disputeChange(
     return { problem: "over_charge", field: "provisionalCreditAmount" };
   return { next };
 }
+
+/**
+ * The CFPB's complaint page, linked beside the suggestion. Read on 2026-12-06
+ * through a capture of the page (urlscan.io, effective URL below) and the
+ * CFPB's own guide, which says "To submit a complaint, go to:
+ * consumerfinance.gov/complaint" (issuhub.com/view/index/4410?pageIndex=262).
+ */
+export const CFPB_COMPLAINT_URL = "https://www.consumerfinance.gov/complaint/";

@@ -173,3 +173,29 @@ export function disputeChange(
  * consumerfinance.gov/complaint" (issuhub.com/view/index/4410?pageIndex=262).
  */
 export const CFPB_COMPLAINT_URL = "https://www.consumerfinance.gov/complaint/";
+
+export type DisputeStep = {
+  step: DisputeStatus;
+  on: string;
+};
+
+/**
+ * A dispute's steps for the case's history, oldest first: filed, the
+ * provisional credit when there was one, the outcome when there is one.
+ */
+export function disputeSteps(dispute: {
+  status: DisputeStatus;
+  filedOn: string;
+  provisionalCreditOn: string | null;
+  resolvedOn: string | null;
+}): DisputeStep[] {
+  return [
+    { step: "filed" as const, on: dispute.filedOn },
+    ...(dispute.provisionalCreditOn
+      ? [{ step: "provisional_credit" as const, on: dispute.provisionalCreditOn }]
+      : []),
+    ...(isClosedStatus(dispute.status) && dispute.resolvedOn
+      ? [{ step: dispute.status, on: dispute.resolvedOn }]
+      : []),
+  ];
+}

@@ -5,6 +5,7 @@ import {
   DISPUTE_STATUSES,
   disputeChange,
   disputeNext,
+  disputeSteps,
   dutyMet,
   nextStepsAfter,
 } from "@/lib/domain/disputes";
@@ -152,5 +153,30 @@ describe("a change to a dispute", () => {
         field: "status",
       },
     );
+  });
+});
+
+describe("a dispute's steps in the case's history", () => {
+  it("lists the filing, the provisional credit and the outcome, in that order", () => {
+    expect(
+      disputeSteps({
+        status: "credited",
+        filedOn: "2026-11-02",
+        provisionalCreditOn: "2026-11-10",
+        resolvedOn: "2026-12-01",
+      }),
+    ).toEqual([
+      { step: "filed", on: "2026-11-02" },
+      { step: "provisional_credit", on: "2026-11-10" },
+      { step: "credited", on: "2026-12-01" },
+    ]);
+    expect(
+      disputeSteps({
+        status: "filed",
+        filedOn: "2026-11-02",
+        provisionalCreditOn: null,
+        resolvedOn: null,
+      }),
+    ).toEqual([{ step: "filed", on: "2026-11-02" }]);
   });
 });

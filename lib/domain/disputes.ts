@@ -199,3 +199,40 @@ export function disputeSteps(dispute: {
       : []),
   ];
 }
+
+/** An open dispute as the reminder rules read it (lib/data/reminder-facts.ts). */
+export type OpenDisputeFact = {
+  id: string;
+  caseId: string | null;
+  /** The subscription's provider, or the charge's descriptor when the case is gone. */
+  provider: string;
+  law: DisputeLaw;
+  filedOn: string;
+  status: DisputeStatus;
+};
+
+/**
+ * A reminder for each duty the bank is late with, due the first day it is
+ * late (its claim makes it once-only), within `inWindow` like every other
+ * date. An FCBA acknowledgement is never late here (see dutyMet).
+ */
+export function bankLateReminders(
+  disputes: readonly OpenDisputeFact[],
+  today: string,
+  inWindow: (date: string) => boolean,
+) {
+  return disputes.flatMap((dispute) =>
+    bankDutyStates(dispute, today)
+      .filter((duty) => duty.late && inWindow(addDays(duty.by, 1)))
+      .map((duty) => ({
+        kind: "bank_late" as const,
+        targetId: dispute.id,
+        dueOn: addDays(duty.by, 1),
+        eventOn: duty.by,
+        provider: dispute.provider,
+        caseId: dispute.caseId,
+        subscriptionId: null,
+        noteId: null,
+      })),
+  );
+}

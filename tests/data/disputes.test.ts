@@ -8,6 +8,7 @@ import {
   openDisputes,
   updateDispute,
 } from "@/lib/data/disputes";
+import { reminderFacts } from "@/lib/data/reminder-facts";
 import { deleteImport } from "@/lib/data/statement-imports";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { listTransactions } from "@/lib/data/transactions";
@@ -72,6 +73,9 @@ describe("filing a dispute", () => {
     });
     expect(dispute.bankDuties.map((d) => d.duty)).toEqual(["acknowledge", "resolve"]);
     expect(await getDispute(user, dispute.id, today())).toEqual(dispute);
+    expect((await reminderFacts(user, today(), 7)).disputes).toEqual([
+      { id: dispute.id, caseId, provider: "Visible", law: "fcba", filedOn, status: "filed" },
+    ]);
     expect((await openDisputes(user, today())).map((d) => d.id)).toEqual([dispute.id]);
     expect((await disputesOfCase(user, caseId, today())).map((d) => d.id)).toEqual([dispute.id]);
   });
@@ -159,6 +163,8 @@ describe("following a dispute", () => {
     expect(closed).toMatchObject({ status: "credited", resolvedOn: today() });
     expect(closed.bankDuties.every((d) => d.met === true && !d.late)).toBe(true);
     expect(await openDisputes(user, today())).toEqual([]);
+    // A closed dispute is no longer the reminders' concern.
+    expect((await reminderFacts(user, today(), 7)).disputes).toEqual([]);
     expect(
       (await listDisputes(user, { limit: 10, status: "credited" }, today())).items,
     ).toHaveLength(1);

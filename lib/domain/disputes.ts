@@ -50,7 +50,8 @@ export function dutyMet(duty: BankDuty, status: DisputeStatus): boolean | null {
   if (isClosedStatus(status)) return true;
   if (duty === "investigate_or_credit") return status === "provisional_credit";
   if (duty === "resolve") return false;
-  return null;
+  // A provisional credit is the bank answering: it has the notice.
+  return status === "provisional_credit" ? true : null;
 }
 
 export type BankDutyState = {
@@ -81,10 +82,11 @@ export function bankDutyStates(
 export type DisputeNext =
   { kind: "late"; duty: BankDuty; since: string } | { kind: "due"; duty: BankDuty; by: string };
 
-export function disputeNext(duties: readonly BankDutyState[]): DisputeNext | null {
+export function disputeNext(duties: readonly BankDutyState[], today: string): DisputeNext | null {
   const late = duties.find((d) => d.late);
   if (late) return { kind: "late", duty: late.duty, since: addDays(late.by, 1) };
-  const due = duties.find((d) => d.met !== true);
+  // An acknowledgement CancelCase cannot see is next only while its day is ahead.
+  const due = duties.find((d) => d.met === false || (d.met === null && d.by >= today));
   return due ? { kind: "due", duty: due.duty, by: due.by } : null;
 }
 

@@ -45,7 +45,7 @@ describe("the bank's duties", () => {
   it("is late the day after, since that day", () => {
     const duties = bankDutyStates(regE, "2026-12-08");
     expect(duties[0]!.late).toBe(true);
-    expect(disputeNext(duties)).toEqual({
+    expect(disputeNext(duties, "2026-12-08")).toEqual({
       kind: "late",
       duty: "investigate_or_credit",
       since: "2026-12-08",
@@ -58,13 +58,17 @@ describe("the bank's duties", () => {
       ["investigate_or_credit", true, false],
       ["resolve", false, false],
     ]);
-    expect(disputeNext(duties)).toEqual({ kind: "due", duty: "resolve", by: "2027-01-04" });
+    expect(disputeNext(duties, "2026-12-08")).toEqual({
+      kind: "due",
+      duty: "resolve",
+      by: "2027-01-04",
+    });
   });
 
   it("owes nothing once there is an outcome, however late", () => {
     const duties = bankDutyStates({ ...regE, status: "denied" }, "2027-06-01");
     expect(duties.every((d) => d.met === true && !d.late)).toBe(true);
-    expect(disputeNext(duties)).toBeNull();
+    expect(disputeNext(duties, "2027-06-01")).toBeNull();
   });
 
   it("shows an FCBA acknowledgement as a date, never as late", () => {
@@ -72,6 +76,12 @@ describe("the bank's duties", () => {
     const duties = bankDutyStates(fcba, "2026-03-01");
     expect(duties[0]).toEqual({ duty: "acknowledge", by: "2026-02-09", met: null, late: false });
     expect(dutyMet("acknowledge", "filed")).toBeNull();
+    expect(dutyMet("acknowledge", "provisional_credit")).toBe(true);
+    // Next is the acknowledgement while its day is ahead, then the resolution.
+    expect(disputeNext(bankDutyStates(fcba, "2026-02-09"), "2026-02-09")).toMatchObject({
+      duty: "acknowledge",
+    });
+    expect(disputeNext(duties, "2026-03-01")).toMatchObject({ kind: "due", duty: "resolve" });
     // 90 days: 2026-04-10; late from the 11th.
     expect(bankDutyStates(fcba, "2026-04-10")[1]!.late).toBe(false);
     expect(bankDutyStates(fcba, "2026-04-11")[1]!.late).toBe(true);

@@ -38,7 +38,7 @@ export const disputeSchema = named(
           by: date,
           met: z.boolean().nullable().meta({
             description:
-              "True once the status shows it done (a provisional credit or an outcome meets `investigate_or_credit`, an outcome `resolve`); null for an FCBA acknowledgement while open (CancelCase is not told of it).",
+              "True once the status shows it done (a provisional credit or an outcome meets `investigate_or_credit`, an outcome `resolve`); null for an FCBA acknowledgement until a provisional credit or an outcome (CancelCase is not told of it).",
           }),
           late: z.boolean().meta({ description: "After `by` (in the user's zone) and not met." }),
         }),

@@ -1,4 +1,10 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { disputePackData } from "@/lib/data/dispute-pack";
+import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { openCase, transitionCase } from "@/lib/data/cases";
 import {
   disputesOfCase,
@@ -220,4 +226,36 @@ it("goes with the statement import that holds its line", async () => {
   await deleteImport(user, importId);
   await expect(getDispute(user, id, today())).rejects.toMatchObject({ code: "not_found" });
   expect((await listDisputes(user, { limit: 10 }, today())).items).toEqual([]);
+});
+
+it("is in the case's dispute pack with its days, in English and in Chinese", async () => {
+  const { user, caseId, line } = await flaggedCharge();
+  const { id } = await fileDispute(
+    user,
+    line.id,
+    { filedOn: addDays(today(), -2), channel: "phone", reference: "CB-5521" },
+    today(),
+  );
+  await updateDispute(user, id, { status: "provisional_credit" }, today());
+  const data = await disputePackData({ ...user, name: "Mei Chen" }, caseId);
+  expect(data.disputes.map((d) => d.id)).toEqual([id]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "disputes-pack-"));
+  for (const [locale, title, credit] of [
+    ["en", "Disputes with the bank", "Provisional credit of $25.00"],
+    ["zh-CN", "向银行提出的争议", "临时退款 US$25.00"],
+  ] as const) {
+    const file = path.join(dir, `${locale}.pdf`);
+    await new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(file);
+      out.on("finish", resolve).on("error", reject);
+      writeDisputePack(data, { locale, now: new Date() }, out).catch(reject);
+    });
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
+      /\s+/g,
+      " ",
+    );
+    expect(text).toContain(title);
+    expect(text).toContain("CB-5521");
+    expect(text).toContain(credit.split(" ").at(-1)!);
+  }
 });

@@ -51,7 +51,7 @@ export async function OpenDisputesCard({
                 <span className="tabular-nums">
                   {formatMoney(dispute.charge.amount, dispute.charge.currency, locale)}
                 </span>{" "}
-                <span className="text-xs text-slate-500 dark:text-slate-400">
+                <span className="text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">
                   {t(`disputes.status.${dispute.status}`)}
                 </span>
               </span>

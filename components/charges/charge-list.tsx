@@ -6,6 +6,7 @@ import type { ChargeKind } from "@/lib/domain/charges";
 import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import type { RowI18n } from "@/lib/i18n/row-i18n";
+import { DisputeTracker } from "./dispute-tracker";
 import {
   LazyReopenForChargeButton as ReopenForChargeButton,
   LazyStatementDateForm as StatementDateForm,
@@ -130,6 +131,7 @@ export async function ChargeList({
                     transactionId={line.id}
                   />
                 ) : null}
+                <DisputeTracker line={line} today={today} />
               </div>
             ) : null}
           </li>

@@ -14,6 +14,7 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
 import { TrialsCard } from "@/components/dashboard/trials-card";
+import { OpenDisputesCard } from "@/components/dashboard/open-disputes-card";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
@@ -182,6 +183,7 @@ export function Overview({
           ) : null}
         </Card>
         {trials.length > 0 ? <TrialsCard trials={trials} t={t} locale={locale} /> : null}
+        <OpenDisputesCard today={today} t={t} locale={locale} />
         <Card>
           <CardHeader
             title={t("dashboard.renewalsTitle")}

@@ -11,6 +11,7 @@ import { runFileJob } from "@/lib/workers/pool";
 import { Layout, type Fonts } from "./pdf-layout";
 import { StreamingPdf } from "./pdf-stream";
 import { letter, record } from "./dispute-letter";
+import { disputesSection } from "./dispute-pack-disputes";
 import { receiptPages, receiptText, type ReceiptText } from "./dispute-receipts";
 
 // The dispute pack: one PDF a card issuer accepts. A billing-error letter
@@ -75,8 +76,12 @@ export async function writeDisputePack(
   doc.setCreator("CancelCase");
   doc.setProducer("CancelCase (pdf-lib)");
   doc.setCreationDate(options.now);
-  const catalog = (await catalogs[locale]()).default as { pack: unknown; domain: unknown };
-  const catalogText = JSON.stringify([catalog.pack, catalog.domain]);
+  const catalog = (await catalogs[locale]()).default as {
+    pack: unknown;
+    domain: unknown;
+    disputes: unknown;
+  };
+  const catalogText = JSON.stringify([catalog.pack, catalog.domain, catalog.disputes]);
   const fonts = await embedFonts(
     doc,
     catalogText +
@@ -94,6 +99,7 @@ export async function writeDisputePack(
 
   await letter(layout, data, t, { day, money, now: options.now, locale });
   await record(layout, data, t, d, { instant, money, locale });
+  await disputesSection(layout, data.disputes, locale);
   for (const [index, receipt] of data.receipts.entries()) {
     await receiptPages(layout, doc, receipt, texts.get(receipt.id) ?? null, t, {
       index: index + 1,

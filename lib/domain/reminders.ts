@@ -4,6 +4,7 @@
 // lib/notifications sends them; neither decides what is due.
 import { CLOSED_STATES, type CaseState } from "./case-workflow";
 import { addDays } from "./dates";
+import { bankLateReminders, type OpenDisputeFact } from "./disputes";
 import type { BillingCycle } from "./subscriptions";
 
 // When a user's reminders go out (their clock, quiet hours, retries) lives in
@@ -29,6 +30,8 @@ export const REMINDER_KINDS = [
   "dispute",
   /** Before a free trial's cancel-by day (the day before it ends). */
   "trial",
+  /** A dispute's bank past a day the law gives it (lib/domain/disputes.ts). */
+  "bank_late",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -134,6 +137,8 @@ export type ReminderFacts = {
     importedOn: string;
     disputeBy: string | null;
   }[];
+  /** Open disputes of charges, for the bank's late duties. */
+  disputes: OpenDisputeFact[];
 };
 
 export type Reminder = {
@@ -336,6 +341,7 @@ export function dueReminders(
         reminders.push({ kind: "dispute", dueOn, eventOn: charge.disputeBy, ...about });
       }
     }
+    reminders.push(...bankLateReminders(facts.disputes, today, inWindow));
   }
   return reminders;
 }

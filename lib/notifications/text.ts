@@ -44,6 +44,8 @@ export async function reminderWriter(locale: Locale) {
           return t("charge", { provider, date: date(r.eventOn) });
         case "dispute":
           return t("dispute", { provider, date: date(r.eventOn) });
+        case "bank_late":
+          return t("bank_late", { provider, date: date(r.eventOn) });
         case "trial": {
           const days = Math.max(
             0,
@@ -55,7 +57,7 @@ export async function reminderWriter(locale: Locale) {
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
     link(r: ReminderWords): { path: string; url: string; label: string } {
-      const charges = r.kind === "charge" || r.kind === "dispute";
+      const charges = r.kind === "charge" || r.kind === "dispute" || r.kind === "bank_late";
       const path = r.caseId
         ? `/cases/${r.caseId}${charges ? "#charges" : ""}`
         : `/subscriptions/${r.subscriptionId}`;
@@ -70,6 +72,7 @@ export async function reminderWriter(locale: Locale) {
 
 /** A digest reads from what needs doing today to what is only coming up, soonest first. */
 const KIND_ORDER: Reminder["kind"][] = [
+  "bank_late",
   "dispute",
   "charge",
   "follow_up",

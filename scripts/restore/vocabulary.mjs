@@ -69,6 +69,7 @@ export const VOCABULARY = {
     "charge",
     "dispute",
     "trial",
+    "bank_late",
   ],
   "Notification.channel": ["email", "push"],
   "Notification.status": ["pending", "sent", "failed", "skipped"],

@@ -30,12 +30,34 @@ const facts = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   subscriptions: [],
   trials: [],
   charges: [],
+  disputes: [],
   ...over,
 });
 const kinds = (f: ReminderFacts, today = TODAY, prefs = DEFAULT_PREFS) =>
   dueReminders(f, prefs, today).map((r) => `${r.kind}:${r.targetId}:${r.dueOn}`);
 
 describe("which reminders are due", () => {
+  it("a bank late with a dispute, from its first late day, under one key however often planned", () => {
+    // Reg E, filed Friday 2026-11-20: ten business days skip Thanksgiving, so
+    // the bank has until Monday 2026-12-07 and is late from the 8th.
+    const dispute = {
+      id: "d1",
+      caseId: "c1",
+      provider: "Mint Mobile",
+      law: "reg_e" as const,
+      filedOn: "2026-11-20",
+      status: "filed" as const,
+    };
+    const f = facts({ disputes: [dispute] });
+    expect(kinds(f, "2026-12-07")).toEqual([]);
+    expect(kinds(f, "2026-12-08")).toEqual(["bank_late:d1:2026-12-08"]);
+    expect(kinds(f, "2026-12-10")).toEqual(["bank_late:d1:2026-12-08"]);
+    expect(
+      kinds(facts({ disputes: [{ ...dispute, status: "provisional_credit" }] }), "2026-12-10"),
+    ).toEqual([]);
+    expect(kinds(f, "2026-12-10", { ...DEFAULT_PREFS, statement: false })).toEqual([]);
+  });
+
   it("a free trial at the renewal offsets before its cancel-by day, and on that day", () => {
     const cancelBy = addDays(TODAY, 7);
     const f = facts({ trials: [{ id: "s1", provider: "Peacock", cancelBy }] });

@@ -1,6 +1,7 @@
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
 import { CORRECTION_OPERATIONS } from "./correction-operations";
+import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
@@ -18,4 +19,5 @@ export const OPERATIONS: Operation[] = [
   ...RECORD_OPERATIONS,
   ...PLAYBOOK_OPERATIONS,
   ...CORRECTION_OPERATIONS,
+  ...LETTER_OPERATIONS,
 ];

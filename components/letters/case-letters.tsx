@@ -54,6 +54,16 @@ export async function CaseLetters({ caseId }: { caseId: string }) {
             </p>
           </div>
         ) : null}
+        <p className="text-sm">
+          <a
+            href={`/api/v1/cases/${caseId}/dispute-pack?lang=en&letters=1`}
+            download
+            className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+            data-testid="pack-with-letters"
+          >
+            {t("packWithLetters")}
+          </a>
+        </p>
         {letters.map(({ kind, en, zh }) => (
           <LetterItem
             key={kind}

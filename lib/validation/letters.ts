@@ -4,5 +4,9 @@ import { z } from "zod";
 export const letterQuerySchema = z.object({
   lang: z.enum(["en", "zh-CN"], { error: "locale_invalid" }).default("en"),
   format: z.enum(["txt", "pdf"], { error: "format_invalid" }).default("txt"),
-  transactionId: z.string().min(1).max(100).optional(),
+  transactionId: z
+    .string({ error: "id_invalid" })
+    .min(1, { error: "id_invalid" })
+    .max(100, { error: "id_invalid" })
+    .optional(),
 });

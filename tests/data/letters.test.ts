@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/cases/[id]/letters/[kind]/route";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { transitionCase, updateCase } from "@/lib/data/cases";
+import { disputePackData } from "@/lib/data/dispute-pack";
 import { letterFacts } from "@/lib/data/letters";
 import type { SessionUser } from "@/lib/data/users";
 // eslint-disable-next-line no-restricted-imports -- the account details are written directly: their page is d-accounts' part
 import { db } from "@/lib/db/client";
+import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { writeLetterPdf } from "@/lib/documents/letter-pdf";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { lettersFor, renderLetter } from "@/lib/domain/letters";
@@ -194,4 +196,24 @@ describe("a case's letters", () => {
     expect(text).toContain("JPMorgan Chase Bank");
     expect(text).toContain("Card ending in 4821");
   }, 60_000);
+
+  it("can go into the dispute pack, after the record (?letters=1)", async () => {
+    const { user, kase } = await caseWithCharge();
+    const facts = await letterFacts(user, kase.id);
+    const letters = [
+      renderLetter("reg_e_notice", facts, "en"),
+      renderLetter("reg_e_notice", facts, "zh-CN"),
+    ];
+    const data = await disputePackData(user, kase.id);
+    const file = path.join(work, "pack-with-letters.pdf");
+    await new Promise<void>((resolve, reject) => {
+      const out = fs.createWriteStream(file);
+      out.on("finish", resolve).on("error", reject);
+      writeDisputePack(data, { locale: "zh-CN", now: new Date(), letters }, out).catch(reject);
+    });
+    const flat = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    expect(flat).toContain("Revocationofauthorization");
+    expect(flat).toContain("撤销授权：");
+    expect(flat.indexOf("Revocationofauthorization")).toBeGreaterThan(flat.indexOf("MM-55120"));
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { NextChannelHint } from "@/components/cases/next-channel-hint";
 import { Card, CardHeader } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
+import { CaseLetters } from "@/components/letters/case-letters";
 import { PlaybookGuidance } from "@/components/playbooks/playbook-guidance";
 import { uploadMaxBytes } from "@/lib/config";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
@@ -178,6 +179,7 @@ export function CaseView({
             <p className="text-sm text-slate-500">{t("cases.closedCase")}</p>
           )}
           {charges.watch ? chargesCard : null}
+          {charges.flagged.length > 0 ? <CaseLetters caseId={kase.id} /> : null}
         </div>
 
         <Card className="self-start lg:col-start-1 lg:row-span-2 lg:row-start-1">

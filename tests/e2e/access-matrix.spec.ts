@@ -104,6 +104,10 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}/dispute-pack?format=zip` }),
   },
+  "GET /api/v1/cases/:id/letters/:kind": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/letters/merchant_final_notice` }),
+  },
   "GET /api/v1/transactions/:id": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/transactions/${ids.transaction}` }),

@@ -2,6 +2,7 @@ import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
 import { CORRECTION_OPERATIONS } from "./correction-operations";
 import { DISPUTE_OPERATIONS } from "./dispute-operations";
+import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
@@ -20,4 +21,5 @@ export const OPERATIONS: Operation[] = [
   ...PLAYBOOK_OPERATIONS,
   ...CORRECTION_OPERATIONS,
   ...DISPUTE_OPERATIONS,
+  ...LETTER_OPERATIONS,
 ];

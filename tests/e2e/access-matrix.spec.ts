@@ -13,6 +13,7 @@ type Ids = {
   statementImport: string;
   transaction: string;
   correction: string;
+  account: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -61,6 +62,22 @@ const MATRIX: Record<string, Entry> = {
     kind: "list",
     call: () => ({ url: "/api/v1/imports?limit=100" }),
     leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
+  },
+  "GET /api/v1/accounts": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/accounts?limit=100" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.account),
+  },
+  "GET /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/accounts/${ids.account}` }),
+  },
+  "PATCH /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/accounts/${ids.account}`,
+      data: { accountKind: "debit_card", holderName: "B was here" },
+    }),
   },
   "GET /api/v1/imports/:id": {
     kind: "foreign",
@@ -264,7 +281,10 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
   const corrections = await (
     await request.get("/api/v1/playbooks/example-mobile/corrections", { headers: auth })
   ).json();
-  return JSON.stringify({ sub, kase, statement, lines, corrections });
+  const account = await (
+    await request.get(`/api/v1/accounts/${ids.account}`, { headers: auth })
+  ).json();
+  return JSON.stringify({ sub, kase, statement, lines, corrections, account });
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -338,6 +358,8 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   });
   expect(corrected.status()).toBe(201);
   const correction = (await corrected.json()).id;
+  const account = (await (await request.get("/api/v1/accounts", { headers: a.auth })).json())
+    .items[0].id;
   const ids: Ids = {
     subscription,
     case: kaseId,
@@ -346,6 +368,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     statementImport,
     transaction,
     correction,
+    account,
   };
   const before = await snapshot(request, a.auth, ids);
 

@@ -4,6 +4,7 @@ import { CORRECTION_OPERATIONS } from "./correction-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
+import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
 
 export type { Method, Operation } from "./operation";
 
@@ -16,6 +17,7 @@ export const OPERATIONS: Operation[] = [
   ...ACCOUNT_OPERATIONS,
   ...CASE_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...STATEMENT_ACCOUNT_OPERATIONS,
   ...PLAYBOOK_OPERATIONS,
   ...CORRECTION_OPERATIONS,
 ];

@@ -113,7 +113,8 @@ export const RECORD_OPERATIONS: Operation[] = [
     path: "/api/v1/imports",
     tag: "charges",
     summary: "Import a card or bank statement",
-    description: "CSV or OFX. 422 `statement_sign_unknown` when a charge's sign cannot be told.",
+    description:
+      "CSV or OFX. 422 `statement_sign_unknown` when a charge's sign cannot be told. `accountKind` is remembered per `account` label: left out, a known label keeps its kind and a new one is a credit card.",
     fields: importFieldsSchema,
     file: "The statement file.",
     success: created("The import with its counts.", statementImportResultSchema),

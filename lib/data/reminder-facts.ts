@@ -140,7 +140,7 @@ export async function reminderFacts(
       provider: c.provider,
       postedOn: c.postedOn,
       importedOn: local(c.importedAt),
-      disputeBy: c.disputeBy,
+      disputeDeadlines: c.disputeDeadlines,
     })),
   };
 }

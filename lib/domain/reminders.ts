@@ -4,6 +4,7 @@
 // lib/notifications sends them; neither decides what is due.
 import { CLOSED_STATES, type CaseState } from "./case-workflow";
 import { addDays } from "./dates";
+import type { DisputeDeadline, DeadlineRule } from "./dispute-deadlines";
 import type { BillingCycle } from "./subscriptions";
 
 // When a user's reminders go out (their clock, quiet hours, retries) lives in
@@ -25,8 +26,12 @@ export const REMINDER_KINDS = [
   "statement",
   /** A charge found on an imported statement after the cancellation was confirmed. */
   "charge",
-  /** The last week before such a charge's 60-day dispute window closes. */
+  /** The last week before such a charge's 60-day FCBA dispute window closes (credit card). */
   "dispute",
+  /** The same for Regulation E's 60 days (debit card, bank account). */
+  "dispute_reg_e",
+  /** The same for the card network's 120 days from the charge. */
+  "dispute_network",
   /** Before a free trial's cancel-by day (the day before it ends). */
   "trial",
 ] as const;
@@ -102,6 +107,23 @@ export const CATCH_UP_DAYS = 7;
 /** How long before a flagged charge's dispute deadline its reminder comes. */
 export const DISPUTE_REMINDER_DAYS = 7;
 
+/**
+ * Each deadline rule's reminder kind: one reminder per deadline, each sent
+ * once (the kind is part of its identity). FCBA keeps the kind every dispute
+ * reminder had before accounts had kinds, so one already planned for a
+ * credit card is not sent again under a new name.
+ */
+export const DISPUTE_REMINDER_KINDS = {
+  fcba: "dispute",
+  reg_e: "dispute_reg_e",
+  network: "dispute_network",
+} as const satisfies Record<DeadlineRule, ReminderKind>;
+
+const DISPUTE_KIND_SET: ReadonlySet<ReminderKind> = new Set(Object.values(DISPUTE_REMINDER_KINDS));
+
+/** A reminder of a dispute deadline, whichever its rule. */
+export const isDisputeReminder = (kind: ReminderKind) => DISPUTE_KIND_SET.has(kind);
+
 /** What the rules read about one user, dates already in the user's zone. */
 export type ReminderFacts = {
   cases: {
@@ -132,7 +154,8 @@ export type ReminderFacts = {
     postedOn: string;
     /** The day the statement holding it was imported: when it was found. */
     importedOn: string;
-    disputeBy: string | null;
+    /** Its dispute deadlines, each with its rule (lib/domain/dispute-deadlines.ts). */
+    disputeDeadlines: DisputeDeadline[];
   }[];
 };
 
@@ -330,10 +353,12 @@ export function dueReminders(
           ...about,
         });
       }
-      if (!charge.disputeBy || charge.disputeBy < today) continue;
-      const dueOn = addDays(charge.disputeBy, -DISPUTE_REMINDER_DAYS);
-      if (inWindow(dueOn)) {
-        reminders.push({ kind: "dispute", dueOn, eventOn: charge.disputeBy, ...about });
+      for (const deadline of charge.disputeDeadlines) {
+        if (deadline.on < today) continue;
+        const dueOn = addDays(deadline.on, -DISPUTE_REMINDER_DAYS);
+        if (!inWindow(dueOn)) continue;
+        const kind = DISPUTE_REMINDER_KINDS[deadline.rule];
+        reminders.push({ kind, dueOn, eventOn: deadline.on, ...about });
       }
     }
   }

@@ -22,6 +22,7 @@ type Ids = {
   statementImport: string;
   transaction: string;
   correction: string;
+  account: string;
 };
 type Entry =
   | { kind: "public" } // sign-up, language cookie: no account needed
@@ -151,6 +152,12 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     calls: (ids) => [[ids.statementImport]],
   },
+  "lib/actions/accounts.ts#updateAccountAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ accountId: ids.account, accountKind: "bank_account", holderName: "B" })],
+    ],
+  },
 };
 
 /** Everything of A's that an action could touch, as A sees it. */
@@ -168,6 +175,7 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
     await get(`/api/v1/imports/${ids.statementImport}`),
     await get(`/api/v1/transactions?limit=100`),
     await get("/api/v1/playbooks/example-mobile/corrections"),
+    await get(`/api/v1/accounts/${ids.account}`),
   ].join("\n");
 }
 
@@ -231,6 +239,8 @@ test("as user B against user A's ids every action answers not found; anonymous c
     statementImport: (await statement.json()).id,
     transaction: lines.items[0].id,
     correction: (await corrected.json()).id,
+    account: (await (await request.get("/api/v1/accounts", { headers: a.auth })).json()).items[0]
+      .id,
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);

@@ -68,6 +68,8 @@ export const importFieldsSchema = z.object({
 
 export const transactionQuerySchema = pageQuerySchema.extend({
   subscriptionId: idField.optional(),
+  /** One statement account's lines: its label, as imported. */
+  account: z.string().max(60, { error: "text_too_long_60" }).optional(),
   flagged: z
     .enum(["true", "false"], { error: "boolean_invalid" })
     .optional()

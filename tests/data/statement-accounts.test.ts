@@ -103,6 +103,33 @@ describe("statement accounts", () => {
     expect(await kindsOf(user)).toHaveLength(2);
   });
 
+  it("lines are listed for one account", async () => {
+    const { user } = await confirmedMint();
+    const after = addDays(todayIn("UTC"), 3);
+    const line = chaseLine(after, "MINT MOBILE 800-683-7392 CA", "-30.00");
+    await importStatement(user, statementUpload(CHASE_HEADER + line, { account: "Card A" }));
+    await importStatement(
+      user,
+      statementUpload(CHASE_HEADER + line + chaseLine(after, "COFFEE", "-5.00"), {
+        account: "Card B",
+      }),
+    );
+    const of = async (query: { account?: string; flagged?: boolean }) =>
+      (await listTransactions(user, { limit: 10, ...query })).items.map((t) => [
+        t.account,
+        t.description,
+      ]);
+    expect(await of({ account: "Card A" })).toEqual([["Card A", "MINT MOBILE 800-683-7392 CA"]]);
+    expect((await of({ account: "Card B" })).map(([, d]) => d).sort()).toEqual([
+      "COFFEE",
+      "MINT MOBILE 800-683-7392 CA",
+    ]);
+    expect(await of({ account: "Card B", flagged: true })).toEqual([
+      ["Card B", "MINT MOBILE 800-683-7392 CA"],
+    ]);
+    expect(await of({ account: "Nobody's" })).toEqual([]);
+  });
+
   it("details are changed by their owner only; bad values are refused and change nothing", async () => {
     const a = await confirmedMint();
     const b = await confirmedMint();

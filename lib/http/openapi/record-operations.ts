@@ -140,7 +140,8 @@ export const RECORD_OPERATIONS: Operation[] = [
     path: "/api/v1/transactions",
     tag: "charges",
     summary: "List statement lines",
-    description: "With their match and flag, newest first.",
+    description:
+      "With their match and flag, newest first. `account` keeps one statement account's lines (its label, as imported).",
     auth: "user",
     query: transactionQuerySchema,
     success: ok("A page of lines.", pageOf(transactionSchema)),

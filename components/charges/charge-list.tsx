@@ -32,6 +32,7 @@ export async function ChargeList({
   reopen,
   showProvider,
   actions = true,
+  deadlines = actions,
 }: {
   lines: (TransactionDto & { provider?: string })[];
   today: string;
@@ -40,6 +41,8 @@ export async function ChargeList({
   showProvider?: boolean;
   /** false: a flagged line shows its badge only (its deadline and actions are listed elsewhere on the page). */
   actions?: boolean;
+  /** A flagged line's dispute deadlines (default: with the actions); on where the list is the only place they show. */
+  deadlines?: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
@@ -87,20 +90,20 @@ export async function ChargeList({
                 ) : null}
               </div>
             </div>
-            {line.flagged && actions ? (
+            {line.flagged && (actions || deadlines) ? (
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
-                {line.disputeDeadlines.length > 0 ? (
+                {deadlines && line.disputeDeadlines.length > 0 ? (
                   <DisputeDeadlines
                     deadlines={line.disputeDeadlines}
                     today={today}
                     i18n={{ t, locale }}
                   />
                 ) : null}
-                {line.statementDate === null ? (
+                {actions && line.statementDate === null ? (
                   // The statement's deadline (FCBA or Reg E) counts from its date: asked until known.
                   <StatementDateForm transactionId={line.id} caseId={line.caseId ?? undefined} />
                 ) : null}
-                {reopen && line.caseId === reopen.caseId ? (
+                {actions && reopen && line.caseId === reopen.caseId ? (
                   <ReopenForChargeButton
                     caseId={reopen.caseId}
                     version={reopen.version}

@@ -59,7 +59,13 @@ export function StatementsView({
                 title={t("flaggedTitle", { count: flagged.total })}
                 description={t("flaggedDescription")}
               />
-              <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+              <ChargeList
+                lines={flagged.items}
+                today={today}
+                showProvider
+                actions={false}
+                deadlines
+              />
             </Card>
           ) : null}
           <RecurringChargesCard charges={recurring} t={t} tCycle={tCycle} locale={locale} />

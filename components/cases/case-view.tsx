@@ -8,6 +8,7 @@ import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
+import { GuidanceText } from "@/components/cases/guidance-text";
 import { CaseChecklist } from "@/components/cases/case-checklist";
 import { NextChannelHint } from "@/components/cases/next-channel-hint";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -155,7 +156,12 @@ export function CaseView({
               className="mt-2 text-sm leading-relaxed text-indigo-950 dark:text-indigo-100"
               data-testid="guidance"
             >
-              {t(`domain.guidance.${kase.state}`)}
+              <GuidanceText
+                state={kase.state}
+                charges={charges}
+                today={today}
+                i18n={{ t, locale }}
+              />
             </p>
             {playbook ? (
               <PlaybookGuidance playbook={playbook} state={kase.state} t={t} locale={locale} />

@@ -96,7 +96,13 @@ export function Overview({
             {t("charges.dashboardBody")}
           </p>
           <div className="mt-3 rounded-xl bg-white px-4 dark:bg-slate-900">
-            <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+            <ChargeList
+              lines={flagged.items}
+              today={today}
+              showProvider
+              actions={false}
+              deadlines
+            />
           </div>
           {flagged.total > flagged.items.length ? (
             <Link

@@ -156,7 +156,7 @@ export async function reminderFacts(
       provider: c.provider,
       postedOn: c.postedOn,
       importedOn: local(c.importedAt),
-      disputeBy: c.disputeBy,
+      disputeDeadlines: c.disputeDeadlines,
     })),
     disputes: disputes.map((d) => ({
       id: d.id,

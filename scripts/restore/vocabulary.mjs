@@ -68,6 +68,8 @@ export const VOCABULARY = {
     "statement",
     "charge",
     "dispute",
+    "dispute_reg_e",
+    "dispute_network",
     "trial",
     "bank_late",
   ],

@@ -14,6 +14,7 @@ type Ids = {
   transaction: string;
   correction: string;
   dispute: string;
+  account: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -62,6 +63,22 @@ const MATRIX: Record<string, Entry> = {
     kind: "list",
     call: () => ({ url: "/api/v1/imports?limit=100" }),
     leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
+  },
+  "GET /api/v1/accounts": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/accounts?limit=100" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.account),
+  },
+  "GET /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/accounts/${ids.account}` }),
+  },
+  "PATCH /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/accounts/${ids.account}`,
+      data: { accountKind: "debit_card", holderName: "B was here" },
+    }),
   },
   "GET /api/v1/imports/:id": {
     kind: "foreign",
@@ -293,7 +310,10 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
   const dispute = await (
     await request.get(`/api/v1/disputes/${ids.dispute}`, { headers: auth })
   ).json();
-  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute });
+  const account = await (
+    await request.get(`/api/v1/accounts/${ids.account}`, { headers: auth })
+  ).json();
+  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute, account });
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -373,6 +393,8 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   });
   expect(filed.status()).toBe(201);
   const dispute = (await filed.json()).id;
+  const account = (await (await request.get("/api/v1/accounts", { headers: a.auth })).json())
+    .items[0].id;
   const ids: Ids = {
     subscription,
     case: kaseId,
@@ -382,6 +404,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     transaction,
     correction,
     dispute,
+    account,
   };
   const before = await snapshot(request, a.auth, ids);
 

@@ -23,6 +23,7 @@ type Ids = {
   transaction: string;
   correction: string;
   dispute: string;
+  account: string;
 };
 type Entry =
   | { kind: "public" } // sign-up, language cookie: no account needed
@@ -165,6 +166,12 @@ const MATRIX: Record<string, Entry> = {
       [IDLE, form({ disputeId: ids.dispute, status: "withdrawn", resolvedOn: "2026-12-02" })],
     ],
   },
+  "lib/actions/accounts.ts#updateAccountAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ accountId: ids.account, accountKind: "bank_account", holderName: "B" })],
+    ],
+  },
 };
 
 /** Everything of A's that an action could touch, as A sees it. */
@@ -183,6 +190,7 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
     await get(`/api/v1/transactions?limit=100`),
     await get("/api/v1/playbooks/example-mobile/corrections"),
     await get(`/api/v1/disputes/${ids.dispute}`),
+    await get(`/api/v1/accounts/${ids.account}`),
   ].join("\n");
 }
 
@@ -252,6 +260,8 @@ test("as user B against user A's ids every action answers not found; anonymous c
     transaction: lines.items[0].id,
     correction: (await corrected.json()).id,
     dispute: (await filed.json()).id,
+    account: (await (await request.get("/api/v1/accounts", { headers: a.auth })).json()).items[0]
+      .id,
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);

@@ -6,6 +6,7 @@ import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
+import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
 
 export type { Method, Operation } from "./operation";
 
@@ -18,6 +19,7 @@ export const OPERATIONS: Operation[] = [
   ...ACCOUNT_OPERATIONS,
   ...CASE_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...STATEMENT_ACCOUNT_OPERATIONS,
   ...PLAYBOOK_OPERATIONS,
   ...CORRECTION_OPERATIONS,
   ...DISPUTE_OPERATIONS,

@@ -27,6 +27,7 @@ export function AccountForm({ account }: { account: AccountDto }) {
         <AccountKindField
           id={`${id}-kind`}
           defaultValue={account.accountKind}
+          hint={t("accounts.section.kindHint")}
           errors={errors("accountKind")}
         />
       </div>

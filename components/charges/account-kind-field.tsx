@@ -19,8 +19,11 @@ export function AccountKindField({
   errors,
   name = "accountKind",
   defaultValue,
+  hint,
 }: {
   id: string;
+  /** What the choice does where it is made (default: the import form's words). */
+  hint?: string;
   value?: string;
   onChange?: (kind: string) => void;
   errors?: string[];
@@ -33,7 +36,7 @@ export function AccountKindField({
       id={id}
       name={name}
       label={t("accounts.import.kind")}
-      hint={t("accounts.import.kindHint")}
+      hint={hint ?? t("accounts.import.kindHint")}
       required
       errors={errors}
       {...(value !== undefined ? { value } : { defaultValue })}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
@@ -12,7 +12,11 @@ import { LetterItem } from "./letter-item";
  * Chinese to read, and which details are still missing from them.
  */
 export async function CaseLetters({ caseId }: { caseId: string }) {
-  const [user, t] = await Promise.all([requireUser(), getTranslations("letters")]);
+  const [user, t, locale] = await Promise.all([
+    requireUser(),
+    getTranslations("letters"),
+    getLocale(),
+  ]);
   const facts = await letterFacts(user, caseId);
   if (facts.charges.length === 0) return null;
   const letters = lettersFor(facts).map((kind) => ({
@@ -71,7 +75,8 @@ export async function CaseLetters({ caseId }: { caseId: string }) {
             name={t(`kind.${kind}`)}
             en={en.text}
             zh={zh.text}
-            howToSend={en.howToSend}
+            // Where to send it is read by the user: in the page's language.
+            howToSend={locale === "zh-CN" ? zh.howToSend : en.howToSend}
             href={`/api/v1/cases/${caseId}/letters/${kind}`}
             labels={labels}
           />

@@ -9,6 +9,7 @@ const SQLITE_ONLY = [
   "tests/data/pragmas.test.ts",
   "tests/data/sqlite-busy.test.ts",
   "tests/data/occurred-on-migration.test.ts",
+  "tests/data/accounts-backfill-migration.test.ts",
 ];
 
 // Files that test PostgreSQL itself (its migrations against its schema) and

@@ -8,11 +8,13 @@ import { ReceiptUploader } from "@/components/receipts/receipt-uploader";
 import { NewNotePanel } from "@/components/notes/new-note-panel";
 import { Timeline } from "@/components/cases/timeline";
 import { FollowUpLabel } from "@/components/cases/follow-up-label";
+import { GuidanceText } from "@/components/cases/guidance-text";
 import { CaseChecklist } from "@/components/cases/case-checklist";
 import { NextChannelHint } from "@/components/cases/next-channel-hint";
 import { Card, CardHeader } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { CaseChargesCard } from "@/components/charges/case-charges-card";
+import { CaseLetters } from "@/components/letters/case-letters";
 import { PlaybookGuidance } from "@/components/playbooks/playbook-guidance";
 import { uploadMaxBytes } from "@/lib/config";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
@@ -154,7 +156,12 @@ export function CaseView({
               className="mt-2 text-sm leading-relaxed text-indigo-950 dark:text-indigo-100"
               data-testid="guidance"
             >
-              {t(`domain.guidance.${kase.state}`)}
+              <GuidanceText
+                state={kase.state}
+                charges={charges}
+                today={today}
+                i18n={{ t, locale }}
+              />
             </p>
             {playbook ? (
               <PlaybookGuidance playbook={playbook} state={kase.state} t={t} locale={locale} />
@@ -178,6 +185,7 @@ export function CaseView({
             <p className="text-sm text-slate-500">{t("cases.closedCase")}</p>
           )}
           {charges.watch ? chargesCard : null}
+          {charges.flagged.length > 0 ? <CaseLetters caseId={kase.id} /> : null}
         </div>
 
         <Card className="self-start lg:col-start-1 lg:row-span-2 lg:row-start-1">

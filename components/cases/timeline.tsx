@@ -9,13 +9,26 @@ import { newestFirst, stepMoment } from "@/lib/domain/timeline";
 import { skipsOfDoneSteps } from "@/lib/domain/case-workflow";
 import type { CaseChangeDto } from "@/lib/data/case-changes";
 import type { CaseCheckDto } from "@/lib/data/case-checks";
+import { requireUser } from "@/lib/auth/session";
+import { disputesOfCase, type DisputeDto } from "@/lib/data/disputes";
+import { disputeSteps, type DisputeStep } from "@/lib/domain/disputes";
 import { ChangeLine } from "./change-line";
+import { DisputeStepLine } from "./dispute-step-line";
+
+type DisputeEntry = { dispute: DisputeDto } & DisputeStep;
 
 type Entry = { at: Date; recordedAt: Date; key: string } & (
-  | { event: CaseEventDto & { doneBefore?: true }; note?: never; change?: never; check?: never }
-  | { note: NoteDto; event?: never; change?: never; check?: never }
-  | { change: CaseChangeDto; event?: never; note?: never; check?: never }
-  | { check: CaseCheckDto; event?: never; note?: never; change?: never }
+  | {
+      event: CaseEventDto & { doneBefore?: true };
+      note?: never;
+      change?: never;
+      check?: never;
+      dispute?: never;
+    }
+  | { note: NoteDto; event?: never; change?: never; check?: never; dispute?: never }
+  | { change: CaseChangeDto; event?: never; note?: never; check?: never; dispute?: never }
+  | { check: CaseCheckDto; event?: never; note?: never; change?: never; dispute?: never }
+  | { dispute: DisputeEntry; event?: never; note?: never; change?: never; check?: never }
 );
 
 // A note edited more than this after it was written says so.
@@ -49,7 +62,14 @@ export async function Timeline({
   /** Where the entries older than these are (the full record), when there are any. */
   olderHref?: string;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format, locale, user] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    requireUser(),
+  ]);
+  // The disputes of the case's charges, each step at the day it happened.
+  const disputes = await disputesOfCase(user, caseId, todayIn(timeZone));
   const doneBefore = skipsOfDoneSteps(events);
   const entries: Entry[] = newestFirst<Entry>([
     ...events.map((event, index) => ({
@@ -76,6 +96,17 @@ export async function Timeline({
       key: `k-${check.item}`,
       check,
     })),
+    ...disputes.flatMap((dispute) =>
+      disputeSteps(dispute).map((step) => {
+        const recordedAt = step.step === "filed" ? dispute.createdAt : dispute.updatedAt;
+        return {
+          at: stepMoment({ at: recordedAt, occurredOn: step.on }, timeZone).at,
+          recordedAt,
+          key: `d-${dispute.id}-${step.step}`,
+          dispute: { ...step, dispute },
+        };
+      }),
+    ),
   ]);
   const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   const shown = limit === null ? entries : entries.slice(0, limit);
@@ -84,6 +115,13 @@ export async function Timeline({
     <>
       <ol className="space-y-4" data-testid="timeline">
         {shown.map((entry) => {
+          if (entry.dispute) {
+            return (
+              <li key={entry.key} className="flex gap-3" data-testid="timeline-dispute">
+                <DisputeStepLine entry={entry.dispute} i18n={{ t, locale }} />
+              </li>
+            );
+          }
           if (entry.change) {
             return (
               <li key={entry.key} className="flex gap-3" data-testid="timeline-change">

@@ -55,7 +55,11 @@ export async function CaseChargesCard({
   charges: CaseCharges;
   today: string;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("charges"), getLocale()]);
+  const [t, tAccounts, locale] = await Promise.all([
+    getTranslations("charges"),
+    getTranslations("accounts"),
+    getLocale(),
+  ]);
   const { watch, lines, linesTotal, flagged } = charges;
   if (!watch && lines.length === 0) {
     return (
@@ -106,7 +110,12 @@ export async function CaseChargesCard({
               today={today}
               reopen={confirmed ? { caseId, version } : undefined}
             />
-            <p className="text-xs text-slate-600 dark:text-slate-400">{t("disputeHow")}</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {/* The law of the account charged: the FCBA's words only for a credit card. */}
+              {flagged.some((line) => line.accountKind === "credit_card")
+                ? t("disputeHow")
+                : tAccounts("disputeHowRegE")}
+            </p>
           </div>
         ) : null}
         {lines.length > 0 ? (

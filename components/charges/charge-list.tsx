@@ -3,9 +3,10 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { ChargeKind } from "@/lib/domain/charges";
-import { daysBetween, formatDateOnly } from "@/lib/domain/dates";
+import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
-import type { RowI18n } from "@/lib/i18n/row-i18n";
+import { DisputeTracker } from "./dispute-tracker";
+import { DisputeDeadlines } from "./dispute-deadlines";
 import {
   LazyReopenForChargeButton as ReopenForChargeButton,
   LazyStatementDateForm as StatementDateForm,
@@ -18,41 +19,12 @@ const KIND_TONE: Record<ChargeKind, BadgeTone | null> = {
   before: null,
 };
 
-/** "Dispute by Feb 1, 2027 · 58 days left", by how close the Fair Credit Billing Act's deadline is. */
-function DisputeDeadline({
-  disputeBy,
-  today,
-  i18n: { t, locale },
-}: {
-  disputeBy: string;
-  today: string;
-  i18n: RowI18n;
-}) {
-  const left = daysBetween(today, disputeBy);
-  const tone =
-    left < 0
-      ? "text-slate-500 dark:text-slate-400"
-      : left <= 14
-        ? "font-semibold text-red-700 dark:text-red-300"
-        : "font-medium text-amber-800 dark:text-amber-200";
-  return (
-    <span className={tone} data-testid="dispute-by" data-days-left={left}>
-      {t("charges.disputeBy", { date: formatDateOnly(disputeBy, locale) })}
-      {" · "}
-      {left < 0
-        ? t("charges.disputePassed")
-        : left === 0
-          ? t("charges.disputeToday")
-          : t("charges.daysLeft", { count: left })}
-    </span>
-  );
-}
-
 /**
  * Statement lines of one subscription (or the flagged ones of many): date,
  * the descriptor as printed, account, amount, and what the line is to the
- * case. A flagged charge shows its dispute deadline, or asks for the
- * statement date that starts it; with `reopen`, a button reopens the case
+ * case. A flagged charge shows its dispute deadlines, each with its rule
+ * (./dispute-deadlines.tsx), and asks for the statement date that starts
+ * the statement's one while it is unknown; with `reopen`, a button reopens the case
  * over it.
  */
 export async function ChargeList({
@@ -61,6 +33,7 @@ export async function ChargeList({
   reopen,
   showProvider,
   actions = true,
+  deadlines = actions,
 }: {
   lines: (TransactionDto & { provider?: string })[];
   today: string;
@@ -69,6 +42,8 @@ export async function ChargeList({
   showProvider?: boolean;
   /** false: a flagged line shows its badge only (its deadline and actions are listed elsewhere on the page). */
   actions?: boolean;
+  /** A flagged line's dispute deadlines (default: with the actions); on where the list is the only place they show. */
+  deadlines?: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
@@ -116,20 +91,27 @@ export async function ChargeList({
                 ) : null}
               </div>
             </div>
-            {line.flagged && actions ? (
+            {line.flagged && (actions || deadlines) ? (
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs">
-                {line.disputeBy ? (
-                  <DisputeDeadline disputeBy={line.disputeBy} today={today} i18n={{ t, locale }} />
-                ) : (
+                {deadlines && line.disputeDeadlines.length > 0 ? (
+                  <DisputeDeadlines
+                    deadlines={line.disputeDeadlines}
+                    today={today}
+                    i18n={{ t, locale }}
+                  />
+                ) : null}
+                {actions && line.statementDate === null ? (
+                  // The statement's deadline (FCBA or Reg E) counts from its date: asked until known.
                   <StatementDateForm transactionId={line.id} caseId={line.caseId ?? undefined} />
-                )}
-                {reopen && line.caseId === reopen.caseId ? (
+                ) : null}
+                {actions && reopen && line.caseId === reopen.caseId ? (
                   <ReopenForChargeButton
                     caseId={reopen.caseId}
                     version={reopen.version}
                     transactionId={line.id}
                   />
                 ) : null}
+                <DisputeTracker line={line} today={today} />
               </div>
             ) : null}
           </li>

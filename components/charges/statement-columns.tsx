@@ -1,6 +1,7 @@
 "use client";
 
 import { decodeAll, sniffEncoding } from "@/lib/documents/text-encoding";
+import type { OfxAccountType } from "@/lib/domain/account-kinds";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { detectMapping } from "@/lib/domain/statement-layouts";
@@ -16,7 +17,7 @@ const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 5;
 
 export type Preview =
-  | { format: "ofx" }
+  | { format: "ofx"; accountType: OfxAccountType | null }
   | {
       format: "csv";
       rows: string[][];
@@ -91,7 +92,15 @@ export async function readPreview(file: File): Promise<Preview> {
   // The same decoding as the server's: a byte-order mark, else UTF-8, GB18030 or windows-1252.
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const head = decodeAll(bytes, sniffEncoding(bytes));
-  if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) return { format: "ofx" };
+  if (/<OFX>|OFXHEADER/i.test(head.slice(0, 4096))) {
+    // A credit card's statement (CCSTMTRS) or a bank account's (STMTRS): the kind it suggests.
+    const accountType = /<CCSTMTRS>/i.test(head)
+      ? "credit_card"
+      : /<STMTRS>/i.test(head)
+        ? "bank"
+        : null;
+    return { format: "ofx", accountType };
+  }
   // A cut file ends mid-row: keep whole rows only.
   const whole = file.size > PREVIEW_BYTES ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
   try {

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
+import { AccountKindField, kindAssumedFrom } from "./account-kind-field";
 import { useTranslations } from "@/lib/i18n/client";
 import { detectMapping } from "@/lib/domain/statement-layouts";
 import {
@@ -41,7 +42,8 @@ function failureOf(status: number, body: unknown): Failure {
   return { key: "statements.failed" };
 }
 
-export function StatementImportForm({ accounts }: { accounts: string[] }) {
+/** `accounts`: the labels imported before, newest first, each with its kind (preselected; a new label's is asked). */
+export function StatementImportForm({ accounts }: { accounts: { label: string; kind: string }[] }) {
   const t = useTranslations();
   const router = useRouter();
   const id = useId();
@@ -49,8 +51,12 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Mapping>(EMPTY_MAPPING);
-  const [account, setAccount] = useState(accounts[0] ?? "");
+  const [account, setAccount] = useState(accounts[0]?.label ?? "");
   const [statementDate, setStatementDate] = useState("");
+  const [kinds, setKinds] = useState(() =>
+    Object.fromEntries(accounts.map((a) => [a.label, a.kind])),
+  );
+  const kind = kinds[account.trim()] ?? kindAssumedFrom(preview) ?? "";
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<(Result & { name: string }) | null>(null);
   const [failure, setFailure] = useState<(Failure & { retry: boolean }) | null>(null);
@@ -73,6 +79,7 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
   const canSend =
     file !== null &&
     account.trim() !== "" &&
+    kind !== "" &&
     (preview?.format === "ofx" || (preview?.format === "csv" && columnMapping !== null));
 
   function send() {
@@ -81,6 +88,7 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
     setFailure(null);
     const form = new FormData();
     form.append("account", account.trim());
+    form.append("accountKind", kind);
     if (preview?.format === "csv") {
       form.append("format", "csv");
       form.append("mapping", JSON.stringify(columnMapping));
@@ -159,10 +167,15 @@ export function StatementImportForm({ accounts }: { accounts: string[] }) {
           onChange={(event) => setAccount(event.target.value)}
         />
         <datalist id={`${id}-accounts`}>
-          {accounts.map((name) => (
-            <option key={name} value={name} />
+          {accounts.map(({ label }) => (
+            <option key={label} value={label} />
           ))}
         </datalist>
+        <AccountKindField
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(chosen) => setKinds((all) => ({ ...all, [account.trim()]: chosen }))}
+        />
         {preview?.format === "csv" ? (
           <TextField
             id={`${id}-statement-date`}

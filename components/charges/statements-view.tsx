@@ -1,11 +1,14 @@
 import { ChargeList } from "@/components/charges/charge-list";
+import { AccountsCard } from "@/components/charges/accounts-card";
 import { RecurringChargesCard } from "@/components/charges/recurring-charges-card";
 import { DeleteImportButton } from "@/components/charges/delete-import-button";
 import { StatementImportForm } from "@/components/charges/statement-import-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { flaggedSummary } from "@/lib/data/charge-summaries";
+import type { AccountDto } from "@/lib/data/statement-accounts";
 import type { listImports } from "@/lib/data/statement-imports";
+import type { PageTranslator } from "@/lib/i18n/row-i18n";
 import type { RecurringChargeDto } from "@/lib/services/find-recurring-charges";
 import { formatDateOnly, todayIn } from "@/lib/domain/dates";
 import type { getFormatter, getTranslations } from "next-intl/server";
@@ -15,6 +18,8 @@ export function StatementsView({
   imports,
   flagged,
   recurring,
+  accounts,
+  tAll,
   timeZone,
   t,
   tCycle,
@@ -24,14 +29,20 @@ export function StatementsView({
   imports: Awaited<ReturnType<typeof listImports>>;
   flagged: Awaited<ReturnType<typeof flaggedSummary>>;
   recurring: RecurringChargeDto[];
+  accounts: AccountDto[];
+  tAll: PageTranslator;
   timeZone: string;
   t: Awaited<ReturnType<typeof getTranslations<"statements">>>;
   tCycle: Awaited<ReturnType<typeof getTranslations<"domain.cycle">>>;
   locale: string;
   format: Awaited<ReturnType<typeof getFormatter>>;
 }) {
-  // The accounts imported before, offered again so the same card keeps one name.
-  const accounts = [...new Set(imports.items.map((i) => i.account))];
+  // The accounts imported before, offered again (with their kinds) so the same card keeps one name.
+  const kinds = new Map(accounts.map((a) => [a.label, a.accountKind]));
+  const known = [...new Set(imports.items.map((i) => i.account))].map((label) => ({
+    label,
+    kind: kinds.get(label) ?? "",
+  }));
   const today = todayIn(timeZone);
   return (
     <>
@@ -40,7 +51,7 @@ export function StatementsView({
         <div className="space-y-6">
           <Card>
             <CardHeader title={t("importTitle")} description={t("importDescription")} />
-            <StatementImportForm accounts={accounts} />
+            <StatementImportForm accounts={known} />
           </Card>
           {flagged.total > 0 ? (
             <Card id="flagged">
@@ -48,10 +59,17 @@ export function StatementsView({
                 title={t("flaggedTitle", { count: flagged.total })}
                 description={t("flaggedDescription")}
               />
-              <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+              <ChargeList
+                lines={flagged.items}
+                today={today}
+                showProvider
+                actions={false}
+                deadlines
+              />
             </Card>
           ) : null}
           <RecurringChargesCard charges={recurring} t={t} tCycle={tCycle} locale={locale} />
+          <AccountsCard accounts={accounts} t={tAll} />
         </div>
         <Card className="self-start">
           <CardHeader title={t("importsTitle")} />

@@ -14,6 +14,7 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
 import { TrialsCard } from "@/components/dashboard/trials-card";
+import { OpenDisputesCard } from "@/components/dashboard/open-disputes-card";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
@@ -95,7 +96,13 @@ export function Overview({
             {t("charges.dashboardBody")}
           </p>
           <div className="mt-3 rounded-xl bg-white px-4 dark:bg-slate-900">
-            <ChargeList lines={flagged.items} today={today} showProvider actions={false} />
+            <ChargeList
+              lines={flagged.items}
+              today={today}
+              showProvider
+              actions={false}
+              deadlines
+            />
           </div>
           {flagged.total > flagged.items.length ? (
             <Link
@@ -182,6 +189,7 @@ export function Overview({
           ) : null}
         </Card>
         {trials.length > 0 ? <TrialsCard trials={trials} t={t} locale={locale} /> : null}
+        <OpenDisputesCard today={today} t={t} locale={locale} />
         <Card>
           <CardHeader
             title={t("dashboard.renewalsTitle")}

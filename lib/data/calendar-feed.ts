@@ -3,6 +3,7 @@ import { generateFeedToken, hashApiToken, looksLikeFeedToken } from "@/lib/crypt
 import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";
+import type { DeadlineRule } from "@/lib/domain/dispute-deadlines";
 import { trialCancelBy } from "@/lib/domain/trials";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import { flaggedSummary } from "./charge-summaries";
@@ -60,14 +61,20 @@ export type FeedEntries = {
   renewals: { subscriptionId: string; date: string; provider: string }[];
   /** A free trial's cancel-by day: the day before it ends. */
   trials: { subscriptionId: string; date: string; provider: string }[];
-  /** The last day to dispute each charge flagged after a cancellation (its statement date + 60). */
-  disputes: { caseId: string; transactionId: string; date: string; provider: string }[];
+  /** Each dispute deadline of each charge flagged after a cancellation, with its rule. */
+  disputes: {
+    caseId: string;
+    transactionId: string;
+    rule: DeadlineRule;
+    date: string;
+    provider: string;
+  }[];
 };
 
 /**
  * What a feed shows: the next follow-up of every open case, every call-back
  * a note was promised, the renewal of every subscription still billed, and
- * the dispute deadline of every charge flagged after a cancellation;
+ * every dispute deadline of every charge flagged after a cancellation;
  * from FEED_PAST_DAYS ago on, at most FEED_ENTRIES_MAX of each (soonest first).
  */
 export async function feedEntries(
@@ -143,8 +150,16 @@ export async function feedEntries(
       provider: s.provider,
     })),
     disputes: flagged.items.flatMap((c) =>
-      c.disputeBy && c.caseId && c.disputeBy >= from
-        ? [{ caseId: c.caseId, transactionId: c.id, date: c.disputeBy, provider: c.provider }]
+      c.caseId
+        ? c.disputeDeadlines
+            .filter((d) => d.on >= from)
+            .map((d) => ({
+              caseId: c.caseId!,
+              transactionId: c.id,
+              rule: d.rule,
+              date: d.on,
+              provider: c.provider,
+            }))
         : [],
     ),
   };

@@ -183,7 +183,8 @@ export async function transitionCase(
         ...(plan.closes === true
           ? { closedAt: now }
           : plan.closes === null
-            ? { closedAt: null }
+            ? // A reopen starts afresh: the follow-up set before the confirmation does not come back.
+              { closedAt: null, nextFollowUpOn: null }
             : {}),
       },
     });

@@ -10,6 +10,8 @@ import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
 import { getSubscription, type SubscriptionDto } from "./subscriptions";
 import { chargeWatches, flaggedCharges, type TransactionDto } from "./flagged-charges";
+import { disputesOfCase, type DisputeDto } from "./disputes";
+import { todayIn } from "@/lib/domain/dates";
 import type { Actor } from "./users";
 
 // Everything a case's dispute pack shows, read in one place: the whole
@@ -37,6 +39,8 @@ export type DisputePackData = {
   checks: CaseCheckDto[];
   receipts: PackReceipt[];
   charges: TransactionDto[];
+  /** The disputes of the case's charges, oldest first (issue 34). */
+  disputes: DisputeDto[];
   /** The statement's issuer when an import named it ("Chase"). */
   issuer: string | null;
 };
@@ -71,7 +75,10 @@ export async function disputePackData(
   ]);
   const watch = watches.get(kase.subscription.id);
   const ours = watch?.caseId === caseId;
-  const charges = ours ? await flaggedCharges(actor, [kase.subscription.id]) : [];
+  const [charges, disputes] = await Promise.all([
+    ours ? flaggedCharges(actor, [kase.subscription.id]) : [],
+    disputesOfCase(actor, caseId, todayIn(actor.timeZone)),
+  ]);
   const importIds = [...new Set(charges.map((c) => c.importId))];
   const issuer = importIds.length
     ? ((
@@ -100,6 +107,7 @@ export async function disputePackData(
       open: () => storage.open(storageKey),
     })),
     charges,
+    disputes,
     issuer,
   };
 }

@@ -4,7 +4,9 @@ import { CLOSED_STATES, isCaseState } from "@/lib/domain/case-workflow";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { trialCancelBy } from "@/lib/domain/trials";
 import { WAITING_STATES, type ReminderFacts } from "@/lib/domain/reminders";
+import { DISPUTE_LAWS, DISPUTE_STATUSES } from "@/lib/domain/disputes";
 import { flaggedSummary } from "./charge-summaries";
+import { fromColumn } from "./columns";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
 
 // What the reminder rules (lib/domain/reminders.ts) read about one user:
@@ -104,6 +106,20 @@ export async function reminderFacts(
   }
   const local = (at: Date) => todayIn(user.timeZone, at);
   const charges = await flaggedSummary(user, FACTS_MAX);
+  const disputes = await db.dispute.findMany({
+    where: { userId: user.id, openKey: { not: null } },
+    orderBy: [{ filedOn: "asc" }, { id: "asc" }],
+    take: FACTS_MAX,
+    select: {
+      id: true,
+      caseId: true,
+      law: true,
+      filedOn: true,
+      status: true,
+      transaction: { select: { description: true } },
+      case: { select: { subscription: { select: { provider: true } } } },
+    },
+  });
 
   return {
     cases: cases.flatMap((c) =>
@@ -140,7 +156,15 @@ export async function reminderFacts(
       provider: c.provider,
       postedOn: c.postedOn,
       importedOn: local(c.importedAt),
-      disputeBy: c.disputeBy,
+      disputeDeadlines: c.disputeDeadlines,
+    })),
+    disputes: disputes.map((d) => ({
+      id: d.id,
+      caseId: d.caseId,
+      provider: d.case?.subscription.provider ?? d.transaction.description,
+      law: fromColumn(DISPUTE_LAWS, d.law),
+      filedOn: d.filedOn,
+      status: fromColumn(DISPUTE_STATUSES, d.status),
     })),
   };
 }

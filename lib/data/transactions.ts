@@ -87,16 +87,24 @@ export async function rematchLines(actor: Actor): Promise<{ moved: number }> {
  */
 export async function listTransactions(
   actor: Actor & { timeZone: string },
-  query: { limit: number; cursor?: string; subscriptionId?: string; flagged?: boolean },
+  query: {
+    limit: number;
+    cursor?: string;
+    subscriptionId?: string;
+    flagged?: boolean;
+    /** One statement account's lines (its label). */
+    account?: string;
+  },
 ): Promise<Page<TransactionDto>> {
   const cursor = query.cursor ? decodeLineCursor(query.cursor) : null;
   const only = query.subscriptionId ? [query.subscriptionId] : undefined;
   if (query.flagged) {
     const flagged = (await flaggedCharges(actor, only)).filter(
       (line) =>
-        !cursor ||
-        line.postedOn < cursor.postedOn ||
-        (line.postedOn === cursor.postedOn && line.id < cursor.id),
+        (query.account === undefined || line.account === query.account) &&
+        (!cursor ||
+          line.postedOn < cursor.postedOn ||
+          (line.postedOn === cursor.postedOn && line.id < cursor.id)),
     );
     return linePage(flagged.slice(0, query.limit + 1), query.limit);
   }
@@ -104,6 +112,7 @@ export async function listTransactions(
     where: {
       userId: actor.id,
       ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
+      ...(query.account !== undefined ? { account: query.account } : {}),
       ...(cursor
         ? {
             OR: [

@@ -66,12 +66,20 @@ export function feedCalendar(
     });
   }
   for (const d of entries.disputes) {
+    const rule = t(`accounts.rules.${d.rule}`);
     calendar.createEvent({
-      id: `dispute-${d.transactionId}@cancelcase`,
+      // FCBA keeps the UID its deadline had when it was the only one, so a calendar updates it.
+      id: `dispute-${d.transactionId}${d.rule === "fcba" ? "" : `-${d.rule}`}@cancelcase`,
       start: day(d.date),
       allDay: true,
-      summary: t("calendar.dispute", { provider: d.provider }),
-      description: t("calendar.disputeBody", { provider: d.provider }),
+      summary: t("calendar.dispute", { provider: d.provider, rule }),
+      description: t(
+        d.rule === "network" ? "calendar.disputeNetworkBody" : "calendar.disputeBody",
+        {
+          provider: d.provider,
+          rule,
+        },
+      ),
       url: `${baseUrl}/cases/${d.caseId}#charges`,
     });
   }

@@ -11,7 +11,10 @@ import { runFileJob } from "@/lib/workers/pool";
 import { Layout, type Fonts } from "./pdf-layout";
 import { StreamingPdf } from "./pdf-stream";
 import { letter, record } from "./dispute-letter";
+import { disputesSection } from "./dispute-pack-disputes";
 import { receiptPages, receiptText, type ReceiptText } from "./dispute-receipts";
+import { letterPages } from "./letter-pdf";
+import type { Letter } from "@/lib/domain/letters";
 
 // The dispute pack: one PDF a card issuer accepts. A billing-error letter
 // (cardholder, card's last four, the charges, the cancellation with its date
@@ -26,7 +29,8 @@ import { receiptPages, receiptText, type ReceiptText } from "./dispute-receipts"
 // This file: fonts and the order of the parts; the letter and the record are
 // ./dispute-letter.ts, the receipts' pages ./dispute-receipts.ts.
 
-export type PackOptions = { locale: Locale; now: Date };
+/** `letters`: the case's letters, set after the record (`?letters=1`). */
+export type PackOptions = { locale: Locale; now: Date; letters?: Letter[] };
 
 const ALWAYS = (() => {
   let chars = "•·–—→“”‘’…：，。、；（）年月日时分秒上午下午星期一二三四五六日￥US$€£";
@@ -75,13 +79,18 @@ export async function writeDisputePack(
   doc.setCreator("CancelCase");
   doc.setProducer("CancelCase (pdf-lib)");
   doc.setCreationDate(options.now);
-  const catalog = (await catalogs[locale]()).default as { pack: unknown; domain: unknown };
-  const catalogText = JSON.stringify([catalog.pack, catalog.domain]);
+  const catalog = (await catalogs[locale]()).default as {
+    pack: unknown;
+    domain: unknown;
+    disputes: unknown;
+  };
+  const catalogText = JSON.stringify([catalog.pack, catalog.domain, catalog.disputes]);
   const fonts = await embedFonts(
     doc,
     catalogText +
       JSON.stringify(data) +
       [...texts.values()].map((x) => JSON.stringify(x)).join("") +
+      (options.letters ?? []).map((l) => l.text).join("") +
       instant(options.now) +
       day(options.now),
   );
@@ -94,6 +103,8 @@ export async function writeDisputePack(
 
   await letter(layout, data, t, { day, money, now: options.now, locale });
   await record(layout, data, t, d, { instant, money, locale });
+  await disputesSection(layout, data.disputes, locale);
+  for (const letter of options.letters ?? []) await letterPages(layout, letter);
   for (const [index, receipt] of data.receipts.entries()) {
     await receiptPages(layout, doc, receipt, texts.get(receipt.id) ?? null, t, {
       index: index + 1,

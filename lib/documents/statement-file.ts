@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { OfxAccountType } from "@/lib/domain/account-kinds";
 import type { ImportMeta } from "@/lib/data/statement-imports";
 import type { ColumnMapping, StatementLine } from "@/lib/domain/statements";
 import { AppError } from "@/lib/errors/app-error";
@@ -16,6 +17,8 @@ const OFX_MAX_BYTES = 8 * 1024 * 1024;
 export type StatementFile = {
   meta: Omit<ImportMeta, "account" | "fileName">;
   mapping: ColumnMapping | null;
+  /** An OFX file's account type (a credit card's or a bank's statement); null for a CSV. */
+  ofxAccountType: OfxAccountType | null;
   currency: string;
   /** More lines than `room`: the lines were not all read, and none should be stored. */
   overRoom: boolean;
@@ -52,6 +55,7 @@ async function readCsv(
       statementDate: null,
     },
     mapping: csv.mapping,
+    ofxAccountType: null,
     currency: "USD",
     overRoom: lines.length > room,
     lines: lines.length > room ? [] : lines,
@@ -76,6 +80,7 @@ async function readOfx(path: string, size: number, room: number): Promise<Statem
       statementDate: statement.statementDate,
     },
     mapping: null,
+    ofxAccountType: statement.accountType,
     currency: statement.currency ?? "USD",
     overRoom: statement.lines.length > room,
     lines: statement.lines.length > room ? [] : statement.lines,

@@ -1,3 +1,4 @@
+import type { OfxAccountType } from "@/lib/domain/account-kinds";
 import { isCurrencyCode, minorUnitDigits } from "@/lib/domain/money";
 import { losesMinorUnits, parseAmount, type StatementLine } from "@/lib/domain/statements";
 import {
@@ -18,6 +19,8 @@ import { STATEMENT_ROWS_MAX } from "./statement-csv";
 export type OfxStatement = {
   /** The account's last four characters (ACCTID), when the file names one. */
   accountLast4: string | null;
+  /** Which statement the file answers with: a credit card's (CCSTMTRS) or a bank account's (STMTRS). */
+  accountType: OfxAccountType | null;
   currency: string | null;
   /** The statement's date: the end of its period (DTEND), else the ledger balance's date. */
   statementDate: string | null;
@@ -50,6 +53,7 @@ export function parseOfxStatement(
   const text = typeof input === "string" ? input : decodeOfx(input);
   const found: OfxStatement = {
     accountLast4: null,
+    accountType: null,
     currency: null,
     statementDate: null,
     period: null,
@@ -126,6 +130,8 @@ export function parseOfxStatement(
         else if (parent === "LEDGERBAL" && name === "DTASOF") ledgerDate = ofxDate(value);
       },
       opened(name, open) {
+        if (name === "CCSTMTRS") found.accountType ??= "credit_card";
+        else if (name === "STMTRS") found.accountType ??= "bank";
         if (name !== "STMTTRN") return;
         transaction = {};
         transactionDepth = open.length;

@@ -4,6 +4,9 @@
 // lib/notifications sends them; neither decides what is due.
 import { CLOSED_STATES, type CaseState } from "./case-workflow";
 import { addDays } from "./dates";
+import { bankLateReminders, type OpenDisputeFact } from "./disputes";
+import { chargeReminders } from "./charge-reminders";
+import type { DisputeDeadline } from "./dispute-deadlines";
 import type { BillingCycle } from "./subscriptions";
 
 // When a user's reminders go out (their clock, quiet hours, retries) lives in
@@ -25,10 +28,16 @@ export const REMINDER_KINDS = [
   "statement",
   /** A charge found on an imported statement after the cancellation was confirmed. */
   "charge",
-  /** The last week before such a charge's 60-day dispute window closes. */
+  /** The last week before such a charge's 60-day FCBA dispute window closes (credit card). */
   "dispute",
+  /** The same for Regulation E's 60 days (debit card, bank account). */
+  "dispute_reg_e",
+  /** The same for the card network's 120 days from the charge. */
+  "dispute_network",
   /** Before a free trial's cancel-by day (the day before it ends). */
   "trial",
+  /** A dispute's bank past a day the law gives it (lib/domain/disputes.ts). */
+  "bank_late",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -99,8 +108,11 @@ export const REVIEW_DAYS_MAX = 90;
  */
 export const CATCH_UP_DAYS = 7;
 
-/** How long before a flagged charge's dispute deadline its reminder comes. */
-export const DISPUTE_REMINDER_DAYS = 7;
+export {
+  DISPUTE_REMINDER_DAYS,
+  DISPUTE_REMINDER_KINDS,
+  isDisputeReminder,
+} from "./charge-reminders";
 
 /** What the rules read about one user, dates already in the user's zone. */
 export type ReminderFacts = {
@@ -132,8 +144,11 @@ export type ReminderFacts = {
     postedOn: string;
     /** The day the statement holding it was imported: when it was found. */
     importedOn: string;
-    disputeBy: string | null;
+    /** Its dispute deadlines, each with its rule (lib/domain/dispute-deadlines.ts). */
+    disputeDeadlines: DisputeDeadline[];
   }[];
+  /** Open disputes of charges, for the bank's late duties. */
+  disputes: OpenDisputeFact[];
 };
 
 export type Reminder = {
@@ -313,29 +328,9 @@ export function dueReminders(
         ...forCase(c),
       });
     }
-    // The statement check's sequel: a charge that came anyway, and its dispute deadline.
-    for (const charge of facts.charges) {
-      const about = {
-        targetId: charge.id,
-        provider: charge.provider,
-        caseId: charge.caseId,
-        subscriptionId: null,
-        noteId: null,
-      };
-      if (inWindow(charge.importedOn)) {
-        reminders.push({
-          kind: "charge",
-          dueOn: charge.importedOn,
-          eventOn: charge.postedOn,
-          ...about,
-        });
-      }
-      if (!charge.disputeBy || charge.disputeBy < today) continue;
-      const dueOn = addDays(charge.disputeBy, -DISPUTE_REMINDER_DAYS);
-      if (inWindow(dueOn)) {
-        reminders.push({ kind: "dispute", dueOn, eventOn: charge.disputeBy, ...about });
-      }
-    }
+    // The statement check's sequel: a charge that came anyway, and its dispute deadlines.
+    reminders.push(...chargeReminders(facts.charges, today, inWindow));
+    reminders.push(...bankLateReminders(facts.disputes, today, inWindow));
   }
   return reminders;
 }

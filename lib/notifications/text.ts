@@ -3,7 +3,7 @@ import { translator } from "@/lib/i18n/catalogs";
 import { baseUrl } from "@/lib/config";
 import { formatDateOnly } from "@/lib/domain/dates";
 import type { Locale } from "@/lib/domain/locales";
-import type { Reminder } from "@/lib/domain/reminders";
+import { isDisputeReminder, type Reminder } from "@/lib/domain/reminders";
 import type { ReminderMailText } from "@/lib/mail/messages";
 
 // What a reminder says, in the user's language: one sentence used alike by
@@ -16,6 +16,7 @@ type ReminderWords = Pick<
 
 export async function reminderWriter(locale: Locale) {
   const t = await translator(locale, "reminders");
+  const rules = await translator(locale, "accounts.rules");
   const date = (value: string) => formatDateOnly(value, locale);
   return {
     t,
@@ -43,7 +44,13 @@ export async function reminderWriter(locale: Locale) {
         case "charge":
           return t("charge", { provider, date: date(r.eventOn) });
         case "dispute":
-          return t("dispute", { provider, date: date(r.eventOn) });
+          return t("dispute", { provider, date: date(r.eventOn), rule: rules("fcba") });
+        case "dispute_reg_e":
+          return t("dispute", { provider, date: date(r.eventOn), rule: rules("reg_e") });
+        case "dispute_network":
+          return t("dispute_network", { provider, date: date(r.eventOn), rule: rules("network") });
+        case "bank_late":
+          return t("bank_late", { provider, date: date(r.eventOn) });
         case "trial": {
           const days = Math.max(
             0,
@@ -55,7 +62,7 @@ export async function reminderWriter(locale: Locale) {
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
     link(r: ReminderWords): { path: string; url: string; label: string } {
-      const charges = r.kind === "charge" || r.kind === "dispute";
+      const charges = r.kind === "charge" || r.kind === "bank_late" || isDisputeReminder(r.kind);
       const path = r.caseId
         ? `/cases/${r.caseId}${charges ? "#charges" : ""}`
         : `/subscriptions/${r.subscriptionId}`;
@@ -70,7 +77,10 @@ export async function reminderWriter(locale: Locale) {
 
 /** A digest reads from what needs doing today to what is only coming up, soonest first. */
 const KIND_ORDER: Reminder["kind"][] = [
+  "bank_late",
   "dispute",
+  "dispute_reg_e",
+  "dispute_network",
   "charge",
   "follow_up",
   "call_back",

@@ -4,6 +4,8 @@ import yazl from "yazl";
 import { disputePackData, type DisputePackData } from "@/lib/data/dispute-pack";
 import type { SessionUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
+import { letterFacts } from "@/lib/data/letters";
+import { lettersFor, renderLetter, type Letter } from "@/lib/domain/letters";
 import type { Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";
 import { SharedSlots } from "@/lib/shared-counters/shared";
@@ -84,6 +86,19 @@ function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lan
       statementDate: c.statementDate,
       disputeBy: c.disputeBy,
     })),
+    disputes: data.disputes.map((x) => ({
+      postedOn: x.charge.postedOn,
+      description: x.charge.description,
+      law: x.law,
+      filedOn: x.filedOn,
+      channel: x.channel,
+      reference: x.reference,
+      status: x.status,
+      provisionalCreditOn: x.provisionalCreditOn,
+      provisionalCreditAmount: x.provisionalCreditAmount,
+      resolvedOn: x.resolvedOn,
+      bankDuties: x.bankDuties,
+    })),
     receipts: data.receipts.map((r, index) => ({
       file: paths[index],
       fileName: r.fileName,
@@ -94,6 +109,16 @@ function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lan
       uploadedAt: r.uploadedAt,
     })),
   };
+}
+
+/** The case's letters for `?letters=1`: the English ones to send, each followed by its Chinese in a Chinese pack. */
+async function packLetters(user: SessionUser, caseId: string, lang: Locale): Promise<Letter[]> {
+  const facts = await letterFacts(user, caseId);
+  return lettersFor(facts).flatMap((kind) =>
+    lang === "en"
+      ? [renderLetter(kind, facts, "en")]
+      : [renderLetter(kind, facts, "en"), renderLetter(kind, facts, lang)],
+  );
 }
 
 export type DisputePackFile = {
@@ -110,11 +135,12 @@ export type DisputePackFile = {
 export async function buildDisputePack(
   user: SessionUser,
   caseId: string,
-  query: { lang: Locale; format: "pdf" | "zip" },
+  query: { lang: Locale; format: "pdf" | "zip"; letters?: "0" | "1" },
 ): Promise<DisputePackFile> {
   const release = await claim(user.id);
   try {
     const data = await disputePackData(user, caseId);
+    const letters = query.letters === "1" ? await packLetters(user, caseId, query.lang) : [];
     const now = new Date();
     const pdf = new PassThrough();
     const timer = setTimeout(
@@ -125,7 +151,7 @@ export async function buildDisputePack(
       clearTimeout(timer);
       release();
     });
-    writeDisputePack(data, { locale: query.lang, now }, pdf).catch((error: unknown) => {
+    writeDisputePack(data, { locale: query.lang, now, letters }, pdf).catch((error: unknown) => {
       console.error("dispute pack failed", error);
       pdf.destroy(error instanceof Error ? error : new Error(String(error)));
     });

@@ -10,8 +10,10 @@ import {
   type ImportMeta,
   type NewLine,
 } from "@/lib/data/statement-imports";
+import { rememberAccountKind } from "@/lib/data/statement-accounts";
 import { subscriptionPatterns } from "@/lib/data/transactions";
 import type { Actor } from "@/lib/data/users";
+import { defaultAccountKind } from "@/lib/domain/account-kinds";
 import { subscriptionMatcher } from "@/lib/domain/charges";
 import { DedupeKeys, type ColumnMapping } from "@/lib/domain/statements";
 import { importFieldsSchema } from "@/lib/validation/imports";
@@ -58,6 +60,13 @@ export async function importStatement(actor: Actor, receive: ReceiveUpload): Pro
       fileName: upload.fileName,
       statementDate: statement.meta.statementDate ?? input.statementDate ?? null,
     };
+    // Before the lines: a charge among them is flagged under its account's law from the start.
+    await rememberAccountKind(
+      actor,
+      meta.account,
+      input.accountKind,
+      defaultAccountKind({ ofxAccountType: statement.ofxAccountType, issuer: meta.issuer }),
+    );
     const match = subscriptionMatcher(await subscriptionPatterns(actor));
     const importId = await createImport(actor, meta);
     const keys = new DedupeKeys(meta.account);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isDateOnly } from "@/lib/domain/dates";
 import { STATEMENT_FORMATS } from "@/lib/domain/statements";
+import { accountKindField } from "./accounts";
 import { dateOnlyField, idField, pageQuerySchema } from "./fields";
 
 // POST /api/v1/imports: the small fields beside the file.
@@ -29,6 +30,11 @@ export const importFieldsSchema = z.object({
     .trim()
     .min(1, { error: "account_required" })
     .max(60, { error: "text_too_long_60" }),
+  /**
+   * The kind of the account (issue 34), remembered per label: given, it
+   * replaces the stored kind; left out (or empty), the stored kind stays.
+   */
+  accountKind: z.preprocess((v) => (v === "" ? undefined : v), accountKindField.optional()),
   /** A column mapping as JSON, when the header was not recognised or was read wrong. */
   mapping: z
     .string()
@@ -62,6 +68,8 @@ export const importFieldsSchema = z.object({
 
 export const transactionQuerySchema = pageQuerySchema.extend({
   subscriptionId: idField.optional(),
+  /** One statement account's lines: its label, as imported. */
+  account: z.string().max(60, { error: "text_too_long_60" }).optional(),
   flagged: z
     .enum(["true", "false"], { error: "boolean_invalid" })
     .optional()

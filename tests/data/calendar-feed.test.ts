@@ -66,7 +66,9 @@ describe("the calendar feed", () => {
     await transitionCase(user, closed.id, { to: "request_submitted", expectedVersion: 3 });
     await transitionCase(user, closed.id, { to: "confirmation_received", expectedVersion: 4 });
 
-    // A Hulu charge after the confirmation, on a statement closing 2026-12-10: dispute by 2027-02-08.
+    // A Hulu charge after the confirmation, on a statement closing 2026-12-10: dispute by
+    // 2027-02-08 under the FCBA (a credit card: the label's default), and by 2100-04-30 with
+    // the card network (120 days from the charge).
     await importStatement(
       user,
       statementUpload(
@@ -76,8 +78,9 @@ describe("the calendar feed", () => {
       ),
     );
     const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-01");
-    expect(entries.disputes.map((d) => [d.provider, d.date, d.caseId])).toEqual([
-      ["Hulu", "2027-02-08", closed.id],
+    expect(entries.disputes.map((d) => [d.provider, d.rule, d.date, d.caseId])).toEqual([
+      ["Hulu", "fcba", "2027-02-08", closed.id],
+      ["Hulu", "network", "2100-04-30", closed.id],
     ]);
     expect(entries.followUps.map((f) => [f.provider, f.date])).toEqual([["Visible", "2026-12-05"]]);
     expect(entries.renewals.map((r) => [r.provider, r.date])).toEqual([["Visible", "2026-12-20"]]);
@@ -95,7 +98,13 @@ describe("the calendar feed", () => {
     expect(events.map((e) => [e.summary, e.start.toISOString().slice(0, 10), e.datetype])).toEqual([
       ["calendar.followUp Visible", "2026-12-05", "date"],
       ["calendar.renewal Visible", "2026-12-20", "date"],
-      ["calendar.dispute Hulu", "2027-02-08", "date"],
+      ["calendar.dispute Hulu accounts.rules.fcba", "2027-02-08", "date"],
+      ["calendar.dispute Hulu accounts.rules.network", "2100-04-30", "date"],
+    ]);
+    // Each deadline is its own event, the FCBA one under the UID the single deadline had.
+    expect(events.map((e) => e.uid).filter((uid) => uid.startsWith("dispute-"))).toEqual([
+      `dispute-${entries.disputes[0]!.transactionId}@cancelcase`,
+      `dispute-${entries.disputes[0]!.transactionId}-network@cancelcase`,
     ]);
     // All-day: the date is the date, wherever the server's clock is.
     expect(text).toContain("DTSTART;VALUE=DATE:20261205");

@@ -85,7 +85,7 @@ describe("statement imports", () => {
       { rule: "fcba", on: addDays(addDays(after, 3), 60) },
       { rule: "network", on: addDays(after, 120) },
     ]);
-    // The reminders read it: a "charge" reminder today, the dispute one a week before its deadline.
+    // The reminders read it: a "charge" reminder today, one a week before each deadline.
     const reminderView = await reminderFacts(user, today, 60);
     expect(reminderView.charges).toEqual([
       {
@@ -94,7 +94,7 @@ describe("statement imports", () => {
         provider: "Mint Mobile",
         postedOn: after,
         importedOn: today,
-        disputeBy: addDays(addDays(after, 3), 60),
+        disputeDeadlines: flagged.items[0]!.disputeDeadlines,
       },
     ]);
     const mine = await listTransactions(user, { limit: 20, subscriptionId: sub.id });

@@ -50,6 +50,37 @@ describe("reopening a case over a charge", () => {
     expect(last.comment).toContain("取消后仍被扣费：VISIBLE SERVICE");
   });
 
+  it("does not bring back the follow-up date set before the confirmation", async () => {
+    const user = { ...(await newUser({ timeZone: "UTC" })), timeZone: "UTC" };
+    const sub = await createSubscription(user, MOBILE_PLAN);
+    const kase = await openCase(user, { subscriptionId: sub.id, reason: "cost" });
+    let { version } = await updateCase(user, kase.id, {
+      nextFollowUpOn: addDays(todayIn("UTC"), -10),
+      expectedVersion: kase.version,
+    });
+    for (const to of ["bill_checked", "request_submitted", "confirmation_received"] as const) {
+      ({ version } = await transitionCase(user, kase.id, {
+        to,
+        expectedVersion: version,
+        ...(to === "confirmation_received" ? { confirmationNumber: "VZ-1" } : {}),
+      }));
+    }
+    await importStatement(
+      user,
+      statementUpload(
+        CHASE_HEADER + chaseLine(addDays(todayIn("UTC"), 3), "VISIBLE SERVICE", "-25.00"),
+      ),
+    );
+    const [charge] = (await listTransactions(user, { limit: 10, flagged: true })).items;
+    const moved = await reopenCaseForCharge(
+      user,
+      { caseId: kase.id, transactionId: charge!.id, expectedVersion: version },
+      "en",
+    );
+    expect(moved).toMatchObject({ state: "under_review", nextFollowUpOn: null });
+    expect((await getCase(user, kase.id)).nextFollowUpOn).toBeNull();
+  });
+
   it("refuses a version that is no longer the case's, and leaves the case as it is", async () => {
     const { user, caseId, version, transactionId } = await confirmedAndCharged();
     await updateCase(user, caseId, { confirmationNumber: "VZ-2", expectedVersion: version });

@@ -13,6 +13,8 @@ type Ids = {
   statementImport: string;
   transaction: string;
   correction: string;
+  dispute: string;
+  account: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -62,6 +64,22 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ url: "/api/v1/imports?limit=100" }),
     leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
   },
+  "GET /api/v1/accounts": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/accounts?limit=100" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.account),
+  },
+  "GET /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/accounts/${ids.account}` }),
+  },
+  "PATCH /api/v1/accounts/:id": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/accounts/${ids.account}`,
+      data: { accountKind: "debit_card", holderName: "B was here" },
+    }),
+  },
   "GET /api/v1/imports/:id": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/imports/${ids.statementImport}` }),
@@ -103,6 +121,10 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/cases/${ids.case}/dispute-pack?format=zip` }),
   },
+  "GET /api/v1/cases/:id/letters/:kind": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/cases/${ids.case}/letters/merchant_final_notice` }),
+  },
   "GET /api/v1/transactions/:id": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/transactions/${ids.transaction}` }),
@@ -113,6 +135,27 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/v1/transactions/${ids.transaction}`,
       data: { statementDate: "2026-12-05" },
     }),
+  },
+  // Disputes (issue 34): A's dispute of A's charge.
+  "POST /api/v1/transactions/:id/dispute": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/transactions/${ids.transaction}/dispute`,
+      data: { filedOn: "2026-12-01", channel: "online" },
+    }),
+  },
+  "GET /api/v1/disputes": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/disputes?limit=100" }),
+    leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
+  },
+  "GET /api/v1/disputes/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/disputes/${ids.dispute}` }),
+  },
+  "PATCH /api/v1/disputes/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/disputes/${ids.dispute}`, data: { status: "withdrawn" } }),
   },
   "GET /api/v1/notifications": {
     kind: "list",
@@ -264,7 +307,13 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
   const corrections = await (
     await request.get("/api/v1/playbooks/example-mobile/corrections", { headers: auth })
   ).json();
-  return JSON.stringify({ sub, kase, statement, lines, corrections });
+  const dispute = await (
+    await request.get(`/api/v1/disputes/${ids.dispute}`, { headers: auth })
+  ).json();
+  const account = await (
+    await request.get(`/api/v1/accounts/${ids.account}`, { headers: auth })
+  ).json();
+  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute, account });
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -338,6 +387,14 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   });
   expect(corrected.status()).toBe(201);
   const correction = (await corrected.json()).id;
+  const filed = await request.post(`/api/v1/transactions/${transaction}/dispute`, {
+    headers: a.auth,
+    data: { filedOn: "2026-12-01", channel: "phone", reference: "secret-ref" },
+  });
+  expect(filed.status()).toBe(201);
+  const dispute = (await filed.json()).id;
+  const account = (await (await request.get("/api/v1/accounts", { headers: a.auth })).json())
+    .items[0].id;
   const ids: Ids = {
     subscription,
     case: kaseId,
@@ -346,6 +403,8 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     statementImport,
     transaction,
     correction,
+    dispute,
+    account,
   };
   const before = await snapshot(request, a.auth, ids);
 

@@ -22,6 +22,8 @@ type Ids = {
   statementImport: string;
   transaction: string;
   correction: string;
+  dispute: string;
+  account: string;
 };
 type Entry =
   | { kind: "public" } // sign-up, language cookie: no account needed
@@ -151,6 +153,25 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     calls: (ids) => [[ids.statementImport]],
   },
+  // Disputes (issue 34): A's charge and A's dispute of it.
+  "lib/actions/disputes.ts#fileDisputeAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ transactionId: ids.transaction, filedOn: "2026-12-01", channel: "online" })],
+    ],
+  },
+  "lib/actions/disputes.ts#updateDisputeAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ disputeId: ids.dispute, status: "withdrawn", resolvedOn: "2026-12-02" })],
+    ],
+  },
+  "lib/actions/accounts.ts#updateAccountAction": {
+    kind: "foreign",
+    calls: (ids) => [
+      [IDLE, form({ accountId: ids.account, accountKind: "bank_account", holderName: "B" })],
+    ],
+  },
 };
 
 /** Everything of A's that an action could touch, as A sees it. */
@@ -168,6 +189,8 @@ async function snapshotOf(request: APIRequestContext, auth: Record<string, strin
     await get(`/api/v1/imports/${ids.statementImport}`),
     await get(`/api/v1/transactions?limit=100`),
     await get("/api/v1/playbooks/example-mobile/corrections"),
+    await get(`/api/v1/disputes/${ids.dispute}`),
+    await get(`/api/v1/accounts/${ids.account}`),
   ].join("\n");
 }
 
@@ -218,6 +241,11 @@ test("as user B against user A's ids every action answers not found; anonymous c
     data: { factPath: "refunds", note: "secret plan: A's correction" },
   });
   expect(corrected.status()).toBe(201);
+  const filed = await request.post(`/api/v1/transactions/${lines.items[0].id}/dispute`, {
+    headers: a.auth,
+    data: { filedOn: "2026-12-01", channel: "phone", reference: "secret-ref" },
+  });
+  expect(filed.status()).toBe(201);
   // A signed-in browser of A's, for B to try to sign out.
   const aBrowser = await sessionFor(playwright, baseURL!, a.email);
   const ids: Ids = {
@@ -231,6 +259,9 @@ test("as user B against user A's ids every action answers not found; anonymous c
     statementImport: (await statement.json()).id,
     transaction: lines.items[0].id,
     correction: (await corrected.json()).id,
+    dispute: (await filed.json()).id,
+    account: (await (await request.get("/api/v1/accounts", { headers: a.auth })).json()).items[0]
+      .id,
   };
   const before = await snapshotOf(request, a.auth, ids);
   const b = await sessionFor(playwright, baseURL!, bUser.email);

@@ -239,6 +239,9 @@ test.describe("a statement in an unknown layout", () => {
       "$25.00",
     );
     await page.getByLabel("Card or account").fill("Credit union checking");
+    // No layout says the kind of account: it is asked for a new label.
+    await expect(page.getByTestId("import-submit")).toBeDisabled();
+    await page.getByLabel("Kind of account").selectOption("bank_account");
     await page.getByTestId("import-submit").click();
     await expect(page.getByTestId("import-result")).toContainText("2 new lines");
     const lines = await (await page.request.get("/api/v1/transactions")).json();
@@ -277,6 +280,9 @@ test.describe("a statement in an unknown layout", () => {
       "$89.99",
     );
     await page.getByLabel("Card or account").fill("Checking");
+    // No layout says the kind of account: it is asked for a new label.
+    await expect(page.getByTestId("import-submit")).toBeDisabled();
+    await page.getByLabel("Kind of account").selectOption("bank_account");
     await page.getByTestId("import-submit").click();
     await expect(page.getByTestId("import-result")).toContainText("2 new lines");
     const lines = await (await page.request.get("/api/v1/transactions")).json();

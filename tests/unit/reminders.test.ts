@@ -30,12 +30,34 @@ const facts = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   subscriptions: [],
   trials: [],
   charges: [],
+  disputes: [],
   ...over,
 });
 const kinds = (f: ReminderFacts, today = TODAY, prefs = DEFAULT_PREFS) =>
   dueReminders(f, prefs, today).map((r) => `${r.kind}:${r.targetId}:${r.dueOn}`);
 
 describe("which reminders are due", () => {
+  it("a bank late with a dispute, from its first late day, under one key however often planned", () => {
+    // Reg E, filed Friday 2026-11-20: ten business days skip Thanksgiving, so
+    // the bank has until Monday 2026-12-07 and is late from the 8th.
+    const dispute = {
+      id: "d1",
+      caseId: "c1",
+      provider: "Mint Mobile",
+      law: "reg_e" as const,
+      filedOn: "2026-11-20",
+      status: "filed" as const,
+    };
+    const f = facts({ disputes: [dispute] });
+    expect(kinds(f, "2026-12-07")).toEqual([]);
+    expect(kinds(f, "2026-12-08")).toEqual(["bank_late:d1:2026-12-08"]);
+    expect(kinds(f, "2026-12-10")).toEqual(["bank_late:d1:2026-12-08"]);
+    expect(
+      kinds(facts({ disputes: [{ ...dispute, status: "provisional_credit" }] }), "2026-12-10"),
+    ).toEqual([]);
+    expect(kinds(f, "2026-12-10", { ...DEFAULT_PREFS, statement: false })).toEqual([]);
+  });
+
   it("a free trial at the renewal offsets before its cancel-by day, and on that day", () => {
     const cancelBy = addDays(TODAY, 7);
     const f = facts({ trials: [{ id: "s1", provider: "Peacock", cancelBy }] });
@@ -114,7 +136,7 @@ describe("which reminders are due", () => {
       provider: "Mint Mobile",
       postedOn: "2026-12-03",
       importedOn: TODAY,
-      disputeBy: "2027-02-05",
+      disputeDeadlines: [{ rule: "fcba" as const, on: "2027-02-05" }],
     };
     const f = facts({ charges: [charge] });
     expect(kinds(f)).toEqual([`charge:t1:${TODAY}`]);
@@ -125,13 +147,48 @@ describe("which reminders are due", () => {
     expect(kinds(f, "2027-02-05")).toEqual(["dispute:t1:2027-01-29"]);
     expect(kinds(f, "2027-02-06")).toEqual([]);
     // No statement date: no deadline to remind of. The statement switch turns both off.
-    expect(kinds(facts({ charges: [{ ...charge, disputeBy: null }] }), "2027-01-29")).toEqual([]);
+    expect(kinds(facts({ charges: [{ ...charge, disputeDeadlines: [] }] }), "2027-01-29")).toEqual(
+      [],
+    );
     expect(kinds(f, TODAY, { ...DEFAULT_PREFS, statement: false })).toEqual([]);
     // Found with only three days left: the deadline reminder comes at once.
     const late = { ...charge, importedOn: "2027-02-02" };
     expect(kinds(facts({ charges: [late] }), "2027-02-02")).toEqual([
       "charge:t1:2027-02-02",
       "dispute:t1:2027-01-29",
+    ]);
+  });
+
+  it("every dispute deadline of a charge is reminded a week before, once each, with its rule's kind", () => {
+    // A debit card: Regulation E from the statement, the network's 120 days from the charge.
+    const charge = {
+      id: "t1",
+      caseId: "c1",
+      provider: "Mint Mobile",
+      postedOn: "2026-12-03",
+      importedOn: "2026-11-01",
+      disputeDeadlines: [
+        { rule: "reg_e" as const, on: "2027-02-05" },
+        { rule: "network" as const, on: "2027-04-02" },
+      ],
+    };
+    const f = facts({ charges: [charge] });
+    expect(kinds(f, "2027-01-29")).toEqual(["dispute_reg_e:t1:2027-01-29"]);
+    // Once Regulation E's day has passed, the network's deadline is still reminded.
+    expect(kinds(f, "2027-02-06")).toEqual([]);
+    expect(kinds(f, "2027-03-26")).toEqual(["dispute_network:t1:2027-03-26"]);
+    expect(kinds(f, "2027-04-02")).toEqual(["dispute_network:t1:2027-03-26"]);
+    // Two deadlines on the same day: two reminders, told apart by their kind.
+    const sameDay = {
+      ...charge,
+      disputeDeadlines: [
+        { rule: "fcba" as const, on: "2027-02-05" },
+        { rule: "network" as const, on: "2027-02-05" },
+      ],
+    };
+    expect(kinds(facts({ charges: [sameDay] }), "2027-01-29")).toEqual([
+      "dispute:t1:2027-01-29",
+      "dispute_network:t1:2027-01-29",
     ]);
   });
 

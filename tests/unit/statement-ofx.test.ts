@@ -9,6 +9,8 @@ describe("OFX and QFX statements", () => {
     const statement = parseOfxStatement(read("chase.qfx"));
     expect(statement).toMatchObject({
       accountLast4: "4242",
+      // A credit card's statement (CREDITCARDMSGSRSV1 / CCSTMTRS): its kind needs no asking.
+      accountType: "credit_card",
       currency: "USD",
       statementDate: "2026-12-04",
       period: { start: "2026-11-05", end: "2026-12-04" },
@@ -38,6 +40,7 @@ describe("OFX and QFX statements", () => {
   it("OFX 2.x XML, with a decimal comma", () => {
     const statement = parseOfxStatement(read("bank-v2.ofx"));
     expect(statement.accountLast4).toBe("6543");
+    expect(statement.accountType).toBe("bank");
     expect(statement.lines.map((l) => [l.postedOn, l.amount, l.description])).toEqual([
       ["2026-11-28", 4500, "XFINITY MOBILE"],
       ["2026-11-03", 999, "APPLE.COM/BILL iCloud+"],

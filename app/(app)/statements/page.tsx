@@ -4,6 +4,7 @@ import { StatementsView } from "@/components/charges/statements-view";
 import { requireUser } from "@/lib/auth/session";
 import { listImports } from "@/lib/data/statement-imports";
 import { flaggedSummary } from "@/lib/data/charge-summaries";
+import { listAccounts } from "@/lib/data/statement-accounts";
 import { findRecurringCharges } from "@/lib/services/find-recurring-charges";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,24 +14,30 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const IMPORTS_SHOWN = 50;
 const FLAGGED_SHOWN = 20;
+const ACCOUNTS_SHOWN = 100;
 
-/** Statements in: the import form, what was flagged, recurring charges found, and the imports so far. */
+/** Statements in: the import form, what was flagged, recurring charges found, the accounts and the imports so far. */
 export default async function StatementsPage() {
   const user = await requireUser();
-  const [t, tCycle, locale, format, imports, flagged, recurring] = await Promise.all([
-    getTranslations("statements"),
-    getTranslations("domain.cycle"),
-    getLocale(),
-    getFormatter(),
-    listImports(user, { limit: IMPORTS_SHOWN }),
-    flaggedSummary(user, FLAGGED_SHOWN),
-    findRecurringCharges(user),
-  ]);
+  const [t, tAll, tCycle, locale, format, imports, flagged, recurring, accounts] =
+    await Promise.all([
+      getTranslations("statements"),
+      getTranslations(),
+      getTranslations("domain.cycle"),
+      getLocale(),
+      getFormatter(),
+      listImports(user, { limit: IMPORTS_SHOWN }),
+      flaggedSummary(user, FLAGGED_SHOWN),
+      findRecurringCharges(user),
+      listAccounts(user, { limit: ACCOUNTS_SHOWN }),
+    ]);
   return (
     <StatementsView
       imports={imports}
       flagged={flagged}
       recurring={recurring}
+      accounts={accounts.items}
+      tAll={tAll}
       timeZone={user.timeZone}
       t={t}
       tCycle={tCycle}

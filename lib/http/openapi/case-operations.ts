@@ -167,7 +167,8 @@ export const CASE_OPERATIONS: Operation[] = [
     path: "/api/v1/cases/{id}/dispute-pack",
     tag: "cases",
     summary: "Download the case's dispute pack",
-    description: "A PDF, or with `format=zip` a ZIP that adds the original files.",
+    description:
+      "A PDF, or with `format=zip` a ZIP that adds the original files. `letters=1` adds the case's letters (GET /api/v1/cases/{id}/letters/{kind}) after the record: in English, each followed by its Chinese version in a `lang=zh-CN` pack.",
     auth: "user",
     query: disputePackQuerySchema,
     success: {

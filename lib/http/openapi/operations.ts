@@ -1,9 +1,12 @@
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
 import { CORRECTION_OPERATIONS } from "./correction-operations";
+import { DISPUTE_OPERATIONS } from "./dispute-operations";
+import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
+import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
 
 export type { Method, Operation } from "./operation";
 
@@ -16,6 +19,9 @@ export const OPERATIONS: Operation[] = [
   ...ACCOUNT_OPERATIONS,
   ...CASE_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...STATEMENT_ACCOUNT_OPERATIONS,
   ...PLAYBOOK_OPERATIONS,
   ...CORRECTION_OPERATIONS,
+  ...DISPUTE_OPERATIONS,
+  ...LETTER_OPERATIONS,
 ];

@@ -113,7 +113,8 @@ export const RECORD_OPERATIONS: Operation[] = [
     path: "/api/v1/imports",
     tag: "charges",
     summary: "Import a card or bank statement",
-    description: "CSV or OFX. 422 `statement_sign_unknown` when a charge's sign cannot be told.",
+    description:
+      "CSV or OFX. 422 `statement_sign_unknown` when a charge's sign cannot be told. `accountKind` is remembered per `account` label: left out, a known label keeps its kind and a new one is a credit card.",
     fields: importFieldsSchema,
     file: "The statement file.",
     success: created("The import with its counts.", statementImportResultSchema),
@@ -139,7 +140,8 @@ export const RECORD_OPERATIONS: Operation[] = [
     path: "/api/v1/transactions",
     tag: "charges",
     summary: "List statement lines",
-    description: "With their match and flag, newest first.",
+    description:
+      "With their match and flag, newest first. `account` keeps one statement account's lines (its label, as imported).",
     auth: "user",
     query: transactionQuerySchema,
     success: ok("A page of lines.", pageOf(transactionSchema)),

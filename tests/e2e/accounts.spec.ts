@@ -1,0 +1,86 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+
+// Issue 34: a statement imported as a debit card gives its flagged charge
+// Regulation E's and the card network's deadlines, each named; the account's
+// details are kept in the Statements page's Accounts section.
+
+const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+
+/** A Mint Mobile plan whose case the provider has confirmed today, through the API. */
+async function confirmedCase(request: APIRequestContext) {
+  const post = async (url: string, data: unknown) => {
+    const response = await request.post(url, { data, headers: sameOrigin() });
+    expect(response.status(), url).toBeLessThan(300);
+    return response.json();
+  };
+  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
+  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost" });
+  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
+    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
+      to,
+      expectedVersion: kase.version,
+      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
+    });
+  }
+  return kase as { id: string };
+}
+
+test("a debit card's charge shows Regulation E's and the network's deadlines; its details are saved", async ({
+  page,
+}) => {
+  await register(page);
+  const kase = await confirmedCase(page.request);
+  const today = todayIn("UTC");
+  const posted = addDays(today, 2);
+  const closing = addDays(today, 5);
+  const csv =
+    "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+    `${us(posted)},${us(posted)},MINT MOBILE 800-683-7392 CA,Bills & Utilities,Sale,-30.00,\n`;
+
+  await page.goto("/statements");
+  await ready(page);
+  await page
+    .getByLabel("Statement file")
+    .setInputFiles({ name: "debit.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel("Card or account").fill("Chase debit ••9876");
+  // A Chase card layout suggests a credit card; this one is a debit card.
+  await expect(page.getByLabel("Kind of account")).toHaveValue("credit_card");
+  await page.getByLabel("Kind of account").selectOption("debit_card");
+  await page.getByLabel("Statement closing date").fill(closing);
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-result")).toContainText("1 new line");
+
+  await page.goto(`/cases/${kase.id}#charges`);
+  await ready(page);
+  const deadlines = page.locator("#charges").getByTestId("dispute-deadline");
+  await expect(deadlines).toHaveCount(2);
+  await expect(deadlines.nth(0)).toHaveAttribute("data-rule", "reg_e");
+  await expect(deadlines.nth(0)).toHaveAttribute("data-state", "next");
+  await expect(deadlines.nth(0)).toContainText("Regulation E");
+  await expect(deadlines.nth(0)).toContainText("65 days left");
+  await expect(deadlines.nth(1)).toHaveAttribute("data-rule", "network");
+  await expect(deadlines.nth(1)).toContainText("Card network (Visa 13.2 / Mastercard 4853)");
+  await expect(deadlines.nth(1)).toContainText("122 days left");
+  await expect(page.locator("#charges")).not.toContainText("Fair Credit Billing Act");
+
+  // The Accounts section: the kind as imported, the legal name kept after a reload.
+  await page.goto("/statements");
+  await ready(page);
+  const account = page.getByTestId("account").filter({ hasText: "Chase debit ••9876" });
+  await expect(account.getByTestId("account-kind")).toHaveText("Debit card");
+  await account.locator("summary").click();
+  await account.getByLabel("Your legal name").fill("Wang Xiaoming");
+  await account.getByLabel("Your mailing address").fill("1 Main St\nSpringfield, IL 62701");
+  await account.getByRole("button", { name: "Save" }).click();
+  await expect(account.getByRole("status").or(account.getByText("Saved."))).toBeVisible();
+  await page.reload();
+  await ready(page);
+  const saved = page.getByTestId("account").filter({ hasText: "Chase debit ••9876" });
+  await saved.locator("summary").click();
+  await expect(saved.getByLabel("Your legal name")).toHaveValue("Wang Xiaoming");
+  await expect(saved.getByLabel("Your mailing address")).toHaveValue(
+    "1 Main St\nSpringfield, IL 62701",
+  );
+});

@@ -1,0 +1,100 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+
+// A dispute followed to its outcome, as a user meets it (issue 34): file it
+// on the flagged charge, record the bank's provisional credit, then the
+// credit for good; the dashboard lists it while it is open and the case's
+// history keeps each step.
+
+const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+
+/** A Mint Mobile case confirmed 30 days ago and a $30.00 charge 10 days ago, through the API. */
+async function chargedAfterCancelling(request: APIRequestContext) {
+  const today = todayIn("UTC");
+  const post = async (url: string, data: unknown) => {
+    const response = await request.post(url, { data, headers: sameOrigin() });
+    expect(response.status(), url).toBeLessThan(300);
+    return response.json();
+  };
+  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
+  let kase = await post("/api/v1/cases", {
+    subscriptionId: sub.id,
+    reason: "cost",
+    occurredOn: addDays(today, -40),
+  });
+  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
+    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
+      to,
+      expectedVersion: kase.version,
+      occurredOn: addDays(today, -30),
+      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
+    });
+  }
+  const charged = us(addDays(today, -10));
+  const imported = await request.post("/api/v1/imports", {
+    headers: sameOrigin(),
+    multipart: {
+      account: "Chase Freedom ••4242",
+      file: {
+        name: "chase.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+            `${charged},${charged},MINT MOBILE 800-683-7392 CA,Bills,Sale,-30.00,\n`,
+        ),
+      },
+    },
+  });
+  expect(imported.status()).toBe(201);
+  return kase.id as string;
+}
+
+test("a dispute filed on a flagged charge, provisionally credited, then credited", async ({
+  page,
+}) => {
+  await register(page);
+  const caseId = await chargedAfterCancelling(page.request);
+  await page.goto(`/cases/${caseId}`);
+  await ready(page);
+
+  const tracker = page.getByTestId("dispute-tracker");
+  await tracker.getByText("File a dispute").click();
+  await tracker.getByLabel("How").selectOption("phone");
+  await tracker.getByLabel("The bank's reference (optional)").fill("CB-7781");
+  await tracker.getByRole("button", { name: "Record the dispute" }).click();
+  await expect(tracker.getByTestId("dispute-status")).toHaveText("Filed");
+  await expect(tracker).toContainText("Fair Credit Billing Act");
+  await expect(tracker.getByTestId("bank-duties")).toContainText("Resolve by");
+
+  await tracker.getByText("Record a provisional credit").click();
+  await tracker.getByLabel("Amount (USD)").fill("30");
+  await tracker.getByRole("button", { name: "Save the credit" }).click();
+  await expect(tracker.getByTestId("dispute-status")).toHaveText("Provisional credit");
+  await expect(tracker.getByTestId("dispute-credit")).toContainText("$30.00");
+
+  await page.goto("/dashboard");
+  await ready(page);
+  const open = page.getByTestId("open-dispute");
+  await expect(open).toHaveCount(1);
+  await expect(open).toContainText("MINT MOBILE");
+  await expect(open).toContainText("Resolve by");
+
+  await page.goto(`/cases/${caseId}`);
+  await ready(page);
+  await tracker.getByText("Record the outcome").click();
+  await tracker.getByLabel("Outcome").selectOption("credited");
+  await tracker.getByRole("button", { name: "Save the outcome" }).click();
+  await expect(tracker.getByTestId("dispute-status")).toHaveText("Credited");
+  await expect(tracker.getByTestId("dispute-resolved")).toBeVisible();
+
+  const steps = page.getByTestId("timeline-dispute");
+  await expect(steps).toHaveCount(3);
+  await expect(steps.first()).toContainText("Dispute won: the charge was credited");
+  await expect(steps.nth(1)).toContainText("Provisional credit of $30.00");
+  await expect(steps.nth(2)).toContainText("Dispute filed with the bank (Phone)");
+
+  await page.goto("/dashboard");
+  await ready(page);
+  await expect(page.getByTestId("open-disputes")).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import type { RowI18n } from "@/lib/i18n/row-i18n";
 
 const DOT: Record<DisputeStep["step"], string> = {
   filed: "bg-amber-500",
+  acknowledged: "bg-amber-500",
   provisional_credit: "bg-amber-500",
   credited: "bg-emerald-500",
   denied: "bg-red-500",

@@ -77,7 +77,23 @@ export function FileDisputeForm({
   );
 }
 
-/** A provisional credit (`kind: "credit"`) or an outcome (`kind: "outcome"`) of an open dispute. */
+const DAY_FIELD = {
+  acknowledged: "acknowledgedOn",
+  credit: "provisionalCreditOn",
+  outcome: "resolvedOn",
+} as const;
+const DAY_LABEL = {
+  acknowledged: "disputes.acknowledgedOn",
+  credit: "disputes.creditOn",
+  outcome: "disputes.outcomeOn",
+} as const;
+const SAVE_LABEL = {
+  acknowledged: "disputes.saveAcknowledged",
+  credit: "disputes.saveCredit",
+  outcome: "disputes.saveOutcome",
+} as const;
+
+/** The bank's acknowledgement (`kind: "acknowledged"`), a provisional credit (`"credit"`) or an outcome (`"outcome"`) of an open dispute. */
 export function DisputeStepForm({
   kind,
   disputeId,
@@ -85,7 +101,7 @@ export function DisputeStepForm({
   currency,
   today,
 }: {
-  kind: "credit" | "outcome";
+  kind: "acknowledged" | "credit" | "outcome";
   disputeId: string;
   caseId?: string;
   currency: string;
@@ -94,7 +110,7 @@ export function DisputeStepForm({
   const t = useTranslations();
   const id = useId();
   const { state, submit, retry, pending } = useFormAction(updateDisputeAction);
-  const day = kind === "credit" ? "provisionalCreditOn" : "resolvedOn";
+  const day = DAY_FIELD[kind];
   return (
     <form
       onSubmit={submit}
@@ -115,7 +131,7 @@ export function DisputeStepForm({
             errors={fieldErrors(t, state, "provisionalCreditAmount")}
           />
         </>
-      ) : (
+      ) : kind === "outcome" ? (
         <SelectField
           id={`${id}-status`}
           name="status"
@@ -129,23 +145,19 @@ export function DisputeStepForm({
             </option>
           ))}
         </SelectField>
-      )}
+      ) : null}
       <TextField
         id={`${id}-on`}
         name={day}
         type="date"
         max={today}
         defaultValue={today}
-        label={kind === "credit" ? t("disputes.creditOn") : t("disputes.outcomeOn")}
+        label={t(DAY_LABEL[kind])}
         errors={fieldErrors(t, state, day)}
       />
       <div className="self-end">
         <Button type="submit" variant="secondary" pending={pending} className={small}>
-          {pending
-            ? t("common.saving")
-            : kind === "credit"
-              ? t("disputes.saveCredit")
-              : t("disputes.saveOutcome")}
+          {pending ? t("common.saving") : t(SAVE_LABEL[kind])}
         </Button>
       </div>
       <div className="sm:col-span-3">

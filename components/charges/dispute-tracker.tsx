@@ -47,6 +47,11 @@ function DisputeSummary({ dispute, i18n: { t, locale } }: { dispute: DisputeDto;
           {t("disputes.referenceLine", { reference: dispute.reference })}
         </p>
       ) : null}
+      {dispute.acknowledgedOn ? (
+        <p data-testid="dispute-acknowledged">
+          {t("disputes.acknowledgedLine", { date: day(dispute.acknowledgedOn) })}
+        </p>
+      ) : null}
       {dispute.provisionalCreditOn ? (
         <p data-testid="dispute-credit">
           {t("disputes.creditLine", {
@@ -87,7 +92,7 @@ function DisputeSummary({ dispute, i18n: { t, locale } }: { dispute: DisputeDto;
                 : duty.met
                   ? ` · ${t("disputes.dutyMet")}`
                   : ""}
-              {duty.met === null ? (
+              {duty.duty === "acknowledge" && !duty.met ? (
                 <span className="block text-slate-500 dark:text-slate-400">
                   {t("disputes.acknowledgeNote")}
                 </span>
@@ -146,6 +151,20 @@ export async function DisputeTracker({ line, today }: { line: TransactionDto; to
       ))}
       {open ? (
         <>
+          {open.bankDuties.some((d) => d.duty === "acknowledge" && !d.met) ? (
+            <details className={details}>
+              <summary className={summary}>{t("disputes.saveAcknowledged")}</summary>
+              <div className="mt-2">
+                <DisputeStepForm
+                  kind="acknowledged"
+                  disputeId={open.id}
+                  caseId={caseId}
+                  currency={line.currency}
+                  today={today}
+                />
+              </div>
+            </details>
+          ) : null}
           {open.status === "filed" ? (
             <details className={details}>
               <summary className={summary}>{t("disputes.recordCredit")}</summary>

@@ -29,7 +29,7 @@ export async function OpenDisputesCard({
       <CardHeader title={t("disputes.openTitle")} />
       <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="open-disputes">
         {disputes.map((dispute) => {
-          const next = disputeNext(dispute.bankDuties, today);
+          const next = disputeNext(dispute.bankDuties);
           const label = dispute.charge.description;
           return (
             <li

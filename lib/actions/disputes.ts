@@ -32,7 +32,7 @@ export const fileDisputeAction = userAction(
   },
 );
 
-/** A provisional credit (day, amount in the charge's currency) or an outcome (status, day). */
+/** The bank's acknowledgement (day), a provisional credit (day, amount in the charge's currency) or an outcome (status, day). */
 export const updateDisputeAction = userAction(
   updateDisputeSchema.extend({ disputeId: idField }),
   async (user, { disputeId, ...input }) => {
@@ -47,6 +47,7 @@ export const updateDisputeAction = userAction(
       return {
         disputeId: formText(formData, "disputeId"),
         status: formText(formData, "status"),
+        acknowledgedOn: day("acknowledgedOn"),
         provisionalCreditOn: day("provisionalCreditOn"),
         resolvedOn: day("resolvedOn"),
         // Not a number the schema can read: it says which field is wrong.

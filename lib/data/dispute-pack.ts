@@ -22,7 +22,7 @@ import type { Actor } from "./users";
 export type PackReceipt = ReceiptDto & { open: () => Promise<Readable> };
 
 export type DisputePackData = {
-  cardholder: { name: string; email: string; timeZone: string };
+  cardholder: { email: string; timeZone: string };
   subscription: SubscriptionDto;
   caseId: string;
   confirmationNumber: string | null;
@@ -41,8 +41,6 @@ export type DisputePackData = {
   charges: TransactionDto[];
   /** The disputes of the case's charges, oldest first (issue 34). */
   disputes: DisputeDto[];
-  /** The statement's issuer when an import named it ("Chase"). */
-  issuer: string | null;
 };
 
 export async function disputePackData(
@@ -79,19 +77,10 @@ export async function disputePackData(
     ours ? flaggedCharges(actor, [kase.subscription.id]) : [],
     disputesOfCase(actor, caseId, todayIn(actor.timeZone)),
   ]);
-  const importIds = [...new Set(charges.map((c) => c.importId))];
-  const issuer = importIds.length
-    ? ((
-        await db.statementImport.findFirst({
-          where: { userId: actor.id, id: { in: importIds }, issuer: { not: null } },
-          select: { issuer: true },
-        })
-      )?.issuer ?? null)
-    : null;
   const storage = receiptStorage();
   const confirmation = events.find((e) => e.to === "confirmation_received");
   return {
-    cardholder: { name: actor.name, email: actor.email, timeZone: actor.timeZone },
+    cardholder: { email: actor.email, timeZone: actor.timeZone },
     subscription,
     caseId,
     confirmationNumber: kase.confirmationNumber,
@@ -108,6 +97,5 @@ export async function disputePackData(
     })),
     charges,
     disputes,
-    issuer,
   };
 }

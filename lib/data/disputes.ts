@@ -47,6 +47,8 @@ export type DisputeDto = {
   channel: DisputeChannel;
   reference: string | null;
   status: DisputeStatus;
+  /** The day the bank acknowledged it in writing, as recorded (FCBA's 30 days). */
+  acknowledgedOn: string | null;
   provisionalCreditOn: string | null;
   provisionalCreditAmount: number | null;
   resolvedOn: string | null;
@@ -70,6 +72,7 @@ const disputeSelect = {
   channel: true,
   reference: true,
   status: true,
+  acknowledgedOn: true,
   provisionalCreditOn: true,
   provisionalCreditAmount: true,
   resolvedOn: true,
@@ -111,7 +114,10 @@ async function toDtos(actor: Actor, rows: DisputeRow[], today: string): Promise<
       law,
       status,
       channel: fromColumn(DISPUTE_CHANNELS, row.channel),
-      bankDuties: bankDutyStates({ law, filedOn: row.filedOn, status }, today),
+      bankDuties: bankDutyStates(
+        { law, filedOn: row.filedOn, status, acknowledgedOn: row.acknowledgedOn },
+        today,
+      ),
       nextSteps: nextStepsAfter(status, deadlines, today),
       charge: {
         description: line.description,
@@ -273,8 +279,8 @@ const problems: Record<DisputeProblem["problem"], (field: string) => AppError> =
 };
 
 /**
- * Records what happened: a provisional credit, an outcome, a reference or a
- * note. An outcome closes the dispute (its `openKey` cleared), so the line
+ * Records what happened: the bank's acknowledgement, a provisional credit,
+ * an outcome, a reference or a note. An outcome closes the dispute (its `openKey` cleared), so the line
  * can be disputed again. Bad values change nothing.
  */
 export async function updateDispute(
@@ -289,6 +295,7 @@ export async function updateDispute(
       select: {
         status: true,
         filedOn: true,
+        acknowledgedOn: true,
         provisionalCreditOn: true,
         provisionalCreditAmount: true,
         resolvedOn: true,

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { todayIn } from "@/lib/domain/dates";
 import { ACCOUNT_KINDS, type AccountKind } from "@/lib/domain/dispute-deadlines";
 import type { LetterFacts } from "@/lib/domain/letters";
+import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { maskAccountRef } from "@/lib/domain/subscriptions";
+import { fromColumn } from "./columns";
 import { notFoundError } from "./errors";
 import { chargeWatches, flaggedCharges, type TransactionDto } from "./flagged-charges";
 import { DEFAULT_ACCOUNT_KIND } from "./statement-accounts";
@@ -48,10 +50,22 @@ export async function letterFacts(
     db.caseEvent.findFirst({
       where: { caseId, userId: actor.id, to: "confirmation_received" },
       orderBy: { seq: "asc" },
-      select: { occurredOn: true },
+      select: { occurredOn: true, at: true },
     }),
     chargeWatches(actor, [kase.subscriptionId]),
   ]);
+  // How it was cancelled: the channel of the last contact before the
+  // confirmation was written down ("other" says nothing a letter can use).
+  const contact = await db.note.findFirst({
+    where: {
+      caseId,
+      userId: actor.id,
+      channel: { not: "other" },
+      ...(confirmation ? { occurredAt: { lte: confirmation.at } } : {}),
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    select: { channel: true },
+  });
   const ours = watches.get(kase.subscriptionId)?.caseId === caseId;
   let charges: TransactionDto[] = ours ? await flaggedCharges(actor, [kase.subscriptionId]) : [];
   if (transactionId !== undefined) {
@@ -124,7 +138,7 @@ export async function letterFacts(
     cancellation: {
       confirmedOn: confirmation?.occurredOn ?? null,
       confirmationNumber: kase.confirmationNumber,
-      how: null,
+      how: contact ? fromColumn(NOTE_CHANNELS, contact.channel) : null,
     },
     deadline,
     today: todayIn(actor.timeZone),

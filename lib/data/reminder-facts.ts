@@ -116,6 +116,7 @@ export async function reminderFacts(
       law: true,
       filedOn: true,
       status: true,
+      acknowledgedOn: true,
       transaction: { select: { description: true } },
       case: { select: { subscription: { select: { provider: true } } } },
     },
@@ -165,6 +166,7 @@ export async function reminderFacts(
       law: fromColumn(DISPUTE_LAWS, d.law),
       filedOn: d.filedOn,
       status: fromColumn(DISPUTE_STATUSES, d.status),
+      acknowledgedOn: d.acknowledgedOn,
     })),
   };
 }

@@ -40,6 +40,12 @@ export async function disputesSection(
         .filter(Boolean)
         .join("\n"),
     );
+    if (dispute.acknowledgedOn) {
+      await layout.row(
+        t("step.acknowledged"),
+        t("acknowledgedLine", { date: day(dispute.acknowledgedOn) }),
+      );
+    }
     if (dispute.provisionalCreditOn) {
       await layout.row(
         t("status.provisional_credit"),

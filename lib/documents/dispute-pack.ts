@@ -10,15 +10,16 @@ import { catalogs, translator } from "@/lib/i18n/catalogs";
 import { runFileJob } from "@/lib/workers/pool";
 import { Layout, type Fonts } from "./pdf-layout";
 import { StreamingPdf } from "./pdf-stream";
-import { letter, record } from "./dispute-letter";
+import { record } from "./dispute-record";
 import { disputesSection } from "./dispute-pack-disputes";
 import { receiptPages, receiptText, type ReceiptText } from "./dispute-receipts";
 import { letterPages } from "./letter-pdf";
 import type { Letter } from "@/lib/domain/letters";
 
-// The dispute pack: one PDF a card issuer accepts. A billing-error letter
-// (cardholder, card's last four, the charges, the cancellation with its date
-// and confirmation number, what is asked), then the record: timeline,
+// The dispute pack: one PDF a card issuer accepts. The letter to send first
+// (the billing-error notice for a credit card, the Regulation E notice of
+// error for a debit card or bank account: lib/domain/letters, in English,
+// followed in a Chinese pack by its Chinese to read), then the record: timeline,
 // contact log, the receipts' index with sha256 and upload time, and the
 // receipts themselves (images placed on pages, PDF receipts' own pages
 // appended, emails and text files set as text). In English or Chinese,
@@ -26,11 +27,15 @@ import type { Letter } from "@/lib/domain/letters";
 // down by harfbuzz (subset-font) to the characters this pack uses, in the
 // worker pool (lib/workers/hostile-jobs.ts), off the serving thread; pdf-lib's
 // own subsetter garbles this font's glyphs. One receipt is in memory at a time.
-// This file: fonts and the order of the parts; the letter and the record are
-// ./dispute-letter.ts, the receipts' pages ./dispute-receipts.ts.
+// This file: fonts and the order of the parts; the record is
+// ./dispute-record.ts, the receipts' pages ./dispute-receipts.ts.
 
-/** `letters`: the case's letters, set after the record (`?letters=1`). */
-export type PackOptions = { locale: Locale; now: Date; letters?: Letter[] };
+/**
+ * `lead`: the letter to send and, in a Chinese pack, its Chinese to read,
+ * set first; `letters`: the case's other letters, set after the record
+ * (`?letters=1`). Both from lib/services/build-dispute-pack.ts's packLetters.
+ */
+export type PackOptions = { locale: Locale; now: Date; lead: Letter[]; letters?: Letter[] };
 
 const ALWAYS = (() => {
   let chars = "•·–—→“”‘’…：，。、；（）年月日时分秒上午下午星期一二三四五六日￥US$€£";
@@ -64,8 +69,6 @@ export async function writeDisputePack(
       timeStyle: "short",
       timeZone: data.cardholder.timeZone,
     }).format(at);
-  const day = (at: Date) =>
-    dateTimeFormat(locale, { dateStyle: "long", timeZone: data.cardholder.timeZone }).format(at);
   const money = (cents: number, currency: string) => formatMoney(cents, currency, locale);
 
   // Every receipt's text, read once for the characters the font must carry.
@@ -90,9 +93,8 @@ export async function writeDisputePack(
     catalogText +
       JSON.stringify(data) +
       [...texts.values()].map((x) => JSON.stringify(x)).join("") +
-      (options.letters ?? []).map((l) => l.text).join("") +
-      instant(options.now) +
-      day(options.now),
+      [...options.lead, ...(options.letters ?? [])].map((l) => l.text).join("") +
+      instant(options.now),
   );
   const pdf = new StreamingPdf(doc, out);
   const layout = new Layout(pdf, fonts, (page, caption) =>
@@ -101,7 +103,7 @@ export async function writeDisputePack(
       .join("   "),
   );
 
-  await letter(layout, data, t, { day, money, now: options.now, locale });
+  for (const letter of options.lead) await letterPages(layout, letter);
   await record(layout, data, t, d, { instant, money, locale });
   await disputesSection(layout, data.disputes, locale);
   for (const letter of options.letters ?? []) await letterPages(layout, letter);

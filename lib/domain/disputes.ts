@@ -41,36 +41,45 @@ export function canMoveDispute(from: DisputeStatus, to: DisputeStatus): boolean 
 }
 
 /**
- * Whether the dispute's state shows the bank did what `duty` asks: a
- * provisional credit or any outcome meets "investigate or credit"; only an
- * outcome meets "resolve". An acknowledgement is a letter CancelCase is not
- * told about, so it is unknown (null) while the dispute is open.
+ * Whether the dispute shows the bank did what `duty` asks: a provisional
+ * credit or any outcome meets "investigate or credit"; only an outcome meets
+ * "resolve"; the acknowledgement is met by its recorded day, or by the bank
+ * answering at all (a provisional credit, an outcome). An acknowledgement
+ * not recorded counts as not made: once its day passes the user is asked
+ * about it, and recording the day of the bank's letter settles it.
  */
-export function dutyMet(duty: BankDuty, status: DisputeStatus): boolean | null {
-  if (isClosedStatus(status)) return true;
-  if (duty === "investigate_or_credit") return status === "provisional_credit";
+export function dutyMet(
+  duty: BankDuty,
+  dispute: { status: DisputeStatus; acknowledgedOn: string | null },
+): boolean {
+  if (isClosedStatus(dispute.status)) return true;
+  if (duty === "investigate_or_credit") return dispute.status === "provisional_credit";
   if (duty === "resolve") return false;
-  // A provisional credit is the bank answering: it has the notice.
-  return status === "provisional_credit" ? true : null;
+  return dispute.acknowledgedOn !== null || dispute.status === "provisional_credit";
 }
 
 export type BankDutyState = {
   duty: BankDuty;
   by: string;
-  /** True once the status shows it done; null where CancelCase cannot know (an acknowledgement). */
-  met: boolean | null;
+  /** True once the dispute shows it done. */
+  met: boolean;
   /** Past its day (the day itself still counts as in time) and not met. */
   late: boolean;
 };
 
 /** The bank's duties for a dispute filed on `filedOn` under `law`, each met, pending or late on `today`. */
 export function bankDutyStates(
-  dispute: { law: DisputeLaw; filedOn: string; status: DisputeStatus },
+  dispute: {
+    law: DisputeLaw;
+    filedOn: string;
+    status: DisputeStatus;
+    acknowledgedOn: string | null;
+  },
   today: string,
 ): BankDutyState[] {
   return bankDuties(dispute.law, dispute.filedOn).map(({ duty, by }) => {
-    const met = dutyMet(duty, dispute.status);
-    return { duty, by, met, late: met === false && today > by };
+    const met = dutyMet(duty, dispute);
+    return { duty, by, met, late: !met && today > by };
   });
 }
 
@@ -82,11 +91,10 @@ export function bankDutyStates(
 export type DisputeNext =
   { kind: "late"; duty: BankDuty; since: string } | { kind: "due"; duty: BankDuty; by: string };
 
-export function disputeNext(duties: readonly BankDutyState[], today: string): DisputeNext | null {
+export function disputeNext(duties: readonly BankDutyState[]): DisputeNext | null {
   const late = duties.find((d) => d.late);
   if (late) return { kind: "late", duty: late.duty, since: addDays(late.by, 1) };
-  // An acknowledgement CancelCase cannot see is next only while its day is ahead.
-  const due = duties.find((d) => d.met === false || (d.met === null && d.by >= today));
+  const due = duties.find((d) => !d.met);
   return due ? { kind: "due", duty: due.duty, by: due.by } : null;
 }
 
@@ -116,6 +124,7 @@ export function nextStepsAfter(
 export type DisputeDates = {
   status: DisputeStatus;
   filedOn: string;
+  acknowledgedOn: string | null;
   provisionalCreditOn: string | null;
   provisionalCreditAmount: number | null;
   resolvedOn: string | null;
@@ -142,12 +151,15 @@ export function disputeChange(
   const status = change.status ?? stored.status;
   if (!canMoveDispute(stored.status, status)) return { problem: "move", field: "status" };
   const crediting = status === "provisional_credit" && stored.status === "filed";
-  const pick = <K extends "provisionalCreditOn" | "provisionalCreditAmount" | "resolvedOn">(
+  const pick = <
+    K extends "acknowledgedOn" | "provisionalCreditOn" | "provisionalCreditAmount" | "resolvedOn",
+  >(
     key: K,
     fill: DisputeDates[K],
   ): DisputeDates[K] => (change[key] !== undefined ? change[key]! : (stored[key] ?? fill));
   const next = {
     status,
+    acknowledgedOn: pick("acknowledgedOn", null),
     provisionalCreditOn: pick("provisionalCreditOn", crediting ? today : null),
     provisionalCreditAmount: pick("provisionalCreditAmount", crediting ? charge : null),
     resolvedOn: pick("resolvedOn", isClosedStatus(status) ? today : null),
@@ -156,7 +168,7 @@ export function disputeChange(
   if (isClosedStatus(status) && next.resolvedOn === null) next.resolvedOn = today;
   if (!isClosedStatus(status) && next.resolvedOn !== null)
     return { problem: "resolved_open", field: "resolvedOn" };
-  for (const field of ["provisionalCreditOn", "resolvedOn"] as const) {
+  for (const field of ["acknowledgedOn", "provisionalCreditOn", "resolvedOn"] as const) {
     const day = next[field];
     if (day === null || day === stored[field]) continue;
     if (day > today) return { problem: "in_future", field };
@@ -177,22 +189,27 @@ export function disputeChange(
 export const CFPB_COMPLAINT_URL = "https://www.consumerfinance.gov/complaint/";
 
 export type DisputeStep = {
-  step: DisputeStatus;
+  step: DisputeStatus | "acknowledged";
   on: string;
 };
 
 /**
- * A dispute's steps for the case's history, oldest first: filed, the
- * provisional credit when there was one, the outcome when there is one.
+ * A dispute's steps for the case's history, oldest first: filed, the bank's
+ * acknowledgement and the provisional credit when there were, the outcome
+ * when there is one.
  */
 export function disputeSteps(dispute: {
   status: DisputeStatus;
   filedOn: string;
+  acknowledgedOn: string | null;
   provisionalCreditOn: string | null;
   resolvedOn: string | null;
 }): DisputeStep[] {
   return [
     { step: "filed" as const, on: dispute.filedOn },
+    ...(dispute.acknowledgedOn
+      ? [{ step: "acknowledged" as const, on: dispute.acknowledgedOn }]
+      : []),
     ...(dispute.provisionalCreditOn
       ? [{ step: "provisional_credit" as const, on: dispute.provisionalCreditOn }]
       : []),
@@ -211,12 +228,13 @@ export type OpenDisputeFact = {
   law: DisputeLaw;
   filedOn: string;
   status: DisputeStatus;
+  acknowledgedOn: string | null;
 };
 
 /**
  * A reminder for each duty the bank is late with, due the first day it is
  * late (its claim makes it once-only), within `inWindow` like every other
- * date. An FCBA acknowledgement is never late here (see dutyMet).
+ * date. An FCBA acknowledgement not recorded by its day is late (see dutyMet).
  */
 export function bankLateReminders(
   disputes: readonly OpenDisputeFact[],

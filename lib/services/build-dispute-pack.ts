@@ -5,7 +5,7 @@ import { disputePackData, type DisputePackData } from "@/lib/data/dispute-pack";
 import type { SessionUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { letterFacts } from "@/lib/data/letters";
-import { lettersFor, renderLetter, type Letter } from "@/lib/domain/letters";
+import { lettersFor, renderLetter, type Letter, type LetterKind } from "@/lib/domain/letters";
 import type { Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";
 import { SharedSlots } from "@/lib/shared-counters/shared";
@@ -94,6 +94,7 @@ function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lan
       channel: x.channel,
       reference: x.reference,
       status: x.status,
+      acknowledgedOn: x.acknowledgedOn,
       provisionalCreditOn: x.provisionalCreditOn,
       provisionalCreditAmount: x.provisionalCreditAmount,
       resolvedOn: x.resolvedOn,
@@ -111,14 +112,25 @@ function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lan
   };
 }
 
-/** The case's letters for `?letters=1`: the English ones to send, each followed by its Chinese in a Chinese pack. */
-async function packLetters(user: SessionUser, caseId: string, lang: Locale): Promise<Letter[]> {
+/**
+ * The pack's letters. `lead`: the letter to send (the billing-error notice
+ * for a credit card, the Regulation E notice for a debit card or bank
+ * account), in English, and in a Chinese pack its Chinese to read.
+ * `more` (`?letters=1`): every other letter that fits the case, the same way.
+ */
+export async function packLetters(
+  user: Parameters<typeof letterFacts>[0],
+  caseId: string,
+  lang: Locale,
+  all: boolean,
+): Promise<{ lead: Letter[]; more: Letter[] }> {
   const facts = await letterFacts(user, caseId);
-  return lettersFor(facts).flatMap((kind) =>
+  const both = (kind: LetterKind) =>
     lang === "en"
       ? [renderLetter(kind, facts, "en")]
-      : [renderLetter(kind, facts, "en"), renderLetter(kind, facts, lang)],
-  );
+      : [renderLetter(kind, facts, "en"), renderLetter(kind, facts, lang)];
+  const [first, ...rest] = lettersFor(facts);
+  return { lead: both(first!), more: all ? rest.flatMap(both) : [] };
 }
 
 export type DisputePackFile = {
@@ -140,7 +152,7 @@ export async function buildDisputePack(
   const release = await claim(user.id);
   try {
     const data = await disputePackData(user, caseId);
-    const letters = query.letters === "1" ? await packLetters(user, caseId, query.lang) : [];
+    const { lead, more } = await packLetters(user, caseId, query.lang, query.letters === "1");
     const now = new Date();
     const pdf = new PassThrough();
     const timer = setTimeout(
@@ -151,10 +163,12 @@ export async function buildDisputePack(
       clearTimeout(timer);
       release();
     });
-    writeDisputePack(data, { locale: query.lang, now, letters }, pdf).catch((error: unknown) => {
-      console.error("dispute pack failed", error);
-      pdf.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
+    writeDisputePack(data, { locale: query.lang, now, lead, letters: more }, pdf).catch(
+      (error: unknown) => {
+        console.error("dispute pack failed", error);
+        pdf.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
     const name = `dispute-pack-${slug(data.subscription.provider)}-${now.toISOString().slice(0, 10)}`;
     if (query.format === "pdf") return { stream: pdf, name, format: "pdf" };
     const zip = new yazl.ZipFile();

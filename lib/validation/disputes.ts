@@ -14,6 +14,7 @@ export type FileDisputeInput = z.infer<typeof fileDisputeSchema>;
 
 export const updateDisputeSchema = z.object({
   status: z.enum(DISPUTE_STATUSES, { error: "dispute_status_invalid" }).optional(),
+  acknowledgedOn: dateOnlyField.nullable().optional(),
   provisionalCreditOn: dateOnlyField.nullable().optional(),
   provisionalCreditAmount: amountField.nullable().optional(),
   resolvedOn: dateOnlyField.nullable().optional(),

@@ -68,7 +68,11 @@ describe("the dispute pack with hostile receipts", () => {
       ["zh-CN", zh],
     ] as const) {
       const file = path.join(work, `pack-${locale}.pdf`);
-      await writeDisputePack(data, { locale, now: new Date() }, fs.createWriteStream(file));
+      await writeDisputePack(
+        data,
+        { locale, now: new Date(), lead: [] },
+        fs.createWriteStream(file),
+      );
       const flat = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
       const notEmbedded = catalog.pack.receiptNotEmbedded.replace(/\s+/g, "");
       expect(flat.split(notEmbedded).length - 1).toBe(2);

@@ -7,12 +7,14 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { disputePackData } from "@/lib/data/dispute-pack";
+import { listAccounts, updateAccount } from "@/lib/data/statement-accounts";
 import { addNote } from "@/lib/data/notes";
 import { attachReceipt } from "@/lib/data/receipts";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
 import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { addDays, formatDateOnly, todayIn } from "@/lib/domain/dates";
+import { packLetters } from "@/lib/services/build-dispute-pack";
 import { importStatement } from "@/lib/services/import-statement";
 import { receiptStorage } from "@/lib/storage";
 import zh from "@/messages/zh-CN.json";
@@ -143,6 +145,9 @@ async function caseWithEvidence() {
       { account: "Chase Freedom ••4242", statementDate: addDays(today, 5) },
     ),
   );
+  // The letter is signed with the account's legal name, never the display name.
+  const [account] = (await listAccounts(user, { limit: 10 })).items;
+  await updateAccount(user, account!.id, { holderName: "Chen Mei", issuerName: "JPMorgan Chase" });
   return { user, kase, files, today };
 }
 
@@ -151,30 +156,39 @@ async function packText(pdfPath: string): Promise<string> {
 }
 
 describe("the dispute pack", () => {
-  it("holds the letter's facts, the record and every receipt with its sha256, in English and in Chinese; every page renders", async () => {
+  it("leads with the letter to send, in English (a Chinese pack adds its Chinese to read), then the record and every receipt with its sha256; every page renders", async () => {
     const { user, kase, files, today } = await caseWithEvidence();
     const data = await disputePackData(user, kase.id);
     expect(data.charges.map((c) => c.amount)).toEqual([3000]);
 
     for (const locale of ["en", "zh-CN"] as const) {
       const file = path.join(work, `pack-${locale}.pdf`);
-      await writeDisputePack(data, { locale, now: new Date() }, fs.createWriteStream(file));
+      const { lead } = await packLetters(user, kase.id, locale, false);
+      await writeDisputePack(data, { locale, now: new Date(), lead }, fs.createWriteStream(file));
       const text = await packText(file);
       const flat = text.replace(/\s+/g, " ");
-      // The letter.
-      expect(flat).toContain("Mei Chen");
+      // The letter to send, in English in either pack, signed with the legal name.
+      expect(flat).toContain("Chen Mei");
+      expect(flat).not.toContain("Mei Chen");
+      expect(flat).toContain("JPMorgan Chase");
       expect(flat).toContain("4242");
       expect(flat).toContain("MM-55120");
       expect(flat).toContain("$30.00");
       expect(flat).toContain("MINT MOBILE 800-683-7392 CA");
       expect(flat).toContain("Fair Credit Billing Act");
+      expect(flat).toContain("Re: Billing error notice, card ending in 4242");
+      expect(flat).toContain("credit my account with $30.00");
+      expect(flat).toContain("Mint Mobile (Unlimited 5G) service");
       if (locale === "en") {
-        expect(flat).toContain("Re: Billing error notice, card ending in 4242");
-        expect(flat).toContain("credit my account with $30.00");
-        expect(flat).toContain("Mint Mobile (Unlimited 5G) service");
+        expect(flat).not.toContain("本中文版本仅供您阅读理解");
       } else {
-        expect(flat).toContain("卡号末四位 4242");
+        // Its Chinese, to read, right after it and before the record.
+        expect(flat).toContain("本中文版本仅供您阅读理解");
+        expect(flat).toContain("尾号 4242 的信用卡");
         expect(flat).toContain("确认号 MM-55120");
+        expect(flat.indexOf("尾号 4242 的信用卡")).toBeLessThan(
+          flat.indexOf("客服王女士确认线路已取消"),
+        );
         // Words from the catalog's other namespaces render too (the font subset carries them).
         expect(flat).toContain(zh.domain.state.confirmation_received);
         expect(flat).toContain(zh.domain.channel.phone);
@@ -240,12 +254,17 @@ describe("the dispute pack", () => {
     const data = await disputePackData(user, kase.id);
     expect([data.openedOn, data.confirmedOn]).toEqual([addDays(today, -12), addDays(today, -3)]);
     const file = path.join(work, "pack-past.pdf");
-    await writeDisputePack(data, { locale: "en", now: new Date() }, fs.createWriteStream(file));
+    const { lead } = await packLetters(user, kase.id, "en", false);
+    await writeDisputePack(
+      data,
+      { locale: "en", now: new Date(), lead },
+      fs.createWriteStream(file),
+    );
     const flat = (await packText(file)).replace(/\s+/g, " ");
     const day = (n: number) => formatDateOnly(addDays(today, n), "en");
     const escaped = (n: number) => day(n).replace(/[.,]/g, "\\$&");
     // The letter: cancelled on the day the provider confirmed it.
-    expect(flat).toContain(`The provider confirmed the cancellation on ${day(-3)},`);
+    expect(flat).toContain(`Verizon confirmed the cancellation on ${day(-3)},`);
     expect(flat).toMatch(new RegExp(`Case opened ${escaped(-12)} recorded`));
     expect(flat).toMatch(new RegExp(`Cancellation confirmed ${escaped(-3)} recorded`));
     // The timeline: each step on its own day, "recorded" beside it.

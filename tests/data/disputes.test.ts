@@ -80,7 +80,15 @@ describe("filing a dispute", () => {
     expect(dispute.bankDuties.map((d) => d.duty)).toEqual(["acknowledge", "resolve"]);
     expect(await getDispute(user, dispute.id, today())).toEqual(dispute);
     expect((await reminderFacts(user, today(), 7)).disputes).toEqual([
-      { id: dispute.id, caseId, provider: "Visible", law: "fcba", filedOn, status: "filed" },
+      {
+        id: dispute.id,
+        caseId,
+        provider: "Visible",
+        law: "fcba",
+        filedOn,
+        status: "filed",
+        acknowledgedOn: null,
+      },
     ]);
     expect((await openDisputes(user, today())).map((d) => d.id)).toEqual([dispute.id]);
     expect((await disputesOfCase(user, caseId, today())).map((d) => d.id)).toEqual([dispute.id]);
@@ -176,6 +184,34 @@ describe("following a dispute", () => {
     ).toHaveLength(1);
   });
 
+  it("records the bank's acknowledgement of a credit-card dispute; until then it is late after 30 days", async () => {
+    const { user, line } = await flaggedCharge();
+    expect(line.accountKind).toBe("credit_card");
+    const { id, bankDuties } = await fileDispute(
+      user,
+      line.id,
+      { filedOn: addDays(today(), -19), channel: "mail" },
+      today(),
+    );
+    expect(bankDuties[0]).toMatchObject({ duty: "acknowledge", met: false, late: false });
+    // A day before the filing changes nothing.
+    await expect(
+      updateDispute(user, id, { acknowledgedOn: addDays(today(), -20) }, today()),
+    ).rejects.toMatchObject({ code: "date_out_of_order" });
+    expect((await getDispute(user, id, today())).acknowledgedOn).toBeNull();
+    const acknowledged = await updateDispute(
+      user,
+      id,
+      { acknowledgedOn: addDays(today(), -5) },
+      today(),
+    );
+    expect(acknowledged).toMatchObject({ status: "filed", acknowledgedOn: addDays(today(), -5) });
+    expect(acknowledged.bankDuties[0]).toMatchObject({ duty: "acknowledge", met: true });
+    expect((await reminderFacts(user, today(), 7)).disputes[0]).toMatchObject({
+      acknowledgedOn: addDays(today(), -5),
+    });
+  });
+
   it("suggests the network's chargeback and the CFPB after a denial", async () => {
     const { user, line } = await flaggedCharge();
     const { id } = await fileDispute(
@@ -248,7 +284,7 @@ it("is in the case's dispute pack with its days, in English and in Chinese", asy
     await new Promise<void>((resolve, reject) => {
       const out = fs.createWriteStream(file);
       out.on("finish", resolve).on("error", reject);
-      writeDisputePack(data, { locale, now: new Date() }, out).catch(reject);
+      writeDisputePack(data, { locale, now: new Date(), lead: [] }, out).catch(reject);
     });
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
       /\s+/g,

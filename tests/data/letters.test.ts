@@ -15,6 +15,7 @@ import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { writeLetterPdf } from "@/lib/documents/letter-pdf";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { lettersFor, renderLetter } from "@/lib/domain/letters";
+import { packLetters } from "@/lib/services/build-dispute-pack";
 import { importStatement } from "@/lib/services/import-statement";
 import { MINT_MOBILE, newCase, newUser } from "../support/fixtures";
 import { CHASE_HEADER, chaseLine, statementUpload } from "../support/uploads";
@@ -199,17 +200,22 @@ describe("a case's letters", () => {
 
   it("can go into the dispute pack, after the record (?letters=1)", async () => {
     const { user, kase } = await caseWithCharge();
-    const facts = await letterFacts(user, kase.id);
-    const letters = [
-      renderLetter("reg_e_notice", facts, "en"),
-      renderLetter("reg_e_notice", facts, "zh-CN"),
-    ];
+    const { lead, more: letters } = await packLetters(user, kase.id, "zh-CN", true);
+    // A debit card's pack leads with the Regulation E notice, in English then Chinese.
+    expect(lead.map((l) => [l.kind, l.lang])).toEqual([
+      ["reg_e_notice", "en"],
+      ["reg_e_notice", "zh-CN"],
+    ]);
+    expect(letters.map((l) => l.kind)).not.toContain("reg_e_notice");
+    expect(letters.map((l) => l.kind)).toContain("revoke_authorization");
     const data = await disputePackData(user, kase.id);
     const file = path.join(work, "pack-with-letters.pdf");
     await new Promise<void>((resolve, reject) => {
       const out = fs.createWriteStream(file);
       out.on("finish", resolve).on("error", reject);
-      writeDisputePack(data, { locale: "zh-CN", now: new Date(), letters }, out).catch(reject);
+      writeDisputePack(data, { locale: "zh-CN", now: new Date(), lead, letters }, out).catch(
+        reject,
+      );
     });
     const flat = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
     expect(flat).toContain("Revocationofauthorization");

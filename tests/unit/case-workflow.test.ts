@@ -236,10 +236,12 @@ describe("the case workflow, property-tested", () => {
           history.push(...events);
           state = to;
 
-          // The stepper never shows a step done at any time as skipped.
+          // The stepper never shows a step done at any time as skipped. (One
+          // past where the case stands after a rejection loop is to do again:
+          // rejected → bill_checked leaves request_submitted upcoming.)
           const everDone = doneSteps(history);
           for (const { step, status } of stepStatuses(state, history)) {
-            if (everDone.has(step)) expect(status).toBe("done");
+            if (everDone.has(step)) expect(status).not.toBe("skipped");
           }
 
           if (state === "confirmation_received") {

@@ -65,8 +65,6 @@ describe("simple messages (what the browser gets)", () => {
       "dashboard.trialDaysLeft",
       "notes.results",
       "notifications.pushDevices",
-      "pack.enclosed",
-      "pack.intro",
       "pack.minutes",
       "pack.receiptPagesFollow",
       "reminders.pushMore",

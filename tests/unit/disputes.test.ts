@@ -29,7 +29,12 @@ describe("a dispute's moves", () => {
 describe("the bank's duties", () => {
   // Filed Friday 2026-11-20: ten business days skip Thanksgiving (Thursday
   // 2026-11-26), so the bank has until Monday 2026-12-07, not Friday 12-04.
-  const regE = { law: "reg_e" as const, filedOn: "2026-11-20", status: "filed" as const };
+  const regE = {
+    law: "reg_e" as const,
+    filedOn: "2026-11-20",
+    status: "filed" as const,
+    acknowledgedOn: null,
+  };
 
   it("is not late on the tenth business day, counting the holiday", () => {
     const [investigate] = bankDutyStates(regE, "2026-12-07");
@@ -45,7 +50,7 @@ describe("the bank's duties", () => {
   it("is late the day after, since that day", () => {
     const duties = bankDutyStates(regE, "2026-12-08");
     expect(duties[0]!.late).toBe(true);
-    expect(disputeNext(duties, "2026-12-08")).toEqual({
+    expect(disputeNext(duties)).toEqual({
       kind: "late",
       duty: "investigate_or_credit",
       since: "2026-12-08",
@@ -58,7 +63,7 @@ describe("the bank's duties", () => {
       ["investigate_or_credit", true, false],
       ["resolve", false, false],
     ]);
-    expect(disputeNext(duties, "2026-12-08")).toEqual({
+    expect(disputeNext(duties)).toEqual({
       kind: "due",
       duty: "resolve",
       by: "2027-01-04",
@@ -68,23 +73,43 @@ describe("the bank's duties", () => {
   it("owes nothing once there is an outcome, however late", () => {
     const duties = bankDutyStates({ ...regE, status: "denied" }, "2027-06-01");
     expect(duties.every((d) => d.met === true && !d.late)).toBe(true);
-    expect(disputeNext(duties, "2027-06-01")).toBeNull();
+    expect(disputeNext(duties)).toBeNull();
   });
 
-  it("shows an FCBA acknowledgement as a date, never as late", () => {
-    const fcba = { law: "fcba" as const, filedOn: "2026-01-10", status: "filed" as const };
-    const duties = bankDutyStates(fcba, "2026-03-01");
-    expect(duties[0]).toEqual({ duty: "acknowledge", by: "2026-02-09", met: null, late: false });
-    expect(dutyMet("acknowledge", "filed")).toBeNull();
-    expect(dutyMet("acknowledge", "provisional_credit")).toBe(true);
-    // Next is the acknowledgement while its day is ahead, then the resolution.
-    expect(disputeNext(bankDutyStates(fcba, "2026-02-09"), "2026-02-09")).toMatchObject({
+  it("is late with an FCBA acknowledgement not recorded by its 30th day; a recorded one meets it", () => {
+    const fcba = {
+      law: "fcba" as const,
+      filedOn: "2026-01-10",
+      status: "filed" as const,
+      acknowledgedOn: null,
+    };
+    expect(bankDutyStates(fcba, "2026-02-09")[0]).toEqual({
       duty: "acknowledge",
+      by: "2026-02-09",
+      met: false,
+      late: false,
     });
-    expect(disputeNext(duties, "2026-03-01")).toMatchObject({ kind: "due", duty: "resolve" });
-    // 90 days: 2026-04-10; late from the 11th.
-    expect(bankDutyStates(fcba, "2026-04-10")[1]!.late).toBe(false);
-    expect(bankDutyStates(fcba, "2026-04-11")[1]!.late).toBe(true);
+    const duties = bankDutyStates(fcba, "2026-03-01");
+    expect(duties[0]).toEqual({ duty: "acknowledge", by: "2026-02-09", met: false, late: true });
+    expect(disputeNext(duties)).toEqual({
+      kind: "late",
+      duty: "acknowledge",
+      since: "2026-02-10",
+    });
+    expect(dutyMet("acknowledge", fcba)).toBe(false);
+    expect(dutyMet("acknowledge", { ...fcba, acknowledgedOn: "2026-01-30" })).toBe(true);
+    // The bank answering at all (a provisional credit) shows it has the notice.
+    expect(dutyMet("acknowledge", { ...fcba, status: "provisional_credit" })).toBe(true);
+    // Acknowledged: next is the resolution; 90 days: 2026-04-10, late from the 11th.
+    const acknowledged = { ...fcba, acknowledgedOn: "2026-01-30" };
+    expect(disputeNext(bankDutyStates(acknowledged, "2026-03-01"))).toMatchObject({
+      kind: "due",
+      duty: "resolve",
+    });
+    expect(bankDutyStates(acknowledged, "2026-04-10")[1]!.late).toBe(false);
+    expect(bankDutyStates(acknowledged, "2026-04-11")[1]!.late).toBe(true);
+    // A Reg E dispute owes no acknowledgement.
+    expect(bankDutyStates(regE, "2026-12-01").map((d) => d.duty)).not.toContain("acknowledge");
   });
 });
 
@@ -117,6 +142,7 @@ describe("a change to a dispute", () => {
   const filed = {
     status: "filed" as const,
     filedOn: "2026-11-02",
+    acknowledgedOn: null,
     provisionalCreditOn: null,
     provisionalCreditAmount: null,
     resolvedOn: null,
@@ -127,6 +153,7 @@ describe("a change to a dispute", () => {
     expect(disputeChange(filed, { status: "provisional_credit" }, 2500, today)).toEqual({
       next: {
         status: "provisional_credit",
+        acknowledgedOn: null,
         provisionalCreditOn: today,
         provisionalCreditAmount: 2500,
         resolvedOn: null,
@@ -134,6 +161,28 @@ describe("a change to a dispute", () => {
     });
     expect(disputeChange(filed, { status: "withdrawn", resolvedOn: null }, 2500, today)).toEqual({
       next: { ...filed, status: "withdrawn", resolvedOn: today, filedOn: undefined },
+    });
+  });
+
+  it("records the bank's acknowledgement on its day, not after today nor before the filing", () => {
+    expect(disputeChange(filed, { acknowledgedOn: "2026-11-20" }, 2500, today)).toEqual({
+      next: { ...filed, acknowledgedOn: "2026-11-20", filedOn: undefined },
+    });
+    expect(disputeChange(filed, { acknowledgedOn: "2026-12-07" }, 2500, today)).toEqual({
+      problem: "in_future",
+      field: "acknowledgedOn",
+    });
+    expect(disputeChange(filed, { acknowledgedOn: "2026-11-01" }, 2500, today)).toEqual({
+      problem: "before_filed",
+      field: "acknowledgedOn",
+    });
+    // Kept through later changes; null clears it.
+    const acknowledged = { ...filed, acknowledgedOn: "2026-11-20" };
+    expect(disputeChange(acknowledged, { status: "denied" }, 2500, today)).toMatchObject({
+      next: { acknowledgedOn: "2026-11-20", status: "denied" },
+    });
+    expect(disputeChange(acknowledged, { acknowledgedOn: null }, 2500, today)).toMatchObject({
+      next: { acknowledgedOn: null },
     });
   });
 
@@ -167,16 +216,18 @@ describe("a change to a dispute", () => {
 });
 
 describe("a dispute's steps in the case's history", () => {
-  it("lists the filing, the provisional credit and the outcome, in that order", () => {
+  it("lists the filing, the acknowledgement, the provisional credit and the outcome, in that order", () => {
     expect(
       disputeSteps({
         status: "credited",
         filedOn: "2026-11-02",
+        acknowledgedOn: "2026-11-05",
         provisionalCreditOn: "2026-11-10",
         resolvedOn: "2026-12-01",
       }),
     ).toEqual([
       { step: "filed", on: "2026-11-02" },
+      { step: "acknowledged", on: "2026-11-05" },
       { step: "provisional_credit", on: "2026-11-10" },
       { step: "credited", on: "2026-12-01" },
     ]);
@@ -184,6 +235,7 @@ describe("a dispute's steps in the case's history", () => {
       disputeSteps({
         status: "filed",
         filedOn: "2026-11-02",
+        acknowledgedOn: null,
         provisionalCreditOn: null,
         resolvedOn: null,
       }),

@@ -149,9 +149,13 @@ describe("letters", () => {
     ]);
   });
 
-  it("takes the state from an address that ends with a US state code, else asks for it", () => {
+  it("takes the state from an address that ends with a US state code and ZIP, else asks for it", () => {
     expect(stateOf("12 Elm St, Springfield, IL 62704")).toEqual({ code: "IL", name: "Illinois" });
-    expect(stateOf("1 Main St\nAustin, TX")).toEqual({ code: "TX", name: "Texas" });
+    expect(stateOf("1 Main St\nAustin, TX 78701")).toEqual({ code: "TX", name: "Texas" });
+    // Without a ZIP code a country code would read as a state.
+    expect(stateOf("Alexanderplatz 1, 10178 Berlin, DE")).toBeNull();
+    expect(stateOf("100 Queen St W, Toronto, CA")).toBeNull();
+    expect(stateOf("1 Main St\nAustin, TX")).toBeNull();
     expect(stateOf("1 Main St, Austin, TX 78701-1234, USA")).toEqual({ code: "TX", name: "Texas" });
     expect(stateOf("北京市朝阳区 100020")).toBeNull();
     expect(stateOf("10 Downing St, London SW1A 2AA")).toBeNull();
@@ -166,6 +170,18 @@ describe("letters", () => {
     );
     expect(abroad.text).toContain("[Your state]");
     expect(abroad.missing).toContain("state");
+  });
+
+  it("says how it was cancelled, in the letter's language, when a contact says so", () => {
+    const byPhone = { ...full, cancellation: { ...full.cancellation, how: "phone" as const } };
+    expect(renderLetter("cfpb_complaint", byPhone, "en").text).toContain(
+      "subscription (account ••••9921) by phone.",
+    );
+    expect(renderLetter("cfpb_complaint", byPhone, "zh-CN").text).toContain("（通过电话）");
+    const other = { ...full, cancellation: { ...full.cancellation, how: "other" as const } };
+    expect(renderLetter("cfpb_complaint", other, "en").text).toContain(
+      "subscription (account ••••9921). ",
+    );
   });
 
   it("names where each statement about the law was read", () => {

@@ -47,6 +47,7 @@ describe("which reminders are due", () => {
       law: "reg_e" as const,
       filedOn: "2026-11-20",
       status: "filed" as const,
+      acknowledgedOn: null,
     };
     const f = facts({ disputes: [dispute] });
     expect(kinds(f, "2026-12-07")).toEqual([]);
@@ -56,6 +57,13 @@ describe("which reminders are due", () => {
       kinds(facts({ disputes: [{ ...dispute, status: "provisional_credit" }] }), "2026-12-10"),
     ).toEqual([]);
     expect(kinds(f, "2026-12-10", { ...DEFAULT_PREFS, statement: false })).toEqual([]);
+    // FCBA, filed 2026-11-02: no acknowledgement recorded by 2026-12-02, late from the 3rd.
+    const fcba = { ...dispute, id: "d2", law: "fcba" as const, filedOn: "2026-11-02" };
+    expect(kinds(facts({ disputes: [fcba] }), "2026-12-02")).toEqual([]);
+    expect(kinds(facts({ disputes: [fcba] }), "2026-12-03")).toEqual(["bank_late:d2:2026-12-03"]);
+    expect(
+      kinds(facts({ disputes: [{ ...fcba, acknowledgedOn: "2026-11-20" }] }), "2026-12-03"),
+    ).toEqual([]);
   });
 
   it("a free trial at the renewal offsets before its cancel-by day, and on that day", () => {

@@ -18,7 +18,7 @@ function story(facts: LetterFacts, s: Shown, lang: Locale): string[] {
       ? ` (account ${s.providerAccount})`
       : `（账户 ${s.providerAccount}）`
     : "";
-  const how = s.how ? (en ? ` by ${s.how}` : `（方式：${s.how}）`) : "";
+  const how = s.how ? (en ? ` ${s.how}` : `（${s.how}）`) : "";
   return en
     ? [
         `I cancelled my ${s.provider} subscription${account}${how}. ${merchant} confirmed the cancellation on ${s.confirmedOn}, confirmation number ${s.confirmation}.`,

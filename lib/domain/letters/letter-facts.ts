@@ -7,6 +7,7 @@ import { formatDateOnly } from "../dates";
 import type { AccountKind, DeadlineRule } from "../dispute-deadlines";
 import type { Locale } from "../locales";
 import { formatMoney } from "../money";
+import type { NoteChannel } from "../notes";
 import type { SubscriptionCategory } from "../subscriptions";
 
 export const LETTER_KINDS = [
@@ -50,8 +51,8 @@ export type LetterFacts = {
   cancellation: {
     confirmedOn: string | null;
     confirmationNumber: string | null;
-    /** How it was cancelled: "phone", "online"… as the case's last note says, or null. */
-    how: string | null;
+    /** How it was cancelled: the channel of the case's last contact before the confirmation, or null. */
+    how: NoteChannel | null;
   };
   /** The nearest dispute deadline still ahead (or the last one, passed). */
   deadline: { rule: DeadlineRule; on: string } | null;
@@ -162,11 +163,13 @@ const STATES: Record<string, string> = {
 /**
  * The US state an address ends with ("…, Springfield, IL 62704" → Illinois),
  * or null: a state guessed from anything else would send the complaint to
- * the wrong attorney general.
+ * the wrong attorney general. The ZIP code is required: without it a
+ * country code reads as a state ("Berlin, DE" is not Delaware, "Toronto, CA"
+ * not California), and a US mailing address has one.
  */
 export function stateOf(address: string | null): { code: string; name: string } | null {
   const tail = (address ?? "").trim().replace(/[\s,]*(USA|U\.S\.A\.|United States)\.?$/i, "");
-  const match = /(?:^|[\s,])([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$/.exec(tail);
+  const match = /(?:^|[\s,])([A-Z]{2})\s+\d{5}(?:-\d{4})?$/.exec(tail);
   const code = match?.[1];
   return code && STATES[code] ? { code, name: STATES[code] } : null;
 }
@@ -209,6 +212,30 @@ export const PLACEHOLDERS: Record<Locale, Placeholders> = {
   },
 };
 
+/** How it was cancelled, as the story's words: "… subscription by phone." / "…的订阅（通过电话）。" */
+const HOW: Record<Locale, Record<NoteChannel, string | null>> = {
+  en: {
+    website: "on its website",
+    phone: "by phone",
+    chat: "by chat",
+    email: "by email",
+    store: "in a store",
+    social: "through its social media support",
+    mail: "by mail",
+    other: null,
+  },
+  "zh-CN": {
+    website: "在其网站上",
+    phone: "通过电话",
+    chat: "通过在线客服",
+    email: "通过电子邮件",
+    store: "在门店",
+    social: "通过社交媒体客服",
+    mail: "通过邮寄",
+    other: null,
+  },
+};
+
 /** The facts as a letter prints them: each one present, or its placeholder. */
 export function shown(facts: LetterFacts, lang: Locale) {
   const p = PLACEHOLDERS[lang];
@@ -243,7 +270,7 @@ export function shown(facts: LetterFacts, lang: Locale) {
       ? day(facts.cancellation.confirmedOn)
       : p.confirmedOn,
     confirmation: or(facts.cancellation.confirmationNumber, p.confirmation),
-    how: facts.cancellation.how,
+    how: facts.cancellation.how ? HOW[lang][facts.cancellation.how] : null,
     today: day(facts.today),
     total: total || null,
     /** One line per charge: "- Dec 1, 2026: MINT MOBILE, $15.00, statement of Dec 5, 2026". */

@@ -27,6 +27,10 @@ export const disputeSchema = named(
     channel: z.enum(DISPUTE_CHANNELS),
     reference: z.string().nullable(),
     status: z.enum(DISPUTE_STATUSES),
+    acknowledgedOn: date.nullable().meta({
+      description:
+        "Addition: the day the bank acknowledged the dispute in writing, as the user records it (FCBA: within 30 days).",
+    }),
     provisionalCreditOn: date.nullable(),
     provisionalCreditAmount: z.int().nullable().meta({ description: "In cents." }),
     resolvedOn: date.nullable(),
@@ -36,9 +40,9 @@ export const disputeSchema = named(
         z.object({
           duty: z.enum(BANK_DUTIES),
           by: date,
-          met: z.boolean().nullable().meta({
+          met: z.boolean().meta({
             description:
-              "True once the status shows it done (a provisional credit or an outcome meets `investigate_or_credit`, an outcome `resolve`); null for an FCBA acknowledgement until a provisional credit or an outcome (CancelCase is not told of it).",
+              "True once the dispute shows it done: `acknowledgedOn`, a provisional credit or an outcome meets `acknowledge`; a provisional credit or an outcome `investigate_or_credit`; an outcome `resolve`.",
           }),
           late: z.boolean().meta({ description: "After `by` (in the user's zone) and not met." }),
         }),
@@ -102,9 +106,9 @@ export const DISPUTE_OPERATIONS: Operation[] = [
     method: "PATCH",
     path: "/api/v1/disputes/{id}",
     tag: "disputes",
-    summary: "Record a provisional credit, an outcome, the reference or notes",
+    summary: "Record the acknowledgement, a provisional credit, an outcome, the reference or notes",
     description:
-      "`filed` → `provisional_credit` (its day defaults to today, its amount to the charge) → `credited | denied | withdrawn` (closed, final; `resolvedOn` defaults to today). Days are not after today nor before `filedOn`; a credit is at most the charge. A closed dispute frees the line for a new one. Any other move, or `resolvedOn` on an open dispute, is 422 `unprocessable`; 409 when it changed meanwhile.",
+      "`filed` → `provisional_credit` (its day defaults to today, its amount to the charge) → `credited | denied | withdrawn` (closed, final; `resolvedOn` defaults to today). `acknowledgedOn` records the bank's written acknowledgement (any status; null clears it). Days are not after today nor before `filedOn`; a credit is at most the charge. A closed dispute frees the line for a new one. Any other move, or `resolvedOn` on an open dispute, is 422 `unprocessable`; 409 when it changed meanwhile.",
     auth: "user",
     body: json(updateDisputeSchema),
     success: ok("The dispute.", disputeSchema),

@@ -9,89 +9,21 @@ import { maskAccountRef } from "@/lib/domain/subscriptions";
 import type { Translate } from "@/lib/i18n/catalogs";
 import { Layout } from "./pdf-layout";
 
-// The dispute pack's first pages: the billing-error letter to the card
-// issuer, then the record (facts, timeline, contact log, receipts index).
-
-/** The card's last four digits, from the statement's account label or the plan's payment method. */
-export function lastFour(data: DisputePackData): string | null {
-  for (const label of [...data.charges.map((c) => c.account), data.subscription.paymentMethod]) {
-    const digits = /(\d{4})\D*$/.exec(label ?? "");
-    if (digits) return digits[1]!;
-  }
-  return null;
-}
+// The dispute pack's record: the facts, the timeline, the after-confirmation
+// checklist, the contact log and the receipts index. The letter before it is
+// one of the case's letters (lib/domain/letters), set by ./letter-pdf.ts.
 
 export type Formats = {
-  day: (at: Date) => string;
   money: (cents: number, currency: string) => string;
-  now: Date;
   locale: Locale;
 };
-
-export async function letter(layout: Layout, data: DisputePackData, t: Translate, f: Formats) {
-  const { subscription: s, cardholder } = data;
-  const four = lastFour(data) ?? "____";
-  await layout.newPage();
-  await layout.text(f.day(f.now), { after: 12 });
-  await layout.text(cardholder.name || "______________________", { bold: true, after: 0 });
-  await layout.text(cardholder.email, { after: 14 });
-  await layout.text(t("to", { issuer: data.issuer ?? t("issuerUnknown") }), { after: 14 });
-  await layout.text(t("subject", { last4: four }), { bold: true, size: 12, after: 12 });
-  await layout.text(t("salutation"), { after: 8 });
-  await layout.text(t("intro", { count: Math.max(1, data.charges.length) }), { after: 8 });
-  if (data.charges.length === 0) {
-    await layout.text(t("chargesBlank"), { muted: true, indent: 16, after: 8 });
-  }
-  for (const charge of data.charges) {
-    const facts = [
-      f.money(charge.amount, charge.currency),
-      charge.statementDate
-        ? t("statementOf", { date: formatDateOnly(charge.statementDate, f.locale) })
-        : null,
-      charge.account,
-    ].filter(Boolean);
-    await layout.row(
-      formatDateOnly(charge.postedOn, f.locale),
-      `${charge.description}\n${facts.join(t("separator"))}`,
-      110,
-    );
-    await layout.gap(4);
-  }
-  await layout.gap(6);
-  const confirmedOn = data.confirmedOn
-    ? formatDateOnly(data.confirmedOn, f.locale)
-    : t("notConfirmed");
-  await layout.text(
-    t("cancelled", {
-      provider: s.plan ? `${s.provider} (${s.plan})` : s.provider,
-      date: confirmedOn,
-      confirmation: data.confirmationNumber ?? t("noConfirmationNumber"),
-    }),
-    { after: 8 },
-  );
-  const currencies = [...new Set(data.charges.map((c) => c.currency))];
-  const total = currencies
-    .map((currency) =>
-      f.money(
-        data.charges.filter((c) => c.currency === currency).reduce((sum, c) => sum + c.amount, 0),
-        currency,
-      ),
-    )
-    .join(" + ");
-  await layout.text(t("ask", { total: total || t("totalBlank") }), { after: 8 });
-  await layout.text(t("enclosed", { count: data.receipts.length }), { after: 18 });
-  await layout.text(t("closing"), { after: 28 });
-  await layout.text("______________________", { after: 0 });
-  await layout.text(cardholder.name || cardholder.email, { after: 0 });
-  await layout.text(t("cardEnding", { last4: four }), { muted: true });
-}
 
 export async function record(
   layout: Layout,
   data: DisputePackData,
   t: Translate,
   d: Translate,
-  f: Pick<Formats, "money" | "locale"> & { instant: (at: Date) => string },
+  f: Formats & { instant: (at: Date) => string },
 ) {
   const s = data.subscription;
   await layout.newPage();

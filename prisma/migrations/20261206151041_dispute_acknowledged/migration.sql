@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Dispute" ADD COLUMN "acknowledgedOn" TEXT;
+

@@ -185,6 +185,11 @@ export function disputeChange(
  * through a capture of the page (urlscan.io, effective URL below) and the
  * CFPB's own guide, which says "To submit a complaint, go to:
  * consumerfinance.gov/complaint" (issuhub.com/view/index/4410?pageIndex=262).
+ * The page itself was read the same day in the UNT CyberCemetery's archive
+ * of it (cybercemetery.unt.edu/archive/oilspill/20130215152615/http://www.consumerfinance.gov/complaint:
+ * "You submit a complaint about an issue you have with a company about a
+ * consumer financial product or service"); consumerfinance.gov is not
+ * reachable from the machines this was written on.
  */
 export const CFPB_COMPLAINT_URL = "https://www.consumerfinance.gov/complaint/";
 

@@ -153,7 +153,7 @@ export async function DisputeTracker({ line, today }: { line: TransactionDto; to
         <>
           {open.bankDuties.some((d) => d.duty === "acknowledge" && !d.met) ? (
             <details className={details}>
-              <summary className={summary}>{t("disputes.saveAcknowledged")}</summary>
+              <summary className={summary}>{t("disputes.recordAcknowledged")}</summary>
               <div className="mt-2">
                 <DisputeStepForm
                   kind="acknowledged"

@@ -29,6 +29,7 @@ async function confirmedCase(request: APIRequestContext) {
 
 test("a debit card's charge shows Regulation E's and the network's deadlines; its details are saved", async ({
   page,
+  context,
 }) => {
   await register(page);
   const kase = await confirmedCase(page.request);
@@ -73,7 +74,13 @@ test("a debit card's charge shows Regulation E's and the network's deadlines; it
   await account.locator("summary").click();
   await account.getByLabel("Your legal name").fill("Wang Xiaoming");
   await account.getByLabel("Your mailing address").fill("1 Main St\nSpringfield, IL 62701");
+  // Saved offline first: what was typed stays, and Retry saves it.
+  await context.setOffline(true);
   await account.getByRole("button", { name: "Save" }).click();
+  await expect(account.getByRole("alert").filter({ hasText: "offline" })).toBeVisible();
+  await expect(account.getByLabel("Your legal name")).toHaveValue("Wang Xiaoming");
+  await context.setOffline(false);
+  await account.getByRole("button", { name: "Retry" }).click();
   await expect(account.getByRole("status").or(account.getByText("Saved."))).toBeVisible();
   await page.reload();
   await ready(page);

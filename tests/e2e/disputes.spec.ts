@@ -50,8 +50,9 @@ async function chargedAfterCancelling(request: APIRequestContext) {
   return kase.id as string;
 }
 
-test("a dispute filed on a flagged charge, provisionally credited, then credited", async ({
+test("a dispute filed on a flagged charge, acknowledged, provisionally credited, then credited", async ({
   page,
+  context,
 }) => {
   await register(page);
   const caseId = await chargedAfterCancelling(page.request);
@@ -66,6 +67,21 @@ test("a dispute filed on a flagged charge, provisionally credited, then credited
   await expect(tracker.getByTestId("dispute-status")).toHaveText("Filed");
   await expect(tracker).toContainText("Fair Credit Billing Act");
   await expect(tracker.getByTestId("bank-duties")).toContainText("Resolve by");
+
+  // The bank's letter acknowledging it: saved offline first, the day kept, then saved on Retry.
+  await tracker.getByText("Record the bank's acknowledgement").click();
+  const ackDay = todayIn("UTC");
+  await tracker.getByLabel("Day of the bank's acknowledgement").fill(ackDay);
+  await context.setOffline(true);
+  await tracker.getByRole("button", { name: "Save the acknowledgement" }).click();
+  await expect(tracker.getByRole("alert").filter({ hasText: "offline" })).toBeVisible();
+  await expect(tracker.getByLabel("Day of the bank's acknowledgement")).toHaveValue(ackDay);
+  await context.setOffline(false);
+  await tracker.getByRole("button", { name: "Retry" }).click();
+  await expect(tracker.getByTestId("dispute-acknowledged")).toContainText(
+    "Acknowledged in writing on",
+  );
+  await expect(tracker.getByText("Record the bank's acknowledgement")).toHaveCount(0);
 
   await tracker.getByText("Record a provisional credit").click();
   await tracker.getByLabel("Amount (USD)").fill("30");
@@ -89,10 +105,11 @@ test("a dispute filed on a flagged charge, provisionally credited, then credited
   await expect(tracker.getByTestId("dispute-resolved")).toBeVisible();
 
   const steps = page.getByTestId("timeline-dispute");
-  await expect(steps).toHaveCount(3);
+  await expect(steps).toHaveCount(4);
   await expect(steps.first()).toContainText("Dispute won: the charge was credited");
   await expect(steps.nth(1)).toContainText("Provisional credit of $30.00");
-  await expect(steps.nth(2)).toContainText("Dispute filed with the bank (Phone)");
+  await expect(steps.nth(2)).toContainText("The bank acknowledged the dispute in writing");
+  await expect(steps.nth(3)).toContainText("Dispute filed with the bank (Phone)");
 
   await page.goto("/dashboard");
   await ready(page);

@@ -132,6 +132,13 @@ function DisputeSummary({ dispute, i18n: { t, locale } }: { dispute: DisputeDto;
   );
 }
 
+/** What each step form of an open dispute is called, folded. */
+const STEP_SUMMARY = {
+  acknowledged: "disputes.recordAcknowledged",
+  credit: "disputes.recordCredit",
+  outcome: "disputes.recordOutcome",
+} as const;
+
 const details = "rounded-md border border-slate-200 p-2 dark:border-slate-700";
 const summary = "cursor-pointer text-xs font-medium text-indigo-700 dark:text-indigo-300";
 
@@ -151,46 +158,28 @@ export async function DisputeTracker({ line, today }: { line: TransactionDto; to
       ))}
       {open ? (
         <>
-          {open.bankDuties.some((d) => d.duty === "acknowledge" && !d.met) ? (
-            <details className={details}>
-              <summary className={summary}>{t("disputes.recordAcknowledged")}</summary>
-              <div className="mt-2">
-                <DisputeStepForm
-                  kind="acknowledged"
-                  disputeId={open.id}
-                  caseId={caseId}
-                  currency={line.currency}
-                  today={today}
-                />
-              </div>
-            </details>
-          ) : null}
-          {open.status === "filed" ? (
-            <details className={details}>
-              <summary className={summary}>{t("disputes.recordCredit")}</summary>
-              <div className="mt-2">
-                <DisputeStepForm
-                  kind="credit"
-                  disputeId={open.id}
-                  caseId={caseId}
-                  currency={line.currency}
-                  today={today}
-                />
-              </div>
-            </details>
-          ) : null}
-          <details className={details}>
-            <summary className={summary}>{t("disputes.recordOutcome")}</summary>
-            <div className="mt-2">
-              <DisputeStepForm
-                kind="outcome"
-                disputeId={open.id}
-                caseId={caseId}
-                currency={line.currency}
-                today={today}
-              />
-            </div>
-          </details>
+          {(
+            [
+              ["acknowledged", open.bankDuties.some((d) => d.duty === "acknowledge" && !d.met)],
+              ["credit", open.status === "filed"],
+              ["outcome", true],
+            ] as const
+          ).map(([kind, shown]) =>
+            shown ? (
+              <details key={kind} className={details}>
+                <summary className={summary}>{t(STEP_SUMMARY[kind])}</summary>
+                <div className="mt-2">
+                  <DisputeStepForm
+                    kind={kind}
+                    disputeId={open.id}
+                    caseId={caseId}
+                    currency={line.currency}
+                    today={today}
+                  />
+                </div>
+              </details>
+            ) : null,
+          )}
         </>
       ) : (
         <details className={details}>

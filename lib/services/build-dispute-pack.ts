@@ -7,8 +7,8 @@ import { writeDisputePack } from "@/lib/documents/dispute-pack";
 import { letterFacts } from "@/lib/data/letters";
 import { lettersFor, renderLetter, type Letter, type LetterKind } from "@/lib/domain/letters";
 import type { Locale } from "@/lib/domain/locales";
-import { AppError } from "@/lib/errors/app-error";
-import { SharedSlots } from "@/lib/shared-counters/shared";
+import { UserAndServerSlots } from "@/lib/shared-counters/shared";
+import { asciiSlug } from "@/lib/domain/file-names";
 import { readOrExplain } from "./export-account";
 
 // A case's dispute pack: the PDF (or a ZIP of the PDF, the original files
@@ -24,43 +24,10 @@ const PACK_TIMEOUT_MS = 10 * 60 * 1000;
 // Shared by every worker (lib/shared-counters/shared.ts). A slot outlives the pack's
 // own timeout by a minute, so only a process that died frees one by expiry.
 const HOLD_SECONDS = PACK_TIMEOUT_MS / 1000 + 60;
-const slots = {
-  perUser: new SharedSlots("pack-user", 1, HOLD_SECONDS),
-  server: new SharedSlots("pack-server", PACKS_AT_ONCE, HOLD_SECONDS),
-};
-
-/** One slot of the user's and one of the server's, or the refusal; a release that frees both once. */
-async function claim(userId: string): Promise<() => void> {
-  const mine = await slots.perUser.take(userId);
-  if (!mine) {
-    throw new AppError("rate_limited", "A dispute pack is already being made for you.", {
-      retryAfterSeconds: 5,
-    });
-  }
-  const shared = await slots.server.take("all").catch(async (error: unknown) => {
-    await mine();
-    throw error;
-  });
-  if (!shared) {
-    await mine();
-    throw new AppError("busy", "Dispute packs are being made for others. Try again shortly.", {
-      retryAfterSeconds: 5,
-    });
-  }
-  return () => void Promise.all([mine(), shared()]);
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[^\w\s-]/g, "")
-      .trim()
-      .replace(/[\s_]+/g, "-")
-      .toLowerCase()
-      .slice(0, 40) || "case"
-  );
-}
+const slots = new UserAndServerSlots("pack", PACKS_AT_ONCE, HOLD_SECONDS, {
+  mine: "A dispute pack is already being made for you.",
+  others: "Dispute packs are being made for others. Try again shortly.",
+});
 
 /** The ZIP's manifest: what each file is, with the fingerprints the PDF prints. */
 function manifest(data: DisputePackData, paths: string[], generatedAt: Date, lang: string) {
@@ -149,7 +116,7 @@ export async function buildDisputePack(
   caseId: string,
   query: { lang: Locale; format: "pdf" | "zip"; letters?: "0" | "1" },
 ): Promise<DisputePackFile> {
-  const release = await claim(user.id);
+  const release = await slots.claim(user.id);
   try {
     const data = await disputePackData(user, caseId);
     const { lead, more } = await packLetters(user, caseId, query.lang, query.letters === "1");
@@ -169,7 +136,7 @@ export async function buildDisputePack(
         pdf.destroy(error instanceof Error ? error : new Error(String(error)));
       },
     );
-    const name = `dispute-pack-${slug(data.subscription.provider)}-${now.toISOString().slice(0, 10)}`;
+    const name = `dispute-pack-${asciiSlug(data.subscription.provider, "case")}-${now.toISOString().slice(0, 10)}`;
     if (query.format === "pdf") return { stream: pdf, name, format: "pdf" };
     const zip = new yazl.ZipFile();
     // A failed or timed-out PDF ends the download instead of the process.

@@ -6,8 +6,8 @@ import type { SessionUser } from "@/lib/data/users";
 import { writeLetterPdf } from "@/lib/documents/letter-pdf";
 import { isLetterKind, lettersFor, renderLetter, type Letter } from "@/lib/domain/letters";
 import type { Locale } from "@/lib/domain/locales";
-import { AppError } from "@/lib/errors/app-error";
-import { SharedSlots } from "@/lib/shared-counters/shared";
+import { UserAndServerSlots } from "@/lib/shared-counters/shared";
+import { asciiSlug } from "@/lib/domain/file-names";
 
 // One of a case's letters, as text or PDF. A kind that is not a letter, or
 // one that does not fit the case (the FCC complaint for a streaming
@@ -17,41 +17,14 @@ import { SharedSlots } from "@/lib/shared-counters/shared";
 
 const PDF_TIMEOUT_MS = 2 * 60 * 1000;
 const HOLD_SECONDS = PDF_TIMEOUT_MS / 1000 + 60;
-const slots = {
-  perUser: new SharedSlots("letter-user", 1, HOLD_SECONDS),
-  server: new SharedSlots("letter-server", 2, HOLD_SECONDS),
-};
-
-async function claim(userId: string): Promise<() => void> {
-  const mine = await slots.perUser.take(userId);
-  if (!mine) {
-    throw new AppError("rate_limited", "A letter is already being made for you.", {
-      retryAfterSeconds: 5,
-    });
-  }
-  const shared = await slots.server.take("all").catch(async (error: unknown) => {
-    await mine();
-    throw error;
-  });
-  if (!shared) {
-    await mine();
-    throw new AppError("busy", "Letters are being made for others. Try again shortly.", {
-      retryAfterSeconds: 5,
-    });
-  }
-  return () => void Promise.all([mine(), shared()]);
-}
+const slots = new UserAndServerSlots("letter", 2, HOLD_SECONDS, {
+  mine: "A letter is already being made for you.",
+  others: "Letters are being made for others. Try again shortly.",
+});
 
 /** An ASCII file name: "letter-reg-e-notice-mint-mobile-2026-12-06". */
 function fileName(letter: Letter, provider: string, today: string): string {
-  const slug =
-    provider
-      .normalize("NFKD")
-      .replace(/[^\w\s-]/g, "")
-      .trim()
-      .replace(/[\s_]+/g, "-")
-      .toLowerCase()
-      .slice(0, 40) || "case";
+  const slug = asciiSlug(provider, "case");
   const lang = letter.lang === "en" ? "" : `-${letter.lang}`;
   return `letter-${letter.kind.replace(/_/g, "-")}-${slug}-${today}${lang}`;
 }
@@ -71,7 +44,7 @@ export async function caseLetter(
 
 /** The letter's PDF, streamed as it is written; the slots are given back when it closes. */
 export async function letterPdf(user: SessionUser, letter: Letter): Promise<Readable> {
-  const release = await claim(user.id);
+  const release = await slots.claim(user.id);
   const out = new PassThrough();
   const timer = setTimeout(
     () => out.destroy(new Error("the letter was not read in time")),

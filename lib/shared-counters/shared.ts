@@ -11,6 +11,7 @@ import {
   setCounter,
   type CounterRow,
 } from "@/lib/data/system/counters";
+import { AppError } from "@/lib/errors/app-error";
 
 // Counters every server process shares, and every instance too (issue 32:
 // nothing shared lives in one process). `npm start` runs one worker process
@@ -135,5 +136,41 @@ export class SharedSlots {
       };
     }
     return null;
+  }
+}
+
+/**
+ * One slot of the user's and one of the server's, for heavy work (a PDF):
+ * the user's own one at a time (`rate_limited`, 429), the server's few at
+ * once for everyone (`busy`, 503). The release frees both, once.
+ */
+export class UserAndServerSlots {
+  private readonly perUser: SharedSlots;
+  private readonly server: SharedSlots;
+
+  constructor(
+    name: string,
+    serverSlots: number,
+    holdSeconds: number,
+    private readonly refusals: { mine: string; others: string },
+  ) {
+    this.perUser = new SharedSlots(`${name}-user`, 1, holdSeconds);
+    this.server = new SharedSlots(`${name}-server`, serverSlots, holdSeconds);
+  }
+
+  async claim(userId: string): Promise<() => void> {
+    const mine = await this.perUser.take(userId);
+    if (!mine) {
+      throw new AppError("rate_limited", this.refusals.mine, { retryAfterSeconds: 5 });
+    }
+    const shared = await this.server.take("all").catch(async (error: unknown) => {
+      await mine();
+      throw error;
+    });
+    if (!shared) {
+      await mine();
+      throw new AppError("busy", this.refusals.others, { retryAfterSeconds: 5 });
+    }
+    return () => void Promise.all([mine(), shared()]);
   }
 }

@@ -1,38 +1,17 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+import { confirmedCaseViaApi, ready, register, usDate as us } from "./helpers";
 
 // Issue 34: a statement imported as a debit card gives its flagged charge
 // Regulation E's and the card network's deadlines, each named; the account's
 // details are kept in the Statements page's Accounts section.
-
-const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-
-/** A Mint Mobile plan whose case the provider has confirmed today, through the API. */
-async function confirmedCase(request: APIRequestContext) {
-  const post = async (url: string, data: unknown) => {
-    const response = await request.post(url, { data, headers: sameOrigin() });
-    expect(response.status(), url).toBeLessThan(300);
-    return response.json();
-  };
-  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
-  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost" });
-  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
-    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
-      to,
-      expectedVersion: kase.version,
-      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
-    });
-  }
-  return kase as { id: string };
-}
 
 test("a debit card's charge shows Regulation E's and the network's deadlines; its details are saved", async ({
   page,
   context,
 }) => {
   await register(page);
-  const kase = await confirmedCase(page.request);
+  const { kase } = await confirmedCaseViaApi(page.request);
   const today = todayIn("UTC");
   const posted = addDays(today, 2);
   const closing = addDays(today, 5);

@@ -1,14 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { execFileSync } from "node:child_process";
 import { EML, sha256, unzip } from "./files";
-import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+import { confirmedCaseViaApi, ready, register, sameOrigin, usDate as us } from "./helpers";
 
 // A charge after a cancellation, as a user meets it: import the card
 // statement, see the charge flagged on the dashboard and the case with its
 // dispute deadline, reopen the case over it in one click.
-
-const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
 
 /** A Chase card export (its real header) with a Mint Mobile charge on each of the given days. */
 function chaseCsv(lines: { on: string; description: string; amount: string }[]): Buffer {
@@ -34,30 +32,11 @@ const chooseCsv = (page: Page, name: string, text: string | Buffer) =>
     .getByLabel("Statement file")
     .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
 
-/** A Mint Mobile plan whose case the provider has confirmed today, through the API. */
-async function confirmedCase(request: APIRequestContext) {
-  const post = async (url: string, data: unknown) => {
-    const response = await request.post(url, { data, headers: sameOrigin() });
-    expect(response.status(), url).toBeLessThan(300);
-    return response.json();
-  };
-  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
-  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost" });
-  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
-    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
-      to,
-      expectedVersion: kase.version,
-      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
-    });
-  }
-  return { sub, kase };
-}
-
 test("a statement shows a charge after the cancellation; the case is reopened over it in one click", async ({
   page,
 }) => {
   await register(page);
-  const { kase } = await confirmedCase(page.request);
+  const { kase } = await confirmedCaseViaApi(page.request);
   const today = todayIn("UTC");
   const charged = addDays(today, 3);
 
@@ -167,7 +146,7 @@ test("a reopen from a page opened before the case changed gets the stale message
   page,
 }) => {
   await register(page);
-  const { kase } = await confirmedCase(page.request);
+  const { kase } = await confirmedCaseViaApi(page.request);
   const today = todayIn("UTC");
   const imported = await page.request.post("/api/v1/imports", {
     headers: sameOrigin(),
@@ -295,7 +274,7 @@ test.describe("a statement in an unknown layout", () => {
 test("on a phone a flagged charge's line keeps its width next to the badge", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await register(page);
-  await confirmedCase(page.request);
+  await confirmedCaseViaApi(page.request);
   const imported = await page.request.post("/api/v1/imports", {
     headers: sameOrigin(),
     multipart: {

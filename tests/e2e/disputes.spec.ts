@@ -1,36 +1,16 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+import { confirmedCaseViaApi, ready, register, sameOrigin, usDate as us } from "./helpers";
 
 // A dispute followed to its outcome, as a user meets it (issue 34): file it
 // on the flagged charge, record the bank's provisional credit, then the
 // credit for good; the dashboard lists it while it is open and the case's
 // history keeps each step.
 
-const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-
-/** A Mint Mobile case confirmed 30 days ago and a $30.00 charge 10 days ago, through the API. */
+/** A Mint Mobile case opened and confirmed 30 days ago and a $30.00 charge 10 days ago, through the API. */
 async function chargedAfterCancelling(request: APIRequestContext) {
   const today = todayIn("UTC");
-  const post = async (url: string, data: unknown) => {
-    const response = await request.post(url, { data, headers: sameOrigin() });
-    expect(response.status(), url).toBeLessThan(300);
-    return response.json();
-  };
-  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
-  let kase = await post("/api/v1/cases", {
-    subscriptionId: sub.id,
-    reason: "cost",
-    occurredOn: addDays(today, -40),
-  });
-  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
-    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
-      to,
-      expectedVersion: kase.version,
-      occurredOn: addDays(today, -30),
-      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
-    });
-  }
+  const { kase } = await confirmedCaseViaApi(request, addDays(today, -30));
   const charged = us(addDays(today, -10));
   const imported = await request.post("/api/v1/imports", {
     headers: sameOrigin(),

@@ -113,6 +113,36 @@ export const MOBILE_PLAN = {
   cancelUrl: "https://www.mintmobile.com/account",
 };
 
+/** A day as a US bank's CSV writes it: 2026-12-06 → 12/06/2026. */
+export const usDate = (date: string) =>
+  `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+
+/**
+ * A MOBILE_PLAN subscription whose case the provider has confirmed, through
+ * the API: today, or with every step on `occurredOn` (opened then too).
+ */
+export async function confirmedCaseViaApi(
+  request: APIRequestContext,
+  occurredOn?: string,
+): Promise<{ sub: { id: string }; kase: { id: string; version: number } }> {
+  const post = async (url: string, data: unknown) => {
+    const response = await request.post(url, { data, headers: sameOrigin() });
+    expect(response.status(), url).toBeLessThan(300);
+    return response.json();
+  };
+  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
+  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost", occurredOn });
+  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
+    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
+      to,
+      expectedVersion: kase.version,
+      occurredOn,
+      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
+    });
+  }
+  return { sub, kase };
+}
+
 /** Signs up through the form after switching the page to Chinese. */
 export async function registerInChinese(page: Page, prefix = "zh"): Promise<void> {
   await page.goto("/register");

@@ -1,13 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { MOBILE_PLAN, ready, register, sameOrigin } from "./helpers";
+import { confirmedCaseViaApi, ready, register, sameOrigin, usDate as us } from "./helpers";
 
 // The letters as a user meets them: a charge after the cancellation, the
 // case page's Letters section, a letter copied, read in Chinese and
 // downloaded as a PDF.
-
-const us = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
 
 test("a case charged after its cancellation offers its letters: copy one, read it in Chinese, download the PDF", async ({
   page,
@@ -15,20 +13,7 @@ test("a case charged after its cancellation offers its letters: copy one, read i
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await register(page);
-  const post = async (url: string, data: unknown) => {
-    const response = await page.request.post(url, { data, headers: sameOrigin() });
-    expect(response.status(), url).toBeLessThan(300);
-    return response.json();
-  };
-  const sub = await post("/api/v1/subscriptions", MOBILE_PLAN);
-  let kase = await post("/api/v1/cases", { subscriptionId: sub.id, reason: "cost" });
-  for (const to of ["bill_checked", "request_submitted", "confirmation_received"]) {
-    kase = await post(`/api/v1/cases/${kase.id}/transitions`, {
-      to,
-      expectedVersion: kase.version,
-      ...(to === "confirmation_received" ? { confirmationNumber: "MM-55120" } : {}),
-    });
-  }
+  const { kase } = await confirmedCaseViaApi(page.request);
   const today = todayIn("UTC");
   const csv =
     "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +

@@ -60,7 +60,7 @@ test("a debit card's charge shows Regulation E's and the network's deadlines; it
   await expect(account.getByLabel("Your legal name")).toHaveValue("Wang Xiaoming");
   await context.setOffline(false);
   await account.getByRole("button", { name: "Retry" }).click();
-  await expect(account.getByRole("status").or(account.getByText("Saved."))).toBeVisible();
+  await expect(account.getByRole("status")).toHaveText("Saved.");
   await page.reload();
   await ready(page);
   const saved = page.getByTestId("account").filter({ hasText: "Chase debit ••9876" });

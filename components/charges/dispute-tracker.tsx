@@ -88,7 +88,7 @@ function DisputeSummary({ dispute, i18n: { t, locale } }: { dispute: DisputeDto;
             >
               {t(`disputes.duty.${duty.duty}`, { date: day(duty.by) })}
               {duty.late
-                ? ` · ${t("disputes.dutyLate", { date: day(duty.by) })}`
+                ? ` · ${t("disputes.dutyLate", { date: day(duty.lateSince ?? duty.by) })}`
                 : duty.met
                   ? ` · ${t("disputes.dutyMet")}`
                   : ""}

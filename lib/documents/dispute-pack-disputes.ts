@@ -75,7 +75,7 @@ export async function disputesSection(
           (duty) =>
             `${t(`duty.${duty.duty}`, { date: day(duty.by) })}${
               duty.late
-                ? ` · ${t("dutyLate", { date: day(duty.by) })}`
+                ? ` · ${t("dutyLate", { date: day(duty.lateSince ?? duty.by) })}`
                 : duty.met
                   ? ` · ${t("dutyMet")}`
                   : ""

@@ -65,6 +65,8 @@ export type BankDutyState = {
   met: boolean;
   /** Past its day (the day itself still counts as in time) and not met. */
   late: boolean;
+  /** The first day it was late (the day after `by`), while it is late. */
+  lateSince: string | null;
 };
 
 /** The bank's duties for a dispute filed on `filedOn` under `law`, each met, pending or late on `today`. */
@@ -79,7 +81,8 @@ export function bankDutyStates(
 ): BankDutyState[] {
   return bankDuties(dispute.law, dispute.filedOn).map(({ duty, by }) => {
     const met = dutyMet(duty, dispute);
-    return { duty, by, met, late: !met && today > by };
+    const late = !met && today > by;
+    return { duty, by, met, late, lateSince: late ? addDays(by, 1) : null };
   });
 }
 
@@ -93,7 +96,7 @@ export type DisputeNext =
 
 export function disputeNext(duties: readonly BankDutyState[]): DisputeNext | null {
   const late = duties.find((d) => d.late);
-  if (late) return { kind: "late", duty: late.duty, since: addDays(late.by, 1) };
+  if (late?.lateSince) return { kind: "late", duty: late.duty, since: late.lateSince };
   const due = duties.find((d) => !d.met);
   return due ? { kind: "due", duty: due.duty, by: due.by } : null;
 }

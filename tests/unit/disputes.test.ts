@@ -43,6 +43,7 @@ describe("the bank's duties", () => {
       by: "2026-12-07",
       met: false,
       late: false,
+      lateSince: null,
     });
     expect(bankDutyStates(regE, "2026-12-05")[0]!.late).toBe(false);
   });
@@ -88,9 +89,17 @@ describe("the bank's duties", () => {
       by: "2026-02-09",
       met: false,
       late: false,
+      lateSince: null,
     });
     const duties = bankDutyStates(fcba, "2026-03-01");
-    expect(duties[0]).toEqual({ duty: "acknowledge", by: "2026-02-09", met: false, late: true });
+    // Late from the day after its last day: that is the day the page and the reminder name.
+    expect(duties[0]).toEqual({
+      duty: "acknowledge",
+      by: "2026-02-09",
+      met: false,
+      late: true,
+      lateSince: "2026-02-10",
+    });
     expect(disputeNext(duties)).toEqual({
       kind: "late",
       duty: "acknowledge",

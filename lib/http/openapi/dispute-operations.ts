@@ -45,6 +45,9 @@ export const disputeSchema = named(
               "True once the dispute shows it done: `acknowledgedOn`, a provisional credit or an outcome meets `acknowledge`; a provisional credit or an outcome `investigate_or_credit`; an outcome `resolve`.",
           }),
           late: z.boolean().meta({ description: "After `by` (in the user's zone) and not met." }),
+          lateSince: date.nullable().meta({
+            description: "Addition: the first day it was late (the day after `by`), while `late`.",
+          }),
         }),
       )
       .meta({

@@ -98,28 +98,26 @@ export function StatementLineList({
             data-kind={line.kind ?? "unwatched"}
             data-future={future || undefined}
           >
-            <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-              <div className="min-w-0 flex-[1_1_12rem]">
-                <p className="text-xs text-slate-600 dark:text-slate-400">
-                  <span className="font-medium text-slate-800 tabular-nums dark:text-slate-200">
-                    {formatDateOnly(line.postedOn, locale)}
-                  </span>
-                  {" · "}
-                  <span className="[overflow-wrap:anywhere]" data-testid="line-account">
-                    {line.account}
-                  </span>
-                </p>
-                {/* The descriptor as printed, whole: long ones wrap rather than hide the words that name the merchant. */}
-                <p className="mt-0.5 font-mono text-xs break-all text-slate-900 dark:text-slate-100">
-                  {line.description}
-                </p>
-              </div>
+            <div className="flex items-start justify-between gap-x-3">
+              <p className="min-w-0 text-xs text-slate-600 dark:text-slate-400">
+                <span className="font-medium text-slate-800 tabular-nums dark:text-slate-200">
+                  {formatDateOnly(line.postedOn, locale)}
+                </span>
+                {" · "}
+                <span className="[overflow-wrap:anywhere]" data-testid="line-account">
+                  {line.account}
+                </span>
+              </p>
               <span
-                className={`ml-auto shrink-0 font-semibold tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : "text-slate-900 dark:text-white"}`}
+                className={`shrink-0 font-semibold tabular-nums ${line.amount < 0 ? "text-emerald-700 dark:text-emerald-300" : "text-slate-900 dark:text-white"}`}
               >
                 {formatMoney(line.amount, line.currency, locale)}
               </span>
             </div>
+            {/* The descriptor as printed, whole and across the row: a long one wraps rather than hide the words that name the merchant. */}
+            <p className="font-mono text-xs [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">
+              {line.description}
+            </p>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
               {line.subscriptionId && provider ? (
                 <Link

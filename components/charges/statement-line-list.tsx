@@ -35,11 +35,14 @@ function NextDeadline({
   const left = daysBetween(today, deadline.on);
   return (
     <p className="text-xs" data-testid="line-deadline" data-rule={deadline.rule}>
+      {/* The tones of the case's full list (./dispute-deadlines.tsx): red in the last two weeks. */}
       <span
         className={
           left < 0
             ? "text-slate-500 dark:text-slate-400"
-            : "font-semibold text-red-700 dark:text-red-300"
+            : left <= 14
+              ? "font-semibold text-red-700 dark:text-red-300"
+              : "font-medium text-amber-800 dark:text-amber-200"
         }
       >
         {t("charges.disputeBy", { date: formatDateOnly(deadline.on, locale) })}

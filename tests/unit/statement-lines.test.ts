@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isFutureDated } from "@/lib/domain/statement-lines";
+import { statementLinesQuerySchema } from "@/lib/validation/statement-lines";
 
 describe("a statement line dated in the future", () => {
   // 03:00 UTC on Dec 6 is still Dec 5 in Los Angeles, and already Dec 6 in Shanghai.
@@ -22,5 +23,27 @@ describe("a statement line dated in the future", () => {
     expect(isFutureDated("2027-01-01", "UTC", newYearsEve)).toBe(true);
     expect(isFutureDated("2027-01-01", "Asia/Tokyo", newYearsEve)).toBe(false);
     expect(isFutureDated("2026-12-31", "UTC", newYearsEve)).toBe(false);
+  });
+});
+
+describe("the statement-lines page's URL", () => {
+  const parse = (query: Record<string, unknown>) =>
+    statementLinesQuerySchema.safeParse({ ...query, limit: 50 });
+
+  it("reads a form's empty 'all' choices as no filter, and a repeated parameter once", () => {
+    expect(parse({ account: "", subscriptionId: "", cursor: "" }).data).toEqual({
+      limit: 50,
+      flagged: false,
+    });
+    expect(parse({ account: ["Chase ••4242", "Amex"], flagged: "true" }).data).toEqual({
+      limit: 50,
+      account: "Chase ••4242",
+      flagged: true,
+    });
+  });
+
+  it("refuses what no form of the page sends", () => {
+    expect(parse({ flagged: "yes" }).success).toBe(false);
+    expect(parse({ account: "x".repeat(61) }).success).toBe(false);
   });
 });

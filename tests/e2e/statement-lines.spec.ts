@@ -126,6 +126,15 @@ test("statement lines: browse by pages, filter by account and flag, see a future
   await page.getByRole("link", { name: "Clear filters" }).first().click();
   await expect(lines).toHaveCount(50);
 
+  // From an account on the Statements page to its lines.
+  await page.goto("/statements");
+  await ready(page);
+  const account = page.getByTestId("account").filter({ hasText: "Chase ••4242" });
+  await account.locator("summary").click();
+  await account.getByRole("link", { name: "Lines of this account" }).click();
+  await expect(page).toHaveURL(/account=Chase/);
+  await expect(lines).toHaveCount(3);
+
   // A cursor this page never wrote: said so, not a server error.
   const bad = await page.goto("/statements/lines?cursor=not-a-cursor");
   expect(bad?.status()).toBe(200);

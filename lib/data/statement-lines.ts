@@ -3,9 +3,9 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "./users";
 
 // What the statement-lines page (issue 34) offers to filter by: the
-// accounts and the subscriptions the user's lines carry, so no choice in
-// its form leads to an empty list by construction. The lines themselves
-// are ./transactions.ts's listTransactions.
+// accounts and the subscriptions the user's lines carry, so each choice
+// alone lists something (not a subscription without a line). The lines
+// themselves are ./transactions.ts's listTransactions.
 
 export type LineFilterOptions = {
   /** Whether the user has any statement line at all (else the page invites an import). */

@@ -1,4 +1,5 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import type { AccountDto } from "@/lib/data/statement-accounts";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 import { AccountForm } from "./account-form";
@@ -34,7 +35,13 @@ export function AccountsCard({ accounts, t }: { accounts: AccountDto[]; t: PageT
                     </span>
                   ) : null}
                 </summary>
-                <div className="pt-3 pb-2">
+                <div className="space-y-3 pt-3 pb-2">
+                  <Link
+                    href={`/statements/lines?account=${encodeURIComponent(account.label)}`}
+                    className="inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+                  >
+                    {t("statementLines.accountLines")}
+                  </Link>
                   <AccountForm account={account} />
                 </div>
               </details>

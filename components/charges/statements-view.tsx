@@ -3,7 +3,9 @@ import { AccountsCard } from "@/components/charges/accounts-card";
 import { RecurringChargesCard } from "@/components/charges/recurring-charges-card";
 import { DeleteImportButton } from "@/components/charges/delete-import-button";
 import { StatementImportForm } from "@/components/charges/statement-import-form";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import type { flaggedSummary } from "@/lib/data/charge-summaries";
 import type { AccountDto } from "@/lib/data/statement-accounts";
@@ -46,7 +48,21 @@ export function StatementsView({
   const today = todayIn(timeZone);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          imports.items.length > 0 ? (
+            <Link
+              href="/statements/lines"
+              className={buttonClasses("secondary", "whitespace-nowrap")}
+              data-testid="browse-lines"
+            >
+              {tAll("statementLines.browse")}
+            </Link>
+          ) : null
+        }
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
         <div className="space-y-6">
           <Card>
@@ -98,6 +114,13 @@ export function StatementsView({
                   ) : null}
                   <p className="text-xs text-slate-600 dark:text-slate-300">
                     {t("counts", { added: item.added, duplicates: item.duplicates })}
+                    {" · "}
+                    <Link
+                      href={`/statements/lines?account=${encodeURIComponent(item.account)}`}
+                      className="text-indigo-700 underline dark:text-indigo-300"
+                    >
+                      {tAll("statementLines.accountLines")}
+                    </Link>
                   </p>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="text-xs text-slate-500">

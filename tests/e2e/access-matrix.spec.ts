@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { CHASE_STATEMENT, PDF, unzip } from "./files";
-import { apiUser, MOBILE_PLAN } from "./helpers";
+import { apiUser, MOBILE_PLAN, register, sameOrigin } from "./helpers";
 import { apiRoutesOnDisk } from "../support/api-routes";
 
 // Every /api/v1 route, and what user B may do with user A's ids: nothing but
@@ -444,4 +444,67 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   }
   expect(checked).toBe(Object.values(MATRIX).filter((e) => e.kind !== "public").length);
   expect(await snapshot(request, a.auth, ids)).toBe(before);
+});
+
+// The statement-lines page (issue 34): its filters are ids and labels in the
+// URL, so another user's must show nothing of theirs, not even that they exist.
+test("/statements/lines: signed out goes to sign-in; B given A's filter ids sees none of A's lines", async ({
+  browser,
+  request,
+}) => {
+  const a = await apiUser(request);
+  const mint = (
+    await (
+      await request.post("/api/v1/subscriptions", { headers: a.auth, data: MOBILE_PLAN })
+    ).json()
+  ).id as string;
+  const aImport = await request.post("/api/v1/imports", {
+    headers: a.auth,
+    multipart: { account: "A's card", file: CHASE_STATEMENT },
+  });
+  expect(aImport.status()).toBe(201);
+
+  const anonymous = await browser.newContext();
+  const out = await anonymous.newPage();
+  await out.goto("/statements/lines?flagged=true");
+  await expect(out).toHaveURL(/\/login\?callbackUrl=%2Fstatements%2Flines%3Fflagged%3Dtrue$/);
+  await anonymous.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await register(page);
+  const bImport = await page.request.post("/api/v1/imports", {
+    headers: sameOrigin(),
+    multipart: {
+      account: "B's card",
+      file: {
+        name: "b.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n" +
+            "11/20/2026,11/20/2026,COFFEE,Food,Sale,-5.00,\n",
+        ),
+      },
+    },
+  });
+  expect(bImport.status()).toBe(201);
+  for (const query of [
+    `subscriptionId=${mint}`,
+    `account=${encodeURIComponent("A's card")}`,
+    `subscriptionId=${mint}&flagged=true`,
+  ]) {
+    const response = await page.goto(`/statements/lines?${query}`);
+    expect(response?.status(), query).toBe(200);
+    await expect(page.getByTestId("no-match"), query).toBeVisible();
+    const html = await page.content();
+    expect(html, query).not.toContain("MINT MOBILE");
+    expect(html, query).not.toContain("Mint Mobile");
+    // A label named in the URL stays chosen under a neutral name, never offered as B's.
+    await expect(page.locator("option", { hasText: "A's card" }), query).toHaveCount(0);
+  }
+  // B's own line is there without the filters.
+  await page.goto("/statements/lines");
+  await expect(page.getByTestId("statement-line")).toHaveCount(1);
+  await expect(page.getByTestId("statement-line")).toContainText("COFFEE");
+  await context.close();
 });

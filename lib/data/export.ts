@@ -66,11 +66,16 @@ export async function exportAccount(actor: Actor): Promise<ExportAccount> {
 /** Where a list stopped: the last row's sort value (a time, or a day as text) and id. */
 export type Position = { at: Date | string; id: string } | null;
 
-/** Rows after `position` in (field asc, id asc) order. */
+/**
+ * Rows after `position` in (field asc, id asc) order. The `gte` bound lets
+ * SQLite start each batch inside the (userId, field, id) index instead of
+ * walking the user's earlier rows again (its plan: userId=? AND field>?).
+ */
 export function after(field: string, position: Position) {
   if (!position) return {};
   return {
-    OR: [{ [field]: { gt: position.at } }, { [field]: position.at, id: { gt: position.id } }],
+    [field]: { gte: position.at },
+    OR: [{ [field]: { gt: position.at } }, { id: { gt: position.id } }],
   };
 }
 

@@ -241,7 +241,7 @@ test("a backup taken under writes restores to a consistent instance; a quiet one
   expect(restored.code, restored.out).toBe(0);
   expect(allRows(target)).toEqual(original);
   expect(receiptFiles(target)).toEqual(originalFiles);
-  // Named, so that a backup leaving either table out fails here, not only in the sum.
+  // Issue 34's tables hold rows, so a backup leaving either out fails above (seen); by name too.
   expect(original.StatementAccount).toHaveLength(3);
   expect(original.StatementAccount!.join("\n")).toContain("Wang Xiaoming 2 (王小明)");
   expect(allRows(target).StatementAccount).toEqual(original.StatementAccount);

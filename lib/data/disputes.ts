@@ -63,7 +63,7 @@ export type DisputeDto = {
   updatedAt: Date;
 };
 
-const disputeSelect = {
+export const disputeSelect = {
   id: true,
   transactionId: true,
   caseId: true,
@@ -96,7 +96,11 @@ type DisputeRow = Prisma.DisputeGetPayload<{ select: typeof disputeSelect }>;
 const disputeNotFound = () => notFoundError("Dispute");
 
 /** Rows to DTOs: one query for their accounts' kinds (the network's window needs a card). */
-async function toDtos(actor: Actor, rows: DisputeRow[], today: string): Promise<DisputeDto[]> {
+export async function toDtos(
+  actor: Actor,
+  rows: DisputeRow[],
+  today: string,
+): Promise<DisputeDto[]> {
   const kinds = await accountKinds(
     actor,
     rows.map((row) => row.transaction.account),

@@ -63,20 +63,26 @@ export async function exportAccount(actor: Actor): Promise<ExportAccount> {
   return account;
 }
 
-type Position = { at: Date; id: string } | null;
+/** Where a list stopped: the last row's sort value (a time, or a day as text) and id. */
+export type Position = { at: Date | string; id: string } | null;
 
-/** Rows after `position` in (field asc, id asc) order. */
-function after(field: string, position: Position) {
+/**
+ * Rows after `position` in (field asc, id asc) order. The `gte` bound lets
+ * SQLite start each batch inside the (userId, field, id) index instead of
+ * walking the user's earlier rows again (its plan: userId=? AND field>?).
+ */
+export function after(field: string, position: Position) {
   if (!position) return {};
   return {
-    OR: [{ [field]: { gt: position.at } }, { [field]: position.at, id: { gt: position.id } }],
+    [field]: { gte: position.at },
+    OR: [{ [field]: { gt: position.at } }, { id: { gt: position.id } }],
   };
 }
 
 /** Reads a list batch by batch until a batch comes back short. */
-async function* inBatches<R extends { id: string }, T>(
+export async function* inBatches<R extends { id: string }, T>(
   read: (position: Position, take: number) => Promise<R[]>,
-  at: (row: R) => Date,
+  at: (row: R) => Date | string,
   map: (rows: R[]) => Promise<T[]> | T[],
   size = BATCH,
 ): AsyncGenerator<T[]> {

@@ -46,7 +46,7 @@ export type AccountDto = {
   holderAddress: string | null;
 };
 
-const accountSelect = {
+export const accountSelect = {
   id: true,
   label: true,
   accountKind: true,
@@ -59,7 +59,7 @@ const accountSelect = {
 
 type AccountRow = Prisma.StatementAccountGetPayload<{ select: typeof accountSelect }>;
 
-const toAccountDto = ({ createdAt: _createdAt, ...row }: AccountRow): AccountDto => ({
+export const toAccountDto = ({ createdAt: _createdAt, ...row }: AccountRow): AccountDto => ({
   ...row,
   accountKind: asKind(row.accountKind),
 });

@@ -9,15 +9,31 @@ import {
   exportSubscriptions,
   type ExportFile,
 } from "@/lib/data/export";
+import { calendarFeedStatus } from "@/lib/data/calendar-feed";
+import {
+  exportDisputes,
+  exportStatementAccounts,
+  exportStatementImports,
+  exportStatementLines,
+} from "@/lib/data/export-statements";
+import { notificationPrefs } from "@/lib/data/notification-settings";
 import { ownCorrections } from "@/lib/data/playbook-corrections";
 import type { Actor } from "@/lib/data/users";
+import { notificationPrefsJson } from "@/lib/validation/notifications";
 
 const README = `CancelCase export
 
-cancelcase-export.json  your account, subscriptions, cases (with their
-                        history), notes, your playbook corrections and the
-                        list of receipts, with the same field names as the
-                        CancelCase JSON API
+cancelcase-export.json  your account, notification settings, subscriptions,
+                        cases (with their history), notes, your playbook
+                        corrections, your statement accounts (with the
+                        cardholder's and card issuer's details), statement
+                        imports, statement lines ("transactions"), disputes
+                        and the list of receipts, with the same field names
+                        as the CancelCase JSON API. A statement line leaves
+                        out what the app works out when it shows one (kind,
+                        flagged, caseId, disputeDeadlines, disputeBy): they
+                        follow from the cases and accounts in this file.
+                        "version" is still 1: lists were added, none changed.
 receipts/<case id>/     the receipt files, byte for byte as uploaded; each
                         receipt's "file" in the JSON names its path here
 `;
@@ -59,6 +75,9 @@ async function* jsonList<T>(
   yield first ? `]${last ? "" : ","}\n` : `\n  ]${last ? "" : ","}\n`;
 }
 
+const jsonObject = (name: string, value: unknown) =>
+  `  "${name}": ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")},\n`;
+
 /**
  * "Download my data" as one ZIP, streamed: README, then the JSON written as
  * the data layer reads it batch by batch, then the receipt files one at a
@@ -66,10 +85,20 @@ async function* jsonList<T>(
  * account; only the ZIP's central directory (a few hundred bytes a file,
  * bounded by the receipt limits) grows. yazl (3.3.1): a small,
  * dependency-light streaming ZIP writer with ZIP64 and UTF-8 names.
+ *
+ * Everything of the user's own is in it. Left out, of the tables with a
+ * userId: Session, ApiToken, PasswordReset and CalendarFeed's token (secrets
+ * or their hashes: the feed is given as "since when" only), PushSubscription
+ * (a browser's endpoint and keys, useless anywhere else), Notification (the
+ * reminders' delivery queue: attempts and leases, derived from the cases),
+ * NotificationSettings.plannedOn (the planner's own mark), and SharedCounter
+ * (throttles, keyed by address or user, not data). "version" stays 1: a
+ * reader of version 1 finds every list it knew, unchanged.
  */
 export async function exportAccount(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
   const exportedAt = new Date();
   const account = await accountOf(actor);
+  const owner = { ...actor, timeZone: account.timeZone };
   const zip = new yazl.ZipFile();
   const mtime = exportedAt;
 
@@ -77,7 +106,9 @@ export async function exportAccount(actor: Actor): Promise<{ zip: Readable; expo
     yield "{\n";
     yield `  "format": "cancelcase-export",\n  "version": 1,\n`;
     yield `  "exportedAt": ${JSON.stringify(exportedAt)},\n`;
-    yield `  "account": ${JSON.stringify(account, null, 2).replace(/\n/g, "\n  ")},\n`;
+    yield jsonObject("account", account);
+    yield jsonObject("notificationSettings", notificationPrefsJson(await notificationPrefs(actor)));
+    yield jsonObject("calendarFeed", await calendarFeedStatus(actor));
     yield* jsonList("subscriptions", exportSubscriptions(actor));
     yield* jsonList("cases", exportCases(actor));
     yield* jsonList("notes", exportNotes(actor));
@@ -87,6 +118,10 @@ export async function exportAccount(actor: Actor): Promise<{ zip: Readable; expo
         yield await ownCorrections(actor);
       })(),
     );
+    yield* jsonList("statementAccounts", exportStatementAccounts(actor));
+    yield* jsonList("statementImports", exportStatementImports(actor));
+    yield* jsonList("transactions", exportStatementLines(owner));
+    yield* jsonList("disputes", exportDisputes(owner));
     // The receipts' files are queued behind the JSON as their rows are listed.
     async function* receipts() {
       for await (const batch of exportReceipts(actor)) {

@@ -87,11 +87,8 @@ export function applyNotificationPatch(
   return next;
 }
 
-/** The JSON shape of GET|PATCH /api/v1/me/notifications (the patch's shape, filled in). */
-export function notificationSettingsJson(
-  prefs: NotificationPrefs,
-  server: { emailAvailable: boolean; pushDevices: number; pushPublicKey: string },
-) {
+/** The user's choices in GET /api/v1/me/notifications' shape (the export holds these alone). */
+export function notificationPrefsJson(prefs: NotificationPrefs) {
   return {
     delivery: prefs.delivery,
     digestTime: prefs.digestTime,
@@ -106,6 +103,16 @@ export function notificationSettingsJson(
       reviewDays: prefs.reviewDays,
       statement: prefs.statement,
     },
+  };
+}
+
+/** The JSON shape of GET|PATCH /api/v1/me/notifications (the patch's shape, filled in). */
+export function notificationSettingsJson(
+  prefs: NotificationPrefs,
+  server: { emailAvailable: boolean; pushDevices: number; pushPublicKey: string },
+) {
+  return {
+    ...notificationPrefsJson(prefs),
     emailAvailable: server.emailAvailable,
     pushDevices: server.pushDevices,
     pushPublicKey: server.pushPublicKey,

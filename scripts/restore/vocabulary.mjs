@@ -77,6 +77,11 @@ export const VOCABULARY = {
   "Notification.status": ["pending", "sent", "failed", "skipped"],
   "NotificationSettings.delivery": ["digest", "each"],
   "StatementImport.format": ["csv", "ofx"],
+  // Issue 34: a dispute's values are read strictly (lib/data/columns.ts), an account's kind picks its law.
+  "StatementAccount.accountKind": ["credit_card", "debit_card", "bank_account"],
+  "Dispute.law": ["fcba", "reg_e"],
+  "Dispute.status": ["filed", "provisional_credit", "credited", "denied", "withdrawn"],
+  "Dispute.channel": ["online", "phone", "mail", "branch", "chat"],
 };
 VOCABULARY["CaseEvent.to"] = VOCABULARY["CancellationCase.state"];
 VOCABULARY["CaseEvent.from"] = [...VOCABULARY["CancellationCase.state"], null];

@@ -168,7 +168,37 @@ describe("query plans of the list and search queries", () => {
       { channel: "phone", occurredAt: new Date(), summary: "refund promised" },
       "2026-11-24",
     );
+    // More statement lines than one export batch: the export's keyset read runs twice.
+    const { createImport, insertLines } = await import("@/lib/data/statement-imports");
+    const { exportStatementImports, exportStatementLines } =
+      await import("@/lib/data/export-statements");
+    const meta = { account: "Card", statementDate: null };
+    const importId = await createImport(user, {
+      ...meta,
+      format: "csv",
+      fileName: "plans.csv",
+      issuer: null,
+      periodStart: null,
+      periodEnd: null,
+    });
+    const lines = Array.from({ length: 101 }, (_, i) => ({
+      postedOn: `2026-11-${String(1 + (i % 20)).padStart(2, "0")}`,
+      description: `LINE ${i}`,
+      amount: 100,
+      currency: "USD",
+      key: `plans-${i}`,
+      subscriptionId: null,
+    }));
+    await insertLines(user, importId, meta, lines);
+    const drain = async (batches: AsyncIterable<unknown[]>) => {
+      let rows = 0;
+      for await (const batch of batches) rows += batch.length;
+      return rows;
+    };
     run = {
+      "export, statement lines (two batches)": () =>
+        drain(exportStatementLines({ ...user, timeZone: "UTC" })),
+      "export, statement imports": () => drain(exportStatementImports(user)),
       "subscriptions API list": () => listSubscriptions(user, { limit: 50 }),
       "subscriptions table (by provider)": () =>
         listSubscriptionTable(user, { sort: "provider", dir: "asc", page: 2, pageSize: 50 }),

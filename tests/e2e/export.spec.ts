@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { EML, PDF, PNG, sha256, unzip } from "./files";
+import { CHASE_STATEMENT, EML, PDF, PNG, sha256, unzip } from "./files";
 import { apiUser, logIn, MOBILE_PLAN, ready } from "./helpers";
 
 // Settings → "Download my data": one ZIP with the JSON of everything the
 // user keeps and every receipt file, byte for byte; nothing of anyone else.
 
-test("the export holds every subscription, case, event, note and receipt of the user, and only theirs", async ({
+test("the export holds every subscription, case, event, note, receipt and statement of the user, and only theirs", async ({
   request,
 }) => {
   const a = await apiUser(request);
@@ -59,7 +59,16 @@ test("the export holds every subscription, case, event, note and receipt of the 
     factPath: "refunds",
     note: "退款规则已改 — now prorated",
   });
+  const statement = await request.post("/api/v1/imports", {
+    headers: a.auth,
+    multipart: { account: "A's debit card", accountKind: "debit_card", file: CHASE_STATEMENT },
+  });
+  expect(statement.status()).toBe(201);
   // B's own data, which must not show up in A's export.
+  await request.post("/api/v1/imports", {
+    headers: b.auth,
+    multipart: { account: "B's card", file: CHASE_STATEMENT },
+  });
   await request.post("/api/v1/subscriptions", {
     headers: b.auth,
     data: { ...MOBILE_PLAN, provider: "B's gym" },
@@ -102,6 +111,23 @@ test("the export holds every subscription, case, event, note and receipt of the 
   });
   expect(data.notes).toEqual(detail.notes);
   expect(data.playbookCorrections).toEqual([correction]);
+  // The statements' side, as the API lists it (a line without its per-request flag and deadlines).
+  expect(data.statementAccounts).toEqual(await listed("/api/v1/accounts?limit=100"));
+  expect(data.statementAccounts[0]).toMatchObject({
+    label: "A's debit card",
+    accountKind: "debit_card",
+  });
+  expect(data.statementImports).toEqual(await listed("/api/v1/imports?limit=100"));
+  const lines = await listed("/api/v1/transactions?limit=100");
+  expect(lines).toHaveLength(1);
+  expect(data.transactions).toEqual([
+    Object.fromEntries(
+      Object.entries(lines[0]).filter(
+        ([key]) => !["kind", "flagged", "caseId", "disputeDeadlines", "disputeBy"].includes(key),
+      ),
+    ),
+  ]);
+  expect(data.disputes).toEqual([]);
   expect(data.receipts).toHaveLength(3);
   for (const receipt of data.receipts) {
     const bytes = entries.get(receipt.file);
@@ -120,6 +146,7 @@ test("the export holds every subscription, case, event, note and receipt of the 
     ].sort(),
   );
   expect(JSON.stringify(data)).not.toContain("B's gym");
+  expect(JSON.stringify(data)).not.toContain("B's card");
   expect(JSON.stringify(data)).not.toMatch(/passwordHash|storageKey|tokenHash/);
 
   const theirs = JSON.parse(

@@ -3,6 +3,8 @@ import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
 import { LOCALES } from "@/lib/domain/locales";
 import { CASE_CHANGE_KINDS } from "@/lib/domain/case-changes";
+import { ACCOUNT_KINDS } from "@/lib/domain/dispute-deadlines";
+import { DISPUTE_CHANNELS, DISPUTE_LAWS, DISPUTE_STATUSES } from "@/lib/domain/disputes";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
 import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 import { STATEMENT_FORMATS } from "@/lib/domain/statements";
@@ -49,6 +51,10 @@ describe("the restore script's vocabularies", () => {
       "Notification.status": [...NOTIFICATION_STATUSES],
       "NotificationSettings.delivery": [...DELIVERY_MODES],
       "StatementImport.format": [...STATEMENT_FORMATS],
+      "StatementAccount.accountKind": [...ACCOUNT_KINDS],
+      "Dispute.law": [...DISPUTE_LAWS],
+      "Dispute.status": [...DISPUTE_STATUSES],
+      "Dispute.channel": [...DISPUTE_CHANNELS],
     });
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("text/html");
     expect(VOCABULARY["Receipt.mimeType"]).not.toContain("image/svg+xml");

@@ -153,7 +153,11 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: "/api/v1/export",
     tag: "me",
     summary: "Download all of my data",
-    description: "A ZIP of subscriptions, cases, events, notes (JSON) and receipt files.",
+    description:
+      "A ZIP of the caller's records as JSON in this API's field names (account, notification " +
+      "settings, subscriptions, cases with their events, notes, playbook corrections, statement " +
+      "accounts with the cardholder's details, imports, statement lines, disputes) and every " +
+      "receipt file.",
     auth: "user",
     success: {
       status: 200,

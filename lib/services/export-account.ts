@@ -1,5 +1,6 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
+import { UserAndServerSlots } from "@/lib/shared-counters/shared";
 import yazl from "yazl";
 import {
   exportAccount as accountOf,
@@ -96,6 +97,29 @@ const jsonObject = (name: string, value: unknown) =>
  * reader of version 1 finds every list it knew, unchanged.
  */
 export async function exportAccount(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
+  const release = await slots.claim(actor.id);
+  try {
+    const download = await writeExport(actor);
+    download.zip.once("close", release);
+    return download;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+// An export reads the whole account: one at a time per user, a few at once
+// on the server, counted before any read. A slot is held while the ZIP is
+// being read and given back when its stream closes (read to the end, failed
+// or abandoned); only a process that died frees one by expiry.
+const EXPORTS_AT_ONCE = 4;
+const HOLD_SECONDS = 60 * 60;
+const slots = new UserAndServerSlots("export", EXPORTS_AT_ONCE, HOLD_SECONDS, {
+  mine: "Your data is already being exported. Wait for that download to finish.",
+  others: "Exports are being made for others. Try again shortly.",
+});
+
+async function writeExport(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
   const exportedAt = new Date();
   const account = await accountOf(actor);
   const owner = { ...actor, timeZone: account.timeZone };

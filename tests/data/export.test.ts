@@ -4,6 +4,7 @@ import { exportCases, exportNotes, exportSubscriptions } from "@/lib/data/export
 import { addNote } from "@/lib/data/notes";
 import { createSubscription } from "@/lib/data/subscriptions";
 import { registerUser } from "@/lib/data/users";
+import { exportAccount } from "@/lib/services/export-account";
 
 async function all<T>(batches: AsyncIterable<T[]>): Promise<{ rows: T[]; batches: number }> {
   const rows: T[] = [];
@@ -81,4 +82,39 @@ describe("the export reads in batches", () => {
       expect(ids).toEqual([...ids].sort());
     },
   );
+});
+
+/** `claim` once the slot's release has been written: a release is not awaited by the stream. */
+async function whenFree<T>(claim: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await claim();
+    } catch (error) {
+      if (attempt >= 100 || (error as { code?: string }).code !== "rate_limited") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+describe("the export's slots", () => {
+  it("one export at a time per user, counted before any read; the slot comes back when the download closes", async () => {
+    const email = `slots${Math.random().toString(36).slice(2)}@example.com`;
+    const user = await registerUser({ email, password: "one export at a time", name: "Mei" });
+    const other = await registerUser({
+      email: `other-${email}`,
+      password: "one export at a time",
+      name: "Wei",
+    });
+    const first = await exportAccount(user);
+    await expect(exportAccount(user)).rejects.toMatchObject({ code: "rate_limited" });
+    // Someone else's export is not held up by this one.
+    const theirs = await exportAccount(other);
+    theirs.zip.destroy();
+    // Read to the end, the download gives its slot back (its release is a write of its own).
+    for await (const chunk of first.zip) void chunk;
+    const again = await whenFree(() => exportAccount(user));
+    // Abandoned half-way, too.
+    again.zip.destroy();
+    (await whenFree(() => exportAccount(user))).zip.destroy();
+  });
 });

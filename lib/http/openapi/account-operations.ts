@@ -157,12 +157,14 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
       "A ZIP of the caller's records as JSON in this API's field names (account, notification " +
       "settings, subscriptions, cases with their events, notes, playbook corrections, statement " +
       "accounts with the cardholder's details, imports, statement lines, disputes) and every " +
-      "receipt file.",
+      "receipt file. One export at a time per user (429 `rate_limited` while one is being " +
+      "downloaded) and a few at once on the server (503 `busy`).",
     auth: "user",
     success: {
       status: 200,
       description: "The ZIP, as an attachment.",
       contentType: "application/zip",
     },
+    errors: ["rate_limited"],
   },
 ];

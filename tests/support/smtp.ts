@@ -5,9 +5,10 @@ import { SMTPServer } from "smtp-server";
 /**
  * A real SMTP server for the tests (the smtp-server package, which
  * nodemailer's authors keep): it accepts every message on a free port and
- * keeps it parsed, so a test reads what a mailbox would.
+ * keeps it parsed, so a test reads what a mailbox would. `ignore` drops the
+ * mail a test is not about (e.g. isSecurityNotice, for tests that count reminders).
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { ignore?: (email: Email) => boolean } = {}) {
   const received: { to: string[]; email: Email; raw: string }[] = [];
   const waiting: (() => void)[] = [];
   // Stalling: a message is read but never answered, as a server that hangs
@@ -30,6 +31,7 @@ export async function startSmtpServer() {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
         void PostalMime.parse(raw).then((email) => {
+          if (options.ignore?.(email)) return callback();
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             email,
@@ -67,4 +69,9 @@ export async function startSmtpServer() {
     stalledCount: () => stalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A security notice (lib/notifications/security-notices.ts), by the header it carries. */
+export function isSecurityNotice(email: Email): boolean {
+  return email.headers.some((h) => h.key === "x-cancelcase-notice");
 }

@@ -18,6 +18,7 @@ import type { Locale } from "@/lib/domain/locales";
 import { timeZoneChoices, timeZoneLabel } from "@/lib/domain/time-zones";
 import type { NotificationSettingsView } from "@/lib/notifications/settings";
 import type { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 /** The settings page: profile, reminders, calendar, password, data, sessions, tokens, and leaving. */
 export function SettingsView({
@@ -30,6 +31,7 @@ export function SettingsView({
   t,
   tn,
   format,
+  security,
 }: {
   user: { name: string; email: string; locale: Locale; timeZone: string };
   tokens: ApiTokenSummary[];
@@ -40,6 +42,8 @@ export function SettingsView({
   t: Awaited<ReturnType<typeof getTranslations<"settings">>>;
   tn: Awaited<ReturnType<typeof getTranslations<"notifications">>>;
   format: Awaited<ReturnType<typeof getFormatter>>;
+  /** Settings → Security (components/settings/security-log.tsx), rendered by the page. */
+  security: ReactNode;
 }) {
   const timeZones = timeZoneChoices(user.locale, user.timeZone);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
@@ -105,6 +109,8 @@ export function SettingsView({
           <SessionList sessions={sessions} thisSession={thisSession} date={date} t={t} />
           <LogoutEverywhereButton />
         </Card>
+
+        {security}
 
         <Card>
           <CardHeader title={t("apiTokens")} description={t("apiTokensBody")} />

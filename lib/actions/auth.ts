@@ -54,9 +54,11 @@ export async function confirmPasswordResetAction(
   formData: FormData,
 ): Promise<ActionState> {
   return toActionState(async () => {
+    const headerList = await headers();
     await confirmPasswordReset(
       formValues(formData, ["token", "password"]),
-      clientAddress(await headers()),
+      clientAddress(headerList),
+      headerList.get("user-agent"),
     );
     return { status: "ok" };
   });

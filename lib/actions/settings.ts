@@ -21,6 +21,7 @@ import {
   preferencesSchema,
 } from "@/lib/validation/auth";
 import { z } from "zod";
+import { announceSecurityEvent } from "@/lib/notifications/security-notices";
 import { updateNotificationSettings } from "@/lib/notifications/settings";
 import { createApiTokenForUser } from "@/lib/services/create-api-token";
 import { sendTestNotification } from "@/lib/services/send-test-notification";
@@ -47,9 +48,11 @@ export const updatePreferencesAction = userAction(
 export const changePasswordAction = userAction(
   changePasswordSchema,
   async (user, input) => {
-    await withCurrentPasswordCheck(user, await requestClientContext(), () =>
-      changePassword(user, input),
+    const client = await requestClientContext();
+    const event = await withCurrentPasswordCheck(user, client, () =>
+      changePassword(user, input, client),
     );
+    announceSecurityEvent(event);
     return { status: "ok" };
   },
   { input: form(["currentPassword", "newPassword"]) },
@@ -57,7 +60,7 @@ export const changePasswordAction = userAction(
 
 export async function logoutEverywhereAction(): Promise<void> {
   const user = await requireUser();
-  await revokeAllSessions(user);
+  announceSecurityEvent(await revokeAllSessions(user, await requestClientContext()));
 }
 
 export const createTokenAction = userAction(
@@ -83,7 +86,7 @@ export const endSessionAction = userAction(
 export const revokeTokenAction = userAction(
   sessionOrTokenId,
   async (user, { id }) => {
-    await revokeApiToken(user, id);
+    announceSecurityEvent(await revokeApiToken(user, id, await requestClientContext()));
     revalidatePath("/settings");
     return { status: "ok" };
   },

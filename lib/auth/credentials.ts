@@ -6,8 +6,12 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 
-/** Where a password check comes from: the client's address and its device cookie, if any. */
-export type ClientContext = { address: string; deviceCookie?: string | null };
+/** Where a password check comes from: the client's address, device cookie and browser, if any. */
+export type ClientContext = {
+  address: string;
+  deviceCookie?: string | null;
+  userAgent?: string | null;
+};
 
 /** A check that failed because the password was wrong: the only kind the throttle keeps. */
 export function isWrongPassword(error: unknown): boolean {

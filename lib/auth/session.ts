@@ -54,7 +54,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         try {
           const user = await checkCredentials(credentials, await requestClientContext());
-          await rememberDevice(user.email);
+          await rememberDevice(user);
           return {
             id: user.id,
             email: user.email,

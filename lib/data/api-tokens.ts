@@ -9,6 +9,11 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFoundError } from "./errors";
 import {
+  recordSecurityEvent,
+  type RecordedSecurityEvent,
+  type SecurityContext,
+} from "./security-events";
+import {
   SESSION_USER_COLUMNS,
   toSessionUser,
   type Actor,
@@ -51,20 +56,29 @@ export async function createApiToken(
   actor: Actor,
   name: string,
   expiresInDays: number,
-): Promise<{ token: string; summary: ApiTokenSummary }> {
+  context: SecurityContext = {},
+): Promise<{ token: string; summary: ApiTokenSummary; event: RecordedSecurityEvent }> {
   const token = generateApiToken();
   const expiresAt = new Date(Date.now() + expiresInDays * 24 * 60 * 60 * 1000);
-  const row = await db.apiToken.create({
-    data: {
-      userId: actor.id,
-      name,
-      tokenHash: hashApiToken(token),
-      prefix: tokenHint(token),
-      expiresAt,
-    },
-    select: summarySelect,
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: {
+        userId: actor.id,
+        name,
+        tokenHash: hashApiToken(token),
+        prefix: tokenHint(token),
+        expiresAt,
+      },
+      select: summarySelect,
+    });
+    const event = await recordSecurityEvent(
+      actor,
+      "token_created",
+      { ...context, detail: name },
+      tx,
+    );
+    return { token, summary: toApiTokenSummary(row), event };
   });
-  return { token, summary: toApiTokenSummary(row) };
 }
 
 export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
@@ -76,14 +90,30 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
   return rows.map(toApiTokenSummary);
 }
 
-export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id, userId: actor.id, revokedAt: null },
-    data: { revokedAt: new Date() },
+/** Revokes one token; revoking a revoked one again is a no-op (and no new event). */
+export async function revokeApiToken(
+  actor: Actor,
+  id: string,
+  context: SecurityContext = {},
+): Promise<RecordedSecurityEvent | null> {
+  const revoked = await db.$transaction(async (tx) => {
+    const live = await tx.apiToken.findFirst({
+      where: { id, userId: actor.id, revokedAt: null },
+      select: { name: true },
+    });
+    if (!live) return null;
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, userId: actor.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count !== 1) return null;
+    const detail = live.name;
+    return recordSecurityEvent(actor, "token_revoked", { ...context, detail }, tx);
   });
-  if (count === 1) return;
+  if (revoked) return revoked;
   const exists = await db.apiToken.count({ where: { id, userId: actor.id } });
   if (!exists) throw notFoundError("Token");
+  return null;
 }
 
 /** The user a Bearer token acts for, or null when it is unknown, revoked or expired. */

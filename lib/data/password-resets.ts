@@ -4,6 +4,11 @@ import { hashPassword } from "@/lib/crypto/passwords";
 import { db } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import { AppError } from "@/lib/errors/app-error";
+import {
+  recordSecurityEvent,
+  type RecordedSecurityEvent,
+  type SecurityContext,
+} from "./security-events";
 
 // A password reset by email: a random token (256 bits, only its hash kept),
 // valid 30 minutes, used once. Using it sets the new password and ends every
@@ -59,14 +64,15 @@ export async function completePasswordReset(
   token: string,
   newPassword: string,
   now = new Date(),
-): Promise<void> {
+  context: SecurityContext = {},
+): Promise<RecordedSecurityEvent> {
   const live = await db.passwordReset.findUnique({
     where: { tokenHash: hashSecretToken(token) },
     select: { usedAt: true, expiresAt: true },
   });
   if (!live || live.usedAt || live.expiresAt <= now) throw invalidLink();
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({
       where: { tokenHash: hashSecretToken(token) },
       select: { id: true, userId: true, usedAt: true, expiresAt: true },
@@ -92,6 +98,7 @@ export async function completePasswordReset(
       where: { userId: reset.userId, usedAt: null },
       data: { usedAt: now },
     });
+    return recordSecurityEvent({ id: reset.userId }, "password_reset", context, tx, now);
   });
 }
 

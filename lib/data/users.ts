@@ -3,6 +3,11 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation, notFoundError } from "./errors";
 import { removeReceiptFiles } from "./receipts";
+import {
+  recordSecurityEvent,
+  type RecordedSecurityEvent,
+  type SecurityContext,
+} from "./security-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locales";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/crypto/passwords";
@@ -120,31 +125,28 @@ export async function verifyCurrentPassword(
 }
 
 /** Sets a new password and ends every session and API token, this one included. */
-export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<void> {
+export async function changePassword(
+  actor: Actor,
+  input: ChangePasswordInput,
+  context: SecurityContext = {},
+): Promise<RecordedSecurityEvent> {
   await verifyCurrentPassword(actor, input.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction([
-    db.user.update({
-      where: { id: actor.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { id: true },
-    }),
-    db.session.deleteMany({ where: { userId: actor.id } }),
-    revokeTokensOf(actor),
-  ]);
+  return db.$transaction(async (tx) => {
+    await endAccess(tx, actor, { passwordHash });
+    return recordSecurityEvent(actor, "password_changed", context, tx);
+  });
 }
 
 /** Log out everywhere: every session and every API token of the account ends. */
-export async function revokeAllSessions(actor: Actor): Promise<void> {
-  await db.$transaction([
-    db.user.update({
-      where: { id: actor.id },
-      data: { sessionVersion: { increment: 1 } },
-      select: { id: true },
-    }),
-    db.session.deleteMany({ where: { userId: actor.id } }),
-    revokeTokensOf(actor),
-  ]);
+export async function revokeAllSessions(
+  actor: Actor,
+  context: SecurityContext = {},
+): Promise<RecordedSecurityEvent> {
+  return db.$transaction(async (tx) => {
+    await endAccess(tx, actor, {});
+    return recordSecurityEvent(actor, "sessions_revoked", context, tx);
+  });
 }
 
 /**
@@ -156,20 +158,24 @@ export async function revokeAllSessions(actor: Actor): Promise<void> {
 export async function setPasswordOfEmail(email: string, passwordHash: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return false;
-  await db.$transaction([
-    db.user.update({
-      where: { id: user.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { id: true },
-    }),
-    db.session.deleteMany({ where: { userId: user.id } }),
-    revokeTokensOf(user),
-  ]);
+  await db.$transaction(async (tx) => {
+    await endAccess(tx, user, { passwordHash });
+    await recordSecurityEvent(user, "password_reset", { detail: "operator" }, tx);
+  });
   return true;
 }
 
-function revokeTokensOf(actor: Actor) {
-  return db.apiToken.updateMany({
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Every session and API token of the account ends (with a new password hash, when given). */
+async function endAccess(tx: Tx, actor: Actor, data: { passwordHash?: string }): Promise<void> {
+  await tx.user.update({
+    where: { id: actor.id },
+    data: { ...data, sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+  await tx.session.deleteMany({ where: { userId: actor.id } });
+  await tx.apiToken.updateMany({
     where: { userId: actor.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });

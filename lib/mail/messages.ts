@@ -114,3 +114,28 @@ export async function reminderMail(input: {
     },
   };
 }
+
+/** Marks a security notice, so a mailbox rule (or a test) can tell it from reminders. */
+export const SECURITY_NOTICE_HEADER = "X-CancelCase-Notice";
+
+/** A security notice (lib/notifications/security-notices.ts wrote its words in the account's language). */
+export async function securityNoticeMail(input: {
+  to: string;
+  name: string;
+  locale: Locale;
+  subject: string;
+  lines: string[];
+  action: { label: string; url: string };
+  footer: string;
+}): Promise<OutgoingMail> {
+  const t = await translator(input.locale, "mail");
+  const greeting = input.name ? t("greeting", { name: input.name }) : t("greetingNoName");
+  const lines = [greeting, ...input.lines];
+  return {
+    to: input.to,
+    subject: input.subject,
+    text: `${lines.join("\n\n")}\n\n${input.action.url}\n\n${input.footer}\n`,
+    html: html(lines, input.action, input.footer),
+    headers: { [SECURITY_NOTICE_HEADER]: "security-event" },
+  };
+}

@@ -5,6 +5,7 @@ import {
   type ClientContext,
 } from "@/lib/auth/credentials";
 import { createApiToken } from "@/lib/data/api-tokens";
+import { announceSecurityEvent } from "@/lib/notifications/security-notices";
 import { verifyCurrentPassword, type SessionUser } from "@/lib/data/users";
 import type { CreateTokenInput, TokenRequest } from "@/lib/validation/auth";
 
@@ -20,10 +21,11 @@ export async function createApiTokenForUser(
   input: CreateTokenInput,
   client: ClientContext,
 ): Promise<string> {
-  const { token } = await withCurrentPasswordCheck(user, client, async () => {
+  const { token, event } = await withCurrentPasswordCheck(user, client, async () => {
     await verifyCurrentPassword(user, input.currentPassword, "currentPassword");
-    return createApiToken(user, input.name, input.expiresInDays);
+    return createApiToken(user, input.name, input.expiresInDays, client);
   });
+  announceSecurityEvent(event);
   return token;
 }
 
@@ -33,6 +35,12 @@ export async function createApiTokenForCredentials(
   client: ClientContext,
 ): Promise<string> {
   const user = await checkCredentials(input, client);
-  const { token } = await createApiToken(user, input.name ?? "API token", input.expiresInDays);
+  const { token, event } = await createApiToken(
+    user,
+    input.name ?? "API token",
+    input.expiresInDays,
+    client,
+  );
+  announceSecurityEvent(event);
   return token;
 }

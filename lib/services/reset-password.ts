@@ -6,6 +6,7 @@ import {
   RESET_LIFETIME_MINUTES,
 } from "@/lib/data/password-resets";
 import { passwordResetMail } from "@/lib/mail/messages";
+import { announceSecurityEvent } from "@/lib/notifications/security-notices";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
@@ -39,8 +40,12 @@ export async function requestPasswordReset(input: unknown, address: string): Pro
  * Counted per client address before the token is looked up (a well-formed
  * guess costs a read; a stream of them is a 429).
  */
-export async function confirmPasswordReset(input: unknown, address: string): Promise<void> {
+export async function confirmPasswordReset(
+  input: unknown,
+  address: string,
+  userAgent?: string | null,
+): Promise<void> {
   const { token, password } = parseInput(passwordResetConfirmSchema, input);
   await consumeResetConfirm(address);
-  await completePasswordReset(token, password);
+  announceSecurityEvent(await completePasswordReset(token, password, new Date(), { userAgent }));
 }

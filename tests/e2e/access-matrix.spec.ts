@@ -54,6 +54,12 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/v1/me/notifications": { kind: "self" },
   "PATCH /api/v1/me/notifications": { kind: "self" },
   "POST /api/v1/me/notifications/test": { kind: "self" },
+  // B's own log holds one event (the token apiUser made); A's would make it more.
+  "GET /api/v1/me/security-events": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/me/security-events?limit=100" }),
+    leaks: (body) => (body as { items: unknown[] }).items.length !== 1,
+  },
   // An endpoint is removed only from the caller's own devices.
   "POST /api/v1/me/push-subscriptions": { kind: "self" },
   "DELETE /api/v1/me/push-subscriptions": { kind: "self" },

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startSmtpServer } from "../support/smtp";
+import { isSecurityNotice, startSmtpServer } from "../support/smtp";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
@@ -13,7 +13,7 @@ let app: OwnServer;
 
 test.beforeAll(async () => {
   test.setTimeout(START_HOOK_TIMEOUT_MS);
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer({ ignore: isSecurityNotice });
   app = await startOwnServer("password-reset", {
     SMTP_URL: smtp.url,
     MAIL_FROM: "CancelCase <no-reply@cancel.example>",

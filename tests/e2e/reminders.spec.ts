@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startSmtpServer } from "../support/smtp";
+import { isSecurityNotice, startSmtpServer } from "../support/smtp";
 import { ready, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
@@ -10,7 +10,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const FAST = { REMINDER_TICK_SECONDS: "1", SIGNUPS_PER_HOUR: "100" };
 
 test.beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer({ ignore: isSecurityNotice });
 });
 test.afterAll(async () => {
   await smtp?.close();

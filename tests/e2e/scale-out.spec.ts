@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { scaledEnginesFor, SHARED_SECRETS } from "../support/scaled-engines";
-import { startSmtpServer } from "../support/smtp";
+import { isSecurityNotice, startSmtpServer } from "../support/smtp";
 import { PDF, sha256, textOfSize } from "./files";
 import { MOBILE_PLAN, PASSWORD, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
@@ -29,7 +29,7 @@ const instances: OwnServer[] = [];
 test.beforeAll(async () => {
   // Two servers of its own to start: on a loaded machine that alone can take minutes.
   test.setTimeout(2 * START_HOOK_TIMEOUT_MS);
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer({ ignore: isSecurityNotice });
   proxy = await startRoundRobin();
   const engines = await scaledEnginesFor(test.info().project.name, "scale-out");
   const env = { ...SHARED, ...engines, SMTP_URL: smtp.url, BASE_URL: proxy.url };

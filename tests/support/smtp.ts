@@ -5,13 +5,15 @@ import { SMTPServer } from "smtp-server";
 /**
  * A real SMTP server for the tests (the smtp-server package, which
  * nodemailer's authors keep): it accepts every message on a free port and
- * keeps it parsed, so a test reads what a mailbox would.
+ * keeps it parsed, so a test reads what a mailbox would. `ignore` drops the
+ * mail a test is not about (e.g. isSecurityNotice, for tests that count reminders).
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { ignore?: (email: Email) => boolean } = {}) {
   const received: { to: string[]; email: Email; raw: string }[] = [];
   const waiting: (() => void)[] = [];
   // Stalling: a message is read but never answered, as a server that hangs
-  // mid-send (the sender is then killed); it is not counted as received.
+  // mid-send (the sender is then killed); it is not counted as received. An
+  // ignored message is answered even then: it is not what the test stalls.
   let stalling = false;
   let stalled = 0;
   const server = new SMTPServer({
@@ -20,16 +22,16 @@ export async function startSmtpServer() {
     logger: false,
     closeTimeout: 1000,
     onData(stream, session, callback) {
-      if (stalling) {
-        stalled += 1;
-        stream.resume();
-        return;
-      }
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
         void PostalMime.parse(raw).then((email) => {
+          if (options.ignore?.(email)) return callback();
+          if (stalling) {
+            stalled += 1;
+            return;
+          }
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             email,
@@ -67,4 +69,9 @@ export async function startSmtpServer() {
     stalledCount: () => stalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A security notice (lib/notifications/security-notices.ts), by the header it carries. */
+export function isSecurityNotice(email: Email): boolean {
+  return email.headers.some((h) => h.key === "x-cancelcase-notice");
 }

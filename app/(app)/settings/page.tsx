@@ -6,24 +6,41 @@ import { currentSessionId, requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { listSessions } from "@/lib/data/sessions";
 import { calendarFeedStatus } from "@/lib/data/calendar-feed";
+import { SecurityLog } from "@/components/settings/security-log";
+import { listSecurityEvents } from "@/lib/data/security-events";
+import { orFirstPage } from "@/lib/http/or-first-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");
   return { title: t("title") };
 }
 
-export default async function SettingsPage() {
+/** Security-log entries per page of Settings → Security. */
+const SECURITY_PAGE = 20;
+
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ security?: string }>;
+}) {
   const user = await requireUser();
-  const [t, tn, format, tokens, sessions, thisSession, feed, notify] = await Promise.all([
-    getTranslations("settings"),
-    getTranslations("notifications"),
-    getFormatter(),
-    listApiTokens(user),
-    listSessions(user),
-    currentSessionId(),
-    calendarFeedStatus(user),
-    notificationSettings(user),
-  ]);
+  const { security: cursor } = await searchParams;
+  const [t, tn, ts, format, tokens, sessions, thisSession, feed, notify, events] =
+    await Promise.all([
+      getTranslations("settings"),
+      getTranslations("notifications"),
+      getTranslations("securityLog"),
+      getFormatter(),
+      listApiTokens(user),
+      listSessions(user),
+      currentSessionId(),
+      calendarFeedStatus(user),
+      notificationSettings(user),
+      orFirstPage(
+        (from) => listSecurityEvents(user, { limit: SECURITY_PAGE, cursor: from }),
+        cursor,
+      ),
+    ]);
   return (
     <SettingsView
       user={user}
@@ -35,6 +52,15 @@ export default async function SettingsPage() {
       t={t}
       tn={tn}
       format={format}
+      security={
+        <SecurityLog
+          page={events}
+          firstPage={!cursor}
+          timeZone={user.timeZone}
+          t={ts}
+          format={format}
+        />
+      }
     />
   );
 }

@@ -6,6 +6,7 @@ import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
+import { SECURITY_EVENT_OPERATIONS } from "./security-event-operations";
 import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
 
 export type { Method, Operation } from "./operation";
@@ -24,4 +25,5 @@ export const OPERATIONS: Operation[] = [
   ...CORRECTION_OPERATIONS,
   ...DISPUTE_OPERATIONS,
   ...LETTER_OPERATIONS,
+  ...SECURITY_EVENT_OPERATIONS,
 ];

@@ -6,6 +6,10 @@ import { readJson } from "@/lib/http/body";
 
 /** The new password with a reset link's token; every session and token of the account ends. */
 export const POST = publicApiRoute(async ({ request }) => {
-  await confirmPasswordReset(await readJson(request), clientAddress(request.headers));
+  await confirmPasswordReset(
+    await readJson(request),
+    clientAddress(request.headers),
+    request.headers.get("user-agent"),
+  );
   return NextResponse.json({ ok: true });
 });

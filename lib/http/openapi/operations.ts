@@ -7,6 +7,7 @@ import type { Operation } from "./operation";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
 import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
+import { TWO_FACTOR_OPERATIONS } from "./two-factor-operations";
 
 export type { Method, Operation } from "./operation";
 
@@ -24,4 +25,5 @@ export const OPERATIONS: Operation[] = [
   ...CORRECTION_OPERATIONS,
   ...DISPUTE_OPERATIONS,
   ...LETTER_OPERATIONS,
+  ...TWO_FACTOR_OPERATIONS,
 ];

@@ -110,3 +110,9 @@ export async function removeTotp(actor: Actor): Promise<void> {
     db.totpFactor.deleteMany({ where: { userId: actor.id } }),
   ]);
 }
+
+/** The operator's reset (npm run reset-password): two-factor off for the account with this email. */
+export async function removeTotpOfEmail(email: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (user) await removeTotp(user);
+}

@@ -5,6 +5,7 @@ import { authenticateApiToken } from "@/lib/data/api-tokens";
 import { readTotpStatus } from "@/lib/data/totp";
 import type { SessionUser } from "@/lib/data/users";
 import { createApiTokenForCredentials } from "@/lib/services/create-api-token";
+import { resetPasswordAsOperator } from "@/lib/services/operator-password-reset";
 import { confirmTotpEnrolment, startTotpEnrolment, turnOffTotp } from "@/lib/services/two-factor";
 import { newUser } from "../support/fixtures";
 
@@ -231,5 +232,19 @@ describe("turning two-factor off", () => {
     const { user, recoveryCodes } = await enrolled();
     await turnOffTotp(user, recoveryCodes[3] ?? "", client(), at(60));
     expect((await readTotpStatus(user)).enabled).toBe(false);
+  });
+});
+
+describe("the operator's password reset", () => {
+  it("turns two-factor off too, for the person who lost their phone and codes", async () => {
+    const { user } = await enrolled();
+    const temporary = await resetPasswordAsOperator(user.email);
+    expect(await readTotpStatus(user)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    const signed = await checkCredentials(
+      { email: user.email, password: temporary ?? "" },
+      client(),
+      at(60),
+    );
+    expect(signed.id).toBe(user.id);
   });
 });

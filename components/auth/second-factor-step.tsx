@@ -64,7 +64,6 @@ export function SecondFactorStep({
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          maxLength={20}
           required
           autoFocus
         />
@@ -77,7 +76,6 @@ export function SecondFactorStep({
           autoComplete="one-time-code"
           inputMode="numeric"
           pattern="[0-9 ]{6,7}"
-          maxLength={7}
           required
           autoFocus
         />

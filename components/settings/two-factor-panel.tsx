@@ -150,7 +150,6 @@ function TurnOn({ confirmed }: { confirmed: (codes: string[]) => void }) {
           autoComplete="one-time-code"
           inputMode="numeric"
           pattern="[0-9 ]{6,7}"
-          maxLength={7}
           required
           errors={fieldErrors(t, confirm.state, "code")}
         />
@@ -189,7 +188,6 @@ function TurnOff({ since, recoveryCodesLeft }: { since: string; recoveryCodesLef
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
-          maxLength={20}
           required
           errors={fieldErrors(t, state, "code")}
         />

@@ -8,39 +8,68 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ActionError } from "@/components/ui/live-region";
 import { TextField } from "@/components/ui/field";
+import { SecondFactorStep } from "@/components/auth/second-factor-step";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
+
+// Two steps when the account has two-factor on: the password, then the code.
+// The form keeps the email and password in its state and sends them again
+// with the code, so the server keeps no half-signed-in state and no session
+// exists before the code was right; both go through one throttled check.
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+
+  /** Signs in; true when done, else the error code (the form says it). */
+  async function attempt(email: string, password: string, totp?: string): Promise<string | null> {
+    const result = await signInWithPassword(email, password, totp).catch(() => ({
+      ok: false,
+      error: "network",
+    }));
+    if (result.ok) {
+      // The page sent a checked path; checked again against where the browser really is.
+      router.replace(safeRedirectPath(callbackUrl, window.location.origin));
+      router.refresh();
+      return null;
+    }
+    return result.error ?? "unknown";
+  }
+
+  function messageOf(code: string): string {
+    if (code === "rate_limited") return t("rateLimited");
+    if (code === "network") return t("networkError");
+    return t("invalidCredentials");
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The button stays focusable while signing in (aria-disabled): a second submit is ignored.
     if (pending) return;
     const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
     setPending(true);
     setError(null);
-    const result = await signInWithPassword(
-      String(form.get("email") ?? ""),
-      String(form.get("password") ?? ""),
-    ).catch(() => ({ ok: false, error: "network" }));
-    if (!result.ok) {
-      setError(
-        result.error === "rate_limited"
-          ? t("rateLimited")
-          : result.error === "network"
-            ? t("networkError")
-            : t("invalidCredentials"),
-      );
-      setPending(false);
-      return;
-    }
-    // The page sent a checked path; checked again against where the browser really is.
-    router.replace(safeRedirectPath(callbackUrl, window.location.origin));
-    router.refresh();
+    const failure = await attempt(email, password);
+    if (failure === "totp_required") setCredentials({ email, password });
+    else if (failure) setError(messageOf(failure));
+    if (failure) setPending(false);
+  }
+
+  if (credentials) {
+    return (
+      <SecondFactorStep
+        submit={(code) => attempt(credentials.email, credentials.password, code)}
+        otherError={messageOf}
+        startOver={() => {
+          setCredentials(null);
+          setError(null);
+        }}
+      />
+    );
   }
 
   return (

@@ -8,6 +8,7 @@ import { ProfileForm } from "@/components/settings/profile-form";
 import { PushDevice } from "@/components/settings/push-device";
 import { SessionList } from "@/components/settings/session-list";
 import { TokenList } from "@/components/settings/token-list";
+import { TwoFactorCard } from "@/components/settings/two-factor-card";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
@@ -96,6 +97,8 @@ export function SettingsView({
           <CardHeader title={t("password")} description={t("passwordBody")} />
           <PasswordForm />
         </Card>
+
+        <TwoFactorCard />
 
         <Card>
           <CardHeader title={t("yourData")} description={t("yourDataBody")} />

@@ -22,14 +22,20 @@ async function post(
   return { ok: response.ok, url: body.url ?? null };
 }
 
-/** Signs in with email and password; the error is next-auth's code (e.g. "rate_limited"), or null. */
+/**
+ * Signs in with email and password, and the two-factor code when the account
+ * asks for one; the error is next-auth's code ("rate_limited",
+ * "totp_required", "totp_invalid"), or null.
+ */
 export async function signInWithPassword(
   email: string,
   password: string,
+  totp?: string,
 ): Promise<{ ok: boolean; error: string | null }> {
   const { ok, url } = await post("/api/auth/callback/credentials", {
     email,
     password,
+    ...(totp ? { totp } : {}),
     callbackUrl: window.location.href,
   });
   const error = url ? new URL(url, window.location.href).searchParams.get("error") : "unknown";

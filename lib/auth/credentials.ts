@@ -1,6 +1,7 @@
 import "server-only";
 import { trustedDeviceFor } from "@/lib/auth/device-cookie";
 import { throttlePasswordCheck } from "@/lib/auth/login-throttle";
+import { checkSecondFactor } from "@/lib/auth/second-factor";
 import { verifyCredentials, type SessionUser } from "@/lib/data/users";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { credentialsSchema } from "@/lib/validation/auth";
@@ -13,23 +14,32 @@ export type ClientContext = {
   userAgent?: string | null;
 };
 
-/** A check that failed because the password was wrong: the only kind the throttle keeps. */
+/**
+ * A check that failed because the password or a two-factor code was wrong:
+ * the only kind the throttle keeps, so codes cannot be guessed faster than
+ * passwords. A missing code (totp_required) is the form's first step, not a guess.
+ */
 export function isWrongPassword(error: unknown): boolean {
   if (!isAppError(error)) return false;
-  if (error.code === "unauthorized") return true;
-  return Object.values(error.fields ?? {}).some((keys) => keys.includes("password_wrong"));
+  if (error.code === "unauthorized" || error.code === "totp_invalid") return true;
+  return Object.values(error.fields ?? {}).some(
+    (keys) => keys.includes("password_wrong") || keys.includes("totp_invalid"),
+  );
 }
 
 /**
  * The one credential check behind the login form and the token endpoint.
  * Input that fails validation is refused before any counter moves; a wrong
- * password and an unknown email get the same error.
+ * password and an unknown email get the same error. With two-factor on, the
+ * password and the code (`totp`) are one attempt under the throttle; `now`
+ * is the clock the code is checked against (tests pass their own).
  */
 export async function checkCredentials(
   input: unknown,
   client: ClientContext,
+  now = new Date(),
 ): Promise<SessionUser> {
-  const { email, password } = parseInput(credentialsSchema, input);
+  const { email, password, totp } = parseInput(credentialsSchema, input);
   const attempt = {
     email,
     address: client.address,
@@ -41,6 +51,7 @@ export async function checkCredentials(
     async () => {
       const user = await verifyCredentials(email, password);
       if (!user) throw new AppError("unauthorized", "Email or password is incorrect.");
+      await checkSecondFactor(user, totp, now);
       return user;
     },
     isWrongPassword,

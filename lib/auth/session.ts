@@ -50,7 +50,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        totp: { type: "text" },
+      },
       async authorize(credentials) {
         try {
           const user = await checkCredentials(credentials, await requestClientContext());
@@ -64,6 +68,12 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           if (isAppError(error) && error.code === "rate_limited")
             throw new Error(RATE_LIMITED_ERROR);
+          // Two-factor: the form asks for the code (totp_required), or says it was wrong.
+          if (
+            isAppError(error) &&
+            (error.code === "totp_required" || error.code === "totp_invalid")
+          )
+            throw new Error(error.code);
           if (isAppError(error)) return null;
           throw error;
         }

@@ -5,6 +5,9 @@ export const APP_ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
   unauthorized: 401,
+  // Two-factor at POST /api/v1/auth/token: the code is missing, or wrong or used already.
+  totp_required: 401,
+  totp_invalid: 401,
   forbidden: 403,
   registration_closed: 403,
   not_found: 404,

@@ -29,12 +29,13 @@ export async function createApiTokenForUser(
   return token;
 }
 
-/** POST /api/v1/auth/token: the login's credential check, then the token. */
+/** POST /api/v1/auth/token: the login's credential check (with its two-factor code), then the token. */
 export async function createApiTokenForCredentials(
   input: TokenRequest,
   client: ClientContext,
+  now = new Date(),
 ): Promise<string> {
-  const user = await checkCredentials(input, client);
+  const user = await checkCredentials(input, client, now);
   const { token, event } = await createApiToken(
     user,
     input.name ?? "API token",

@@ -9,7 +9,22 @@ import {
   timeZoneField,
 } from "./fields";
 
-export const credentialsSchema = z.object({ email: emailField, password: passwordField });
+/**
+ * A two-factor code as typed: six digits or a recovery code (an empty field
+ * is no code). Its shape is checked where it is used, so a wrong one is a
+ * wrong code under the throttle rather than a validation error.
+ */
+export const totpField = z
+  .string({ error: "totp_invalid" })
+  .trim()
+  .max(40, { error: "totp_invalid" })
+  .transform((code) => code || undefined);
+
+export const credentialsSchema = z.object({
+  email: emailField,
+  password: passwordField,
+  totp: totpField.optional(),
+});
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const registerSchema = z.object({
@@ -37,6 +52,7 @@ export const tokenLifetimeField = z.coerce
 export const tokenRequestSchema = z.object({
   email: emailField,
   password: passwordField,
+  totp: totpField.optional(),
   name: apiTokenNameField.optional(),
   expiresInDays: tokenLifetimeField,
 });
@@ -75,4 +91,16 @@ export const passwordResetConfirmSchema = z.object({
     .string({ error: "reset_link_invalid" })
     .regex(/^rst_[A-Za-z0-9_-]{43}$/, { error: "reset_link_invalid" }),
   password: newPasswordField,
+});
+
+/** Settings → Two-factor: enrolment starts with the current password. */
+export const totpEnrolSchema = z.object({ password: passwordField });
+
+/** A code that confirms an enrolment or turns two-factor off. */
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: "totp_code_required" })
+    .trim()
+    .min(1, { error: "totp_code_required" })
+    .max(40, { error: "totp_invalid" }),
 });

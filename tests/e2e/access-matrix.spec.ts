@@ -63,6 +63,10 @@ const MATRIX: Record<string, Entry> = {
   // An endpoint is removed only from the caller's own devices.
   "POST /api/v1/me/push-subscriptions": { kind: "self" },
   "DELETE /api/v1/me/push-subscriptions": { kind: "self" },
+  // Two-factor acts on the caller's own account only.
+  "POST /api/v1/me/totp": { kind: "self" },
+  "DELETE /api/v1/me/totp": { kind: "self" },
+  "POST /api/v1/me/totp/confirm": { kind: "self" },
   "POST /api/v1/imports": { kind: "self" },
   "POST /api/v1/subscriptions/import": { kind: "self" },
   "GET /api/v1/imports": {

@@ -59,6 +59,9 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/settings.ts#sendTestNotificationAction": { kind: "self" },
   "lib/actions/settings.ts#revokeTokenAction": { kind: "foreign", calls: (ids) => [[ids.token]] },
   "lib/actions/settings.ts#endSessionAction": { kind: "foreign", calls: (ids) => [[ids.session]] },
+  "lib/actions/two-factor.ts#startTotpAction": { kind: "self" },
+  "lib/actions/two-factor.ts#confirmTotpAction": { kind: "self" },
+  "lib/actions/two-factor.ts#disableTotpAction": { kind: "self" },
   "lib/actions/subscriptions.ts#saveSubscriptionAction": {
     kind: "foreign",
     calls: (ids) => [[IDLE, subscription({ id: ids.subscription })]],

@@ -31,11 +31,14 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     path: "/api/v1/auth/token",
     tag: "auth",
     summary: "Exchange email and password for an API token",
-    description: "The token is shown once. Failed checks are throttled (429 with Retry-After).",
+    description:
+      "The token is shown once. Failed checks are throttled (429 with Retry-After). With " +
+      "two-factor on, `totp` (a current code or an unused recovery code) is needed too: 401 " +
+      "`totp_required` without it, 401 `totp_invalid` when it is wrong or used already.",
     auth: "public",
     body: json(tokenRequestSchema),
     success: created("The token, for `Authorization: Bearer`.", z.object({ token: z.string() })),
-    errors: ["unauthorized", "rate_limited"],
+    errors: ["unauthorized", "totp_required", "totp_invalid", "rate_limited"],
   },
   {
     method: "POST",

@@ -8,6 +8,7 @@ import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
 import { SECURITY_EVENT_OPERATIONS } from "./security-event-operations";
 import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
+import { TWO_FACTOR_OPERATIONS } from "./two-factor-operations";
 
 export type { Method, Operation } from "./operation";
 
@@ -26,4 +27,5 @@ export const OPERATIONS: Operation[] = [
   ...DISPUTE_OPERATIONS,
   ...LETTER_OPERATIONS,
   ...SECURITY_EVENT_OPERATIONS,
+  ...TWO_FACTOR_OPERATIONS,
 ];

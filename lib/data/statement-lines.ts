@@ -16,15 +16,25 @@ export type LineFilterOptions = {
   subscriptions: { id: string; provider: string; plan: string | null }[];
 };
 
-/** The user's accounts and subscriptions that have lines: two owner-scoped reads, no id lists. */
+/** A filter lists at most this many choices: a user with thousands of labels still gets a page. */
+export const FILTER_OPTIONS_MAX = 200;
+
+/** The user's accounts and subscriptions that have lines: two owner-scoped, bounded reads. */
 export async function lineFilterOptions(actor: Actor): Promise<LineFilterOptions> {
   const [accounts, subscriptions] = await Promise.all([
-    db.transaction.groupBy({ by: ["account"], where: { userId: actor.id } }),
+    db.transaction.groupBy({
+      by: ["account"],
+      where: { userId: actor.id },
+      orderBy: { account: "asc" },
+      take: FILTER_OPTIONS_MAX,
+    }),
     db.subscription.findMany({
       // The line's owner too: a line is only ever matched to its owner's subscription, but the
       // rule is kept where it is read.
       where: { userId: actor.id, transactions: { some: { userId: actor.id } } },
       select: { id: true, provider: true, plan: true },
+      orderBy: [{ provider: "asc" }, { id: "asc" }],
+      take: FILTER_OPTIONS_MAX,
     }),
   ]);
   const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true }).compare;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSubscription } from "@/lib/data/subscriptions";
-import { lineFilterOptions } from "@/lib/data/statement-lines";
+import { createImport, insertLines } from "@/lib/data/statement-imports";
+import { FILTER_OPTIONS_MAX, lineFilterOptions } from "@/lib/data/statement-lines";
 import { listTransactions } from "@/lib/data/transactions";
 import { importStatement } from "@/lib/services/import-statement";
 import { MINT_MOBILE, MOBILE_PLAN, newUser } from "../support/fixtures";
@@ -73,4 +74,32 @@ describe("statement-line filters", () => {
       "MINT MOBILE 800-683-7392 CA",
     ]);
   });
+});
+
+it("lists at most FILTER_OPTIONS_MAX accounts however many labels the lines carry", async () => {
+  const { user } = await userWithLines();
+  for (let i = 0; i < FILTER_OPTIONS_MAX + 5; i++) {
+    const meta = { account: `label ${String(i).padStart(4, "0")}`, statementDate: null };
+    const importId = await createImport(user, {
+      ...meta,
+      format: "csv",
+      fileName: `${i}.csv`,
+      issuer: null,
+      periodStart: null,
+      periodEnd: null,
+    });
+    await insertLines(user, importId, meta, [
+      {
+        postedOn: "2026-10-06",
+        description: "BULK",
+        amount: 100,
+        currency: "USD",
+        key: `bulk-${i}`,
+        subscriptionId: null,
+      },
+    ]);
+  }
+  const options = await lineFilterOptions(user);
+  expect(options.accounts).toHaveLength(FILTER_OPTIONS_MAX);
+  expect(options.accounts[0]).toBe("amex ••1001");
 });

@@ -36,7 +36,7 @@ export type EmailLinkOutcome = {
 
 const emailTaken = () =>
   new AppError("email_taken", "An account with this email already exists.", {
-    fields: { email: ["email_taken"] },
+    fields: { email: ["email_in_use"] },
   });
 
 const invalidLink = () =>

@@ -1,4 +1,5 @@
 import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
+import { EmailCard } from "@/components/settings/email-card";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
@@ -97,6 +98,8 @@ export function SettingsView({
           <CardHeader title={t("password")} description={t("passwordBody")} />
           <PasswordForm />
         </Card>
+
+        <EmailCard />
 
         <TwoFactorCard />
 

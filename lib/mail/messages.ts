@@ -16,7 +16,7 @@ function layout(body: string, footer: string): string {
 const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
 
 /** A plain, readable HTML part: the same words as the text part, one button. */
-function html(paragraphs: string[], action: { label: string; url: string }, footer: string) {
+export function html(paragraphs: string[], action: { label: string; url: string }, footer: string) {
   const button = `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="${BUTTON}">${escapeHtml(action.label)}</a></p>`;
   return layout(paragraphs.map(paragraph).join("") + button, escapeHtml(footer));
 }

@@ -29,6 +29,7 @@ import {
   type NotificationChannel,
 } from "@/lib/domain/reminders";
 import { prunePasswordResets } from "@/lib/data/password-resets";
+import { pruneEmailTokens } from "@/lib/data/email-tokens";
 import { reminderFacts } from "@/lib/data/reminder-facts";
 import { inDigestOrder } from "./text";
 
@@ -99,6 +100,7 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
       }
       await pruneNotifications(user.id, now);
       await prunePasswordResets(user.id, now);
+      await pruneEmailTokens(user.id, now);
     }
     if (users.length < USERS_PAGE) break;
     after = users.at(-1)!.id;

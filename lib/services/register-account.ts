@@ -1,6 +1,7 @@
 import "server-only";
 import { allowRegistration } from "@/lib/config";
 import { registerUser } from "@/lib/data/users";
+import { sendSignupVerification } from "@/lib/services/email-verification";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeSignup } from "@/lib/auth/login-throttle";
 import { registerSchema } from "@/lib/validation/auth";
@@ -19,5 +20,8 @@ export async function registerAccount(
   }
   const data = parseInput(registerSchema, input);
   await consumeSignup(address);
-  return registerUser(data);
+  const account = await registerUser(data);
+  // After the commit and in the background: the answer never waits on SMTP.
+  void sendSignupVerification(account);
+  return account;
 }

@@ -62,6 +62,10 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/two-factor.ts#startTotpAction": { kind: "self" },
   "lib/actions/two-factor.ts#confirmTotpAction": { kind: "self" },
   "lib/actions/two-factor.ts#disableTotpAction": { kind: "self" },
+  "lib/actions/email.ts#resendVerificationAction": { kind: "self" },
+  "lib/actions/email.ts#requestEmailChangeAction": { kind: "self" },
+  // The link's token is the proof; no session needed.
+  "lib/actions/email.ts#confirmEmailLinkAction": { kind: "public" },
   "lib/actions/subscriptions.ts#saveSubscriptionAction": {
     kind: "foreign",
     calls: (ids) => [[IDLE, subscription({ id: ids.subscription })]],

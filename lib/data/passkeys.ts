@@ -8,7 +8,7 @@ import {
   type RecordedSecurityEvent,
   type SecurityContext,
 } from "./security-events";
-import type { Actor } from "./users";
+import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
 
 // A user's passkeys (WebAuthn credentials, decision 024). Every query is the
 // actor's own; someone else's passkey is "not found". Adding and removing one
@@ -129,4 +129,52 @@ export async function removePasskey(
     await tx.passkey.deleteMany({ where: { id, userId: actor.id } });
     return recordSecurityEvent(actor, "passkey_removed", { ...context, detail: row.name }, tx);
   });
+}
+
+/** What signing in with a passkey needs of the stored credential, and whose it is. */
+export type StoredPasskey = {
+  id: string;
+  credentialId: string;
+  publicKey: string;
+  counter: number;
+  transports: string | null;
+  user: SessionUser;
+};
+
+/**
+ * The passkey a sign-in names by its credential id. Not owner-scoped, by
+ * nature: nobody is signed in yet, and the credential's signature (checked
+ * by the caller) is what proves whose it is.
+ */
+export async function findPasskeyForSignIn(credentialId: string): Promise<StoredPasskey | null> {
+  const row = await db.passkey.findUnique({
+    where: { credentialId },
+    select: {
+      id: true,
+      credentialId: true,
+      publicKey: true,
+      counter: true,
+      transports: true,
+      user: { select: sessionUserSelect },
+    },
+  });
+  return row ? { ...row, user: toSessionUser(row.user) } : null;
+}
+
+/**
+ * Records a verified sign-in: the new counter and when. Conditional on the
+ * counter read before, so of two sign-ins racing with counting
+ * authenticators only one moves it; false when it changed meanwhile. (The
+ * single-use challenge is what stops a replayed assertion.)
+ */
+export async function recordPasskeyUse(
+  passkey: Pick<StoredPasskey, "id" | "counter">,
+  newCounter: number,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await db.passkey.updateMany({
+    where: { id: passkey.id, counter: passkey.counter },
+    data: { counter: newCounter, lastUsedAt: now },
+  });
+  return count === 1;
 }

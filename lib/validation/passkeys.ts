@@ -46,3 +46,23 @@ export const passkeyRenameSchema = z.object({
     .min(1, { error: "passkey_name_required" })
     .max(PASSKEY_NAME_MAX * 4, { error: "passkey_name_too_long" }),
 });
+
+/** An AuthenticationResponseJSON from @simplewebauthn/browser's startAuthentication. */
+export const authenticationResponseSchema = z.looseObject({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal("public-key", { error: "passkey_invalid" }),
+  response: z.looseObject({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional(),
+  }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const passkeySignInSchema = z.object({
+  challengeId: z.uuid({ error: "passkey_invalid" }),
+  response: authenticationResponseSchema,
+});
+export type PasskeySignInInput = z.infer<typeof passkeySignInSchema>;

@@ -6,7 +6,7 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { withCurrentPasswordCheck, type ClientContext } from "@/lib/auth/credentials";
-import { baseUrl } from "@/lib/config";
+import { relyingParty } from "@/lib/auth/relying-party";
 import { addPasskey, passkeyCredentialsOf, type PasskeyDto } from "@/lib/data/passkeys";
 import { verifyCurrentPassword, type SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
@@ -26,12 +26,6 @@ import type { PasskeyRegisterInput } from "@/lib/validation/passkeys";
 // current password under its throttle, answers the options and a challenge
 // id; the second brings the browser's credential, which is verified against
 // that challenge, BASE_URL's origin and host, then stored.
-
-/** The relying party: BASE_URL's host and origin, never the request's Host header (decision 013). */
-export function relyingParty(): { id: string; origin: string; name: string } {
-  const url = new URL(baseUrl());
-  return { id: url.hostname, origin: url.origin, name: "CancelCase" };
-}
 
 export type RegistrationStart = {
   challengeId: string;

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listPasskeys } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
-import {
-  finishPasskeyRegistration,
-  relyingParty,
-  startPasskeyRegistration,
-} from "@/lib/services/passkeys";
+import { relyingParty } from "@/lib/auth/relying-party";
+import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/services/passkeys";
 import { passkeyRegisterSchema } from "@/lib/validation/passkeys";
 import { newUser } from "../support/fixtures";
 import { softRegistration } from "../support/soft-authenticator";

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listPasskeys } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
-import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/services/passkey-sign-in";
-import {
-  finishPasskeyRegistration,
-  relyingParty,
-  startPasskeyRegistration,
-} from "@/lib/services/passkeys";
+import { finishPasskeySignIn, startPasskeySignIn } from "@/lib/auth/passkey-sign-in";
+import { relyingParty } from "@/lib/auth/relying-party";
+import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/services/passkeys";
 import { passkeyRegisterSchema, passkeySignInSchema } from "@/lib/validation/passkeys";
 import { newUser } from "../support/fixtures";
 import { softAuthenticator } from "../support/soft-authenticator";

@@ -4,7 +4,8 @@ import { PASSWORD, ready, register } from "./helpers";
 // Passkeys through the browser with Chromium's virtual authenticator (the
 // DevTools WebAuthn domain): a real WebAuthn ceremony, its credential kept
 // by Chromium, verified by the server. Register from Settings, see it
-// listed, rename it, remove it; the security log tells of both changes.
+// listed, sign out and in again with the passkey alone, rename it, remove
+// it; the security log tells of both changes.
 
 async function virtualAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -23,7 +24,7 @@ async function virtualAuthenticator(page: Page) {
   return { credentials };
 }
 
-test("register a passkey from Settings, see it listed, rename it and remove it", async ({
+test("register a passkey from Settings, sign in with it alone, rename it and remove it", async ({
   page,
 }) => {
   const authenticator = await virtualAuthenticator(page);
@@ -52,6 +53,17 @@ test("register a passkey from Settings, see it listed, rename it and remove it",
   const stored = await authenticator.credentials();
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ isResidentCredential: true, rpId: "localhost" });
+
+  // Signed out, the passkey alone signs in: no email, no password.
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await ready(page);
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/settings");
+  await ready(page);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Last used");
 
   await rows.first().getByRole("button", { name: "Rename" }).click();
   await rows.first().getByLabel("New name for Work laptop").fill("Home laptop");

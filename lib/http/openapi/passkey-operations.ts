@@ -20,6 +20,22 @@ const passkeySchema = named(
 /** Passkeys (WebAuthn, decision 024): list, register in two requests, rename, remove. */
 export const PASSKEY_OPERATIONS: Operation[] = [
   {
+    method: "POST",
+    path: "/api/v1/auth/passkey/options",
+    tag: "auth",
+    summary: "Start signing in with a passkey",
+    description:
+      "WebAuthn request options (`PublicKeyCredentialRequestOptionsJSON`: no allowed credentials, " +
+      "so the device offers its passkeys for this site; user verification required) and the id " +
+      "of their challenge, valid for five minutes and once. The browser's answer goes to the " +
+      "sign-in form's `passkey` provider, which starts a session; there is no token for it.",
+    auth: "public",
+    success: ok(
+      "The options for navigator.credentials.get.",
+      z.object({ challengeId: z.string(), options: z.record(z.string(), z.unknown()) }),
+    ),
+  },
+  {
     method: "GET",
     path: "/api/v1/me/passkeys",
     tag: "me",

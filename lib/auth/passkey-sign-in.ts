@@ -9,9 +9,9 @@ import { findPasskeyForSignIn, recordPasskeyUse } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
 import { splitTransports } from "@/lib/domain/passkeys";
-import { AppError } from "@/lib/errors/app-error";
-import type { PasskeySignInInput } from "@/lib/validation/passkeys";
-import { relyingParty } from "./passkeys";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/validation/passkeys";
+import { relyingParty } from "./relying-party";
 
 // Signing in with a passkey alone (a discoverable credential, decision 024):
 // options with no allowed credentials, so the device offers the passkeys it
@@ -71,4 +71,28 @@ export async function finishPasskeySignIn(
     throw refused();
   }
   return stored.user;
+}
+
+/**
+ * next-auth's `passkey` provider (lib/auth/session.ts): the form fields are
+ * the challenge id and the assertion as JSON. Null (next-auth's "refused")
+ * for anything that does not verify.
+ */
+export async function authorizePasskey(
+  credentials: Record<string, string> | undefined,
+): Promise<SessionUser | null> {
+  let response: unknown;
+  try {
+    response = JSON.parse(credentials?.response ?? "");
+  } catch {
+    return null;
+  }
+  const input = passkeySignInSchema.safeParse({ challengeId: credentials?.challengeId, response });
+  if (!input.success) return null;
+  try {
+    return await finishPasskeySignIn(input.data);
+  } catch (error) {
+    if (isAppError(error) && error.code === "unauthorized") return null;
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import { LoginForm } from "@/components/auth/login-form";
+import { PasskeySignInButton } from "@/components/auth/passkey-sign-in-button";
 import { Link } from "@/components/ui/link";
 import type { getTranslations } from "next-intl/server";
 
@@ -30,6 +31,7 @@ export function LoginView({
       </h1>
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
       <LoginForm callbackUrl={callbackUrl} notice={noticeKey ? t(noticeKey) : undefined} />
+      <PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />
       <p className="mt-4 text-right text-sm">
         <Link
           href="/forgot-password"

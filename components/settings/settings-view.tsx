@@ -4,6 +4,7 @@ import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
 import { NotificationsForm } from "@/components/settings/notifications-form";
+import { PasskeysCard } from "@/components/settings/passkeys-card";
 import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { PushDevice } from "@/components/settings/push-device";
@@ -102,6 +103,8 @@ export function SettingsView({
         <EmailCard />
 
         <TwoFactorCard />
+
+        <PasskeysCard />
 
         <Card>
           <CardHeader title={t("yourData")} description={t("yourDataBody")} />

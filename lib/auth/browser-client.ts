@@ -47,3 +47,20 @@ export async function signOutTo(callbackUrl: string): Promise<void> {
   await post("/api/auth/signout", { callbackUrl });
   window.location.assign(callbackUrl);
 }
+
+/**
+ * Signs in with a passkey's assertion for the challenge of `challengeId`
+ * (next-auth's `passkey` provider, lib/auth/session.ts); true when signed in.
+ */
+export async function signInWithPasskeyAssertion(
+  challengeId: string,
+  response: unknown,
+): Promise<boolean> {
+  const { ok, url } = await post("/api/auth/callback/passkey", {
+    challengeId,
+    response: JSON.stringify(response),
+    callbackUrl: window.location.href,
+  });
+  const error = url ? new URL(url, window.location.href).searchParams.get("error") : "unknown";
+  return ok && !error;
+}

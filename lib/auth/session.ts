@@ -10,6 +10,7 @@ import { endSessionOfCookie, findSessionUser, startSession } from "@/lib/data/se
 import type { SessionUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { authorizePasskey } from "@/lib/auth/passkey-sign-in";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -77,6 +78,23 @@ export const authOptions: NextAuthOptions = {
           if (isAppError(error)) return null;
           throw error;
         }
+      },
+    }),
+    // A passkey alone (decision 024): the device verified the person, the server the signature.
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { challengeId: { type: "text" }, response: { type: "text" } },
+      async authorize(credentials) {
+        const user = await authorizePasskey(credentials);
+        if (!user) return null;
+        await rememberDevice(user);
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],

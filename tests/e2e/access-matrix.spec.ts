@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { CHASE_STATEMENT, PDF, unzip } from "./files";
-import { apiUser, MOBILE_PLAN, register, sameOrigin } from "./helpers";
+import { apiUser, MOBILE_PLAN, PASSWORD, register, sameOrigin } from "./helpers";
 import { apiRoutesOnDisk } from "../support/api-routes";
+import { softRegistration } from "../support/soft-authenticator";
 
 // Every /api/v1 route, and what user B may do with user A's ids: nothing but
 // "not found". A route file added without an entry here fails the first test.
@@ -15,6 +16,7 @@ type Ids = {
   correction: string;
   dispute: string;
   account: string;
+  passkey: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -47,6 +49,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/auth/token": { kind: "public" },
   "POST /api/v1/auth/password-reset": { kind: "public" },
   "POST /api/v1/auth/password-reset/confirm": { kind: "public" },
+  "POST /api/v1/auth/passkey/options": { kind: "public" },
   "GET /api/v1/openapi.json": { kind: "public" },
   "GET /api/v1/me": { kind: "self" },
   "POST /api/v1/me/calendar-feed": { kind: "self" },
@@ -67,6 +70,22 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/me/totp": { kind: "self" },
   "DELETE /api/v1/me/totp": { kind: "self" },
   "POST /api/v1/me/totp/confirm": { kind: "self" },
+  // Passkeys: registering acts on the caller's own account; A's passkey is not B's to see or change.
+  "GET /api/v1/me/passkeys": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/me/passkeys" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.passkey),
+  },
+  "POST /api/v1/me/passkeys": { kind: "self" },
+  "POST /api/v1/me/passkeys/options": { kind: "self" },
+  "PATCH /api/v1/me/passkeys/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/me/passkeys/${ids.passkey}`, data: { name: "B was here" } }),
+  },
+  "DELETE /api/v1/me/passkeys/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/me/passkeys/${ids.passkey}` }),
+  },
   "POST /api/v1/imports": { kind: "self" },
   "POST /api/v1/subscriptions/import": { kind: "self" },
   "GET /api/v1/imports": {
@@ -323,7 +342,28 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
   const account = await (
     await request.get(`/api/v1/accounts/${ids.account}`, { headers: auth })
   ).json();
-  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute, account });
+  const passkeys = await (await request.get("/api/v1/me/passkeys", { headers: auth })).json();
+  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute, account, passkeys });
+}
+
+/** A passkey for the caller, registered with a key made in Node (no browser here). */
+async function softPasskey(
+  request: APIRequestContext,
+  auth: { Authorization: string },
+): Promise<string> {
+  const started = await request.post("/api/v1/me/passkeys/options", {
+    headers: auth,
+    data: { password: PASSWORD },
+  });
+  expect(started.status()).toBe(200);
+  const { challengeId, options } = await started.json();
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const registered = await request.post("/api/v1/me/passkeys", {
+    headers: auth,
+    data: { challengeId, name: "A's key", response: softRegistration(options.challenge, origin) },
+  });
+  expect(registered.status()).toBe(201);
+  return (await registered.json()).id;
 }
 
 test("every /api/v1 route has an entry in the access-control matrix", () => {
@@ -405,6 +445,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   const dispute = (await filed.json()).id;
   const account = (await (await request.get("/api/v1/accounts", { headers: a.auth })).json())
     .items[0].id;
+  const passkey = await softPasskey(request, a.auth);
   const ids: Ids = {
     subscription,
     case: kaseId,
@@ -415,6 +456,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     correction,
     dispute,
     account,
+    passkey,
   };
   const before = await snapshot(request, a.auth, ids);
 

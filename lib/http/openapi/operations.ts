@@ -4,6 +4,7 @@ import { CORRECTION_OPERATIONS } from "./correction-operations";
 import { DISPUTE_OPERATIONS } from "./dispute-operations";
 import { LETTER_OPERATIONS } from "./letter-operations";
 import type { Operation } from "./operation";
+import { PASSKEY_OPERATIONS } from "./passkey-operations";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
 import { SECURITY_EVENT_OPERATIONS } from "./security-event-operations";
@@ -28,4 +29,5 @@ export const OPERATIONS: Operation[] = [
   ...LETTER_OPERATIONS,
   ...SECURITY_EVENT_OPERATIONS,
   ...TWO_FACTOR_OPERATIONS,
+  ...PASSKEY_OPERATIONS,
 ];

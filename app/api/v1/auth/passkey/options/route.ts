@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { publicApiRoute } from "@/lib/http/api-route";
+import { startPasskeySignIn } from "@/lib/auth/passkey-sign-in";
+
+/** Sign-in options for a passkey alone; the answer goes to next-auth's `passkey` provider. */
+export const POST = publicApiRoute(async () =>
+  NextResponse.json(await startPasskeySignIn(), { status: 200 }),
+);

@@ -1,0 +1,59 @@
+import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+
+// The browser's side of Settings → Passkeys: /api/v1/me/passkeys with the
+// session cookie, and the WebAuthn ceremony between its two requests. Errors
+// come back as message keys the panel shows in the user's language.
+
+export type PasskeyOutcome = { ok: true } | { ok: false; key: string; values?: { limit: number } };
+
+type ErrorBody = {
+  error?: { code?: string; fieldCodes?: Record<string, string[]>; limit?: number };
+};
+
+async function outcomeOf(response: Response): Promise<PasskeyOutcome> {
+  if (response.ok) return { ok: true };
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  const error = body.error ?? {};
+  if (error.code === "limit_reached") {
+    return { ok: false, key: "passkeys.limitReached", values: { limit: error.limit ?? 0 } };
+  }
+  if (error.code === "conflict") return { ok: false, key: "passkeys.alreadyRegistered" };
+  if (error.code === "rate_limited") return { ok: false, key: "auth.rateLimited" };
+  const field = Object.values(error.fieldCodes ?? {})[0]?.[0];
+  return { ok: false, key: field ? `errors.${field}` : "passkeys.failed" };
+}
+
+function send(url: string, method: string, body?: unknown): Promise<Response> {
+  return fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Password → options → the authenticator → the new credential to the server. */
+export async function registerPasskey(password: string, name: string): Promise<PasskeyOutcome> {
+  if (!browserSupportsWebAuthn()) return { ok: false, key: "passkeys.unsupported" };
+  const started = await send("/api/v1/me/passkeys/options", "POST", { password });
+  if (!started.ok) return outcomeOf(started);
+  const { challengeId, options } = (await started.json()) as {
+    challengeId: string;
+    options: Parameters<typeof startRegistration>[0]["optionsJSON"];
+  };
+  let response;
+  try {
+    response = await startRegistration({ optionsJSON: options });
+  } catch {
+    // Cancelled, timed out, or this device holds one of the account's passkeys already.
+    return { ok: false, key: "passkeys.cancelled" };
+  }
+  return outcomeOf(await send("/api/v1/me/passkeys", "POST", { challengeId, name, response }));
+}
+
+export async function renamePasskeyRequest(id: string, name: string): Promise<PasskeyOutcome> {
+  return outcomeOf(await send(`/api/v1/me/passkeys/${encodeURIComponent(id)}`, "PATCH", { name }));
+}
+
+export async function removePasskeyRequest(id: string): Promise<PasskeyOutcome> {
+  return outcomeOf(await send(`/api/v1/me/passkeys/${encodeURIComponent(id)}`, "DELETE"));
+}

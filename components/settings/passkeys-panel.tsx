@@ -1,0 +1,205 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import {
+  registerPasskey,
+  removePasskeyRequest,
+  renamePasskeyRequest,
+  type PasskeyOutcome,
+} from "@/components/settings/passkey-requests";
+import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
+import { useTranslations } from "@/lib/i18n/client";
+
+export type PasskeyRow = { id: string; name: string; added: string; lastUsed: string | null };
+
+type Failure = Extract<PasskeyOutcome, { ok: false }>;
+
+/**
+ * The list of passkeys with rename and remove on each, and the form that
+ * adds one (current password, a name, then the device's own prompt). After
+ * each change the page is refreshed, so the list is always the server's.
+ */
+export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
+  const t = useTranslations();
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <div className="max-w-xl space-y-5">
+      {notice ? (
+        <Alert tone="success" testId="passkeys-notice">
+          {notice}
+        </Alert>
+      ) : null}
+      {passkeys.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("passkeys.empty")}</p>
+      ) : (
+        <ul
+          aria-label={t("passkeys.listLabel")}
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+        >
+          {passkeys.map((row) => (
+            <PasskeyItem key={row.id} row={row} done={setNotice} />
+          ))}
+        </ul>
+      )}
+      <AddPasskey done={setNotice} />
+    </div>
+  );
+}
+
+function FailureAlert({ failure }: { failure: Failure | null }) {
+  const t = useTranslations();
+  if (!failure) return null;
+  return <Alert tone="error">{t(failure.key, failure.values)}</Alert>;
+}
+
+function usePasskeyCall(done: (notice: string | null) => void) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  async function run(call: () => Promise<PasskeyOutcome>, notice: string, after?: () => void) {
+    setPending(true);
+    setFailure(null);
+    done(null);
+    try {
+      const outcome = await call();
+      if (!outcome.ok) return setFailure(outcome);
+      after?.();
+      done(notice);
+      router.refresh();
+    } catch {
+      setFailure({ ok: false, key: "passkeys.failed" });
+    } finally {
+      setPending(false);
+    }
+  }
+  return { pending, failure, run };
+}
+
+function AddPasskey({ done }: { done: (notice: string | null) => void }) {
+  const t = useTranslations();
+  const [open, setOpen] = useState(false);
+  const call = usePasskeyCall(done);
+  if (!open) {
+    return <Button onClick={() => setOpen(true)}>{t("passkeys.add")}</Button>;
+  }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void call.run(
+      () => registerPasskey(String(form.get("password") ?? ""), String(form.get("name") ?? "")),
+      t("passkeys.addedNotice"),
+      () => setOpen(false),
+    );
+  }
+  return (
+    <form onSubmit={submit} className="space-y-4" data-testid="passkey-add-form">
+      <FailureAlert failure={call.failure} />
+      <TextField
+        id="passkey-password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus
+        label={t("passkeys.passwordLabel")}
+        hint={t("passkeys.passwordHint")}
+      />
+      <TextField
+        id="passkey-name"
+        name="name"
+        maxLength={PASSKEY_NAME_MAX}
+        label={t("passkeys.nameLabel")}
+        hint={t("passkeys.nameHint")}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={call.pending}>
+          {call.pending ? t("passkeys.creating") : t("passkeys.create")}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t("passkeys.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | null) => void }) {
+  const t = useTranslations();
+  const [mode, setMode] = useState<"view" | "rename" | "remove">("view");
+  const call = usePasskeyCall(done);
+  function rename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    void call.run(
+      () => renamePasskeyRequest(row.id, name),
+      t("passkeys.renamedNotice"),
+      () => setMode("view"),
+    );
+  }
+  return (
+    <li className="space-y-3 p-4" data-testid="passkey-row">
+      <div className="min-w-0">
+        <p className="font-medium break-words text-slate-900 dark:text-slate-100">{row.name}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t("passkeys.added", { date: row.added })} ·{" "}
+          {row.lastUsed ? t("passkeys.lastUsed", { date: row.lastUsed }) : t("passkeys.neverUsed")}
+        </p>
+      </div>
+      <FailureAlert failure={call.failure} />
+      {mode === "rename" ? (
+        <form onSubmit={rename} className="space-y-3">
+          <TextField
+            id={`passkey-rename-${row.id}`}
+            name="name"
+            required
+            autoFocus
+            maxLength={PASSKEY_NAME_MAX}
+            defaultValue={row.name}
+            label={t("passkeys.renameLabel", { name: row.name })}
+          />
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" pending={call.pending}>
+              {call.pending ? t("passkeys.saving") : t("passkeys.save")}
+            </Button>
+            <Button variant="secondary" onClick={() => setMode("view")}>
+              {t("passkeys.cancel")}
+            </Button>
+          </div>
+        </form>
+      ) : mode === "remove" ? (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {t("passkeys.removeConfirm", { name: row.name })}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button
+              variant="danger"
+              pending={call.pending}
+              onClick={() =>
+                void call.run(() => removePasskeyRequest(row.id), t("passkeys.removedNotice"))
+              }
+            >
+              {call.pending ? t("passkeys.removing") : t("passkeys.removeYes")}
+            </Button>
+            <Button variant="secondary" onClick={() => setMode("view")}>
+              {t("passkeys.cancel")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-3">
+          <Button variant="secondary" onClick={() => setMode("rename")}>
+            {t("passkeys.rename")}
+          </Button>
+          <Button variant="ghost" onClick={() => setMode("remove")}>
+            {t("passkeys.remove")}
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}

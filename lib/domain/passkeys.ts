@@ -1,0 +1,36 @@
+// Passkeys' pure rules: how many a user may keep, what a name may be, and
+// how long a WebAuthn ceremony may take (docs/decisions/024-passkeys.md).
+
+/** A user's passkeys at most: more than anyone has devices, few enough to list on one page. */
+export const PASSKEYS_PER_USER = 20;
+
+/** A passkey's name at most, in characters ("Work laptop", "Phone (Android)"). */
+export const PASSKEY_NAME_MAX = 60;
+
+/** How long a registration or sign-in challenge stays valid (WebAuthn's own timeout is 60 s). */
+export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/** What a challenge was issued for; one cannot be spent for the other. */
+export type ChallengePurpose = "register" | "authenticate";
+
+/**
+ * The name as stored: whitespace folded, trimmed and clipped; a blank one
+ * becomes the fallback (the list must show something to rename or remove).
+ */
+export function normalizePasskeyName(name: string | null | undefined, fallback: string): string {
+  const folded = (name ?? "").replace(/\s+/g, " ").trim();
+  return Array.from(folded || fallback)
+    .slice(0, PASSKEY_NAME_MAX)
+    .join("");
+}
+
+/** The browser's transport hints as stored (comma-separated), or null when it gave none. */
+export function joinTransports(transports: readonly string[] | undefined): string | null {
+  const kept = (transports ?? []).filter((t) => /^[a-z-]{1,20}$/.test(t));
+  return kept.length > 0 ? kept.join(",") : null;
+}
+
+/** The stored hints back as a list. */
+export function splitTransports(stored: string | null): string[] {
+  return stored ? stored.split(",").filter(Boolean) : [];
+}

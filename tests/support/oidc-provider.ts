@@ -74,3 +74,48 @@ export async function startOidcProvider(options: {
       }),
   };
 }
+
+/**
+ * What a person does at the provider: follows its redirects, signs in on its
+ * login page as `login`, gives consent, and is sent back. Returns the URL the
+ * provider sends the browser back to (the app's callback, with code and state).
+ */
+export async function signInAtProvider(
+  authorizationUrl: string,
+  login: string,
+  redirectUri: string,
+): Promise<URL> {
+  const jar = new Map<string, string>();
+  let next: { url: string; form?: Record<string, string> } = { url: authorizationUrl };
+  for (let step = 0; step < 20; step += 1) {
+    if (next.url.startsWith(redirectUri)) return new URL(next.url);
+    const response = await fetch(next.url, {
+      method: next.form ? "POST" : "GET",
+      redirect: "manual",
+      headers: {
+        cookie: [...jar].map(([name, value]) => `${name}=${value}`).join("; "),
+        ...(next.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
+      body: next.form ? new URLSearchParams(next.form).toString() : undefined,
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const cut = pair.indexOf("=");
+      jar.set(pair.slice(0, cut), pair.slice(cut + 1));
+    }
+    const location = response.headers.get("location");
+    if (location) {
+      next = { url: new URL(location, next.url).href };
+      continue;
+    }
+    const page = await response.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
+    const prompt = /name="prompt" value="([a-z]+)"/.exec(page)?.[1];
+    if (!action || !prompt) throw new Error(`the provider showed no form: ${page.slice(0, 300)}`);
+    next = {
+      url: new URL(action, next.url).href,
+      form: prompt === "login" ? { prompt, login, password: "any" } : { prompt },
+    };
+  }
+  throw new Error("the provider never sent the browser back");
+}

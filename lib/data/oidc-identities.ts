@@ -50,6 +50,32 @@ export async function linkOidcIdentity(
   }
 }
 
+/**
+ * A new account for a first single sign-on, with its identity, in one
+ * statement. `passwordHash` is of a random secret nobody is shown: the
+ * person signs in through the provider, or sets a password by a reset.
+ * Null when the email or the identity was taken meanwhile.
+ */
+export async function createOidcUser(input: {
+  email: string;
+  passwordHash: string;
+  identity: OidcIdentityKey;
+}): Promise<{ id: string } | null> {
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        passwordHash: input.passwordHash,
+        oidcIdentities: { create: { ...input.identity, email: input.email } },
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
 /** The actor's linked identities, oldest first, for Settings. */
 export async function listOidcIdentities(actor: Actor): Promise<OidcIdentitySummary[]> {
   return db.oidcIdentity.findMany({

@@ -18,6 +18,8 @@ export type TestOidcProvider = {
   host: string;
   clientId: string;
   clientSecret: string;
+  /** Adds (or replaces) an account at the provider, for the next sign-in. */
+  addPerson(person: TestPerson): void;
   close(): Promise<void>;
 };
 
@@ -67,6 +69,7 @@ export async function startOidcProvider(options: {
     host: `127.0.0.1:${port}`,
     clientId,
     clientSecret,
+    addPerson: (person) => people.set(person.sub, person),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -76,6 +76,33 @@ export function outboundAllowedHosts(): string[] {
   return setting("OUTBOUND_ALLOWED_HOSTS");
 }
 
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  label: string | null;
+  allowedDomains: string[];
+};
+
+/** Single sign-on (docs/decisions/025-oidc.md), or null when OIDC_ISSUER is unset. */
+export function oidcSettings(): OidcSettings | null {
+  const issuer = setting("OIDC_ISSUER");
+  const clientId = setting("OIDC_CLIENT_ID");
+  if (!issuer || !clientId) return null;
+  return {
+    issuer,
+    clientId,
+    clientSecret: setting("OIDC_CLIENT_SECRET"),
+    label: setting("OIDC_LABEL"),
+    allowedDomains: setting("OIDC_ALLOWED_DOMAINS"),
+  };
+}
+
+/** Whether passwords sign in at all (false: single sign-on only). */
+export function passwordLogin(): boolean {
+  return setting("PASSWORD_LOGIN");
+}
+
 /** Seconds between two passes of the reminder scheduler (60; tests use less). */
 export function reminderTickSeconds(): number {
   return setting("REMINDER_TICK_SECONDS");

@@ -13,6 +13,7 @@
 // rather than guessed at: a typo in TRUST_PROXY must not quietly mean false.
 
 import { flag, list, positiveInt, refuse } from "./setting-parsers.mjs";
+import { OIDC_SETTINGS } from "./oidc-settings.mjs";
 import { storageLocation } from "./storage-url.mjs";
 
 export { positiveInt };
@@ -238,6 +239,7 @@ export const SETTINGS = {
     doc: "The folder of provider playbooks (`<slug>.json`), relative to the working directory; tests point it at their fixtures.",
     parse: (raw) => raw ?? "playbooks",
   }),
+  ...OIDC_SETTINGS,
 };
 
 /** @typedef {keyof typeof SETTINGS} SettingName */

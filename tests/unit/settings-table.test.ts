@@ -67,6 +67,51 @@ describe("the settings table (lib/config/settings.mjs)", () => {
     expect(setting("TRUST_PROXY", { TRUST_PROXY: "off" })).toBe(false);
     expect(() => setting("TRUST_PROXY", { TRUST_PROXY: "maybe" })).toThrow(/TRUST_PROXY/);
   });
+
+  it("takes single sign-on only whole: an issuer needs a client id, https or http URL", () => {
+    expect(setting("OIDC_ISSUER", {})).toBeNull();
+    expect(
+      setting("OIDC_ISSUER", { OIDC_ISSUER: "https://auth.example.com/application/o/cc/" }),
+    ).toBe("https://auth.example.com/application/o/cc/");
+    expect(() => setting("OIDC_ISSUER", { OIDC_ISSUER: "auth.example.com" })).toThrow(
+      /OIDC_ISSUER/,
+    );
+    expect(() => setting("OIDC_ISSUER", { OIDC_ISSUER: "ftp://auth.example.com" })).toThrow(
+      /OIDC_ISSUER/,
+    );
+    expect(() => setting("OIDC_CLIENT_ID", { OIDC_ISSUER: "https://auth.example.com" })).toThrow(
+      /OIDC_CLIENT_ID/,
+    );
+    expect(
+      setting("OIDC_CLIENT_ID", { OIDC_ISSUER: "https://auth.example.com", OIDC_CLIENT_ID: "cc" }),
+    ).toBe("cc");
+  });
+
+  it("reads OIDC_ALLOWED_DOMAINS as lower-case domains, refusing what is not one", () => {
+    expect(setting("OIDC_ALLOWED_DOMAINS", {})).toEqual([]);
+    expect(
+      setting("OIDC_ALLOWED_DOMAINS", {
+        OIDC_ALLOWED_DOMAINS: " Example.COM, @staff.example.org ",
+      }),
+    ).toEqual(["example.com", "staff.example.org"]);
+    expect(() =>
+      setting("OIDC_ALLOWED_DOMAINS", { OIDC_ALLOWED_DOMAINS: "example.com,localhost" }),
+    ).toThrow(/OIDC_ALLOWED_DOMAINS/);
+  });
+
+  it("turns passwords off only when single sign-on is there to sign in with", () => {
+    expect(setting("PASSWORD_LOGIN", {})).toBe(true);
+    expect(() => setting("PASSWORD_LOGIN", { PASSWORD_LOGIN: "false" })).toThrow(/OIDC_ISSUER/);
+    expect(
+      setting("PASSWORD_LOGIN", {
+        PASSWORD_LOGIN: "false",
+        OIDC_ISSUER: "https://auth.example.com",
+      }),
+    ).toBe(false);
+    expect(() => setting("PASSWORD_LOGIN", { PASSWORD_LOGIN: "sometimes" })).toThrow(
+      /PASSWORD_LOGIN/,
+    );
+  });
 });
 
 describe("per-user quotas", () => {

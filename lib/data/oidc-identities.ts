@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "./errors";
+import type { Actor } from "./users";
+
+// Identities at OpenID Connect providers that sign in as an account
+// (docs/decisions/025-oidc.md). Who may link is decided before this
+// (lib/domain/oidc-sign-in.ts); here one identity belongs to at most one
+// account, held by the unique (issuer, subject) index, not by a read first.
+
+export type OidcIdentityKey = { issuer: string; subject: string };
+
+export type OidcIdentitySummary = { id: string; issuer: string; email: string; createdAt: Date };
+
+/** The account this identity signs in as, or null. Read before anyone is signed in. */
+export async function findOidcIdentityOwner(key: OidcIdentityKey): Promise<string | null> {
+  const row = await db.oidcIdentity.findUnique({
+    where: { issuer_subject: { issuer: key.issuer, subject: key.subject } },
+    select: { userId: true },
+  });
+  return row?.userId ?? null;
+}
+
+/** The account with this email (emails are kept lower-case), or null. */
+export async function findUserIdByEmail(email: string): Promise<string | null> {
+  const row = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/**
+ * Links the identity to the actor: "linked" (also when it already was), or
+ * "taken" when another account has it, even one that linked it a moment ago.
+ */
+export async function linkOidcIdentity(
+  actor: Actor,
+  identity: OidcIdentityKey & { email: string },
+): Promise<"linked" | "taken"> {
+  try {
+    await db.oidcIdentity.create({
+      data: { userId: actor.id, ...identity },
+      select: { id: true },
+    });
+    return "linked";
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return (await findOidcIdentityOwner(identity)) === actor.id ? "linked" : "taken";
+  }
+}
+
+/**
+ * A new account for a first single sign-on, with its identity, in one
+ * statement. `passwordHash` is of a random secret nobody is shown: the
+ * person signs in through the provider, or sets a password by a reset.
+ * Null when the email or the identity was taken meanwhile.
+ */
+export async function createOidcUser(input: {
+  email: string;
+  passwordHash: string;
+  identity: OidcIdentityKey;
+}): Promise<{ id: string } | null> {
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        passwordHash: input.passwordHash,
+        oidcIdentities: { create: { ...input.identity, email: input.email } },
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** The actor's linked identities, oldest first, for Settings. */
+export async function listOidcIdentities(actor: Actor): Promise<OidcIdentitySummary[]> {
+  return db.oidcIdentity.findMany({
+    where: { userId: actor.id },
+    select: { id: true, issuer: true, email: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}

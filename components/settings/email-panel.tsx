@@ -31,7 +31,7 @@ export function EmailPanel({
   return (
     <div className="max-w-xl space-y-5">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <p className="min-w-0 break-all text-slate-900 dark:text-white">
+        <p className="min-w-0 [overflow-wrap:anywhere] text-slate-900 dark:text-white">
           {t("current", { email })}
         </p>
         <span

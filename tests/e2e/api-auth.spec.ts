@@ -23,7 +23,12 @@ test("register and exchange credentials for a token that authenticates requests"
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(withToken.status()).toBe(200);
-  expect(await withToken.json()).toMatchObject({ id: account.id, email, name: "Script" });
+  expect(await withToken.json()).toMatchObject({
+    id: account.id,
+    email,
+    name: "Script",
+    emailVerifiedAt: null,
+  });
 
   const without = await request.get("/api/v1/me");
   expect(without.status()).toBe(401);

@@ -60,6 +60,8 @@ test("a new account is mailed a link that verifies its address, once", async ({ 
   await expect(await follow(page, token)).toContainText("your email address is verified");
   await page.goto(url("/settings"));
   await expect(page.getByTestId("email-status")).toHaveText("Verified");
+  const me = await page.request.get(url("/api/v1/me"));
+  expect((await me.json()).emailVerifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   await expect(await follow(page, token)).toContainText("not valid any more");
 });
 

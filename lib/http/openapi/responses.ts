@@ -288,6 +288,10 @@ export const meSchema = z.object({
   name: z.string(),
   locale: z.string(),
   timeZone: z.string(),
+  emailVerifiedAt: z
+    .string()
+    .nullable()
+    .describe("When the address's verification link was opened; null until then."),
 });
 
 /** `{items, nextCursor}`: every list, paged with `?limit=` (≤ 100) and `?cursor=`. */

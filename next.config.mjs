@@ -3,23 +3,12 @@
 // binary into every worker (26 MiB of resident memory each, BENCHMARKS.md).
 import createNextIntlPlugin from "next-intl/plugin";
 import { isSet, setting } from "./lib/config/settings.mjs";
+import { COMMON_HEADERS, STRICT_CSP } from "./lib/http/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Pages get a per-request nonce CSP from the custom server (server/http-server.mjs).
-// API responses and build assets get this strict one: nothing there should
-// ever execute or be framed.
-const strictCsp =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
-
-const commonHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-];
-
+// API responses and build assets get the strict one (lib/http/security-headers.mjs).
 // Next.js checks a server action's Origin against the Host header on its own.
 // Our one Origin rule (lib/http/write-origin.mjs, applied first by
 // server/http-server.mjs) also accepts BASE_URL's origin (the public name behind
@@ -46,11 +35,11 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: "/:path*", headers: commonHeaders },
+      { source: "/:path*", headers: COMMON_HEADERS },
       {
         source: "/api/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: strictCsp },
+          { key: "Content-Security-Policy", value: STRICT_CSP },
           { key: "Cache-Control", value: "no-store" },
         ],
       },
@@ -61,12 +50,12 @@ const nextConfig = {
         headers: [{ key: "Cache-Control", value: "public, max-age=3600" }],
       },
       // The client message catalogs (app/i18n): data, never a document.
-      { source: "/i18n/:path*", headers: [{ key: "Content-Security-Policy", value: strictCsp }] },
+      { source: "/i18n/:path*", headers: [{ key: "Content-Security-Policy", value: STRICT_CSP }] },
       // The service worker: always checked for a new version.
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
       {
         source: "/_next/static/:path*",
-        headers: [{ key: "Content-Security-Policy", value: strictCsp }],
+        headers: [{ key: "Content-Security-Policy", value: STRICT_CSP }],
       },
     ];
   },

@@ -10,6 +10,10 @@ import { fileURLToPath } from "node:url";
 import { buildWorkers, FILE_HOST_FILE, HOSTILE_JOBS_FILE, WORKERS_DIR } from "./build-workers.mjs";
 import { dedupeServerChunks } from "./dedupe-chunks.mjs";
 import { fail, root } from "./paths.mjs";
+import { precompressStatic, readStaticManifest } from "./precompress-static.mjs";
+
+/** @param {number} bytes */
+const kB = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
 
 const BUILD_INPUTS = [
   "app",
@@ -52,7 +56,18 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
   const workers = [HOSTILE_JOBS_FILE, FILE_HOST_FILE].every((file) =>
     fs.existsSync(path.join(WORKERS_DIR, file)),
   );
-  if (built === wanted && workers && !force) return null;
+  if (built === wanted && workers && !force) {
+    // A build from before the static files were compressed at build time.
+    // Where .next is read-only, Next.js serves them as before.
+    if (!readStaticManifest(root)) {
+      try {
+        precompressStatic(root);
+      } catch (error) {
+        console.warn(`[cancelcase] static files not compressed: ${error}`);
+      }
+    }
+    return null;
+  }
   console.log("[cancelcase] building the app (first start, or the sources changed)…");
   const started = performance.now();
   const result = spawnSync(
@@ -72,6 +87,10 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
     );
   // After next build, which empties .next: the worker pool's entry (lib/workers/pool.ts).
   buildWorkers();
+  const compressed = precompressStatic(root);
+  console.log(
+    `[cancelcase] ${compressed.files} static files (${kB(compressed.bytes)}) compressed once: brotli ${kB(compressed.br)}, gzip ${kB(compressed.gzip)}`,
+  );
   fs.writeFileSync(stamp, wanted);
   return (performance.now() - started) / 1000;
 }

@@ -13,17 +13,20 @@ import { nextApp } from "./middlewares/next-app.mjs";
 import { anonymousPageCacheMiddleware } from "./middlewares/page-cache.mjs";
 import { pageCspNonce } from "./middlewares/page-csp.mjs";
 import { pageWriteOrigin } from "./middlewares/page-write-origin.mjs";
+import { staticFilesMiddleware } from "./middlewares/static-files.mjs";
 import { urlEncoding } from "./middlewares/url-encoding.mjs";
 
 /**
  * The request path, in order. Settings are read once, here: a bad value
  * (TRUST_PROXY=maybe) stops the server before it listens.
- * @param {{ dev: boolean, handle: Parameters<typeof nextApp>[0], env?: Record<string, string | undefined> }} options
+ * @param {{ dev: boolean, handle: Parameters<typeof nextApp>[0], env?: Record<string, string | undefined>, root?: string }} options
  * @returns {import("./middleware.mjs").Middleware[]}
  */
-export function requestPath({ dev, handle, env = process.env }) {
+export function requestPath({ dev, handle, env = process.env, root }) {
   const trustProxy = setting("TRUST_PROXY", env);
   return [
+    // The build's files, from memory; not in development, where they change.
+    root ? staticFilesMiddleware({ root, enabled: !dev }) : null,
     urlEncoding(),
     bodyLimitMiddleware(),
     pageWriteOrigin({ trustProxy }),
@@ -55,7 +58,7 @@ export async function startServer({ root, dev, host, port }) {
   const app = next({ dev, dir: root, hostname: host === "0.0.0.0" ? "localhost" : host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer(chain(requestPath({ dev, handle })));
+  const server = createServer(chain(requestPath({ dev, handle, root })));
 
   // Keep idle connections longer than the clients and proxies in front of us
   // (load balancers commonly hold them 60 s): a server that closes first races

@@ -31,3 +31,26 @@ test("a page answered from the cache carries its own nonce in its policy and its
   }
   expect(nonces[0]).not.toBe(nonces[1]);
 });
+
+// The build's files (server/middlewares/static-files.mjs): compressed once at
+// build time, answered from memory, cached for good.
+test("the page's scripts come precompressed, immutable, with the strict policy", async ({
+  request,
+}) => {
+  const html = await (await request.get("/login")).text();
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(script).toBeTruthy();
+  const br = await request.get(script!, { headers: { "accept-encoding": "gzip, br" } });
+  expect(br.status()).toBe(200);
+  expect(br.headers()["content-encoding"]).toBe("br");
+  expect(br.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(br.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(br.headers()["x-content-type-options"]).toBe("nosniff");
+  const again = await request.get(script!, {
+    headers: { "accept-encoding": "gzip, br", "if-none-match": br.headers().etag! },
+  });
+  expect(again.status()).toBe(304);
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toContain("Disallow: /");
+  expect(robots.headers()["cache-control"]).toBe("public, max-age=0");
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, resolveLocale } from "@/lib/i18n/negotiate";
+import { negotiatedCount, negotiateLocale, resolveLocale } from "@/lib/i18n/negotiate";
 
 describe("locale negotiation", () => {
   it.each([
@@ -29,5 +29,19 @@ describe("locale negotiation", () => {
     );
     expect(resolveLocale({ cookieLocale: "de", acceptLanguage: "zh-CN" })).toBe("zh-CN");
     expect(resolveLocale({ userLocale: "xx", acceptLanguage: "en" })).toBe("en");
+  });
+
+  it("remembers answers per header, the same each time, and never more than 256 headers", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(negotiateLocale("zh-TW,zh;q=0.9")).toBe("zh-CN");
+      expect(negotiateLocale("fr-FR,fr;q=0.9")).toBe("en");
+    }
+    for (let i = 0; i < 1000; i++) negotiateLocale(`x-tag${i},zh;q=0.${(i % 9) + 1}`);
+    expect(negotiatedCount()).toBe(256);
+    expect(negotiateLocale("x-tag999,zh;q=0.1")).toBe("zh-CN");
+    // Too long to be worth remembering: answered, not kept.
+    const before = negotiatedCount();
+    expect(negotiateLocale(`${"en;q=0.1,".repeat(40)}zh`)).toBe("zh-CN");
+    expect(negotiatedCount()).toBe(before);
   });
 });

@@ -41,6 +41,7 @@ export function limitReachedError(
     | "changes"
     | "devices"
     | "transactions"
+    | "imports"
     | "corrections",
   limit: number,
   english: string,

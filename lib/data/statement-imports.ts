@@ -47,6 +47,25 @@ export async function assertRoomForLines(actor: Actor, incoming: number): Promis
   }
 }
 
+/**
+ * Imports one account may keep. Each is a small row, but an import of a file
+ * already imported adds one and no line, so lines alone do not bound them: a
+ * statement a month from ten accounts over ten years is 1,200.
+ */
+export const STATEMENT_IMPORTS_PER_USER = 2_000;
+
+/** Refuses another import when the user keeps the most, before the file is read. */
+export async function assertRoomForImport(actor: Actor): Promise<void> {
+  const count = await db.statementImport.count({ where: { userId: actor.id } });
+  if (count >= STATEMENT_IMPORTS_PER_USER) {
+    throw limitReachedError(
+      "imports",
+      STATEMENT_IMPORTS_PER_USER,
+      `You already keep ${count} statement imports; at most ${STATEMENT_IMPORTS_PER_USER} fit in one account.`,
+    );
+  }
+}
+
 /** How many more statement lines the user may keep (the limit less what is kept). */
 export async function roomForLines(actor: Actor): Promise<number> {
   const count = await db.transaction.count({ where: { userId: actor.id } });

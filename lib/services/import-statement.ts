@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  assertRoomForImport,
   assertRoomForLines,
   createImport,
   finishImport,
@@ -39,6 +40,7 @@ export type ImportResult = ImportDto & { matched: number; mapping: ColumnMapping
 
 export async function importStatement(actor: Actor, receive: ReceiveUpload): Promise<ImportResult> {
   await assertRoomForLines(actor, 0);
+  await assertRoomForImport(actor);
   const { upload, fields } = await receive(STATEMENT_MAX_BYTES, { into: createScratchFile });
   try {
     const input = parseInput(importFieldsSchema, fields);

@@ -4,7 +4,7 @@ import { getCase } from "@/lib/data/case-record";
 import { transitionCase, updateCase } from "@/lib/data/cases";
 import { createSubscription, updateSubscription } from "@/lib/data/subscriptions";
 import { reminderFacts } from "@/lib/data/reminder-facts";
-import { listImports } from "@/lib/data/statement-imports";
+import { listImports, STATEMENT_IMPORTS_PER_USER } from "@/lib/data/statement-imports";
 import { flaggedCharges } from "@/lib/data/flagged-charges";
 import { listTransactions } from "@/lib/data/transactions";
 // eslint-disable-next-line no-restricted-imports -- 600 confirmed cases are written directly; the workflow is tested elsewhere
@@ -245,6 +245,43 @@ describe("statement imports", () => {
       ),
     ).rejects.toMatchObject({ code: "limit_reached" });
     expect((await listTransactions(user, { limit: 10 })).items).toEqual([]);
+  });
+
+  it("refuses another import, before reading the file, when the user keeps the most", async () => {
+    const user = await newUser();
+    // The same file imported again adds an import and no line: lines alone do not bound them.
+    await db.statementImport.createMany({
+      data: Array.from({ length: STATEMENT_IMPORTS_PER_USER }, (_, i) => ({
+        userId: user.id,
+        account: "Chase ••1234",
+        format: "csv",
+        fileName: `statement-${i}.csv`,
+        lines: 1,
+        added: 0,
+        duplicates: 1,
+      })),
+    });
+    let read = false;
+    const upload = statementUpload(CHASE_HEADER + chaseLine("2026-11-01", "A", "-1.00"));
+    await expect(
+      importStatement(user, (...args) => {
+        read = true;
+        return upload(...args);
+      }),
+    ).rejects.toMatchObject({
+      code: "limit_reached",
+      details: { limit: STATEMENT_IMPORTS_PER_USER },
+    });
+    expect(read).toBe(false);
+    expect(await db.statementImport.count({ where: { userId: user.id } })).toBe(
+      STATEMENT_IMPORTS_PER_USER,
+    );
+    // Another user is not affected.
+    const other = await newUser();
+    await importStatement(
+      other,
+      statementUpload(CHASE_HEADER + chaseLine("2026-11-01", "A", "-1.00")),
+    );
   });
 
   it("reads an OFX file, with its statement date", async () => {

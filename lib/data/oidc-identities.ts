@@ -60,12 +60,15 @@ export async function createOidcUser(input: {
   email: string;
   passwordHash: string;
   identity: OidcIdentityKey;
+  /** The language the browser asked in (as a sign-up gets it). */
+  locale?: string;
 }): Promise<{ id: string } | null> {
   try {
     return await db.user.create({
       data: {
         email: input.email,
         passwordHash: input.passwordHash,
+        ...(input.locale ? { locale: input.locale } : {}),
         oidcIdentities: { create: { ...input.identity, email: input.email } },
       },
       select: { id: true },

@@ -5,6 +5,7 @@ import { setSessionCookie } from "@/lib/auth/session-cookie";
 import type { OidcSettings } from "@/lib/config";
 import { findSignInUser } from "@/lib/data/oidc-identities";
 import type { SessionUser } from "@/lib/data/users";
+import type { Locale } from "@/lib/domain/locales";
 import { oidcLoginError, type OidcLoginError } from "@/lib/domain/oidc-refusals";
 import { OidcSignInRefused, resolveOidcSignIn } from "./oidc-sign-in";
 
@@ -41,7 +42,13 @@ export async function beginOidcSignIn(
  */
 export async function completeOidcSignIn(
   settings: OidcSettings,
-  input: { callbackUrl: URL; flowCookie: string | null; signedIn: SessionUser | null },
+  input: {
+    callbackUrl: URL;
+    flowCookie: string | null;
+    signedIn: SessionUser | null;
+    /** The language of the page, for an account this sign-in makes. */
+    locale?: Locale;
+  },
 ): Promise<OidcStep> {
   // The person cancelled at the provider, or it refused: said as such, not as a forgery.
   if (input.callbackUrl.searchParams.has("error")) {
@@ -59,7 +66,12 @@ export async function completeOidcSignIn(
   }
   let outcome;
   try {
-    outcome = await resolveOidcSignIn(settings, assertion, input.signedIn?.id ?? null);
+    outcome = await resolveOidcSignIn(
+      settings,
+      assertion,
+      input.signedIn?.id ?? null,
+      input.locale,
+    );
   } catch (error) {
     if (error instanceof OidcSignInRefused) return { refused: oidcLoginError(error.reason) };
     throw error;

@@ -66,6 +66,7 @@ function person(input: { email?: string; email_verified?: boolean } = {}) {
 async function roundTrip(
   sub: string,
   signedIn: Parameters<typeof completeOidcSignIn>[1]["signedIn"] = null,
+  locale?: "en" | "zh-CN",
 ) {
   const settings = oidcSettings()!;
   const start = await beginOidcSignIn(settings, "/cases?state=open");
@@ -75,7 +76,12 @@ async function roundTrip(
     sub,
     `${BASE_URL}/api/auth/oidc/callback`,
   );
-  return completeOidcSignIn(settings, { callbackUrl, flowCookie: start.flowCookie!, signedIn });
+  return completeOidcSignIn(settings, {
+    callbackUrl,
+    flowCookie: start.flowCookie!,
+    signedIn,
+    locale,
+  });
 }
 
 async function sessionOfJar() {
@@ -88,7 +94,7 @@ async function sessionOfJar() {
 describe("the single sign-on callback (lib/services/oidc-callback.ts)", () => {
   it("signs a new person in as the password path does: Session row, cookie, unseen device", async () => {
     const { sub, email } = person();
-    expect(await roundTrip(sub)).toEqual({ location: "/cases?state=open" });
+    expect(await roundTrip(sub, null, "zh-CN")).toEqual({ location: "/cases?state=open" });
     const session = await sessionOfJar();
     expect(session?.options).toMatchObject({
       httpOnly: true,
@@ -98,7 +104,8 @@ describe("the single sign-on callback (lib/services/oidc-callback.ts)", () => {
     });
     const { uid, sv, sid } = session!.token as { uid: string; sv: number; sid: string };
     const user = await findSessionUser(sid, uid, sv);
-    expect(user).toMatchObject({ id: uid, email });
+    // The account speaks the language the sign-in was made in.
+    expect(user).toMatchObject({ id: uid, email, locale: "zh-CN" });
     const events = await listSecurityEvents(user!, { limit: 10 });
     expect(events.items.map((event) => event.kind)).toEqual(["sign_in_new_device"]);
     expect(request.jar.has("cc_device")).toBe(true);

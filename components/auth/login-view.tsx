@@ -1,6 +1,7 @@
 import { LoginForm } from "@/components/auth/login-form";
 import { PasskeySignInButton } from "@/components/auth/passkey-sign-in-button";
-import { SsoSignIn } from "@/components/auth/sso-sign-in";
+import { SsoError, SsoSignIn } from "@/components/auth/sso-sign-in";
+import type { OidcLoginError } from "@/lib/domain/oidc-refusals";
 import { Link } from "@/components/ui/link";
 import type { getTranslations } from "next-intl/server";
 
@@ -23,7 +24,11 @@ export function LoginView({
   callbackUrl: string;
   notice: string | undefined;
   /** Single sign-on when configured: its button, and why the last one was refused. */
-  sso: Omit<Parameters<typeof SsoSignIn>[0], "callbackUrl" | "primary" | "className"> | null;
+  sso: {
+    label: string | null;
+    error: OidcLoginError | null;
+    t: Parameters<typeof SsoSignIn>[0]["t"];
+  } | null;
   /** PASSWORD_LOGIN: false hides the password form, the reset and the sign-up. */
   passwords: boolean;
   t: Awaited<ReturnType<typeof getTranslations<"auth">>>;
@@ -37,12 +42,14 @@ export function LoginView({
         {t("loginTitle")}
       </h1>
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
+      {sso ? <SsoError error={sso.error} t={sso.t} /> : null}
       {passwords ? (
         <LoginForm callbackUrl={callbackUrl} notice={noticeKey ? t(noticeKey) : undefined} />
       ) : null}
       {sso ? (
         <SsoSignIn
-          {...sso}
+          label={sso.label}
+          t={sso.t}
           callbackUrl={callbackUrl}
           primary={!passwords}
           className={passwords ? "mt-5" : ""}

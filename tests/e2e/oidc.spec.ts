@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { PASSWORD, ready, uniqueEmail } from "./helpers";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
 // Single sign-on in Chromium against a real provider (oidc-provider, started
@@ -56,7 +56,8 @@ test("the button signs a new person in through the provider's pages, and again l
   await expect(page).toHaveURL(url("/settings"));
   await expect(page.locator("#sso")).toContainText(email);
   await expect(page.locator("#sso")).toContainText(provider.issuer);
-  // The only way in, with passwords off: unlinking it is refused.
+  // The only way in, with passwords off: unlinking it is refused (once the form is hydrated).
+  await ready(page);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Unlink ${email}` }).click();
   await expect(page.locator("#sso")).toContainText("only way into your account");

@@ -35,6 +35,7 @@ export function SettingsView({
   tn,
   format,
   security,
+  sso,
 }: {
   user: { name: string; email: string; locale: Locale; timeZone: string };
   tokens: ApiTokenSummary[];
@@ -47,6 +48,8 @@ export function SettingsView({
   format: Awaited<ReturnType<typeof getFormatter>>;
   /** Settings → Security (components/settings/security-log.tsx), rendered by the page. */
   security: ReactNode;
+  /** Settings → Single sign-on (components/settings/sso-card.tsx), rendered by the page. */
+  sso?: ReactNode;
 }) {
   const timeZones = timeZoneChoices(user.locale, user.timeZone);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
@@ -105,6 +108,8 @@ export function SettingsView({
         <TwoFactorCard />
 
         <PasskeysCard />
+
+        {sso}
 
         <Card>
           <CardHeader title={t("yourData")} description={t("yourDataBody")} />

@@ -1,6 +1,7 @@
 import "server-only";
 import { trustedDeviceFor } from "@/lib/auth/device-cookie";
 import { throttlePasswordCheck } from "@/lib/auth/login-throttle";
+import { requirePasswordLogin } from "@/lib/auth/password-login";
 import { checkSecondFactor } from "@/lib/auth/second-factor";
 import { verifyCredentials, type SessionUser } from "@/lib/data/users";
 import { AppError, isAppError } from "@/lib/errors/app-error";
@@ -39,6 +40,7 @@ export async function checkCredentials(
   client: ClientContext,
   now = new Date(),
 ): Promise<SessionUser> {
+  requirePasswordLogin();
   const { email, password, totp } = parseInput(credentialsSchema, input);
   const attempt = {
     email,

@@ -45,6 +45,23 @@ export const RATE_LIMITED_ERROR = "rate_limited";
  */
 class SessionEnded extends Error {}
 
+/**
+ * What a new sign-in's cookie carries besides next-auth's own fields: a new
+ * Session row (decision 012) and the user's sessionVersion. The one place a
+ * browser session starts, for next-auth's providers and for single sign-on
+ * (lib/auth/session-cookie.ts).
+ */
+export async function startSessionClaims(user: {
+  id: string;
+  sessionVersion?: number;
+}): Promise<{ uid: string; sv: number; sid: string }> {
+  return {
+    uid: user.id,
+    sv: user.sessionVersion ?? 0,
+    sid: await startSession(user.id, (await headers()).get("user-agent") ?? ""),
+  };
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
@@ -104,12 +121,7 @@ export const authOptions: NextAuthOptions = {
     // is how "Log out", signing a browser out from Settings, logout-everywhere
     // and a password change end sessions that a JWT alone cannot.
     async jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sv = user.sessionVersion ?? 0;
-        token.sid = await startSession(user.id, (await headers()).get("user-agent") ?? "");
-        return token;
-      }
+      if (user) return { ...token, ...(await startSessionClaims(user)) };
       const live =
         token.uid && token.sid && typeof token.sv === "number"
           ? await findSessionUser(token.sid, token.uid, token.sv)

@@ -72,7 +72,7 @@ export const OIDC_SETTINGS = {
   }),
   PASSWORD_LOGIN: /** @type {Setting<boolean>} */ ({
     default: "true",
-    doc: "`false` turns password sign-in off (single sign-on only); needs `OIDC_ISSUER`.",
+    doc: "`false`: single sign-on only; password sign-in, tokens by password, sign-up and reset answer 403 (docs/operations.md).",
     parse: (raw, env) => {
       const allowed = flag("PASSWORD_LOGIN", true)(raw);
       // Without a provider, nobody could sign in at all.

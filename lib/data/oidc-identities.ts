@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { isUniqueViolation } from "./errors";
-import type { Actor } from "./users";
+import { isUniqueViolation, notFoundError } from "./errors";
+import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
 
 // Identities at OpenID Connect providers that sign in as an account
 // (docs/decisions/025-oidc.md). Who may link is decided before this
@@ -60,12 +60,15 @@ export async function createOidcUser(input: {
   email: string;
   passwordHash: string;
   identity: OidcIdentityKey;
+  /** The language the browser asked in (as a sign-up gets it). */
+  locale?: string;
 }): Promise<{ id: string } | null> {
   try {
     return await db.user.create({
       data: {
         email: input.email,
         passwordHash: input.passwordHash,
+        ...(input.locale ? { locale: input.locale } : {}),
         oidcIdentities: { create: { ...input.identity, email: input.email } },
       },
       select: { id: true },
@@ -83,4 +86,30 @@ export async function listOidcIdentities(actor: Actor): Promise<OidcIdentitySumm
     select: { id: true, issuer: true, email: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+}
+
+/** The account a single sign-on resolved to, as a session needs it (null if deleted meanwhile). */
+export async function findSignInUser(userId: string): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  return row ? toSessionUser(row) : null;
+}
+
+/** What else lets the actor in besides the identity `id`: other identities and passkeys. */
+export async function otherWaysIn(
+  actor: Actor,
+  id: string,
+): Promise<{ otherIdentities: number; passkeys: number }> {
+  const [identity, otherIdentities, passkeys] = await Promise.all([
+    db.oidcIdentity.findFirst({ where: { id, userId: actor.id }, select: { id: true } }),
+    db.oidcIdentity.count({ where: { userId: actor.id, id: { not: id } } }),
+    db.passkey.count({ where: { userId: actor.id } }),
+  ]);
+  if (!identity) throw notFoundError("Identity");
+  return { otherIdentities, passkeys };
+}
+
+/** Unlinks one of the actor's identities; not found for anyone else's. */
+export async function unlinkOidcIdentity(actor: Actor, id: string): Promise<void> {
+  const { count } = await db.oidcIdentity.deleteMany({ where: { id, userId: actor.id } });
+  if (count === 0) throw notFoundError("Identity");
 }

@@ -10,6 +10,8 @@ export const APP_ERROR_STATUS = {
   totp_invalid: 401,
   forbidden: 403,
   registration_closed: 403,
+  // PASSWORD_LOGIN=false: the password paths are off (lib/auth/password-login.ts).
+  password_login_off: 403,
   not_found: 404,
   conflict: 409,
   email_taken: 409,

@@ -9,6 +9,7 @@ import {
   findUserIdByEmail,
   linkOidcIdentity,
 } from "@/lib/data/oidc-identities";
+import type { Locale } from "@/lib/domain/locales";
 import { decideOidcSignIn, type OidcSignInRefusal } from "@/lib/domain/oidc-sign-in";
 
 // What a checked provider answer (lib/auth/oidc-flow.ts) becomes: the facts
@@ -28,6 +29,8 @@ export async function resolveOidcSignIn(
   settings: OidcSettings,
   assertion: OidcAssertion,
   signedInUserId: string | null,
+  /** A new account's language: the one the browser used (as a sign-up gets it). */
+  locale?: Locale,
 ): Promise<OidcSignInOutcome> {
   const identity = { issuer: assertion.issuer, subject: assertion.subject };
   const [identityUserId, emailUserId] = await Promise.all([
@@ -58,7 +61,12 @@ export async function resolveOidcSignIn(
     }
     case "create": {
       const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
-      const user = await createOidcUser({ email: decision.email, passwordHash, identity });
+      const user = await createOidcUser({
+        email: decision.email,
+        passwordHash,
+        identity,
+        locale,
+      });
       // Taken between the read and the write: the person tries again and is
       // then decided against the account that won.
       if (!user) throw new OidcSignInRefused("identity_taken");

@@ -4,6 +4,7 @@ import { registerUser } from "@/lib/data/users";
 import { sendSignupVerification } from "@/lib/services/email-verification";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeSignup } from "@/lib/auth/login-throttle";
+import { requirePasswordLogin } from "@/lib/auth/password-login";
 import { registerSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -15,6 +16,7 @@ export async function registerAccount(
   input: unknown,
   address: string,
 ): Promise<{ id: string; email: string }> {
+  requirePasswordLogin();
   if (!allowRegistration()) {
     throw new AppError("registration_closed", "Registration is closed on this server.");
   }

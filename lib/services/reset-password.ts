@@ -11,6 +11,7 @@ import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { consumePasswordReset, consumeResetConfirm } from "@/lib/auth/login-throttle";
+import { requirePasswordLogin } from "@/lib/auth/password-login";
 
 /**
  * "Forgot my password": the same answer, in the same time, whether or not
@@ -18,6 +19,7 @@ import { consumePasswordReset, consumeResetConfirm } from "@/lib/auth/login-thro
  * after the answer, so its SMTP round trip does not show in the timing.
  */
 export async function requestPasswordReset(input: unknown, address: string): Promise<void> {
+  requirePasswordLogin();
   const { email } = parseInput(passwordResetRequestSchema, input);
   await consumePasswordReset(email, address);
   if (!mailConfigured()) return;
@@ -45,6 +47,7 @@ export async function confirmPasswordReset(
   address: string,
   userAgent?: string | null,
 ): Promise<void> {
+  requirePasswordLogin();
   const { token, password } = parseInput(passwordResetConfirmSchema, input);
   await consumeResetConfirm(address);
   announceSecurityEvent(await completePasswordReset(token, password, new Date(), { userAgent }));

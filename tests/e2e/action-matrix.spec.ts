@@ -62,6 +62,12 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/two-factor.ts#startTotpAction": { kind: "self" },
   "lib/actions/two-factor.ts#confirmTotpAction": { kind: "self" },
   "lib/actions/two-factor.ts#disableTotpAction": { kind: "self" },
+  // Single sign-on: an identity id of another account is not found (A's token id stands for
+  // one: the e2e server has no provider; tests/data/oidc-unlink.test.ts unlinks A's real one).
+  "lib/actions/oidc.ts#unlinkOidcAction": {
+    kind: "foreign",
+    calls: (ids) => [[IDLE, form({ id: ids.token, password: PASSWORD })]],
+  },
   "lib/actions/email.ts#resendVerificationAction": { kind: "self" },
   "lib/actions/email.ts#requestEmailChangeAction": { kind: "self" },
   // The link's token is the proof; no session needed.

@@ -18,13 +18,21 @@ export type TestOidcProvider = {
   host: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * Registers the client's redirect URIs when they were not known at start
+   * (an app server whose port is picked after the issuer's): until then the
+   * provider answers 503.
+   */
+  setRedirectUris(uris: string[]): void;
+  /** The paths asked for so far, in order (a test counts discovery reads). */
+  requests: string[];
   /** Adds (or replaces) an account at the provider, for the next sign-in. */
   addPerson(person: TestPerson): void;
   close(): Promise<void>;
 };
 
 export async function startOidcProvider(options: {
-  redirectUris: string[];
+  redirectUris?: string[];
   people?: TestPerson[];
 }): Promise<TestOidcProvider> {
   const people = new Map((options.people ?? []).map((person) => [person.sub, person]));
@@ -38,37 +46,50 @@ export async function startOidcProvider(options: {
   const signingKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
     format: "jwk",
   });
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: options.redirectUris,
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
+  const configure = (redirectUris: string[]) => {
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: redirectUris,
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
+      ],
+      jwks: { keys: [{ ...signingKey, kid: "test-key", use: "sig", alg: "RS256" }] },
+      cookies: { keys: [randomBytes(24).toString("base64url")] },
+      claims: { openid: ["sub"], email: ["email", "email_verified"] },
+      // PKCE for every client, as CancelCase always sends it.
+      pkce: { required: () => true },
+      features: { devInteractions: { enabled: true } },
+      findAccount: (_ctx, id) => {
+        const person = people.get(id) ?? {
+          sub: id,
+          email: `${id}@example.test`,
+          email_verified: false,
+        };
+        return { accountId: id, claims: () => ({ ...person }) };
       },
-    ],
-    jwks: { keys: [{ ...signingKey, kid: "test-key", use: "sig", alg: "RS256" }] },
-    cookies: { keys: [randomBytes(24).toString("base64url")] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    // PKCE for every client, as CancelCase always sends it.
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    findAccount: (_ctx, id) => {
-      const person = people.get(id) ?? {
-        sub: id,
-        email: `${id}@example.test`,
-        email_verified: false,
-      };
-      return { accountId: id, claims: () => ({ ...person }) };
-    },
+    });
+    handler = provider.callback();
+  };
+  let handler: ReturnType<InstanceType<typeof Provider>["callback"]> | null = null;
+  const requests: string[] = [];
+  server.on("request", (request, response) => {
+    requests.push(new URL(request.url ?? "/", issuer).pathname);
+    if (handler) return void handler(request, response);
+    response.statusCode = 503;
+    response.end();
   });
-  server.on("request", provider.callback());
+  if (options.redirectUris) configure(options.redirectUris);
   return {
     issuer,
     host: `127.0.0.1:${port}`,
     clientId,
     clientSecret,
+    setRedirectUris: configure,
+    requests,
     addPerson: (person) => people.set(person.sub, person),
     close: () =>
       new Promise<void>((resolve) => {

@@ -65,4 +65,25 @@ describe("OpenID Connect discovery (lib/auth/oidc-client.ts)", () => {
     expect(refusal).toBeInstanceOf(OutboundRefused);
     expect((refusal as OutboundRefused).reason).toBe("address_not_allowed");
   });
+
+  it("reuses a discovery for five minutes per issuer and client, and keeps only a few", async () => {
+    const settings = configure(provider.host);
+    const reads = () =>
+      provider.requests.filter((path) => path === "/.well-known/openid-configuration").length;
+    // A moment no earlier test cached at.
+    const t0 = Date.now() + 60 * 60 * 1000;
+    const before = reads();
+    const first = await discoverOidc(settings, t0);
+    expect(await discoverOidc(settings, t0 + 4 * 60 * 1000)).toBe(first);
+    expect(reads()).toBe(before + 1);
+    // Past five minutes: read again.
+    const second = await discoverOidc(settings, t0 + 5 * 60 * 1000 + 1);
+    expect(second).not.toBe(first);
+    expect(reads()).toBe(before + 2);
+    // Four other clients push it out: bounded, the oldest goes first.
+    for (const clientId of ["a", "b", "c", "d"]) {
+      await discoverOidc({ ...settings, clientId }, t0 + 5 * 60 * 1000 + 2);
+    }
+    expect(await discoverOidc(settings, t0 + 5 * 60 * 1000 + 3)).not.toBe(second);
+  });
 });

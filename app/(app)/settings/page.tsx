@@ -7,6 +7,7 @@ import { listApiTokens } from "@/lib/data/api-tokens";
 import { listSessions } from "@/lib/data/sessions";
 import { calendarFeedStatus } from "@/lib/data/calendar-feed";
 import { SecurityLog } from "@/components/settings/security-log";
+import { SsoCard } from "@/components/settings/sso-card";
 import { listSecurityEvents } from "@/lib/data/security-events";
 import { orFirstPage } from "@/lib/http/or-first-page";
 
@@ -21,10 +22,10 @@ const SECURITY_PAGE = 20;
 export default async function SettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ security?: string }>;
+  searchParams: Promise<{ security?: string; sso?: string }>;
 }) {
   const user = await requireUser();
-  const { security: cursor } = await searchParams;
+  const { security: cursor, sso } = await searchParams;
   const [t, tn, ts, format, tokens, sessions, thisSession, feed, notify, events] =
     await Promise.all([
       getTranslations("settings"),
@@ -52,6 +53,7 @@ export default async function SettingsPage({
       t={t}
       tn={tn}
       format={format}
+      sso={<SsoCard outcome={sso} />}
       security={
         <SecurityLog
           page={events}

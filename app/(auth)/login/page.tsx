@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LoginView } from "@/components/auth/login-view";
-import { baseUrl } from "@/lib/config";
+import { baseUrl, oidcSettings, passwordLogin } from "@/lib/config";
+import { isOidcLoginError } from "@/lib/domain/oidc-refusals";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,9 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; notice?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; notice?: string; error?: string }>;
 }) {
-  const [{ callbackUrl, notice }, t] = await Promise.all([searchParams, getTranslations("auth")]);
+  const [{ callbackUrl, notice, error }, t, to] = await Promise.all([
+    searchParams,
+    getTranslations("auth"),
+    getTranslations("oidc"),
+  ]);
+  const settings = oidcSettings();
   return (
     <LoginView
       callbackUrl={safeRedirectPath(
@@ -22,6 +28,12 @@ export default async function LoginPage({
         baseUrl(),
       )}
       notice={notice}
+      sso={
+        settings
+          ? { label: settings.label, error: isOidcLoginError(error) ? error : null, t: to }
+          : null
+      }
+      passwords={passwordLogin()}
       t={t}
     />
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { RegisterView } from "@/components/auth/register-view";
-import { allowRegistration } from "@/lib/config";
+import { allowRegistration, passwordLogin } from "@/lib/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -9,6 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RegisterPage() {
+  // PASSWORD_LOGIN=false: single sign-on only, so no password to make or reset here.
+  if (!passwordLogin()) notFound();
   const t = await getTranslations("auth");
   return <RegisterView open={allowRegistration()} t={t} />;
 }

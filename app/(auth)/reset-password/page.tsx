@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { ResetPasswordView } from "@/components/auth/reset-password-view";
+import { passwordLogin } from "@/lib/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -13,6 +15,8 @@ export default async function ResetPasswordPage({
 }: {
   searchParams: Promise<{ token?: string }>;
 }) {
+  // PASSWORD_LOGIN=false: single sign-on only, so no password to reset here.
+  if (!passwordLogin()) notFound();
   const [{ token }, t] = await Promise.all([searchParams, getTranslations("auth")]);
   return <ResetPasswordView token={typeof token === "string" ? token.slice(0, 100) : ""} t={t} />;
 }

@@ -24,7 +24,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     auth: "public",
     body: json(registerSchema),
     success: created("The new account.", z.object({ id: z.string(), email: z.string() })),
-    errors: ["registration_closed", "email_taken", "rate_limited"],
+    errors: ["registration_closed", "password_login_off", "email_taken", "rate_limited"],
   },
   {
     method: "POST",
@@ -34,11 +34,12 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     description:
       "The token is shown once. Failed checks are throttled (429 with Retry-After). With " +
       "two-factor on, `totp` (a current code or an unused recovery code) is needed too: 401 " +
-      "`totp_required` without it, 401 `totp_invalid` when it is wrong or used already.",
+      "`totp_required` without it, 401 `totp_invalid` when it is wrong or used already. " +
+      "403 `password_login_off` when the server has passwords off (`PASSWORD_LOGIN=false`).",
     auth: "public",
     body: json(tokenRequestSchema),
     success: created("The token, for `Authorization: Bearer`.", z.object({ token: z.string() })),
-    errors: ["unauthorized", "totp_required", "totp_invalid", "rate_limited"],
+    errors: ["password_login_off", "unauthorized", "totp_required", "totp_invalid", "rate_limited"],
   },
   {
     method: "POST",
@@ -49,7 +50,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     auth: "public",
     body: json(passwordResetRequestSchema),
     success: { status: 202, description: "Accepted.", schema: z.object({ ok: z.boolean() }) },
-    errors: ["rate_limited"],
+    errors: ["password_login_off", "rate_limited"],
   },
   {
     method: "POST",
@@ -60,7 +61,7 @@ export const ACCOUNT_OPERATIONS: Operation[] = [
     auth: "public",
     body: json(passwordResetConfirmSchema),
     success: ok("Password changed.", z.object({ ok: z.boolean() })),
-    errors: ["rate_limited"],
+    errors: ["password_login_off", "rate_limited"],
   },
   {
     method: "GET",

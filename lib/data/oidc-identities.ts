@@ -21,13 +21,15 @@ export async function findOidcIdentityOwner(key: OidcIdentityKey): Promise<strin
   return row?.userId ?? null;
 }
 
-/** The account with this email (emails are kept lower-case), or null. */
-export async function findUserIdByEmail(email: string): Promise<string | null> {
+/** The account with this email (emails are kept lower-case) and whether it verified it, or null. */
+export async function findUserByEmail(
+  email: string,
+): Promise<{ id: string; emailVerified: boolean } | null> {
   const row = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true },
+    select: { id: true, emailVerifiedAt: true },
   });
-  return row?.id ?? null;
+  return row ? { id: row.id, emailVerified: row.emailVerifiedAt !== null } : null;
 }
 
 /**
@@ -62,6 +64,8 @@ export async function createOidcUser(input: {
   identity: OidcIdentityKey;
   /** The language the browser asked in (as a sign-up gets it). */
   locale?: string;
+  /** The provider said it verified the address: the account starts verified. */
+  emailVerified?: boolean;
 }): Promise<{ id: string } | null> {
   try {
     return await db.user.create({
@@ -69,6 +73,7 @@ export async function createOidcUser(input: {
         email: input.email,
         passwordHash: input.passwordHash,
         ...(input.locale ? { locale: input.locale } : {}),
+        emailVerifiedAt: input.emailVerified ? new Date() : null,
         oidcIdentities: { create: { ...input.identity, email: input.email } },
       },
       select: { id: true },

@@ -13,6 +13,8 @@ export const OIDC_LOGIN_ERRORS = [
   /** The provider could not be reached, or the outbound guard refused its address. */
   "oidc_unreachable",
   "oidc_link_needs_proof",
+  /** An account has the email, but its address was never verified here. */
+  "oidc_account_unverified",
   /** Closed registration, and the email's domain is not allowed (or not verified). */
   "oidc_registration_closed",
   "oidc_email_missing",
@@ -38,6 +40,7 @@ const CODES: Record<OidcRefusalReason, OidcLoginError> = {
   provider_error: "oidc_provider",
   unreachable: "oidc_unreachable",
   link_needs_proof: "oidc_link_needs_proof",
+  account_unverified: "oidc_account_unverified",
   registration_closed: "oidc_registration_closed",
   email_missing: "oidc_email_missing",
   identity_of_another_account: "oidc_identity_taken",

@@ -12,6 +12,8 @@ export type OidcSignInFacts = {
   signedInUserId: string | null;
   /** The account whose email is the one the provider asserted, if any. */
   emailUserId: string | null;
+  /** Whether that account proved its own address here (its verification link was opened). */
+  emailUserVerified: boolean;
   /** The email the provider asserted, or null when it gave none. */
   email: string | null;
   /** The provider's `email_verified` claim, true only when it said exactly true. */
@@ -23,7 +25,11 @@ export type OidcSignInFacts = {
 };
 
 export type OidcSignInRefusal =
-  "identity_of_another_account" | "link_needs_proof" | "email_missing" | "registration_closed";
+  | "identity_of_another_account"
+  | "link_needs_proof"
+  | "account_unverified"
+  | "email_missing"
+  | "registration_closed";
 
 export type OidcSignInDecision =
   | { kind: "sign_in"; userId: string }
@@ -48,9 +54,15 @@ export function decideOidcSignIn(facts: OidcSignInFacts): OidcSignInDecision {
   if (facts.signedInUserId) return { kind: "link", userId: facts.signedInUserId };
   if (!facts.email) return { kind: "refused", reason: "email_missing" };
   if (facts.emailUserId) {
-    return facts.emailVerified
+    if (!facts.emailVerified) return { kind: "refused", reason: "link_needs_proof" };
+    // Both sides must have proved the address. Anyone may sign up here with
+    // an address they do not own and set the password; a link made by the
+    // owner's first single sign-on would then let that person into the
+    // owner's record (pre-account takeover). An address never verified
+    // here links only from Settings, signed in.
+    return facts.emailUserVerified
       ? { kind: "link", userId: facts.emailUserId }
-      : { kind: "refused", reason: "link_needs_proof" };
+      : { kind: "refused", reason: "account_unverified" };
   }
   // The domain allow-list trusts the provider's word about the address, so
   // only a verified one counts; open registration asks no more of single

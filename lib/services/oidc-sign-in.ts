@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/crypto/passwords";
 import {
   createOidcUser,
   findOidcIdentityOwner,
-  findUserIdByEmail,
+  findUserByEmail,
   linkOidcIdentity,
 } from "@/lib/data/oidc-identities";
 import type { Locale } from "@/lib/domain/locales";
@@ -33,14 +33,15 @@ export async function resolveOidcSignIn(
   locale?: Locale,
 ): Promise<OidcSignInOutcome> {
   const identity = { issuer: assertion.issuer, subject: assertion.subject };
-  const [identityUserId, emailUserId] = await Promise.all([
+  const [identityUserId, emailUser] = await Promise.all([
     findOidcIdentityOwner(identity),
-    assertion.email ? findUserIdByEmail(assertion.email) : null,
+    assertion.email ? findUserByEmail(assertion.email) : null,
   ]);
   const decision = decideOidcSignIn({
     identityUserId,
     signedInUserId,
-    emailUserId,
+    emailUserId: emailUser?.id ?? null,
+    emailUserVerified: emailUser?.emailVerified ?? false,
     email: assertion.email,
     emailVerified: assertion.emailVerified,
     registrationOpen: allowRegistration(),
@@ -66,6 +67,7 @@ export async function resolveOidcSignIn(
         passwordHash,
         identity,
         locale,
+        emailVerified: assertion.emailVerified,
       });
       // Taken between the read and the write: the person tries again and is
       // then decided against the account that won.

@@ -5,6 +5,7 @@ import { OIDC_FLOW_COOKIE } from "@/lib/auth/oidc-flow";
 import { oidcSettings } from "@/lib/config";
 import { findSessionUser } from "@/lib/data/sessions";
 import { listSecurityEvents } from "@/lib/data/security-events";
+import { listOidcIdentities } from "@/lib/data/oidc-identities";
 import { beginOidcSignIn, completeOidcSignIn } from "@/lib/services/oidc-callback";
 import { newUser } from "../support/fixtures";
 import {
@@ -129,6 +130,12 @@ describe("the single sign-on callback (lib/services/oidc-callback.ts)", () => {
     const unverified = person({ email: owner.email, email_verified: false });
     expect(await roundTrip(unverified.sub)).toEqual({ refused: "oidc_link_needs_proof" });
     expect(request.jar.has("next-auth.session-token")).toBe(false);
+    // The provider verified the address, but this account never did: someone
+    // may have signed up with it. Not linked, no session.
+    const verifiedThere = person({ email: owner.email, email_verified: true });
+    expect(await roundTrip(verifiedThere.sub)).toEqual({ refused: "oidc_account_unverified" });
+    expect(request.jar.has("next-auth.session-token")).toBe(false);
+    expect(await listOidcIdentities(owner)).toEqual([]);
 
     const signedIn = (await findSignedIn(owner.id))!;
     expect(await roundTrip(unverified.sub, signedIn)).toEqual({ location: "/cases?state=open" });

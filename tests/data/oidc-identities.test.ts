@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   findOidcIdentityOwner,
-  findUserIdByEmail,
+  findUserByEmail,
   linkOidcIdentity,
   listOidcIdentities,
 } from "@/lib/data/oidc-identities";
+import { confirmEmailToken, createEmailToken, emailVerificationOf } from "@/lib/data/email-tokens";
 import { newUser } from "../support/fixtures";
 
 // An identity at a provider belongs to one account at most (the unique
@@ -45,7 +46,12 @@ describe("OIDC identities (lib/data/oidc-identities.ts)", () => {
 
   it("finds an account by its email whatever the case the provider wrote it in", async () => {
     const user = await newUser();
-    expect(await findUserIdByEmail(user.email.toUpperCase())).toBe(user.id);
-    expect(await findUserIdByEmail(`${randomUUID()}@example.com`)).toBeNull();
+    expect(await findUserByEmail(user.email.toUpperCase())).toEqual({
+      id: user.id,
+      emailVerified: false,
+    });
+    await confirmEmailToken((await createEmailToken(user, "verify")).token);
+    expect(await findUserByEmail(user.email)).toEqual({ id: user.id, emailVerified: true });
+    expect(await findUserByEmail(`${randomUUID()}@example.com`)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { finishOidcFlow, oidcRedirectUri, startOidcFlow } from "@/lib/auth/oidc-
 import { oidcSettings } from "@/lib/config";
 import { listOidcIdentities } from "@/lib/data/oidc-identities";
 import { resolveOidcSignIn } from "@/lib/services/oidc-sign-in";
+import { confirmEmailToken, createEmailToken, emailVerificationOf } from "@/lib/data/email-tokens";
 import { newUser } from "../support/fixtures";
 import {
   signInAtProvider,
@@ -59,6 +60,10 @@ describe("single sign-on (lib/services/oidc-sign-in.ts)", () => {
     expect(await listOidcIdentities({ id: first.userId })).toEqual([
       expect.objectContaining({ issuer: provider.issuer, email }),
     ]);
+    // The provider verified the address: so is the account's, from the start.
+    expect((await emailVerificationOf({ id: first.userId })).verifiedAt).toBeInstanceOf(Date);
+    const unverified = await signIn(person({ email_verified: false }).sub);
+    expect((await emailVerificationOf({ id: unverified.userId })).verifiedAt).toBeNull();
   });
 
   it("refuses to link to an account by an email the provider did not verify", async () => {
@@ -71,6 +76,9 @@ describe("single sign-on (lib/services/oidc-sign-in.ts)", () => {
   it("links by a verified email, or to the account the browser is signed in to", async () => {
     const owner = await newUser();
     const verified = person({ email: owner.email.toUpperCase() });
+    // Not while the account's own address is unverified here (pre-account takeover).
+    await expect(signIn(verified.sub)).rejects.toMatchObject({ reason: "account_unverified" });
+    await confirmEmailToken((await createEmailToken(owner, "verify")).token);
     expect(await signIn(verified.sub)).toEqual({ userId: owner.id, outcome: "linked" });
 
     const other = await newUser();

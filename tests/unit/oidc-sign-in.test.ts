@@ -8,6 +8,7 @@ const nobody: OidcSignInFacts = {
   identityUserId: null,
   signedInUserId: null,
   emailUserId: null,
+  emailUserVerified: true,
   email: "ada@example.com",
   emailVerified: true,
   registrationOpen: true,
@@ -44,6 +45,20 @@ describe("decideOidcSignIn", () => {
     expect(decide({ emailUserId: "u3", emailVerified: false })).toEqual({
       kind: "refused",
       reason: "link_needs_proof",
+    });
+  });
+
+  it("links by email only to an account that verified the address here too", () => {
+    // Someone signed up with the owner's address and set the password: the
+    // owner's first single sign-on must not open that account to them both.
+    expect(decide({ emailUserId: "u3", emailUserVerified: false })).toEqual({
+      kind: "refused",
+      reason: "account_unverified",
+    });
+    // Signed in, the person has proved the account is theirs.
+    expect(decide({ signedInUserId: "u3", emailUserId: "u3", emailUserVerified: false })).toEqual({
+      kind: "link",
+      userId: "u3",
     });
   });
 

@@ -64,3 +64,17 @@ export function shortError(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= CHANNEL_ERROR_MAX ? flat : `${flat.slice(0, CHANNEL_ERROR_MAX - 1)}…`;
 }
+
+/** Whether a kind takes a separate secret (the form shows the field accordingly). */
+export const SECRET_RULE: Record<ChannelKind, "required" | "optional" | "none"> = {
+  webhook: "required",
+  ntfy: "optional",
+  gotify: "required",
+  telegram: "required",
+  discord: "none",
+  slack: "none",
+  apprise: "none",
+  serverchan: "none",
+  pushplus: "none",
+  bark: "required",
+};

@@ -1,4 +1,5 @@
 import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
+import { ChannelsCard } from "@/components/settings/channels-card";
 import { EmailCard } from "@/components/settings/email-card";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
@@ -90,6 +91,8 @@ export function SettingsView({
             </Link>
           </p>
         </Card>
+
+        <ChannelsCard />
 
         <Card>
           <CardHeader title={t("calendarTitle")} description={t("calendarBody")} />

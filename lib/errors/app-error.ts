@@ -22,6 +22,8 @@ export const APP_ERROR_STATUS = {
   limit_reached: 422,
   date_in_future: 422,
   date_out_of_order: 422,
+  // A channel's target the outbound guard refuses (decision 026).
+  target_not_allowed: 422,
   rate_limited: 429,
   busy: 503,
 } as const;

@@ -17,6 +17,7 @@ type Ids = {
   dispute: string;
   account: string;
   passkey: string;
+  channel: string;
 };
 type Call = { url: string; data?: unknown; multipart?: Record<string, unknown> };
 type Entry =
@@ -85,6 +86,25 @@ const MATRIX: Record<string, Entry> = {
   "DELETE /api/v1/me/passkeys/:id": {
     kind: "foreign",
     call: (ids) => ({ url: `/api/v1/me/passkeys/${ids.passkey}` }),
+  },
+  // Notification channels: A's channel is not B's to see, change, test or remove.
+  "GET /api/v1/me/channels": {
+    kind: "list",
+    call: () => ({ url: "/api/v1/me/channels" }),
+    leaks: (body, ids) => JSON.stringify(body).includes(ids.channel),
+  },
+  "POST /api/v1/me/channels": { kind: "self" },
+  "PATCH /api/v1/me/channels/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/me/channels/${ids.channel}`, data: { name: "B was here" } }),
+  },
+  "DELETE /api/v1/me/channels/:id": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/me/channels/${ids.channel}` }),
+  },
+  "POST /api/v1/me/channels/:id/test": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/me/channels/${ids.channel}/test` }),
   },
   "POST /api/v1/imports": { kind: "self" },
   "POST /api/v1/subscriptions/import": { kind: "self" },
@@ -343,7 +363,18 @@ async function snapshot(request: APIRequestContext, auth: Record<string, string>
     await request.get(`/api/v1/accounts/${ids.account}`, { headers: auth })
   ).json();
   const passkeys = await (await request.get("/api/v1/me/passkeys", { headers: auth })).json();
-  return JSON.stringify({ sub, kase, statement, lines, corrections, dispute, account, passkeys });
+  const channels = await (await request.get("/api/v1/me/channels", { headers: auth })).json();
+  return JSON.stringify({
+    sub,
+    kase,
+    statement,
+    lines,
+    corrections,
+    dispute,
+    account,
+    passkeys,
+    channels,
+  });
 }
 
 /** A passkey for the caller, registered with a key made in Node (no browser here). */
@@ -446,6 +477,12 @@ test("as user B against user A's ids every route answers not found, anonymous ge
   const account = (await (await request.get("/api/v1/accounts", { headers: a.auth })).json())
     .items[0].id;
   const passkey = await softPasskey(request, a.auth);
+  const addedChannel = await request.post("/api/v1/me/channels", {
+    headers: a.auth,
+    data: { kind: "serverchan", name: "A's WeChat", target: "SCTaaaabbbbcccc" },
+  });
+  expect(addedChannel.status()).toBe(201);
+  const channel = (await addedChannel.json()).id;
   const ids: Ids = {
     subscription,
     case: kaseId,
@@ -457,6 +494,7 @@ test("as user B against user A's ids every route answers not found, anonymous ge
     dispute,
     account,
     passkey,
+    channel,
   };
   const before = await snapshot(request, a.auth, ids);
 

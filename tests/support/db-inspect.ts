@@ -152,3 +152,15 @@ async function afterEachPostgresStatement<T>(
     prototype.query = original;
   }
 }
+
+/** A channel's stored row as it is at rest (decision 026: secrets sealed, targets masked). */
+export async function readChannelRowForTests(
+  id: string,
+): Promise<{ target: string; secretSealed: string | null }> {
+  const [row] = await rows<{ target: string; secretSealed: string | null }>(
+    'SELECT "target", "secretSealed" FROM "Channel" WHERE "id" = $1',
+    id,
+  );
+  if (!row) throw new Error(`no channel ${id}`);
+  return row;
+}

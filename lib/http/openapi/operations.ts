@@ -1,5 +1,6 @@
 import { ACCOUNT_OPERATIONS } from "./account-operations";
 import { CASE_OPERATIONS } from "./case-operations";
+import { CHANNEL_OPERATIONS } from "./channel-operations";
 import { CORRECTION_OPERATIONS } from "./correction-operations";
 import { DISPUTE_OPERATIONS } from "./dispute-operations";
 import { LETTER_OPERATIONS } from "./letter-operations";
@@ -30,4 +31,5 @@ export const OPERATIONS: Operation[] = [
   ...SECURITY_EVENT_OPERATIONS,
   ...TWO_FACTOR_OPERATIONS,
   ...PASSKEY_OPERATIONS,
+  ...CHANNEL_OPERATIONS,
 ];

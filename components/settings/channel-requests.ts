@@ -16,6 +16,7 @@ async function outcomeOf(response: Response): Promise<ChannelOutcome> {
     return { ok: false, key: "channels.limitReached", values: { limit: error.limit ?? 0 } };
   }
   if (error.code === "target_not_allowed") return { ok: false, key: "errors.target_not_allowed" };
+  if (error.code === "rate_limited") return { ok: false, key: "channels.testRateLimited" };
   const field = Object.values(error.fieldCodes ?? {})[0]?.[0];
   return { ok: false, key: field ? `errors.${field}` : "channels.failed" };
 }

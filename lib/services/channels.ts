@@ -19,6 +19,7 @@ import { TARGET_IS_URL, type ChannelKind } from "@/lib/domain/channels";
 import { AppError } from "@/lib/errors/app-error";
 import { translator } from "@/lib/i18n/catalogs";
 import { checkOutboundUrl, isPublicAddress, OutboundRefused } from "@/lib/net/outbound";
+import { consumeOrRefuse, sharedLimiter } from "@/lib/shared-counters/shared";
 import { parseChannelCreate, parseChannelPatch } from "@/lib/validation/channels";
 
 // Adding, changing and testing a channel. A target the server would call is
@@ -27,6 +28,22 @@ import { parseChannelCreate, parseChannelPatch } from "@/lib/validation/channels
 // the guard checks it again, at connect time, on every send.
 
 export type ChannelServiceOptions = ChannelSendOptions;
+
+/**
+ * Test sends a user may make per hour: each is a request to a server the
+ * user named, so without a limit one account could aim the server at a
+ * third party. Two for each of the ten channels a user may keep.
+ */
+export const CHANNEL_TESTS_PER_HOUR = 20;
+
+const store = globalThis as unknown as {
+  cancelCaseChannelTests?: ReturnType<typeof sharedLimiter>;
+};
+const testLimiter = (store.cancelCaseChannelTests ??= sharedLimiter({
+  keyPrefix: "ct",
+  points: CHANNEL_TESTS_PER_HOUR,
+  duration: 60 * 60,
+}));
 
 function notAllowed(reason: string): AppError {
   return new AppError("target_not_allowed", `The server may not call this target (${reason}).`, {
@@ -116,6 +133,10 @@ export async function testChannel(
   now = new Date(),
 ): Promise<ChannelDto> {
   const channel = await sendableChannel(user, id);
+  // Counted before the send (another user's or a missing id is not found first).
+  await consumeOrRefuse(testLimiter, user.id, "Too many test sends. Try again later.", {
+    key: "channels.testRateLimited",
+  });
   if (!channel) {
     await recordChannelOutcome(
       user,

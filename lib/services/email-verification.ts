@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { emailLinkMail } from "@/lib/mail/email-link-mail";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { announceSecurityEvent } from "@/lib/notifications/security-notices";
-import { refusal, sharedLimiter } from "@/lib/shared-counters/shared";
+import { consumeOrRefuse, sharedLimiter } from "@/lib/shared-counters/shared";
 import { emailChangeSchema, emailLinkSchema } from "@/lib/validation/email-change";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -35,15 +35,7 @@ const linkLimiter = (store.cancelCaseEmailLinks ??= sharedLimiter({
 }));
 
 async function consumeEmailLink(userId: string): Promise<void> {
-  try {
-    await linkLimiter.consume(userId);
-  } catch (rejection) {
-    const spent = refusal(rejection);
-    if (!spent) throw rejection;
-    throw new AppError("rate_limited", "Too many email links. Try again later.", {
-      retryAfterSeconds: Math.max(1, Math.ceil(spent.msBeforeNext / 1000)),
-    });
-  }
+  await consumeOrRefuse(linkLimiter, userId, "Too many email links. Try again later.");
 }
 
 async function mailLink(purpose: EmailTokenPurpose, link: EmailLink): Promise<void> {

@@ -3,7 +3,7 @@ import { planningUserOf } from "@/lib/data/notification-list";
 import type { Actor } from "@/lib/data/users";
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from "@/lib/domain/reminders";
 import { AppError } from "@/lib/errors/app-error";
-import { refusal, sharedLimiter } from "@/lib/shared-counters/shared";
+import { consumeOrRefuse, sharedLimiter } from "@/lib/shared-counters/shared";
 import { defaultTestSenders, type TestSenders } from "@/lib/notifications/senders";
 
 // Settings → Notifications' "Send a test" and POST /api/v1/me/notifications/test:
@@ -60,16 +60,9 @@ export async function sendTestNotification(
       formMessage: { key: "notifications.testNoChannel" },
     });
   }
-  try {
-    await limiter.consume(user.id);
-  } catch (rejection) {
-    const spent = refusal(rejection);
-    if (!spent) throw rejection;
-    throw new AppError("rate_limited", "Too many tests. Try again later.", {
-      retryAfterSeconds: Math.max(1, Math.ceil(spent.msBeforeNext / 1000)),
-      formMessage: { key: "notifications.testRateLimited" },
-    });
-  }
+  await consumeOrRefuse(limiter, user.id, "Too many tests. Try again later.", {
+    key: "notifications.testRateLimited",
+  });
   return Promise.all(
     channels.map(async (channel): Promise<TestResult> => {
       try {

@@ -11,7 +11,7 @@ import {
   setCounter,
   type CounterRow,
 } from "@/lib/data/system/counters";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type ErrorMessage } from "@/lib/errors/app-error";
 
 // Counters every server process shares, and every instance too (issue 32:
 // nothing shared lives in one process). `npm start` runs one worker process
@@ -95,6 +95,29 @@ export function sharedLimiter(options: IRateLimiterOptions & { keyPrefix: string
 export function refusal(rejection: unknown): RateLimiterRes | null {
   if (rejection instanceof Error) return null;
   return rejection as RateLimiterRes;
+}
+
+/**
+ * Counts one use of `key` before the work it limits; past the limit, 429
+ * `rate_limited` with Retry-After and `english` (a form says `formMessage`).
+ * The store failing is thrown as it is: the request is refused (fail closed).
+ */
+export async function consumeOrRefuse(
+  limiter: SharedLimiter,
+  key: string,
+  english: string,
+  formMessage?: ErrorMessage,
+): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    const spent = refusal(rejection);
+    if (!spent) throw rejection;
+    throw new AppError("rate_limited", english, {
+      retryAfterSeconds: Math.max(1, Math.ceil(spent.msBeforeNext / 1000)),
+      ...(formMessage ? { formMessage } : {}),
+    });
+  }
 }
 
 /**

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/data/users";
 import { deleteChannel, enabledChannelsOf, getChannel, listChannels } from "@/lib/data/channels";
 import { CHANNELS_PER_USER, SECRET_MASK } from "@/lib/domain/channels";
-import { addChannel, editChannel, testChannel } from "@/lib/services/channels";
+import {
+  addChannel,
+  CHANNEL_TESTS_PER_HOUR,
+  editChannel,
+  testChannel,
+} from "@/lib/services/channels";
 import { startChannelServer, type ChannelServer } from "../support/channel-server";
 import { readChannelRowForTests } from "../support/db-inspect";
 import { newUser as newAccount } from "../support/fixtures";
@@ -152,6 +157,33 @@ describe("the test send", () => {
     server.answer({ status: 500, body: `{"error":"${TOKEN}"}` });
     const failed = await testChannel(user, channel.id, options);
     expect(failed).toMatchObject({ lastStatus: "failed", lastError: "answered 500" });
+  });
+
+  it("is counted before it is sent: the 21st in an hour is 429 and reaches nobody", async () => {
+    const user = await newUser();
+    const options = { allowedHosts: [server.host] };
+    const channel = await addChannel(
+      user,
+      { kind: "apprise", name: "A", target: `${server.base}/notify/cc` },
+      options,
+    );
+    server.answer({ status: 200, body: "{}" });
+    for (let i = 0; i < CHANNEL_TESTS_PER_HOUR; i++) await testChannel(user, channel.id, options);
+    const reached = server.seen.length;
+    await expect(testChannel(user, channel.id, options)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    expect(server.seen.length).toBe(reached);
+    // Another user's sends are their own.
+    const other = await newUser();
+    const theirs = await addChannel(
+      other,
+      { kind: "apprise", name: "A", target: `${server.base}/notify/cc` },
+      options,
+    );
+    await expect(testChannel(other, theirs.id, options)).resolves.toMatchObject({
+      lastStatus: "sent",
+    });
   });
 
   it("speaks the user's language", async () => {

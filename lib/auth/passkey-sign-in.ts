@@ -11,6 +11,7 @@ import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
 import { splitTransports } from "@/lib/domain/passkeys";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/validation/passkeys";
+import { consumeSignInOptions } from "./passkey-throttle";
 import { relyingParty } from "./relying-party";
 
 // Signing in with a passkey alone (a discoverable credential, decision 024):
@@ -22,8 +23,13 @@ import { relyingParty } from "./relying-party";
 
 export type SignInStart = { challengeId: string; options: PublicKeyCredentialRequestOptionsJSON };
 
-/** Options for navigator.credentials.get, with a challenge kept for one answer. */
-export async function startPasskeySignIn(now = new Date()): Promise<SignInStart> {
+/**
+ * Options for navigator.credentials.get, with a challenge kept for one
+ * answer. Public, so counted per client address and server-wide before the
+ * challenge row is written (lib/auth/passkey-throttle.ts).
+ */
+export async function startPasskeySignIn(address: string, now = new Date()): Promise<SignInStart> {
+  await consumeSignInOptions(address);
   const rp = relyingParty();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,

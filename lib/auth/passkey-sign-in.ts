@@ -5,7 +5,7 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { findPasskeyForSignIn, recordPasskeyUse } from "@/lib/data/passkeys";
+import { findPasskeyForSignIn, recordPasskeyUse, type StoredPasskey } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
 import { splitTransports } from "@/lib/domain/passkeys";
@@ -43,6 +43,43 @@ function refused(): AppError {
   return new AppError("unauthorized", "The passkey was not accepted.");
 }
 
+/**
+ * Whether `response` is a valid assertion of the stored passkey for
+ * `challenge` (BASE_URL's origin and host, its signature, a counter that did
+ * not go back), recording the use when it is. False for anything else: the
+ * library throws on a malformed or mismatched assertion, and every refusal
+ * is one answer.
+ */
+export async function verifyPasskeyAssertion(
+  stored: Pick<StoredPasskey, "id" | "credentialId" | "publicKey" | "counter" | "transports">,
+  response: PasskeySignInInput["response"],
+  challenge: string,
+  requireUserVerification: boolean,
+  now: Date,
+): Promise<boolean> {
+  const rp = relyingParty();
+  let verified;
+  try {
+    verified = await verifyAuthenticationResponse({
+      response: response as unknown as AuthenticationResponseJSON,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification,
+      credential: {
+        id: stored.credentialId,
+        publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")),
+        counter: stored.counter,
+        transports: splitTransports(stored.transports) as never,
+      },
+    });
+  } catch {
+    return false;
+  }
+  if (!verified.verified) return false;
+  return recordPasskeyUse(stored, verified.authenticationInfo.newCounter, now);
+}
+
 /** The account of a verified assertion; `unauthorized` for anything else, alike. */
 export async function finishPasskeySignIn(
   input: PasskeySignInInput,
@@ -52,28 +89,7 @@ export async function finishPasskeySignIn(
   if (!challenge) throw refused();
   const stored = await findPasskeyForSignIn(input.response.id);
   if (!stored) throw refused();
-  const rp = relyingParty();
-  let verified;
-  try {
-    verified = await verifyAuthenticationResponse({
-      response: input.response as unknown as AuthenticationResponseJSON,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-      credential: {
-        id: stored.credentialId,
-        publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")),
-        counter: stored.counter,
-        transports: splitTransports(stored.transports) as never,
-      },
-    });
-  } catch {
-    // A bad signature, a counter that went back, another origin: one answer for all.
-    throw refused();
-  }
-  if (!verified.verified) throw refused();
-  if (!(await recordPasskeyUse(stored, verified.authenticationInfo.newCounter, now))) {
+  if (!(await verifyPasskeyAssertion(stored, input.response, challenge, true, now))) {
     throw refused();
   }
   return stored.user;

@@ -163,6 +163,21 @@ export async function findPasskeyForSignIn(credentialId: string): Promise<Stored
 }
 
 /**
+ * One of the actor's own passkeys by its credential id, for a second factor:
+ * the password already named the account, so a credential of any other
+ * account is simply not found.
+ */
+export async function findOwnPasskey(
+  actor: Actor,
+  credentialId: string,
+): Promise<Omit<StoredPasskey, "user"> | null> {
+  return db.passkey.findFirst({
+    where: { credentialId, userId: actor.id },
+    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+  });
+}
+
+/**
  * Records a verified sign-in: the new counter and when. Conditional on the
  * counter read before, so of two sign-ins racing with counting
  * authenticators only one moves it; false when it changed meanwhile. (The

@@ -1,6 +1,6 @@
 "use client";
 
-import { signInWithPassword } from "@/lib/auth/browser-client";
+import { signInWithPassword, type PasskeyAnswer } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -11,7 +11,8 @@ import { TextField } from "@/components/ui/field";
 import { SecondFactorStep } from "@/components/auth/second-factor-step";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 
-// Two steps when the account has two-factor on: the password, then the code.
+// Two steps when the account has two-factor on: the password, then the code
+// (or a passkey, decision 024).
 // The form keeps the email and password in its state and sends them again
 // with the code, so the server keeps no half-signed-in state and no session
 // exists before the code was right; both go through one throttled check.
@@ -24,8 +25,13 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
 
   /** Signs in; true when done, else the error code (the form says it). */
-  async function attempt(email: string, password: string, totp?: string): Promise<string | null> {
-    const result = await signInWithPassword(email, password, totp).catch(() => ({
+  async function attempt(
+    email: string,
+    password: string,
+    totp?: string,
+    passkey?: PasskeyAnswer,
+  ): Promise<string | null> {
+    const result = await signInWithPassword(email, password, totp, passkey).catch(() => ({
       ok: false,
       error: "network",
     }));
@@ -62,7 +68,11 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   if (credentials) {
     return (
       <SecondFactorStep
+        credentials={credentials}
         submit={(code) => attempt(credentials.email, credentials.password, code)}
+        answerWithPasskey={(passkey) =>
+          attempt(credentials.email, credentials.password, undefined, passkey)
+        }
         otherError={messageOf}
         startOver={() => {
           setCredentials(null);

@@ -3,7 +3,7 @@
 import { signInWithPassword, type PasskeyAnswer } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ActionError } from "@/components/ui/live-region";
@@ -17,7 +17,16 @@ import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 // with the code, so the server keeps no half-signed-in state and no session
 // exists before the code was right; both go through one throttled check.
 
-export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+export function LoginForm({
+  callbackUrl,
+  notice,
+  firstStepOnly,
+}: {
+  callbackUrl?: string;
+  notice?: string;
+  /** Shown under the password step only (the passkey-alone button): the second step offers its own. */
+  firstStepOnly?: ReactNode;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -83,29 +92,32 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notic
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate={false}>
-      {notice ? <Alert tone="info">{notice}</Alert> : null}
-      <ActionError message={error} testId="login-error" />
-      <TextField
-        id="email"
-        name="email"
-        type="email"
-        label={t("email")}
-        autoComplete="username"
-        required
-        autoFocus
-      />
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label={t("password")}
-        autoComplete="current-password"
-        required
-      />
-      <Button type="submit" className="w-full" pending={pending}>
-        {pending ? t("loggingIn") : t("logIn")}
-      </Button>
-    </form>
+    <>
+      <form onSubmit={onSubmit} className="space-y-5" noValidate={false}>
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
+        <ActionError message={error} testId="login-error" />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t("email")}
+          autoComplete="username"
+          required
+          autoFocus
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t("password")}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" className="w-full" pending={pending}>
+          {pending ? t("loggingIn") : t("logIn")}
+        </Button>
+      </form>
+      {firstStepOnly}
+    </>
   );
 }

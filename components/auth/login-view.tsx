@@ -30,8 +30,11 @@ export function LoginView({
         {t("loginTitle")}
       </h1>
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
-      <LoginForm callbackUrl={callbackUrl} notice={noticeKey ? t(noticeKey) : undefined} />
-      <PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />
+      <LoginForm
+        callbackUrl={callbackUrl}
+        notice={noticeKey ? t(noticeKey) : undefined}
+        firstStepOnly={<PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />}
+      />
       <p className="mt-4 text-right text-sm">
         <Link
           href="/forgot-password"

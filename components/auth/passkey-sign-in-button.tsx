@@ -1,6 +1,6 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,8 +11,9 @@ import { useTranslations } from "@/lib/i18n/client";
 
 // Sign-in with a passkey alone: no email typed, the device offers the
 // passkeys it holds for this site (a discoverable credential, decision 024).
+// The WebAuthn library is fetched on the click, out of the login page's first load.
 
-type Options = Parameters<typeof startAuthentication>[0]["optionsJSON"];
+type Options = PublicKeyCredentialRequestOptionsJSON;
 
 export function PasskeySignInButton({
   callbackUrl,
@@ -27,6 +28,8 @@ export function PasskeySignInButton({
   const [error, setError] = useState<string | null>(null);
 
   async function signIn(): Promise<string | null> {
+    const { browserSupportsWebAuthn, startAuthentication } =
+      await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return t("unsupported");
     const started = await fetch("/api/v1/auth/passkey/options", { method: "POST" });
     if (!started.ok) return t("failed");

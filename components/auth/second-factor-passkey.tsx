@@ -1,6 +1,6 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PasskeyAnswer } from "@/lib/auth/browser-client";
@@ -9,9 +9,10 @@ import { useTranslations } from "@/lib/i18n/client";
 // The second step answered with a passkey instead of a code (decision 024):
 // the email and password go again for options listing the account's own
 // passkeys, then the assertion goes to the sign-in with them, as the code
-// would. The same library the login page's passkey button already loads.
+// would. The WebAuthn library is fetched on the click, as the login page's
+// passkey button does, out of the page's first load.
 
-type Options = Parameters<typeof startAuthentication>[0]["optionsJSON"];
+type Options = PublicKeyCredentialRequestOptionsJSON;
 
 export function SecondFactorPasskey({
   credentials,
@@ -33,6 +34,8 @@ export function SecondFactorPasskey({
   const [pending, setPending] = useState(false);
 
   async function answer(): Promise<string | null> {
+    const { browserSupportsWebAuthn, startAuthentication } =
+      await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return t("secondFactorUnsupported");
     const started = await fetch("/api/v1/auth/passkey/second-factor/options", {
       method: "POST",

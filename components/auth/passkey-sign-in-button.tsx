@@ -32,6 +32,8 @@ export function PasskeySignInButton({
       await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return t("unsupported");
     const started = await fetch("/api/v1/auth/passkey/options", { method: "POST" });
+    // Counted per address and for the whole server before a challenge is stored (decision 024).
+    if (started.status === 429 || started.status === 503) return t("signInBusy");
     if (!started.ok) return t("failed");
     const { challengeId, options } = (await started.json()) as {
       challengeId: string;

@@ -44,6 +44,7 @@ export function SecondFactorPasskey({
     });
     if (started.status === 409) return t("secondFactorNone");
     if (started.status === 429) return otherError("rate_limited");
+    if (started.status === 503) return t("signInBusy");
     if (!started.ok) return t("failed");
     const { challengeId, options } = (await started.json()) as {
       challengeId: string;

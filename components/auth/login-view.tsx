@@ -44,7 +44,11 @@ export function LoginView({
       <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">{t("loginSubtitle")}</p>
       {sso ? <SsoError error={sso.error} t={sso.t} /> : null}
       {passwords ? (
-        <LoginForm callbackUrl={callbackUrl} notice={noticeKey ? t(noticeKey) : undefined} />
+        <LoginForm
+          callbackUrl={callbackUrl}
+          notice={noticeKey ? t(noticeKey) : undefined}
+          firstStepOnly={<PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />}
+        />
       ) : null}
       {sso ? (
         <SsoSignIn
@@ -55,7 +59,8 @@ export function LoginView({
           className={passwords ? "mt-5" : ""}
         />
       ) : null}
-      <PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />
+      {/* With passwords on, the login form shows it under its first step only. */}
+      {passwords ? null : <PasskeySignInButton callbackUrl={callbackUrl} className="mt-5" />}
       {passwords ? (
         <>
           <p className="mt-4 text-right text-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,8 +11,9 @@ import { useTranslations } from "@/lib/i18n/client";
 
 // Sign-in with a passkey alone: no email typed, the device offers the
 // passkeys it holds for this site (a discoverable credential, decision 024).
+// The WebAuthn library is fetched on the click, out of the login page's first load.
 
-type Options = Parameters<typeof startAuthentication>[0]["optionsJSON"];
+type Options = PublicKeyCredentialRequestOptionsJSON;
 
 export function PasskeySignInButton({
   callbackUrl,
@@ -27,8 +28,12 @@ export function PasskeySignInButton({
   const [error, setError] = useState<string | null>(null);
 
   async function signIn(): Promise<string | null> {
+    const { browserSupportsWebAuthn, startAuthentication } =
+      await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return t("unsupported");
     const started = await fetch("/api/v1/auth/passkey/options", { method: "POST" });
+    // Counted per address and for the whole server before a challenge is stored (decision 024).
+    if (started.status === 429 || started.status === 503) return t("signInBusy");
     if (!started.ok) return t("failed");
     const { challengeId, options } = (await started.json()) as {
       challengeId: string;

@@ -4,19 +4,26 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ActionError } from "@/components/ui/live-region";
+import { SecondFactorPasskey } from "@/components/auth/second-factor-passkey";
+import type { PasskeyAnswer } from "@/lib/auth/browser-client";
 import { useTranslations } from "@/lib/i18n/client";
 
 /**
- * The sign-in's second step: the app's six-digit code, or a recovery code.
- * `submit` sends it with the password kept by the login form, and answers
- * null when signed in or the error's code.
+ * The sign-in's second step: the app's six-digit code, a recovery code, or
+ * a passkey. `submit` sends the code (or `answerWithPasskey` the passkey's
+ * answer) with the password kept by the login form, and answers null when
+ * signed in or the error's code.
  */
 export function SecondFactorStep({
+  credentials,
   submit,
+  answerWithPasskey,
   otherError,
   startOver,
 }: {
+  credentials: { email: string; password: string };
   submit: (code: string) => Promise<string | null>;
+  answerWithPasskey: (passkey: PasskeyAnswer) => Promise<string | null>;
   otherError: (code: string) => string;
   startOver: () => void;
 }) {
@@ -83,6 +90,13 @@ export function SecondFactorStep({
       <Button type="submit" className="w-full" pending={pending}>
         {pending ? t("verifying") : t("verify")}
       </Button>
+      <SecondFactorPasskey
+        credentials={credentials}
+        submit={answerWithPasskey}
+        otherError={otherError}
+        onError={setError}
+        busy={pending}
+      />
       <div className="flex flex-col items-start gap-2 text-sm sm:flex-row sm:justify-between">
         <button
           type="button"

@@ -1,8 +1,10 @@
-import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 
 // The browser's side of Settings → Passkeys: /api/v1/me/passkeys with the
 // session cookie, and the WebAuthn ceremony between its two requests. Errors
-// come back as message keys the panel shows in the user's language.
+// come back as message keys the panel shows in the user's language. The
+// WebAuthn library is fetched on the click (about 5 kB gzipped): Settings
+// was over the 150 kB first-load budget with it (docs/performance-rules.md).
 
 export type PasskeyOutcome = { ok: true } | { ok: false; key: string; values?: { limit: number } };
 
@@ -33,12 +35,13 @@ function send(url: string, method: string, body?: unknown): Promise<Response> {
 
 /** Password → options → the authenticator → the new credential to the server. */
 export async function registerPasskey(password: string, name: string): Promise<PasskeyOutcome> {
+  const { browserSupportsWebAuthn, startRegistration } = await import("@simplewebauthn/browser");
   if (!browserSupportsWebAuthn()) return { ok: false, key: "passkeys.unsupported" };
   const started = await send("/api/v1/me/passkeys/options", "POST", { password });
   if (!started.ok) return outcomeOf(started);
   const { challengeId, options } = (await started.json()) as {
     challengeId: string;
-    options: Parameters<typeof startRegistration>[0]["optionsJSON"];
+    options: PublicKeyCredentialCreationOptionsJSON;
   };
   let response;
   try {

@@ -22,20 +22,30 @@ async function post(
   return { ok: response.ok, url: body.url ?? null };
 }
 
+/** The second step answered with a passkey: its challenge's id and the assertion. */
+export type PasskeyAnswer = { challengeId: string; response: unknown };
+
 /**
- * Signs in with email and password, and the two-factor code when the account
- * asks for one; the error is next-auth's code ("rate_limited",
- * "totp_required", "totp_invalid"), or null.
+ * Signs in with email and password, and the second factor when the account
+ * asks for one (a code, or a passkey's answer); the error is next-auth's code
+ * ("rate_limited", "totp_required", "totp_invalid"), or null.
  */
 export async function signInWithPassword(
   email: string,
   password: string,
   totp?: string,
+  passkey?: PasskeyAnswer,
 ): Promise<{ ok: boolean; error: string | null }> {
   const { ok, url } = await post("/api/auth/callback/credentials", {
     email,
     password,
     ...(totp ? { totp } : {}),
+    ...(passkey
+      ? {
+          passkeyChallengeId: passkey.challengeId,
+          passkeyResponse: JSON.stringify(passkey.response),
+        }
+      : {}),
     callbackUrl: window.location.href,
   });
   const error = url ? new URL(url, window.location.href).searchParams.get("error") : "unknown";

@@ -33,12 +33,15 @@ export function isWrongPassword(error: unknown): boolean {
  * Input that fails validation is refused before any counter moves; a wrong
  * password and an unknown email get the same error. With two-factor on, the
  * password and the code (`totp`) are one attempt under the throttle; `now`
- * is the clock the code is checked against (tests pass their own).
+ * is the clock the code is checked against (tests pass their own). `passkey`
+ * is the sign-in form's other answer to the second step (the token endpoint
+ * has none: a script cannot touch an authenticator).
  */
 export async function checkCredentials(
   input: unknown,
   client: ClientContext,
   now = new Date(),
+  passkey?: unknown,
 ): Promise<SessionUser> {
   requirePasswordLogin();
   const { email, password, totp } = parseInput(credentialsSchema, input);
@@ -53,8 +56,36 @@ export async function checkCredentials(
     async () => {
       const user = await verifyCredentials(email, password);
       if (!user) throw new AppError("unauthorized", "Email or password is incorrect.");
-      await checkSecondFactor(user, totp, now);
+      await checkSecondFactor(user, totp, now, passkey);
       return user;
+    },
+    isWrongPassword,
+  );
+}
+
+/**
+ * The password step alone, as a sign-in counts it, then `next` for its
+ * user: starting a passkey second factor (lib/services/passkey-second-factor.ts).
+ * A refusal of `next` that is not a wrong password gives the point back.
+ */
+export async function afterPasswordStep<T>(
+  input: unknown,
+  client: ClientContext,
+  next: (user: SessionUser) => Promise<T>,
+): Promise<T> {
+  const { email, password } = parseInput(credentialsSchema, input);
+  const attempt = {
+    email,
+    address: client.address,
+    trustedDevice: trustedDeviceFor(client.deviceCookie, email),
+    kind: "sign-in" as const,
+  };
+  return throttlePasswordCheck(
+    attempt,
+    async () => {
+      const user = await verifyCredentials(email, password);
+      if (!user) throw new AppError("unauthorized", "Email or password is incorrect.");
+      return next(user);
     },
     isWrongPassword,
   );

@@ -5,12 +5,13 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { findPasskeyForSignIn, recordPasskeyUse } from "@/lib/data/passkeys";
+import { findPasskeyForSignIn, recordPasskeyUse, type StoredPasskey } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
 import { splitTransports } from "@/lib/domain/passkeys";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/validation/passkeys";
+import { consumeSignInOptions } from "./passkey-throttle";
 import { relyingParty } from "./relying-party";
 
 // Signing in with a passkey alone (a discoverable credential, decision 024):
@@ -22,8 +23,13 @@ import { relyingParty } from "./relying-party";
 
 export type SignInStart = { challengeId: string; options: PublicKeyCredentialRequestOptionsJSON };
 
-/** Options for navigator.credentials.get, with a challenge kept for one answer. */
-export async function startPasskeySignIn(now = new Date()): Promise<SignInStart> {
+/**
+ * Options for navigator.credentials.get, with a challenge kept for one
+ * answer. Public, so counted per client address and server-wide before the
+ * challenge row is written (lib/auth/passkey-throttle.ts).
+ */
+export async function startPasskeySignIn(address: string, now = new Date()): Promise<SignInStart> {
+  await consumeSignInOptions(address);
   const rp = relyingParty();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
@@ -37,6 +43,43 @@ function refused(): AppError {
   return new AppError("unauthorized", "The passkey was not accepted.");
 }
 
+/**
+ * Whether `response` is a valid assertion of the stored passkey for
+ * `challenge` (BASE_URL's origin and host, its signature, a counter that did
+ * not go back), recording the use when it is. False for anything else: the
+ * library throws on a malformed or mismatched assertion, and every refusal
+ * is one answer.
+ */
+export async function verifyPasskeyAssertion(
+  stored: Pick<StoredPasskey, "id" | "credentialId" | "publicKey" | "counter" | "transports">,
+  response: PasskeySignInInput["response"],
+  challenge: string,
+  requireUserVerification: boolean,
+  now: Date,
+): Promise<boolean> {
+  const rp = relyingParty();
+  let verified;
+  try {
+    verified = await verifyAuthenticationResponse({
+      response: response as unknown as AuthenticationResponseJSON,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.id,
+      requireUserVerification,
+      credential: {
+        id: stored.credentialId,
+        publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")),
+        counter: stored.counter,
+        transports: splitTransports(stored.transports) as never,
+      },
+    });
+  } catch {
+    return false;
+  }
+  if (!verified.verified) return false;
+  return recordPasskeyUse(stored, verified.authenticationInfo.newCounter, now);
+}
+
 /** The account of a verified assertion; `unauthorized` for anything else, alike. */
 export async function finishPasskeySignIn(
   input: PasskeySignInInput,
@@ -46,28 +89,7 @@ export async function finishPasskeySignIn(
   if (!challenge) throw refused();
   const stored = await findPasskeyForSignIn(input.response.id);
   if (!stored) throw refused();
-  const rp = relyingParty();
-  let verified;
-  try {
-    verified = await verifyAuthenticationResponse({
-      response: input.response as unknown as AuthenticationResponseJSON,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-      credential: {
-        id: stored.credentialId,
-        publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")),
-        counter: stored.counter,
-        transports: splitTransports(stored.transports) as never,
-      },
-    });
-  } catch {
-    // A bad signature, a counter that went back, another origin: one answer for all.
-    throw refused();
-  }
-  if (!verified.verified) throw refused();
-  if (!(await recordPasskeyUse(stored, verified.authenticationInfo.newCounter, now))) {
+  if (!(await verifyPasskeyAssertion(stored, input.response, challenge, true, now))) {
     throw refused();
   }
   return stored.user;

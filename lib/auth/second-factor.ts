@@ -4,6 +4,7 @@ import { readTotpSecrets, spendRecoveryCode, spendTotpStep } from "@/lib/data/to
 import type { Actor } from "@/lib/data/users";
 import { isTotpCode, normalizeRecoveryCode, totpCodeStep } from "@/lib/domain/totp";
 import { AppError } from "@/lib/errors/app-error";
+import { acceptPasskeySecondFactor } from "./passkey-second-factor";
 
 /** What a TOTP secret is sealed for (lib/crypto/secret-box.ts). */
 export const TOTP_SEAL_PURPOSE = "totp-secret";
@@ -45,17 +46,24 @@ export async function acceptSecondFactor(
 
 /**
  * The second step of a sign-in or a token request, after the password was
- * right: nothing to do without two-factor; else `totp` must be a current
- * code or an unused recovery code (401 totp_required without one, 401
- * totp_invalid for a wrong or replayed one).
+ * right: nothing to do without two-factor (TOTP on: decision 024 says why a
+ * passkey alone does not turn it on); else `totp` must be a current code or
+ * an unused recovery code, or, at the sign-in form, `passkey` an assertion
+ * of one of the user's passkeys (lib/auth/passkey-second-factor.ts). 401
+ * totp_required without either, 401 totp_invalid for a wrong or replayed one.
  */
 export async function checkSecondFactor(
   user: Actor,
   totp: string | undefined,
   now: Date,
+  passkey?: unknown,
 ): Promise<void> {
   const { secret: sealed } = await readTotpSecrets(user);
   if (!sealed) return;
+  if (passkey !== undefined) {
+    if (!(await acceptPasskeySecondFactor(user, passkey, now))) throw totpInvalid();
+    return;
+  }
   if (!totp) {
     throw new AppError("totp_required", "This account asks for a two-factor code.");
   }

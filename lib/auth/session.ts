@@ -11,6 +11,7 @@ import type { SessionUser } from "@/lib/data/users";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { authorizePasskey } from "@/lib/auth/passkey-sign-in";
+import { passkeyAnswerOf } from "@/lib/auth/passkey-second-factor";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -72,10 +73,18 @@ export const authOptions: NextAuthOptions = {
         email: { type: "email" },
         password: { type: "password" },
         totp: { type: "text" },
+        // Or a passkey as the second factor (decision 024).
+        passkeyChallengeId: { type: "text" },
+        passkeyResponse: { type: "text" },
       },
       async authorize(credentials) {
         try {
-          const user = await checkCredentials(credentials, await requestClientContext());
+          const user = await checkCredentials(
+            credentials,
+            await requestClientContext(),
+            new Date(),
+            passkeyAnswerOf(credentials),
+          );
           await rememberDevice(user);
           return {
             id: user.id,

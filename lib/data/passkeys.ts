@@ -57,7 +57,8 @@ export async function passkeyCredentialsOf(
   });
 }
 
-function limitReached(): AppError {
+/** 422 limit_reached: the user keeps PASSKEYS_PER_USER already. */
+export function passkeyLimitReached(): AppError {
   return new AppError(
     "limit_reached",
     `You can keep at most ${PASSKEYS_PER_USER} passkeys. Remove one first.`,
@@ -80,7 +81,7 @@ export async function addPasskey(
   try {
     return await db.$transaction(async (tx) => {
       const count = await tx.passkey.count({ where: { userId: actor.id } });
-      if (count >= PASSKEYS_PER_USER) throw limitReached();
+      if (count >= PASSKEYS_PER_USER) throw passkeyLimitReached();
       const row = await tx.passkey.create({
         data: { ...passkey, userId: actor.id, createdAt: now },
         select: dtoSelect,
@@ -159,6 +160,21 @@ export async function findPasskeyForSignIn(credentialId: string): Promise<Stored
     },
   });
   return row ? { ...row, user: toSessionUser(row.user) } : null;
+}
+
+/**
+ * One of the actor's own passkeys by its credential id, for a second factor:
+ * the password already named the account, so a credential of any other
+ * account is simply not found.
+ */
+export async function findOwnPasskey(
+  actor: Actor,
+  credentialId: string,
+): Promise<Omit<StoredPasskey, "user"> | null> {
+  return db.passkey.findFirst({
+    where: { credentialId, userId: actor.id },
+    select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true },
+  });
 }
 
 /**

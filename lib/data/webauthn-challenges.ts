@@ -1,31 +1,46 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { CHALLENGE_TTL_MS, type ChallengePurpose } from "@/lib/domain/passkeys";
+import { CHALLENGE_ROWS_MAX, CHALLENGE_TTL_MS, type ChallengePurpose } from "@/lib/domain/passkeys";
+import { AppError } from "@/lib/errors/app-error";
 
 // A WebAuthn ceremony's challenge between its two requests: a row, so the
 // answer may reach any instance (decision 020), and spent by deleting it, so
 // one challenge answers once (decision 024).
 
-/** Keeps a challenge for `purpose` (and the user, when one is signed in); its id goes to the browser. */
+/**
+ * Keeps a challenge for `purpose` (and the user, when one is signed in); its
+ * id goes to the browser. Expired rows go first, then the rows left are
+ * counted against `ceiling` in the same transaction (serialised, decision
+ * 008/019), so no flood, however parallel, grows the table past it: past it
+ * the answer is `busy` (503) until challenges expire.
+ */
 export async function saveChallenge(
   purpose: ChallengePurpose,
   challenge: string,
   userId: string | null,
   now = new Date(),
+  ceiling = CHALLENGE_ROWS_MAX,
 ): Promise<string> {
-  // Abandoned ceremonies go as new ones start: no timer, and the expiry index keeps it one range.
-  await sweepChallenges(now);
   const id = randomUUID();
-  await db.webAuthnChallenge.create({
-    data: {
-      id,
-      userId,
-      challenge,
-      purpose,
-      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
-    },
-    select: { id: true },
+  await db.$transaction(async (tx) => {
+    // Abandoned ceremonies go as new ones start: no timer, and the expiry index keeps it one range.
+    await tx.webAuthnChallenge.deleteMany({ where: { expiresAt: { lte: now } } });
+    if ((await tx.webAuthnChallenge.count()) >= ceiling) {
+      throw new AppError("busy", "Too many passkey ceremonies at once. Try again in a moment.", {
+        retryAfterSeconds: 30,
+      });
+    }
+    await tx.webAuthnChallenge.create({
+      data: {
+        id,
+        userId,
+        challenge,
+        purpose,
+        expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+      },
+      select: { id: true },
+    });
   });
   return id;
 }

@@ -18,13 +18,15 @@ import {
   exportStatementLines,
 } from "@/lib/data/export-statements";
 import { notificationPrefs } from "@/lib/data/notification-settings";
+import { listPasskeys } from "@/lib/data/passkeys";
 import { ownCorrections } from "@/lib/data/playbook-corrections";
 import type { Actor } from "@/lib/data/users";
 import { notificationPrefsJson } from "@/lib/validation/notifications";
 
 const README = `CancelCase export
 
-cancelcase-export.json  your account, notification settings, subscriptions,
+cancelcase-export.json  your account, notification settings, your passkeys'
+                        names and dates (never their keys), subscriptions,
                         cases (with their history), notes, your playbook
                         corrections, your statement accounts (with the
                         cardholder's and card issuer's details), statement
@@ -92,8 +94,11 @@ const jsonObject = (name: string, value: unknown) =>
  * or their hashes: the feed is given as "since when" only), PushSubscription
  * (a browser's endpoint and keys, useless anywhere else), Notification (the
  * reminders' delivery queue: attempts and leases, derived from the cases),
- * NotificationSettings.plannedOn (the planner's own mark), and SharedCounter
- * (throttles, keyed by address or user, not data). "version" stays 1: a
+ * NotificationSettings.plannedOn (the planner's own mark), SharedCounter
+ * (throttles, keyed by address or user, not data), a Passkey's credential
+ * id, public key and counter (its name and dates are listed: a key is of
+ * no use to the person and WebAuthn ties it to this server's host), and
+ * WebAuthnChallenge (a ceremony's five minutes). "version" stays 1: a
  * reader of version 1 finds every list it knew, unchanged.
  */
 export async function exportAccount(actor: Actor): Promise<{ zip: Readable; exportedAt: Date }> {
@@ -133,6 +138,13 @@ async function writeExport(actor: Actor): Promise<{ zip: Readable; exportedAt: D
     yield jsonObject("account", account);
     yield jsonObject("notificationSettings", notificationPrefsJson(await notificationPrefs(actor)));
     yield jsonObject("calendarFeed", await calendarFeedStatus(actor));
+    // Names and dates only (listPasskeys' fields): never a credential id or a public key.
+    yield* jsonList(
+      "passkeys",
+      (async function* () {
+        yield await listPasskeys(actor);
+      })(),
+    );
     yield* jsonList("subscriptions", exportSubscriptions(actor));
     yield* jsonList("cases", exportCases(actor));
     yield* jsonList("notes", exportNotes(actor));

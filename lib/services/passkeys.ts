@@ -6,8 +6,14 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { withCurrentPasswordCheck, type ClientContext } from "@/lib/auth/credentials";
+import { consumeRegistrationOptions } from "@/lib/auth/passkey-throttle";
 import { relyingParty } from "@/lib/auth/relying-party";
-import { addPasskey, passkeyCredentialsOf, type PasskeyDto } from "@/lib/data/passkeys";
+import {
+  addPasskey,
+  passkeyCredentialsOf,
+  passkeyLimitReached,
+  type PasskeyDto,
+} from "@/lib/data/passkeys";
 import { verifyCurrentPassword, type SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
 import {
@@ -38,23 +44,23 @@ function invalidPasskey(): AppError {
   });
 }
 
-/** Options for navigator.credentials.create, after the current password. */
+/**
+ * Options for navigator.credentials.create, after the current password. The
+ * user's hourly allowance and the 20-passkey cap are counted first: a full
+ * list costs no argon2 check and no challenge row, and a signed-in client
+ * cannot write rows faster than the allowance.
+ */
 export async function startPasskeyRegistration(
   user: SessionUser,
   password: string,
   client: ClientContext,
 ): Promise<RegistrationStart> {
+  await consumeRegistrationOptions(user.id);
+  // Said now rather than after the user touched their authenticator for nothing.
+  if ((await passkeyCredentialsOf(user)).length >= PASSKEYS_PER_USER) throw passkeyLimitReached();
   return withCurrentPasswordCheck(user, client, async () => {
     await verifyCurrentPassword(user, password, "password");
     const existing = await passkeyCredentialsOf(user);
-    // Said now rather than after the user touched their authenticator for nothing.
-    if (existing.length >= PASSKEYS_PER_USER) {
-      throw new AppError(
-        "limit_reached",
-        `You can keep at most ${PASSKEYS_PER_USER} passkeys. Remove one first.`,
-        { formMessage: { key: "passkeys.limitReached" }, details: { limit: PASSKEYS_PER_USER } },
-      );
-    }
     const rp = relyingParty();
     const options = await generateRegistrationOptions({
       rpName: rp.name,
@@ -84,6 +90,8 @@ export async function finishPasskeyRegistration(
 ): Promise<PasskeyDto> {
   const challenge = await takeChallenge(input.challengeId, "register", user.id);
   if (!challenge) throw invalidPasskey();
+  // Counted before the signature work; addPasskey counts again in its transaction.
+  if ((await passkeyCredentialsOf(user)).length >= PASSKEYS_PER_USER) throw passkeyLimitReached();
   const rp = relyingParty();
   let verified;
   try {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
-import { passwordField } from "./fields";
+import { emailField, passwordField } from "./fields";
 
 // Bodies of /api/v1/me/passkeys. The browser's credential is only shaped
 // here (sizes, the fields SimpleWebAuthn reads); its content is checked by
@@ -66,3 +66,9 @@ export const passkeySignInSchema = z.object({
   response: authenticationResponseSchema,
 });
 export type PasskeySignInInput = z.infer<typeof passkeySignInSchema>;
+
+/** The second step's passkey: the password step's email and password again (decision 024). */
+export const passkeySecondFactorOptionsSchema = z.object({
+  email: emailField,
+  password: passwordField,
+});

@@ -8,6 +8,7 @@ import {
   exportStatementImports,
   exportStatementLines,
 } from "@/lib/data/export-statements";
+import { addPasskey, listPasskeys } from "@/lib/data/passkeys";
 import { addCorrection, ownCorrections } from "@/lib/data/playbook-corrections";
 import { listAccounts, updateAccount } from "@/lib/data/statement-accounts";
 import { createImport, insertLines, listImports } from "@/lib/data/statement-imports";
@@ -87,7 +88,14 @@ async function accountWithStatements(tag: string) {
     sourceUrl: null,
     everyone: false,
   });
-  return { user, dispute, correction };
+  const { passkey } = await addPasskey(user, {
+    credentialId: `${tag}-KEY-${user.id}`,
+    publicKey: "pQECAyYgASFYIA",
+    counter: 3,
+    transports: "internal",
+    name: tag === "MINE" ? "Wang Xiaoming's iPhone" : `${tag} phone`,
+  });
+  return { user, dispute, correction, passkey };
 }
 
 /** The stored facts of a line as GET /api/v1/transactions has them (the export leaves out what is worked out per request). */
@@ -105,7 +113,7 @@ describe("the export's statements", () => {
     "holds the user's accounts, imports, lines, disputes and corrections as the API has them, nothing of another's",
     { timeout: 60_000 },
     async () => {
-      const { user, dispute, correction } = await accountWithStatements("MINE");
+      const { user, dispute, correction, passkey } = await accountWithStatements("MINE");
       await accountWithStatements("THEIRS");
 
       const accounts = await all(exportStatementAccounts(user));
@@ -154,7 +162,19 @@ describe("the export's statements", () => {
         channels: { email: true, push: true },
       });
       expect(data.calendarFeed).toBeNull();
+      // Passkeys: names and dates, as the API lists them; never the key or its id.
+      expect(data.passkeys).toEqual(JSON.parse(JSON.stringify(await listPasskeys(user))));
+      expect(data.passkeys).toEqual([
+        {
+          id: passkey.id,
+          name: "Wang Xiaoming's iPhone",
+          createdAt: expect.any(String),
+          lastUsedAt: null,
+        },
+      ]);
       const text = JSON.stringify(data);
+      expect(text).not.toContain("-KEY-");
+      expect(text).not.toMatch(/credentialId|publicKey|pQECAyYgASFYIA|"counter"/);
       expect(text).not.toContain("THEIRS");
       expect(text).not.toMatch(
         /dedupeKey|openKey|plannedOn|tokenHash|passwordHash|pushPublicKey|userId/,

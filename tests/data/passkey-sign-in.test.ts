@@ -45,7 +45,7 @@ async function userWithPasskey() {
 }
 
 async function signIn(assertion: (challenge: string) => unknown, challengeId?: string) {
-  const start = await startPasskeySignIn();
+  const start = await startPasskeySignIn(client.address);
   return finishPasskeySignIn(
     passkeySignInSchema.parse({
       challengeId: challengeId ?? start.challengeId,
@@ -57,7 +57,7 @@ async function signIn(assertion: (challenge: string) => unknown, challengeId?: s
 describe("signing in with a passkey", () => {
   it("finds the account of a verified assertion and records the use", async () => {
     const { user, device } = await userWithPasskey();
-    const start = await startPasskeySignIn();
+    const start = await startPasskeySignIn(client.address);
     expect(start.options.allowCredentials ?? []).toEqual([]);
     expect(start.options.userVerification).toBe("required");
     const now = new Date("2026-12-06T17:00:00Z");
@@ -75,7 +75,7 @@ describe("signing in with a passkey", () => {
   it("refuses a replayed challenge, another origin, a counter that went back and an unknown key", async () => {
     const { device } = await userWithPasskey();
     const origin = relyingParty().origin;
-    const start = await startPasskeySignIn();
+    const start = await startPasskeySignIn(client.address);
     const assertion = device.authenticate(start.options.challenge, origin, 5);
     const input = passkeySignInSchema.parse({
       challengeId: start.challengeId,

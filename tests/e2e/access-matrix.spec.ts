@@ -51,6 +51,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/auth/password-reset": { kind: "public" },
   "POST /api/v1/auth/password-reset/confirm": { kind: "public" },
   "POST /api/v1/auth/passkey/options": { kind: "public" },
+  "POST /api/v1/auth/passkey/second-factor/options": { kind: "public" },
   "GET /api/v1/openapi.json": { kind: "public" },
   "GET /api/v1/me": { kind: "self" },
   "POST /api/v1/me/calendar-feed": { kind: "self" },

@@ -65,6 +65,14 @@ export async function countPasswordResetsForTests(userId: string): Promise<numbe
   return Number(row!.n);
 }
 
+/** How many WebAuthn challenge rows exist, every user and purpose together. */
+export async function countChallengeRowsForTests(): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
+    'SELECT COUNT(*) AS "n" FROM "WebAuthnChallenge"',
+  );
+  return Number(row!.n);
+}
+
 /** Opens the SQLite file read-only (the helpers below are SQLite's: statement hooks). */
 function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(databaseFile(), { readonly: true });

@@ -111,6 +111,7 @@ describe("the OpenAPI document", () => {
     expect(publicOnes.sort()).toEqual([
       "GET /api/v1/openapi.json",
       "POST /api/v1/auth/passkey/options",
+      "POST /api/v1/auth/passkey/second-factor/options",
       "POST /api/v1/auth/password-reset",
       "POST /api/v1/auth/password-reset/confirm",
       "POST /api/v1/auth/register",

@@ -3,6 +3,7 @@ import {
   passkeyOptionsSchema,
   passkeyRegisterSchema,
   passkeyRenameSchema,
+  passkeySecondFactorOptionsSchema,
 } from "@/lib/validation/passkeys";
 import { type Operation, created, json, noContent, ok } from "./operation";
 import { named } from "./responses";
@@ -28,12 +29,35 @@ export const PASSKEY_OPERATIONS: Operation[] = [
       "WebAuthn request options (`PublicKeyCredentialRequestOptionsJSON`: no allowed credentials, " +
       "so the device offers its passkeys for this site; user verification required) and the id " +
       "of their challenge, valid for five minutes and once. The browser's answer goes to the " +
-      "sign-in form's `passkey` provider, which starts a session; there is no token for it.",
+      "sign-in form's `passkey` provider, which starts a session; there is no token for it. " +
+      "Counted before the challenge is stored: 20 per client address per five minutes (429), " +
+      "600 for the whole server (503 `busy`), and at most 2,000 challenges at once (503 `busy`).",
     auth: "public",
     success: ok(
       "The options for navigator.credentials.get.",
       z.object({ challengeId: z.string(), options: z.record(z.string(), z.unknown()) }),
     ),
+    errors: ["rate_limited"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/auth/passkey/second-factor/options",
+    tag: "auth",
+    summary: "Start answering the second factor with a passkey",
+    description:
+      "For an account with two-factor (TOTP) on: the email and password again (throttled as a " +
+      "sign-in), then WebAuthn request options listing that account's passkeys and the id of " +
+      "their challenge, issued to that account, valid for five minutes and once. The browser's " +
+      "answer goes back to the sign-in form's `credentials` provider with the email and " +
+      "password, as `passkeyChallengeId` and `passkeyResponse`, in place of `totp`. 409 when " +
+      "the account has two-factor off or no passkey; counted like the sign-in options.",
+    auth: "public",
+    body: json(passkeySecondFactorOptionsSchema),
+    success: ok(
+      "The options for navigator.credentials.get.",
+      z.object({ challengeId: z.string(), options: z.record(z.string(), z.unknown()) }),
+    ),
+    errors: ["unauthorized", "forbidden", "conflict", "rate_limited"],
   },
   {
     method: "GET",
@@ -51,7 +75,8 @@ export const PASSKEY_OPERATIONS: Operation[] = [
     description:
       "Takes the current password (throttled as at sign-in); answers WebAuthn creation options " +
       "(`PublicKeyCredentialCreationOptionsJSON`, a discoverable credential for BASE_URL's host) " +
-      "and the id of their challenge, valid for five minutes and once.",
+      "and the id of their challenge, valid for five minutes and once. The list's cap is " +
+      "counted before the password, and 20 ceremonies a user per hour (429).",
     auth: "user",
     body: json(passkeyOptionsSchema),
     success: ok(

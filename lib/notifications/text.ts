@@ -17,6 +17,7 @@ type ReminderWords = Pick<
 export async function reminderWriter(locale: Locale) {
   const t = await translator(locale, "reminders");
   const rules = await translator(locale, "accounts.rules");
+  const own = await translator(locale, "reminderRules");
   const date = (value: string) => formatDateOnly(value, locale);
   return {
     t,
@@ -58,6 +59,8 @@ export async function reminderWriter(locale: Locale) {
           );
           return t("trial", { provider, date: date(r.eventOn), days });
         }
+        case "cancel_by":
+          return own("cancelByLine", { provider, date: date(r.eventOn) });
       }
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
@@ -86,6 +89,7 @@ const KIND_ORDER: Reminder["kind"][] = [
   "call_back",
   "review",
   "statement",
+  "cancel_by",
   "trial",
   "renewal",
 ];

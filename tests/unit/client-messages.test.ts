@@ -67,6 +67,7 @@ describe("simple messages (what the browser gets)", () => {
       "notifications.pushDevices",
       "pack.minutes",
       "pack.receiptPagesFollow",
+      "reminderRules.noticeDaysValue",
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",

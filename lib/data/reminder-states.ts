@@ -39,6 +39,8 @@ export async function snoozeNotification(
   until: string,
   today: string,
 ): Promise<NotificationDto> {
+  // Someone else's id is "not found" whatever the day.
+  const event = await eventOf(actor, id);
   if (!isSnoozeDay(until, today)) {
     throw new AppError(
       "validation_failed",
@@ -48,10 +50,7 @@ export async function snoozeNotification(
       },
     );
   }
-  await db.notification.updateMany({
-    where: await eventOf(actor, id),
-    data: { snoozedUntil: until },
-  });
+  await db.notification.updateMany({ where: event, data: { snoozedUntil: until } });
   return answer(actor, id);
 }
 

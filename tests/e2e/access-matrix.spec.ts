@@ -198,7 +198,7 @@ const MATRIX: Record<string, Entry> = {
     kind: "foreign",
     call: (ids) => ({
       url: `/api/v1/notifications/${ids.case}/snooze`,
-      data: { until: "2099-01-01" },
+      data: { until: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) },
     }),
   },
   "POST /api/v1/notifications/:id/ack": {

@@ -38,16 +38,18 @@ export function reminderRuleDetails(
     <span key="cancel-by" data-testid="cancel-by">
       {next ? (
         <span className="font-semibold text-amber-700 dark:text-amber-300">
-          {t("reminderRules.cancelByDate", {
-            date: formatDateOnly(next.cancelBy, locale),
-            renewal: formatDateOnly(next.renewalOn, locale),
-          })}
+          {formatDateOnly(next.cancelBy, locale)}
         </span>
       ) : (
         t("reminderRules.cancelByNoRenewal")
       )}
       <span className="block text-xs text-slate-600 dark:text-slate-400">
-        {t("reminderRules.noticeDaysValue", { count: s.noticeDays })}
+        {next
+          ? t("reminderRules.noticeForRenewal", {
+              count: s.noticeDays,
+              renewal: formatDateOnly(next.renewalOn, locale),
+            })
+          : t("reminderRules.noticeDaysValue", { count: s.noticeDays })}
       </span>
     </span>,
   ]);

@@ -68,6 +68,7 @@ describe("simple messages (what the browser gets)", () => {
       "pack.minutes",
       "pack.receiptPagesFollow",
       "reminderRules.noticeDaysValue",
+      "reminderRules.noticeForRenewal",
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",

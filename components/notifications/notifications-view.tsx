@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BellIcon } from "@/components/ui/icons";
 import { Link } from "@/components/ui/link";
+import { ReminderControls } from "@/components/notifications/reminder-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import type { NotificationDto } from "@/lib/data/notification-list";
 import type { Page } from "@/lib/data/pagination";
@@ -91,6 +92,14 @@ export function NotificationsView({
                       ? t("sentAt", { date: when(n.sentAt) })
                       : t("plannedAt", { date: when(n.createdAt) })}
                   </p>
+                  {n.status === "sent" ? (
+                    <ReminderControls
+                      id={n.id}
+                      today={today}
+                      snoozedUntil={n.snoozedUntil}
+                      acknowledged={n.acknowledgedAt !== null}
+                    />
+                  ) : null}
                 </div>
               </li>
             );

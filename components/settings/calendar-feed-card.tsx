@@ -18,11 +18,17 @@ export function CalendarFeedCard({ since }: { since: string | null }) {
   const t = useTranslations();
   const { pending, error, run } = useActionCall();
   const [url, setUrl] = useState<string | null>(null);
+  // Whether an address existed before this one: only then did one stop working.
+  const [replaced, setReplaced] = useState(false);
 
   const create = () =>
     run(async () => {
+      const hadOne = since !== null;
       const result = await createCalendarFeedAction();
-      if (result.status === "ok") setUrl(result.data?.url ?? null);
+      if (result.status === "ok") {
+        setUrl(result.data?.url ?? null);
+        setReplaced(hadOne);
+      }
       return result;
     });
 
@@ -35,7 +41,9 @@ export function CalendarFeedCard({ since }: { since: string | null }) {
       {url ? (
         <Alert tone="success">
           <p className="font-semibold">{t("settings.calendarNewTitle")}</p>
-          <p className="mt-1">{t("settings.calendarNewBody")}</p>
+          <p className="mt-1" data-testid="calendar-new-body">
+            {replaced ? t("settings.calendarNewBody") : t("reminderRules.calendarFirstBody")}
+          </p>
           <CopyField value={url} testId="calendar-url" />
           <a
             href={url.replace(/^https?:/, "webcal:")}

@@ -21,6 +21,8 @@ export const NEW_SUBSCRIPTION_VALUES: SubscriptionFormValues = {
   merchantPatterns: "",
   playbookSlug: "",
   trialEndsOn: "",
+  remindDaysBefore: "",
+  noticeDays: "",
 };
 
 const sameList = (a: string[], b: string[]) =>
@@ -48,6 +50,8 @@ export function subscriptionFormValues(s: SubscriptionDto): SubscriptionFormValu
       : s.merchantPatterns.join("\n"),
     playbookSlug: s.playbookSlug ?? "",
     trialEndsOn: s.trialEndsOn ?? "",
+    remindDaysBefore: s.remindDaysBeforeDefault ? "" : s.remindDaysBefore.join(", "),
+    noticeDays: s.noticeDays === null ? "" : String(s.noticeDays),
   };
 }
 

@@ -36,6 +36,10 @@ export type SubscriptionFormValues = {
   playbookSlug: string;
   /** "": not on a free trial. */
   trialEndsOn: string;
+  /** Its own lead times, "30, 7, 1"; "": the user's (Settings → Notifications). */
+  remindDaysBefore: string;
+  /** "": no notice period. */
+  noticeDays: string;
 };
 
 // The currencies people here pay in most; any ISO-4217 code can be typed via the API.
@@ -187,6 +191,32 @@ export function SubscriptionForm({
         defaultValue={values.trialEndsOn}
         errors={errors("trialEndsOn")}
       />
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
+        <TextField
+          id="remindDaysBefore"
+          name="remindDaysBefore"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={40}
+          label={t("reminderRules.leadTimes")}
+          hint={t("reminderRules.leadTimesHint")}
+          placeholder="30, 7, 1"
+          defaultValue={values.remindDaysBefore}
+          errors={errors("remindDaysBefore")}
+        />
+        <TextField
+          id="noticeDays"
+          name="noticeDays"
+          type="number"
+          min={0}
+          max={365}
+          inputMode="numeric"
+          label={t("reminderRules.noticeDays")}
+          hint={t("reminderRules.noticeDaysHint")}
+          defaultValue={values.noticeDays}
+          errors={errors("noticeDays")}
+        />
+      </div>
       <TextField
         id="cancelUrl"
         name="cancelUrl"

@@ -5,6 +5,7 @@ import { DeleteSubscriptionButton } from "@/components/subscriptions/delete-subs
 import { OpenCaseForm } from "@/components/subscriptions/open-case-form";
 import { SubscriptionPlaybook } from "@/components/playbooks/subscription-playbook";
 import { RenewalText } from "@/components/subscriptions/renewal";
+import { reminderRuleDetails } from "@/components/subscriptions/reminder-rule-details";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
@@ -81,6 +82,7 @@ export function SubscriptionView({
           ],
         ] satisfies [string, ReactNode][])
       : []),
+    ...reminderRuleDetails(s, t, locale, timeZone),
     [
       t("subscriptions.autoRenew"),
       s.status === "cancelled" ? t("subscriptions.autoRenewEnded") : s.autoRenew ? "✓" : "✗",

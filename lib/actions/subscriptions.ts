@@ -27,6 +27,17 @@ function patternsFromForm(text: string | undefined): string[] | null | undefined
 }
 
 /** The form's fields as the API would send them: the price typed in major units becomes minor units. */
+/** "30, 7, 1" (or "30，7、1"): the numbers, for the schema to judge; "" is the user's own. */
+function leadTimesFromForm(text: string | null | undefined): number[] | null {
+  const parts = (text ?? "").split(/[\s,，、;；]+/).filter(Boolean);
+  return parts.length ? parts.map((part) => (/^\d+$/.test(part) ? Number(part) : NaN)) : null;
+}
+
+function wholeNumberFromForm(text: string | null | undefined): number | null {
+  const value = (text ?? "").trim();
+  return value === "" ? null : /^\d+$/.test(value) ? Number(value) : NaN;
+}
+
 function subscriptionFromForm(formData: FormData) {
   const currency = (formText(formData, "currency") ?? "").trim().toUpperCase();
   const amountText = formText(formData, "amount") ?? "";
@@ -49,6 +60,8 @@ function subscriptionFromForm(formData: FormData) {
     // The form's choice ("" for none); a form without the field leaves it to the name.
     playbookSlug: formText(formData, "playbookSlug"),
     trialEndsOn: formText(formData, "trialEndsOn") || null,
+    remindDaysBefore: leadTimesFromForm(formText(formData, "remindDaysBefore")),
+    noticeDays: wholeNumberFromForm(formText(formData, "noticeDays")),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationChannel, NotificationStatus, ReminderKind } from "@/lib/domain/reminders";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { providerOf, usersById, withProvider } from "./system/reminder-sends";
@@ -30,7 +31,32 @@ export type NotificationDto = {
   attempts: number;
   createdAt: Date;
   sentAt: Date | null;
+  /** Nothing more about this reminder's event before this day; null: not snoozed. */
+  snoozedUntil: string | null;
+  /** When the user acknowledged it (no more reminders about its event); null: not yet. */
+  acknowledgedAt: Date | null;
 };
+
+type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof withProvider }>;
+
+export function toNotificationDto(r: NotificationRow): NotificationDto {
+  return {
+    id: r.id,
+    kind: r.kind as ReminderKind,
+    channel: r.channel as NotificationChannel,
+    status: r.status as NotificationStatus,
+    dueOn: r.dueOn,
+    eventOn: r.eventOn,
+    provider: providerOf(r),
+    caseId: r.caseId,
+    subscriptionId: r.subscriptionId,
+    attempts: r.attempts,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    snoozedUntil: r.snoozedUntil,
+    acknowledgedAt: r.acknowledgedAt,
+  };
+}
 
 export async function listNotifications(
   actor: Actor,
@@ -45,19 +71,6 @@ export async function listNotifications(
   const page = toPage(rows, query.limit, (r) => r.createdAt);
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({
-      id: r.id,
-      kind: r.kind as ReminderKind,
-      channel: r.channel as NotificationChannel,
-      status: r.status as NotificationStatus,
-      dueOn: r.dueOn,
-      eventOn: r.eventOn,
-      provider: providerOf(r),
-      caseId: r.caseId,
-      subscriptionId: r.subscriptionId,
-      attempts: r.attempts,
-      createdAt: r.createdAt,
-      sentAt: r.sentAt,
-    })),
+    items: page.items.map(toNotificationDto),
   };
 }

@@ -8,6 +8,13 @@ import { DISPUTE_LAWS, DISPUTE_STATUSES } from "@/lib/domain/disputes";
 import { flaggedSummary } from "./charge-summaries";
 import { fromColumn } from "./columns";
 import type { BillingCycle } from "@/lib/domain/subscriptions";
+import {
+  REPEATING_KINDS,
+  REPEAT_FOR_DAYS,
+  parseLeadTimes,
+  stateKey,
+  type ReminderState,
+} from "@/lib/domain/reminder-rules";
 
 // What the reminder rules (lib/domain/reminders.ts) read about one user:
 // bounded, soonest first, dates in the user's zone.
@@ -59,11 +66,23 @@ export async function reminderFacts(
       where: {
         userId: user.id,
         status: { not: "cancelled" },
-        nextRenewalOn: { gt: today, lte: addDays(today, renewalDaysMax) },
+        OR: [
+          // The renewal day itself counts when 0 is a lead time.
+          { nextRenewalOn: { gte: today, lte: addDays(today, renewalDaysMax) } },
+          // A notice period reaches further, and past a renewal not moved on yet.
+          { noticeDays: { not: null }, nextRenewalOn: { not: null } },
+        ],
       },
       orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
       take: FACTS_MAX,
-      select: { id: true, provider: true, nextRenewalOn: true },
+      select: {
+        id: true,
+        provider: true,
+        nextRenewalOn: true,
+        remindDaysBefore: true,
+        noticeDays: true,
+        billingCycle: true,
+      },
     }),
     // Cancel-by (the day before the end) from today to the furthest offset ahead.
     db.subscription.findMany({
@@ -145,6 +164,9 @@ export async function reminderFacts(
       provider: s.provider,
       cancelled: false,
       nextRenewalOn: s.nextRenewalOn,
+      remindDaysBefore: parseLeadTimes(s.remindDaysBefore),
+      noticeDays: s.noticeDays,
+      billingCycle: s.billingCycle as BillingCycle,
     })),
     trials: trials.map((s) => ({
       id: s.id,
@@ -168,5 +190,49 @@ export async function reminderFacts(
       status: fromColumn(DISPUTE_STATUSES, d.status),
       acknowledgedOn: d.acknowledgedOn,
     })),
+    reminded: await remindedStates(user.id, today),
   };
+}
+
+/**
+ * What the user did with the reminders sent: every snoozed or acknowledged
+ * event, and every repeating one recent enough to repeat still (its
+ * notifications are the record that it was sent). One state per event,
+ * over all its rows (channels, repeats): acknowledged if any row is, the
+ * latest snooze.
+ */
+async function remindedStates(userId: string, today: string): Promise<ReminderState[]> {
+  const rows = await db.notification.findMany({
+    where: {
+      userId,
+      OR: [
+        { acknowledgedAt: { not: null } },
+        { snoozedUntil: { not: null } },
+        {
+          kind: { in: [...REPEATING_KINDS] },
+          eventOn: { gte: addDays(today, -(REPEAT_FOR_DAYS + FACTS_PAST_DAYS)) },
+        },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: FACTS_MAX,
+    select: { kind: true, targetId: true, eventOn: true, snoozedUntil: true, acknowledgedAt: true },
+  });
+  const states = new Map<string, ReminderState>();
+  for (const row of rows) {
+    const key = stateKey(row);
+    const known = states.get(key);
+    const snoozedUntil =
+      known?.snoozedUntil && (!row.snoozedUntil || known.snoozedUntil > row.snoozedUntil)
+        ? known.snoozedUntil
+        : row.snoozedUntil;
+    states.set(key, {
+      kind: row.kind,
+      targetId: row.targetId,
+      eventOn: row.eventOn,
+      snoozedUntil,
+      acknowledged: (known?.acknowledged ?? false) || row.acknowledgedAt !== null,
+    });
+  }
+  return [...states.values()];
 }

@@ -27,6 +27,8 @@ import { removeReceiptFiles } from "./receipts";
 import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
 import { replanToday } from "./notification-settings";
+import { DEFAULT_PREFS } from "@/lib/domain/reminders";
+import { parseLeadTimes, storedLeadTimes } from "@/lib/domain/reminder-rules";
 
 export type SubscriptionDto = {
   id: string;
@@ -50,6 +52,12 @@ export type SubscriptionDto = {
   playbookSlug: string | null;
   /** The day a free trial ends (its cancel-by day is the day before); null: no trial. */
   trialEndsOn: string | null;
+  /** Days before a renewal it is reminded, largest first: its own, or the user's. */
+  remindDaysBefore: number[];
+  /** True when remindDaysBefore is the user's (Settings → Notifications), not its own. */
+  remindDaysBeforeDefault: boolean;
+  /** Cancel at least this many days before renewal; null: no notice period. */
+  noticeDays: number | null;
   createdAt: Date;
 };
 
@@ -72,14 +80,24 @@ export const subscriptionSelect = {
   merchantPatterns: true,
   playbookSlug: true,
   trialEndsOn: true,
+  remindDaysBefore: true,
+  noticeDays: true,
   createdAt: true,
-} as const satisfies Record<keyof SubscriptionDto, true>;
+  // The owner's lead times: the default of a subscription without its own.
+  user: { select: { notificationSettings: { select: { renewalDays: true } } } },
+} as const satisfies Partial<Record<keyof SubscriptionDto | "user", unknown>>;
 
 type SubscriptionRow = Prisma.SubscriptionGetPayload<{ select: typeof subscriptionSelect }>;
 
-export function toSubscriptionDto(row: SubscriptionRow): SubscriptionDto {
+export function toSubscriptionDto({ user, ...row }: SubscriptionRow): SubscriptionDto {
+  const own = parseLeadTimes(row.remindDaysBefore);
   return {
     ...row,
+    remindDaysBefore:
+      own ??
+      parseLeadTimes(user.notificationSettings?.renewalDays ?? null) ??
+      DEFAULT_PREFS.renewalDays,
+    remindDaysBeforeDefault: own === null,
     category: fromColumn(SUBSCRIPTION_CATEGORIES, row.category),
     billingCycle: fromColumn(BILLING_CYCLES, row.billingCycle),
     status: fromColumn(SUBSCRIPTION_STATUSES, row.status),
@@ -110,10 +128,11 @@ export async function createSubscription(
         `You already keep ${limit} subscriptions, the most one account can hold.`,
       );
     }
-    const { merchantPatterns, playbookSlug, ...fields } = input;
+    const { merchantPatterns, playbookSlug, remindDaysBefore, ...fields } = input;
     return tx.subscription.create({
       data: {
         ...fields,
+        remindDaysBefore: storedLeadTimes(remindDaysBefore ?? null),
         ...storedPatterns(merchantPatterns),
         // Not given: the playbook the provider's name matches, if any.
         playbookSlug:
@@ -212,9 +231,12 @@ export async function updateSubscription(
   id: string,
   input: UpdateSubscriptionInput,
 ): Promise<SubscriptionDto> {
-  const { merchantPatterns, playbookSlug, ...fields } = input;
+  const { merchantPatterns, playbookSlug, remindDaysBefore, ...fields } = input;
   const data = {
     ...fields,
+    ...(remindDaysBefore === undefined
+      ? {}
+      : { remindDaysBefore: storedLeadTimes(remindDaysBefore) }),
     ...storedPatterns(merchantPatterns),
     playbookSlug: checkedPlaybookSlug(playbookSlug),
   };

@@ -1,11 +1,42 @@
 import "server-only";
-import ical from "ical-generator";
+import ical, { ICalAlarmType, type ICalCalendar } from "ical-generator";
 import type { FeedEntries } from "@/lib/data/calendar-feed";
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
 /** A calendar date as the UTC midnight that ical-generator writes as DTSTART;VALUE=DATE. */
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * The alarms of every event (issue 36): at 09:00 the day before and at
+ * 09:00 on the day. An all-day event starts at midnight in whatever zone the
+ * calendar shows it, so the offsets are from that midnight: 15 hours before
+ * it, 9 hours after. DISPLAY alarms must carry a description (RFC 5545 §3.6.6).
+ */
+const ALARM_DAY_BEFORE_S = 15 * 3600;
+const ALARM_ON_THE_DAY_S = 9 * 3600;
+
+type EventData = Parameters<ICalCalendar["createEvent"]>[0] & { summary: string };
+
+function withAlarms(calendar: ICalCalendar) {
+  return (data: EventData) => {
+    const event = calendar.createEvent(data);
+    event.createAlarm({
+      type: ICalAlarmType.display,
+      trigger: ALARM_DAY_BEFORE_S,
+      description: data.summary,
+    });
+    // After the start: without RELATED=START, ical-generator counts from the end.
+    event
+      .createAlarm({
+        type: ICalAlarmType.display,
+        trigger: -ALARM_ON_THE_DAY_S,
+        description: data.summary,
+      })
+      .relatesTo("START");
+    return event;
+  };
+}
 
 /**
  * A user's feed as iCalendar: all-day events (follow-ups, promised
@@ -25,8 +56,9 @@ export function feedCalendar(
     ttl: 60 * 60,
   });
   calendar.x([{ key: "X-WR-TIMEZONE", value: timeZone }]);
+  const createEvent = withAlarms(calendar);
   for (const f of entries.followUps) {
-    calendar.createEvent({
+    createEvent({
       id: `follow-up-${f.caseId}-${f.date}@cancelcase`,
       start: day(f.date),
       allDay: true,
@@ -36,7 +68,7 @@ export function feedCalendar(
     });
   }
   for (const p of entries.promised) {
-    calendar.createEvent({
+    createEvent({
       id: `promised-${p.noteId}@cancelcase`,
       start: day(p.date),
       allDay: true,
@@ -46,7 +78,7 @@ export function feedCalendar(
     });
   }
   for (const r of entries.renewals) {
-    calendar.createEvent({
+    createEvent({
       id: `renewal-${r.subscriptionId}-${r.date}@cancelcase`,
       start: day(r.date),
       allDay: true,
@@ -56,7 +88,7 @@ export function feedCalendar(
     });
   }
   for (const trial of entries.trials) {
-    calendar.createEvent({
+    createEvent({
       id: `trial-${trial.subscriptionId}-${trial.date}@cancelcase`,
       start: day(trial.date),
       allDay: true,
@@ -67,7 +99,7 @@ export function feedCalendar(
   }
   for (const d of entries.disputes) {
     const rule = t(`accounts.rules.${d.rule}`);
-    calendar.createEvent({
+    createEvent({
       // FCBA keeps the UID its deadline had when it was the only one, so a calendar updates it.
       id: `dispute-${d.transactionId}${d.rule === "fcba" ? "" : `-${d.rule}`}@cancelcase`,
       start: day(d.date),

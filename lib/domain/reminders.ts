@@ -8,6 +8,10 @@ import { bankLateReminders, type OpenDisputeFact } from "./disputes";
 import { chargeReminders } from "./charge-reminders";
 import type { DisputeDeadline } from "./dispute-deadlines";
 import type { BillingCycle } from "./subscriptions";
+import { leadWindowStart, renewalReminders } from "./renewal-reminders";
+import { addCycle, withUserStates, type ReminderState } from "./reminder-rules";
+
+export { addCycle } from "./reminder-rules";
 
 // When a user's reminders go out (their clock, quiet hours, retries) lives in
 // ./reminder-clock.ts; it is re-exported here, where callers look for it.
@@ -38,6 +42,8 @@ export const REMINDER_KINDS = [
   "trial",
   /** A dispute's bank past a day the law gives it (lib/domain/disputes.ts). */
   "bank_late",
+  /** The last day a subscription's notice period leaves to cancel before it renews. */
+  "cancel_by",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -133,6 +139,11 @@ export type ReminderFacts = {
     provider: string;
     cancelled: boolean;
     nextRenewalOn: string | null;
+    /** Its own lead times (days before renewal); null or absent: the user's. */
+    remindDaysBefore?: number[] | null;
+    /** Cancel at least this many days before renewal; null or absent: no notice period. */
+    noticeDays?: number | null;
+    billingCycle?: BillingCycle;
   }[];
   /** Free trials not cancelled, with their cancel-by day (lib/domain/trials.ts). */
   trials: { id: string; provider: string; cancelBy: string }[];
@@ -149,6 +160,8 @@ export type ReminderFacts = {
   }[];
   /** Open disputes of charges, for the bank's late duties. */
   disputes: OpenDisputeFact[];
+  /** What the user did with reminders already sent (snooze, acknowledge); absent: nothing known. */
+  reminded?: ReminderState[];
 };
 
 export type Reminder = {
@@ -172,51 +185,36 @@ export function reminderKey(r: Pick<Reminder, "kind" | "targetId" | "dueOn">): s
 
 const isOpen = (state: CaseState) => !(CLOSED_STATES as readonly CaseState[]).includes(state);
 
-/** The same calendar day one billing cycle later (Jan 31 + 1 month → Feb 28). */
-export function addCycle(date: string, cycle: BillingCycle): string {
-  if (cycle === "weekly") return addDays(date, 7);
-  const months = { monthly: 1, quarterly: 3, yearly: 12 }[cycle];
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 /**
  * Every reminder due for a user on `today` (their local date), by their
  * preferences. `catchUpDays` bounds how old a date may be (CATCH_UP_DAYS
  * when planning; a sender re-checking a claimed reminder passes Infinity).
  */
-/**
- * Counting down to `eventOn` by `offsets` (days before, largest first): each
- * offset owns the days from its date up to the next offset's, the last one up
- * to `lastEnd`. The start of the one today falls in, or null. A subscription
- * added three days before renewal gets the "7 days" reminder at once (saying
- * 3 days), then the 1-day one.
- */
-function leadWindowStart(
-  eventOn: string,
-  offsets: readonly number[],
-  today: string,
-  lastEnd: string,
-): string | null {
-  for (let i = 0; i < offsets.length; i += 1) {
-    const start = addDays(eventOn, -offsets[i]!);
-    const next = offsets[i + 1];
-    const end = next === undefined ? lastEnd : addDays(eventOn, -next);
-    if (start <= today && today < end) return start;
-  }
-  return null;
-}
-
 export function dueReminders(
   facts: ReminderFacts,
   prefs: NotificationPrefs,
   today: string,
   catchUpDays = CATCH_UP_DAYS,
+): Reminder[] {
+  const due = rulesDue(facts, prefs, today, catchUpDays);
+  if (!facts.reminded?.length) return due;
+  // Reminders already sent follow the user's snooze and acknowledgement, and
+  // repeat: looked for however old their first day (the catch-up applies to
+  // the day they are due again).
+  return withUserStates(
+    due,
+    rulesDue(facts, prefs, today, Infinity),
+    facts.reminded,
+    today,
+    catchUpDays,
+  );
+}
+
+function rulesDue(
+  facts: ReminderFacts,
+  prefs: NotificationPrefs,
+  today: string,
+  catchUpDays: number,
 ): Reminder[] {
   const earliest = Number.isFinite(catchUpDays) ? addDays(today, -catchUpDays) : "";
   const inWindow = (date: string) => date <= today && date >= earliest;
@@ -258,24 +256,8 @@ export function dueReminders(
     }
   }
 
-  if (prefs.renewals && prefs.renewalDays.length > 0) {
-    const offsets = [...new Set(prefs.renewalDays)].sort((a, b) => b - a);
-    for (const s of facts.subscriptions) {
-      if (s.cancelled || !s.nextRenewalOn || s.nextRenewalOn <= today) continue;
-      const start = leadWindowStart(s.nextRenewalOn, offsets, today, s.nextRenewalOn);
-      if (start !== null && inWindow(start)) {
-        reminders.push({
-          kind: "renewal",
-          targetId: s.id,
-          dueOn: start,
-          eventOn: s.nextRenewalOn,
-          provider: s.provider,
-          caseId: null,
-          subscriptionId: s.id,
-          noteId: null,
-        });
-      }
-    }
+  if (prefs.renewals) {
+    reminders.push(...renewalReminders(facts.subscriptions, prefs.renewalDays, today, inWindow));
   }
 
   // A trial is a renewal that comes first: the same setting and offsets,

@@ -18,8 +18,8 @@ import {
   USERS_PAGE,
   type PlanningUser,
 } from "@/lib/data/system/reminders";
+import { REMIND_DAYS_MAX } from "@/lib/domain/reminder-rules";
 import {
-  RENEWAL_DAYS_MAX,
   REMINDERS_PER_DAY_MAX,
   dueReminders,
   inQuietHours,
@@ -77,7 +77,7 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
       if (!isPlanningTime(user.prefs, local, user.plannedOn)) continue;
       const channels = channelsFor(user, senders);
       if (channels.length > 0) {
-        const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
+        const facts = await reminderFacts(user, local.date, REMIND_DAYS_MAX);
         const due = inDigestOrder(dueReminders(facts, user.prefs, local.date));
         // Planned again the same day (something became due after the digest
         // went out): what the day already holds is kept, on any new channel
@@ -146,7 +146,7 @@ export async function deliverReminders(
       continue;
     }
     // Still due now? A case closed, a date moved, a kind turned off since it was planned: not sent.
-    const facts = await reminderFacts(user, local.date, RENEWAL_DAYS_MAX);
+    const facts = await reminderFacts(user, local.date, REMIND_DAYS_MAX);
     const current = new Set(dueReminders(facts, user.prefs, local.date, Infinity).map(reminderKey));
     const live = batch.reminders.filter((r) => current.has(reminderKey(r)));
     const stale = batch.reminders.filter((r) => !current.has(reminderKey(r)));

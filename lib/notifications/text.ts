@@ -17,6 +17,7 @@ type ReminderWords = Pick<
 export async function reminderWriter(locale: Locale) {
   const t = await translator(locale, "reminders");
   const rules = await translator(locale, "accounts.rules");
+  const own = await translator(locale, "reminderRules");
   const date = (value: string) => formatDateOnly(value, locale);
   return {
     t,
@@ -58,7 +59,22 @@ export async function reminderWriter(locale: Locale) {
           );
           return t("trial", { provider, date: date(r.eventOn), days });
         }
+        case "cancel_by":
+          return own("cancelByLine", { provider, date: date(r.eventOn) });
       }
+    },
+    /**
+     * A one-reminder message's subject: what and about whom, in a few words
+     * (the sentence is the body's). A long provider name is cut: a subject
+     * is read in a list, where only its start shows.
+     */
+    subject(r: ReminderWords): string {
+      const provider =
+        r.provider.length > SUBJECT_PROVIDER_MAX
+          ? `${r.provider.slice(0, SUBJECT_PROVIDER_MAX - 1)}…`
+          : r.provider;
+      const kind = isDisputeReminder(r.kind) ? "dispute" : r.kind;
+      return own(`subject.${kind}`, { provider, date: date(r.eventOn) });
     },
     /** Where the reminder's button goes (its case, or its subscription): path and full URL. */
     link(r: ReminderWords): { path: string; url: string; label: string } {
@@ -75,6 +91,9 @@ export async function reminderWriter(locale: Locale) {
   };
 }
 
+/** A provider's name in a subject keeps to this many characters. */
+const SUBJECT_PROVIDER_MAX = 24;
+
 /** A digest reads from what needs doing today to what is only coming up, soonest first. */
 const KIND_ORDER: Reminder["kind"][] = [
   "bank_late",
@@ -86,6 +105,7 @@ const KIND_ORDER: Reminder["kind"][] = [
   "call_back",
   "review",
   "statement",
+  "cancel_by",
   "trial",
   "renewal",
 ];
@@ -106,16 +126,20 @@ export async function reminderMailText(
 ): Promise<ReminderMailText> {
   const writer = await reminderWriter(locale);
   const { t } = writer;
-  const items = inDigestOrder(reminders).map((r) => {
+  const ordered = inDigestOrder(reminders);
+  const items = ordered.map((r) => {
     const { url, label } = writer.link(r);
     return { line: writer.line(r, today), url, label };
   });
+  const own = await translator(locale, "reminderRules");
+  // One reminder (one-message-per-reminder mode, or a one-item day): its
+  // own short subject, and no "here is what ... today" opening a digest has.
+  const single = ordered.length === 1 ? ordered[0]! : null;
   return {
-    subject:
-      items.length === 1
-        ? items[0]!.line
-        : t("subjectDigest", { count: items.length, date: formatDateOnly(today, locale) }),
-    intro: t("intro"),
+    subject: single
+      ? writer.subject(single)
+      : t("subjectDigest", { count: items.length, date: formatDateOnly(today, locale) }),
+    intro: single ? own("introOne") : t("intro"),
     items,
     footer: t("footer"),
     unsubscribeLabel: t("unsubscribe"),

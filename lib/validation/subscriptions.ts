@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { PATTERNS_MAX, isUsablePattern } from "@/lib/domain/merchant-patterns";
 import { BILLING_CYCLES, SUBSCRIPTION_CATEGORIES } from "@/lib/domain/subscriptions";
+import {
+  NOTICE_DAYS_MAX,
+  REMIND_DAYS_COUNT_MAX,
+  REMIND_DAYS_MAX,
+  normalLeadTimes,
+} from "@/lib/domain/reminder-rules";
 import { amountField, currencyField, dateOnlyField, optionalText } from "./fields";
 
 /** "mintmobile.com/account" → "https://mintmobile.com/account"; a value with a scheme is kept (and checked). */
@@ -69,6 +75,29 @@ const subscriptionFields = {
     .optional(),
   /** The day a free trial ends; null: not on a trial. */
   trialEndsOn: dateOnlyField.nullable().optional(),
+  /** Days before a renewal to remind ([30, 7, 1]); null: the user's own (Settings → Notifications). */
+  remindDaysBefore: z
+    .array(
+      z
+        .number({ error: "lead_times_invalid" })
+        .int({ error: "lead_times_invalid" })
+        .min(0, { error: "lead_times_invalid" })
+        .max(REMIND_DAYS_MAX, { error: "lead_times_invalid" }),
+      { error: "lead_times_invalid" },
+    )
+    .max(REMIND_DAYS_COUNT_MAX, { error: "lead_times_too_many" })
+    .refine((days) => new Set(days).size === days.length, { error: "lead_times_repeated" })
+    .transform(normalLeadTimes)
+    .nullable()
+    .optional(),
+  /** Cancel at least this many days before renewal; null: no notice period. */
+  noticeDays: z
+    .number({ error: "notice_days_invalid" })
+    .int({ error: "notice_days_invalid" })
+    .min(0, { error: "notice_days_invalid" })
+    .max(NOTICE_DAYS_MAX, { error: "notice_days_invalid" })
+    .nullable()
+    .optional(),
 };
 
 export const createSubscriptionSchema = z.object(subscriptionFields);

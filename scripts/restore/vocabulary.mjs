@@ -72,6 +72,7 @@ export const VOCABULARY = {
     "dispute_network",
     "trial",
     "bank_late",
+    "cancel_by",
   ],
   "Notification.channel": ["email", "push"],
   "Notification.status": ["pending", "sent", "failed", "skipped"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openCase, transitionCase, updateCase } from "@/lib/data/cases";
 import { listNotifications } from "@/lib/data/notification-list";
+import { acknowledgeNotification } from "@/lib/data/reminder-states";
 import { LEASE_MS, claimReminders, dueGroups } from "@/lib/data/system/reminder-sends";
 import { notificationPrefs, saveNotificationPrefs } from "@/lib/data/notification-settings";
 import { createSubscription } from "@/lib/data/subscriptions";
@@ -347,6 +348,12 @@ describe("a typical case, day by day", () => {
       const today = mail.of(user.id).splice(0);
       mail.sent.splice(0);
       if (today.length) got[day] = today.flatMap((m) => m.kinds);
+      // The user reads the follow-up and says so: it does not come back
+      // (tests/data/reminder-rules.test.ts: what it does when nobody does).
+      if (day === 2) {
+        const [followUp] = (await listNotifications(user, { limit: 5 })).items;
+        await acknowledgeNotification(user, followUp!.id);
+      }
     }
     expect(got).toEqual({
       2: ["follow_up"],

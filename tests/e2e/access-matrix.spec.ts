@@ -212,6 +212,20 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ url: "/api/v1/notifications?limit=100" }),
     leaks: (body, ids) => Object.values(ids).some((id) => JSON.stringify(body).includes(id)),
   },
+  // A has no notification in this setup (reminders need the scheduler's
+  // tick): any id not B's is "not found"; tests/data/reminder-rules.test.ts
+  // snoozes and acknowledges another user's real notification.
+  "POST /api/v1/notifications/:id/snooze": {
+    kind: "foreign",
+    call: (ids) => ({
+      url: `/api/v1/notifications/${ids.case}/snooze`,
+      data: { until: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) },
+    }),
+  },
+  "POST /api/v1/notifications/:id/ack": {
+    kind: "foreign",
+    call: (ids) => ({ url: `/api/v1/notifications/${ids.case}/ack` }),
+  },
   "GET /api/v1/export": {
     kind: "list",
     call: () => ({ url: "/api/v1/export" }),

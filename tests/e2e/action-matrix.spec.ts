@@ -53,6 +53,15 @@ const MATRIX: Record<string, Entry> = {
   "lib/actions/settings.ts#logoutEverywhereAction": { kind: "self" },
   "lib/actions/settings.ts#createTokenAction": { kind: "self" },
   "lib/actions/settings.ts#deleteAccountAction": { kind: "self" },
+  // A has no notification here (reminders need the scheduler): any id not B's is "not found".
+  "lib/actions/reminder-rules.ts#snoozeReminderAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.case, new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)]],
+  },
+  "lib/actions/reminder-rules.ts#acknowledgeReminderAction": {
+    kind: "foreign",
+    calls: (ids) => [[ids.case]],
+  },
   "lib/actions/settings.ts#createCalendarFeedAction": { kind: "self" },
   "lib/actions/settings.ts#revokeCalendarFeedAction": { kind: "self" },
   "lib/actions/settings.ts#saveNotificationSettingsAction": { kind: "self" },

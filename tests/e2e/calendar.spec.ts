@@ -82,12 +82,20 @@ test("Settings turns the calendar feed on, shows the address once with how to su
     /^webcal:\/\//,
   );
   await expect(card).toContainText("Google Calendar");
+  // The first address replaced none: nothing "stopped working" (issue 36).
+  await expect(card.getByTestId("calendar-new-body")).not.toContainText("stopped working");
   const first = new URL((await address.textContent())!).pathname;
   expect((await page.request.get(first)).status()).toBe(200);
   await expect(card).toContainText("On since");
+  await card.getByRole("button", { name: "Make a new address" }).click();
+  await expect(card.getByTestId("calendar-new-body")).toContainText("stopped working");
+  await expect(address).not.toHaveText(new RegExp(`${first}$`));
+  const second = new URL((await address.textContent())!).pathname;
+  expect((await page.request.get(first)).status()).toBe(404);
+  expect((await page.request.get(second)).status()).toBe(200);
 
   page.once("dialog", (dialog) => void dialog.accept());
   await card.getByRole("button", { name: "Turn off" }).click();
   await expect(card).toContainText("Off.");
-  expect((await page.request.get(first)).status()).toBe(404);
+  expect((await page.request.get(second)).status()).toBe(404);
 });

@@ -67,6 +67,8 @@ describe("simple messages (what the browser gets)", () => {
       "notifications.pushDevices",
       "pack.minutes",
       "pack.receiptPagesFollow",
+      "reminderRules.noticeDaysValue",
+      "reminderRules.noticeForRenewal",
       "reminders.pushMore",
       "reminders.renewal",
       "reminders.subjectDigest",

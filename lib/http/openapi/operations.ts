@@ -8,6 +8,7 @@ import type { Operation } from "./operation";
 import { PASSKEY_OPERATIONS } from "./passkey-operations";
 import { PLAYBOOK_OPERATIONS } from "./playbook-operations";
 import { RECORD_OPERATIONS } from "./record-operations";
+import { REMINDER_RULE_OPERATIONS } from "./reminder-rule-operations";
 import { SECURITY_EVENT_OPERATIONS } from "./security-event-operations";
 import { STATEMENT_ACCOUNT_OPERATIONS } from "./statement-account-operations";
 import { TWO_FACTOR_OPERATIONS } from "./two-factor-operations";
@@ -32,4 +33,5 @@ export const OPERATIONS: Operation[] = [
   ...TWO_FACTOR_OPERATIONS,
   ...PASSKEY_OPERATIONS,
   ...CHANNEL_OPERATIONS,
+  ...REMINDER_RULE_OPERATIONS,
 ];

@@ -74,6 +74,15 @@ export const subscriptionSchema = named(
     trialEndsOn: date.nullable().meta({
       description: "The day a free trial ends; the day before is the last day to cancel.",
     }),
+    remindDaysBefore: z.array(z.int()).meta({
+      description: "Days before a renewal it is reminded, largest first: its own, or the user's.",
+    }),
+    remindDaysBeforeDefault: z.boolean().meta({
+      description: "True when remindDaysBefore is the user's setting; send null to go back to it.",
+    }),
+    noticeDays: z.int().nullable().meta({
+      description: "Cancel at least this many days before renewal: the cancel-by day is reminded.",
+    }),
     createdAt: instant,
   }),
 );
@@ -247,6 +256,12 @@ export const notificationSchema = named(
     attempts: z.int(),
     createdAt: instant,
     sentAt: instant.nullable(),
+    snoozedUntil: date.nullable().meta({
+      description: "Nothing more about its event before this day (POST …/snooze).",
+    }),
+    acknowledgedAt: instant.nullable().meta({
+      description: "When it was acknowledged (POST …/ack): no more reminders about its event.",
+    }),
   }),
 );
 

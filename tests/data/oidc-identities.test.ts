@@ -6,7 +6,7 @@ import {
   linkOidcIdentity,
   listOidcIdentities,
 } from "@/lib/data/oidc-identities";
-import { confirmEmailToken, createEmailToken, emailVerificationOf } from "@/lib/data/email-tokens";
+import { confirmEmailToken, createEmailToken } from "@/lib/data/email-tokens";
 import { newUser } from "../support/fixtures";
 
 // An identity at a provider belongs to one account at most (the unique

@@ -61,6 +61,10 @@ test("subscriptions: create, read, update, list, delete — with the field names
     // The e2e servers read the fixture playbooks, which have no Mint Mobile.
     playbookSlug: null,
     trialEndsOn: null,
+    // Reminder rules (issue 36): the user's default lead times until the subscription has its own.
+    remindDaysBefore: [7, 1],
+    remindDaysBeforeDefault: true,
+    noticeDays: null,
     createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
   });
 

@@ -44,23 +44,11 @@ export async function checkCredentials(
   passkey?: unknown,
 ): Promise<SessionUser> {
   requirePasswordLogin();
-  const { email, password, totp } = parseInput(credentialsSchema, input);
-  const attempt = {
-    email,
-    address: client.address,
-    trustedDevice: trustedDeviceFor(client.deviceCookie, email),
-    kind: "sign-in" as const,
-  };
-  return throttlePasswordCheck(
-    attempt,
-    async () => {
-      const user = await verifyCredentials(email, password);
-      if (!user) throw new AppError("unauthorized", "Email or password is incorrect.");
-      await checkSecondFactor(user, totp, now, passkey);
-      return user;
-    },
-    isWrongPassword,
-  );
+  const { totp } = parseInput(credentialsSchema, input);
+  return afterPasswordStep(input, client, async (user) => {
+    await checkSecondFactor(user, totp, now, passkey);
+    return user;
+  });
 }
 
 /**

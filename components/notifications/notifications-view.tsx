@@ -71,7 +71,10 @@ export function NotificationsView({
                   <p className="flex flex-wrap items-center gap-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
                     <span>{t(`kind_${n.kind}`)}</span>
                     <span aria-hidden="true">·</span>
-                    <span>{t(`channel_${n.channel}`)}</span>
+                    <span className="break-all">
+                      {t(`channel_${n.channel}`)}
+                      {n.channelName ? ` · ${n.channelName}` : null}
+                    </span>
                   </p>
                   <p className="text-sm break-words text-slate-900 dark:text-slate-100">
                     {writer.line(n, n.sentAt ? todayIn(timeZone, n.sentAt) : today)}

@@ -15,6 +15,7 @@ import {
 import {
   CHANNEL_KINDS,
   CHANNEL_NAME_MAX,
+  channelErrorKey,
   SECRET_RULE,
   type ChannelKind,
 } from "@/lib/domain/channels";
@@ -176,6 +177,15 @@ function AddChannel({ done }: { done: (notice: string | null) => void }) {
   );
 }
 
+/** The last error in the reader's language when it is one the senders write, else as stored. */
+function useErrorText(): (stored: string) => string {
+  const t = useTranslations("channels.errors");
+  return (stored) => {
+    const known = channelErrorKey(stored);
+    return known ? t(known.key, known.values) : stored;
+  };
+}
+
 function Status({ row }: { row: ChannelRow }) {
   const t = useTranslations();
   if (!row.enabled) return <Badge>{t("channels.off")}</Badge>;
@@ -192,6 +202,7 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
   const t = useTranslations();
   const [confirming, setConfirming] = useState(false);
   const call = useChannelCall(done);
+  const errorText = useErrorText();
   return (
     <li className="space-y-3 p-4" data-testid="channel-row">
       <div className="min-w-0 space-y-1">
@@ -207,7 +218,7 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
         </p>
         {row.lastStatus === "failed" && row.lastError ? (
           <p className="text-sm break-words text-red-700 dark:text-red-300">
-            {t("channels.lastError", { error: row.lastError })}
+            {t("channels.lastError", { error: errorText(row.lastError) })}
           </p>
         ) : null}
       </div>

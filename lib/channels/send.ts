@@ -5,6 +5,7 @@ import { sendApprise } from "./apprise";
 import { sendBark } from "./bark";
 import { sendDiscord } from "./discord";
 import { sendGotify } from "./gotify";
+import { CHANNEL_TIMEOUT_MS } from "./http";
 import { sendNtfy } from "./ntfy";
 import { sendPushplus } from "./pushplus";
 import { sendServerchan } from "./serverchan";
@@ -51,6 +52,13 @@ export async function sendOnChannel(
     await SENDERS[channel.kind](channel, message, options);
     return { ok: true };
   } catch (error) {
+    // A slow or long answer is the service failing, not a target the guard refuses.
+    if (error instanceof OutboundRefused && error.reason === "timeout") {
+      return { ok: false, error: `no answer within ${CHANNEL_TIMEOUT_MS / 1000} s`, refused: null };
+    }
+    if (error instanceof OutboundRefused && error.reason === "response_too_large") {
+      return { ok: false, error: "answer too large", refused: null };
+    }
     if (error instanceof OutboundRefused) {
       return { ok: false, error: `target_not_allowed: ${error.reason}`, refused: error };
     }

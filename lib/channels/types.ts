@@ -7,7 +7,7 @@ export type ChannelMessage = {
   event: "reminder" | "test";
   /** The notification's id (a test has its own). */
   id: string;
-  /** The reminder's kind (renewal, follow_up…), or "test". */
+  /** The reminder's kind (renewal, follow_up…), "digest" for several in one message, or "test". */
   kind: string;
   title: string;
   body: string;
@@ -18,6 +18,8 @@ export type ChannelMessage = {
   caseId?: string;
   subscriptionId?: string;
   dueOn?: string;
+  /** The date the reminder is about (the renewal, the follow-up…): one reminder only. */
+  eventOn?: string;
 };
 
 /** A channel with its secret opened: only ever in memory, for one send. */

@@ -6,7 +6,7 @@ import { ChannelSendError, type ChannelMessage, type ChannelSender } from "./typ
 // The generic webhook, as CancelCase's own contract defines it
 // (../shared/DESIGN.md, "Channels"; docs/api.md): POST of a JSON object
 // {event, id, kind, title, body, url, locale, sentAt, caseId?,
-// subscriptionId?, dueOn?} with X-CancelCase-Event and
+// subscriptionId?, dueOn?, eventOn?} with X-CancelCase-Event and
 // X-CancelCase-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed
 // with the channel's secret>. A receiver recomputes the HMAC over the exact
 // bytes it received and compares in constant time.
@@ -25,6 +25,7 @@ export function webhookBody(message: ChannelMessage): string {
     ...(message.caseId ? { caseId: message.caseId } : {}),
     ...(message.subscriptionId ? { subscriptionId: message.subscriptionId } : {}),
     ...(message.dueOn ? { dueOn: message.dueOn } : {}),
+    ...(message.eventOn ? { eventOn: message.eventOn } : {}),
   });
 }
 

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { CLOSED_STATES } from "@/lib/domain/case-workflow";
 import { addDays } from "@/lib/domain/dates";
 import type { DeadlineRule } from "@/lib/domain/dispute-deadlines";
+import { cancelByDate } from "@/lib/domain/reminder-rules";
+import type { BillingCycle } from "@/lib/domain/subscriptions";
 import { trialCancelBy } from "@/lib/domain/trials";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import { flaggedSummary } from "./charge-summaries";
@@ -61,6 +63,8 @@ export type FeedEntries = {
   renewals: { subscriptionId: string; date: string; provider: string }[];
   /** A free trial's cancel-by day: the day before it ends. */
   trials: { subscriptionId: string; date: string; provider: string }[];
+  /** The last day to cancel under a subscription's notice period, before the renewal it names. */
+  cancelBys: { subscriptionId: string; date: string; renewalOn: string; provider: string }[];
   /** Each dispute deadline of each charge flagged after a cancellation, with its rule. */
   disputes: {
     caseId: string;
@@ -111,7 +115,13 @@ export async function feedEntries(
       where: { userId: owner.id, status: { not: "cancelled" }, nextRenewalOn: { gte: from } },
       orderBy: [{ nextRenewalOn: "asc" }, { id: "asc" }],
       take: FEED_ENTRIES_MAX,
-      select: { id: true, provider: true, nextRenewalOn: true },
+      select: {
+        id: true,
+        provider: true,
+        nextRenewalOn: true,
+        noticeDays: true,
+        billingCycle: true,
+      },
     }),
     flaggedSummary(owner, FEED_ENTRIES_MAX),
     db.subscription.findMany({
@@ -144,6 +154,24 @@ export async function feedEntries(
       date: s.nextRenewalOn!,
       provider: s.provider,
     })),
+    cancelBys: subscriptions.flatMap((s) => {
+      const due = cancelByDate(
+        s.nextRenewalOn,
+        s.noticeDays,
+        s.billingCycle as BillingCycle,
+        today,
+      );
+      return due
+        ? [
+            {
+              subscriptionId: s.id,
+              date: due.cancelBy,
+              renewalOn: due.renewalOn,
+              provider: s.provider,
+            },
+          ]
+        : [];
+    }),
     trials: trials.map((s) => ({
       subscriptionId: s.id,
       date: trialCancelBy(s.trialEndsOn!),

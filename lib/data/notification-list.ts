@@ -1,7 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { NotificationChannel, NotificationStatus, ReminderKind } from "@/lib/domain/reminders";
+import type { ChannelKind } from "@/lib/domain/channels";
+import {
+  routeChannel,
+  type NotificationChannel,
+  type NotificationStatus,
+  type ReminderKind,
+} from "@/lib/domain/reminders";
 import { afterCursor, toPage, type Page } from "./pagination";
 import { providerOf, usersById, withProvider } from "./system/reminder-sends";
 import type { PlanningUser } from "./system/reminders";
@@ -21,7 +27,12 @@ export async function planningUserOf(actor: Actor): Promise<PlanningUser | null>
 export type NotificationDto = {
   id: string;
   kind: ReminderKind;
-  channel: NotificationChannel;
+  /** email, push, or the kind of the user's channel it went to (ntfy, telegram…). */
+  channel: NotificationChannel | ChannelKind;
+  /** The user's channel it went to; null for email and push. */
+  channelId: string | null;
+  /** That channel's name, while it exists; null for email and push, or once it is removed. */
+  channelName: string | null;
   status: NotificationStatus;
   dueOn: string;
   eventOn: string;
@@ -39,11 +50,31 @@ export type NotificationDto = {
 
 type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof withProvider }>;
 
-export function toNotificationDto(r: NotificationRow): NotificationDto {
+/** The names of the user's channels these rows went to (at most the ten a user keeps). */
+export async function channelNamesOf(
+  actor: Actor,
+  rows: { channel: string }[],
+): Promise<ReadonlyMap<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => routeChannel(r.channel)?.id ?? []))];
+  if (ids.length === 0) return new Map();
+  const channels = await db.channel.findMany({
+    where: { userId: actor.id, id: { in: ids } },
+    select: { id: true, name: true },
+  });
+  return new Map(channels.map((c) => [c.id, c.name]));
+}
+
+export function toNotificationDto(
+  r: NotificationRow,
+  channelNames: ReadonlyMap<string, string>,
+): NotificationDto {
+  const channel = routeChannel(r.channel);
   return {
     id: r.id,
     kind: r.kind as ReminderKind,
-    channel: r.channel as NotificationChannel,
+    channel: channel ? channel.kind : (r.channel as NotificationChannel),
+    channelId: channel?.id ?? null,
+    channelName: channel ? (channelNames.get(channel.id) ?? null) : null,
     status: r.status as NotificationStatus,
     dueOn: r.dueOn,
     eventOn: r.eventOn,
@@ -69,8 +100,9 @@ export async function listNotifications(
     include: withProvider,
   });
   const page = toPage(rows, query.limit, (r) => r.createdAt);
+  const names = await channelNamesOf(actor, page.items);
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(toNotificationDto),
+    items: page.items.map((r) => toNotificationDto(r, names)),
   };
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { isSnoozeDay } from "@/lib/domain/reminder-rules";
 import { AppError } from "@/lib/errors/app-error";
 import { notFoundError } from "./errors";
-import { toNotificationDto, type NotificationDto } from "./notification-list";
+import { channelNamesOf, toNotificationDto, type NotificationDto } from "./notification-list";
 import { withProvider } from "./system/reminder-sends";
 import type { Actor } from "./users";
 
@@ -29,7 +29,7 @@ async function answer(actor: Actor, id: string): Promise<NotificationDto> {
     include: withProvider,
   });
   if (!row) throw notificationNotFound();
-  return toNotificationDto(row);
+  return toNotificationDto(row, await channelNamesOf(actor, [row]));
 }
 
 /** Nothing about the reminder's event until `until` (after `today`, the user's, within a year). */

@@ -40,7 +40,8 @@ function withAlarms(calendar: ICalCalendar) {
 
 /**
  * A user's feed as iCalendar: all-day events (follow-ups, promised
- * call-backs, renewals and dispute deadlines are calendar dates, which have no time zone to
+ * call-backs, renewals, trial and notice-period cancel-by days and dispute
+ * deadlines are calendar dates, which have no time zone to
  * shift them), each with a stable UID so a calendar app updates an event
  * rather than adding it again, and a link back to the case or subscription.
  */
@@ -95,6 +96,17 @@ export function feedCalendar(
       summary: t("calendar.trial", { provider: trial.provider }),
       description: t("calendar.trialBody", { provider: trial.provider }),
       url: `${baseUrl}/subscriptions/${trial.subscriptionId}`,
+    });
+  }
+  for (const c of entries.cancelBys) {
+    createEvent({
+      // Keyed by the renewal: a renewal moved on is a new cancel-by day, a new event.
+      id: `cancel-by-${c.subscriptionId}-${c.renewalOn}@cancelcase`,
+      start: day(c.date),
+      allDay: true,
+      summary: t("calendar.cancelBy", { provider: c.provider }),
+      description: t("calendar.cancelByBody", { provider: c.provider }),
+      url: `${baseUrl}/subscriptions/${c.subscriptionId}`,
     });
   }
   for (const d of entries.disputes) {

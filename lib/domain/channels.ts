@@ -78,3 +78,46 @@ export const SECRET_RULE: Record<ChannelKind, "required" | "optional" | "none"> 
   pushplus: "none",
   bark: "required",
 };
+
+export function isChannelKind(value: string): value is ChannelKind {
+  return (CHANNEL_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A stored lastError as a message key (under channels.errors) and its
+ * values, so Settings can say it in the reader's language; the API keeps
+ * the English text. The texts are the senders' own (lib/channels): a
+ * status, a connection code, the guard's reason, a service's code.
+ * Anything else: null, shown as it is.
+ */
+export function channelErrorKey(
+  text: string,
+): { key: string; values: Record<string, string> } | null {
+  const rules: [RegExp, (m: RegExpExecArray) => string, string[]][] = [
+    [/^answered (\d{3}), a redirect/, () => "redirect", ["status"]],
+    [/^answered (\d{3})$/, () => "status", ["status"]],
+    [/^could not connect \(([A-Z_0-9]{1,30})\)$/, () => "connectCode", ["code"]],
+    [/^could not connect$/, () => "connect", []],
+    [
+      /^target_not_allowed: (url_invalid|scheme_not_allowed|address_not_allowed)$/,
+      (m) => `refused_${m[1]}`,
+      [],
+    ],
+    [/^(ServerChan|PushPlus) answered code (.{1,20})$/, () => "serviceCode", ["service", "code"]],
+    [/^Telegram did not confirm$/, () => "notConfirmed", []],
+    [/cannot be read$|^secret unreadable/, () => "secret", []],
+    [/^no answer within (\d{1,3}) s$/, () => "timeout", ["seconds"]],
+    [/^answer too large$/, () => "tooLarge", []],
+    [/^send failed$/, () => "failed", []],
+  ];
+  for (const [pattern, key, names] of rules) {
+    const match = pattern.exec(text);
+    if (match) {
+      return {
+        key: key(match),
+        values: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])),
+      };
+    }
+  }
+  return null;
+}

@@ -7,6 +7,7 @@ import { addDays } from "./dates";
 import { bankLateReminders, type OpenDisputeFact } from "./disputes";
 import { chargeReminders } from "./charge-reminders";
 import type { DisputeDeadline } from "./dispute-deadlines";
+import { isChannelKind, type ChannelKind } from "./channels";
 import type { BillingCycle } from "./subscriptions";
 import { leadWindowStart, renewalReminders } from "./renewal-reminders";
 import { addCycle, withUserStates, type ReminderState } from "./reminder-rules";
@@ -49,6 +50,27 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ["email", "push"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/**
+ * Where one stored reminder goes: email, push, or one of the user's
+ * channels as "<kind>:<channel id>" (decision 026). The kind is in the
+ * route so the record still says where it went after the channel is removed.
+ */
+export type ReminderRoute = NotificationChannel | `${ChannelKind}:${string}`;
+
+export function channelRoute(channel: { kind: ChannelKind; id: string }): ReminderRoute {
+  return `${channel.kind}:${channel.id}`;
+}
+
+/** The channel a route names, or null for email and push (and anything unknown). */
+export function routeChannel(route: string): { kind: ChannelKind; id: string } | null {
+  const at = route.indexOf(":");
+  if (at <= 0) return null;
+  const kind = route.slice(0, at);
+  const id = route.slice(at + 1);
+  if (!id || !isChannelKind(kind)) return null;
+  return { kind, id };
+}
 
 /** pending: to be sent (or being sent); skipped: no longer due when its turn came. */
 export const NOTIFICATION_STATUSES = ["pending", "sent", "failed", "skipped"] as const;

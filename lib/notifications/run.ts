@@ -25,8 +25,11 @@ import {
   inQuietHours,
   isPlanningTime,
   localClock,
+  channelRoute,
   reminderKey,
+  routeChannel,
   type NotificationChannel,
+  type ReminderRoute,
 } from "@/lib/domain/reminders";
 import { prunePasswordResets } from "@/lib/data/password-resets";
 import { pruneEmailTokens } from "@/lib/data/email-tokens";
@@ -37,7 +40,7 @@ import { inDigestOrder } from "./text";
 // in (the scheduler passes the real ones; tests pass their own clock):
 // 1. plan: for every user whose digest time has come today (in their zone),
 //    find what is due and store it (at most REMINDERS_PER_DAY_MAX), one row
-//    per reminder and channel: the insert is the claim, so two instances
+//    per reminder and route (email, push, each channel that is on): the insert is the claim, so two instances
 //    planning at once store it once; then drop that user's old records. A
 //    write that can make something due today (lib/data's replanToday) makes
 //    the day plannable again, so it goes at the next tick, not tomorrow;
@@ -51,7 +54,17 @@ export type Sender = (
   reminders: ClaimedReminder[],
   today: string,
 ) => Promise<void>;
-export type Senders = Partial<Record<NotificationChannel, Sender>>;
+/** Sends one message to one of the user's channels (by its id); throws on failure. */
+export type ChannelReminderSender = (
+  user: PlanningUser,
+  channelId: string,
+  reminders: ClaimedReminder[],
+  today: string,
+) => Promise<void>;
+/** Email and push by name; `channel` sends on any of the user's channels. */
+export type Senders = Partial<Record<NotificationChannel, Sender>> & {
+  channel?: ChannelReminderSender;
+};
 
 /** A send that takes longer than this counts as failed (well inside the lease). */
 const SEND_TIMEOUT_MS = 40_000;
@@ -60,11 +73,21 @@ const QUIET_RETRY_MS = 15 * 60_000;
 
 export type RunSummary = { planned: number; sent: number; failed: number; skipped: number };
 
-function channelsFor(user: PlanningUser, senders: Senders): NotificationChannel[] {
-  const channels: NotificationChannel[] = [];
-  if (senders.email && user.prefs.emailOn) channels.push("email");
-  if (senders.push && user.prefs.pushOn && user.pushDevices > 0) channels.push("push");
-  return channels;
+/** Where a user's reminders go now: email and push by their settings, and every channel that is on. */
+function routesFor(user: PlanningUser, senders: Senders): ReminderRoute[] {
+  const routes: ReminderRoute[] = [];
+  if (senders.email && user.prefs.emailOn) routes.push("email");
+  if (senders.push && user.prefs.pushOn && user.pushDevices > 0) routes.push("push");
+  if (senders.channel) routes.push(...user.channels.map(channelRoute));
+  return routes;
+}
+
+/** The sender for one route: email's, push's, or the channel sender aimed at that channel. */
+function senderFor(route: ReminderRoute, senders: Senders): Sender | undefined {
+  const channel = routeChannel(route);
+  if (!channel) return senders[route as NotificationChannel];
+  const send = senders.channel;
+  return send && ((user, reminders, today) => send(user, channel.id, reminders, today));
 }
 
 export async function planReminders(now: Date, senders: Senders): Promise<number> {
@@ -75,8 +98,8 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
     for (const user of users) {
       const local = localClock(now, user.timeZone);
       if (!isPlanningTime(user.prefs, local, user.plannedOn)) continue;
-      const channels = channelsFor(user, senders);
-      if (channels.length > 0) {
+      const routes = routesFor(user, senders);
+      if (routes.length > 0) {
         const facts = await reminderFacts(user, local.date, REMIND_DAYS_MAX);
         const due = inDigestOrder(dueReminders(facts, user.prefs, local.date));
         // Planned again the same day (something became due after the digest
@@ -90,7 +113,7 @@ export async function planReminders(now: Date, senders: Senders): Promise<number
         planned += await recordReminders(
           user.id,
           [...known, ...fresh],
-          channels,
+          routes,
           now,
           local.date,
           day.rows,
@@ -139,8 +162,9 @@ export async function deliverReminders(
       await postpone(ids(batch.reminders), new Date(now.getTime() + QUIET_RETRY_MS));
       continue;
     }
-    const send = senders[group.channel];
-    if (!send || !channelsFor(user, senders).includes(group.channel)) {
+    // A channel removed or turned off since (or email, push turned off): skipped.
+    const send = senderFor(group.channel, senders);
+    if (!send || !routesFor(user, senders).includes(group.channel)) {
       await markSkipped(ids(batch.reminders));
       summary.skipped += batch.reminders.length;
       continue;
@@ -153,7 +177,10 @@ export async function deliverReminders(
     await markSkipped(ids(stale));
     summary.skipped += stale.length;
 
-    const messages = user.prefs.delivery === "digest" ? [live] : live.map((r) => [r]);
+    // A webhook is read by a program: one reminder per request, whatever the
+    // user's delivery mode, so each carries its own kind, ids and date.
+    const each = user.prefs.delivery === "each" || routeChannel(group.channel)?.kind === "webhook";
+    const messages = each ? live.map((r) => [r]) : [live];
     const started = clock().getTime();
     for (const [index, items] of messages.entries()) {
       if (items.length === 0) continue;

@@ -10,11 +10,13 @@ import { translator } from "@/lib/i18n/catalogs";
 import { reminderMail, testMail } from "@/lib/mail/messages";
 import { mailConfigured, sendMail } from "@/lib/mail/transport";
 import { vapidKeys, vapidSubject } from "@/lib/push/vapid";
+import { channelReminderSender } from "./channel-sender";
 import type { Sender, Senders } from "./run";
 import { inDigestOrder, reminderMailText, reminderWriter } from "./text";
 
-// The channels reminders go out on: email (when SMTP_URL is set) and Web
-// Push (always offered; it needs only the browser).
+// The routes reminders go out on: email (when SMTP_URL is set), Web Push
+// (always offered; it needs only the browser) and the user's own channels
+// (./channel-sender.ts).
 
 export const emailSender: Sender = async (user, reminders, today) => {
   const token = unsubscribeToken(user.id);
@@ -110,7 +112,11 @@ export function defaultTestSenders(): TestSenders {
   return { ...(mailConfigured() ? { email: testEmailSender } : {}), push: testPushSender };
 }
 
-/** The channels this server has: email only when SMTP is set up. */
+/** The routes this server has: email only when SMTP is set up; push and the users' channels always. */
 export function defaultSenders(): Senders {
-  return { ...(mailConfigured() ? { email: emailSender } : {}), push: pushSender };
+  return {
+    ...(mailConfigured() ? { email: emailSender } : {}),
+    push: pushSender,
+    channel: channelReminderSender(),
+  };
 }

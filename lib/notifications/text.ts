@@ -146,3 +146,33 @@ export async function reminderMailText(
     unsubscribeAt: t("unsubscribeAt", { url: unsubscribePageUrl }),
   };
 }
+
+/**
+ * A reminder message for a channel (a chat, a push app, a webhook): one
+ * reminder is its short subject, its sentence and its own link; several
+ * are the digest's subject and one line each, leading to the notifications.
+ */
+export async function reminderChannelText(
+  locale: Locale,
+  reminders: Reminder[],
+  today: string,
+): Promise<{ title: string; body: string; url: string }> {
+  const writer = await reminderWriter(locale);
+  const ordered = inDigestOrder(reminders);
+  const single = ordered.length === 1 ? ordered[0]! : null;
+  if (single) {
+    return {
+      title: writer.subject(single),
+      body: writer.line(single, today),
+      url: writer.link(single).url,
+    };
+  }
+  return {
+    title: writer.t("subjectDigest", {
+      count: ordered.length,
+      date: formatDateOnly(today, locale),
+    }),
+    body: ordered.map((r) => `• ${writer.line(r, today)}`).join("\n"),
+    url: `${baseUrl()}/notifications`,
+  };
+}

@@ -21,6 +21,43 @@ const t = (key: string, values?: Record<string, string>) =>
   `${key}${values ? ` ${Object.values(values).join(" ")}` : ""}`;
 
 describe("the calendar feed", () => {
+  it("shows a notice period's cancel-by day, keyed by the renewal it is for", async () => {
+    const user = await newUser();
+    const gym = await createSubscription(user, {
+      provider: "Planet Fitness",
+      category: "fitness",
+      amount: 2499,
+      currency: "USD",
+      billingCycle: "monthly",
+      nextRenewalOn: "2027-01-17",
+      noticeDays: 30,
+    });
+    // 2026-12-18 is past on the 20th: the next renewal's cancel-by day (2027-02-17 − 30).
+    const entries = await feedEntries({ ...user, timeZone: "UTC" }, "2026-12-20");
+    expect(entries.cancelBys).toEqual([
+      {
+        subscriptionId: gym.id,
+        date: "2027-01-18",
+        renewalOn: "2027-02-17",
+        provider: "Planet Fitness",
+      },
+    ]);
+    const text = feedCalendar(entries, {
+      t,
+      baseUrl: "https://cancel.example",
+      timeZone: "Asia/Shanghai",
+      name: "",
+    });
+    const event = Object.values(ical.sync.parseICS(text)).find(
+      (c): c is VEvent => c?.type === "VEVENT" && c.uid.startsWith("cancel-by-"),
+    );
+    expect(event).toMatchObject({
+      uid: `cancel-by-${gym.id}-2027-02-17@cancelcase`,
+      summary: "calendar.cancelBy Planet Fitness",
+    });
+    expect(event!.start.toISOString().slice(0, 10)).toBe("2027-01-18");
+  });
+
   it("keeps only the token's hash; a new token replaces the old, revoking ends it", async () => {
     const user = await newUser();
     expect(await calendarFeedStatus(user)).toBeNull();

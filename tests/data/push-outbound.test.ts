@@ -56,6 +56,7 @@ describe("the push sender", () => {
       prefs: DEFAULT_PREFS,
       plannedOn: null,
       pushDevices: 1,
+      channels: [],
     };
     const reminder: ClaimedReminder = {
       kind: "follow_up",

@@ -18,6 +18,9 @@ describe("the calendar feed's alarms", () => {
         promised: [],
         renewals: [{ subscriptionId: "s1", date: "2027-02-28", provider: "Hulu" }],
         trials: [{ subscriptionId: "s2", date: "2028-02-29", provider: "Peacock" }],
+        cancelBys: [
+          { subscriptionId: "s1", date: "2027-01-29", renewalOn: "2027-02-28", provider: "Hulu" },
+        ],
         disputes: [
           {
             caseId: "c1",
@@ -33,7 +36,7 @@ describe("the calendar feed's alarms", () => {
     const events = Object.values(ical.sync.parseICS(text)).filter(
       (c): c is VEvent => c?.type === "VEVENT",
     );
-    expect(events).toHaveLength(4);
+    expect(events).toHaveLength(5);
     for (const event of events) {
       const alarms = (event as VEvent & { alarms?: Record<string, unknown>[] }).alarms ?? [];
       // A trigger with parameters parses as {params, val}: RELATED must be START (the default).

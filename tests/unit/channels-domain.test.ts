@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CHANNEL_ERROR_MAX, SECRET_MASK, maskTarget, shortError } from "@/lib/domain/channels";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import {
+  CHANNEL_ERROR_MAX,
+  CHANNEL_KINDS,
+  SECRET_MASK,
+  channelErrorKey,
+  maskTarget,
+  shortError,
+} from "@/lib/domain/channels";
+import { channelRoute, routeChannel } from "@/lib/domain/reminders";
 
 // Decision 026: a target that is itself a credential is shown masked, and a
 // channel's last error stays a short status line.
@@ -28,5 +38,52 @@ describe("shortError", () => {
     expect(short).not.toContain("\n");
     expect(short.endsWith("…")).toBe(true);
     expect(shortError("answered 500")).toBe("answered 500");
+  });
+});
+
+describe("reminder routes", () => {
+  it("name a channel by kind and id, and read back; email, push and junk are no channel", () => {
+    for (const kind of CHANNEL_KINDS) {
+      expect(routeChannel(channelRoute({ kind, id: "cm4x9" }))).toEqual({ kind, id: "cm4x9" });
+    }
+    expect(routeChannel("email")).toBeNull();
+    expect(routeChannel("push")).toBeNull();
+    expect(routeChannel("fax:cm4x9")).toBeNull();
+    expect(routeChannel("ntfy:")).toBeNull();
+    expect(routeChannel(":cm4x9")).toBeNull();
+  });
+});
+
+describe("channelErrorKey", () => {
+  // Every text a sender or the guard writes (lib/channels), and its key.
+  const cases: [string, string, Record<string, string>][] = [
+    ["answered 503", "status", { status: "503" }],
+    ["answered 302, a redirect, which is not followed", "redirect", { status: "302" }],
+    ["could not connect (ECONNREFUSED)", "connectCode", { code: "ECONNREFUSED" }],
+    ["could not connect", "connect", {}],
+    ["target_not_allowed: address_not_allowed", "refused_address_not_allowed", {}],
+    ["target_not_allowed: scheme_not_allowed", "refused_scheme_not_allowed", {}],
+    ["target_not_allowed: url_invalid", "refused_url_invalid", {}],
+    ["ServerChan answered code 40001", "serviceCode", { service: "ServerChan", code: "40001" }],
+    ["PushPlus answered code none", "serviceCode", { service: "PushPlus", code: "none" }],
+    ["Telegram did not confirm", "notConfirmed", {}],
+    ["the bot token cannot be read", "secret", {}],
+    ["secret unreadable: save it again", "secret", {}],
+    ["no answer within 10 s", "timeout", { seconds: "10" }],
+    ["answer too large", "tooLarge", {}],
+    ["send failed", "failed", {}],
+  ];
+
+  it("reads each sender's text, and every key is said in both languages", () => {
+    const catalogs = [en.channels.errors, zh.channels.errors] as Record<string, string>[];
+    for (const [text, key, values] of cases) {
+      expect(channelErrorKey(text), text).toEqual({ key, values });
+      for (const catalog of catalogs) expect(catalog[key], key).toBeTruthy();
+    }
+  });
+
+  it("leaves anything else as it is", () => {
+    expect(channelErrorKey("something new")).toBeNull();
+    expect(channelErrorKey("target_not_allowed: timeout")).toBeNull();
   });
 });

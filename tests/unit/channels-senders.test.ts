@@ -301,3 +301,11 @@ describe("one failing channel", () => {
     expect(server.seen).toHaveLength(1);
   });
 });
+
+describe("an answer the guard cuts off", () => {
+  it("is the service failing, not a refused target (no 422 for a test send)", async () => {
+    server.answer({ status: 200, body: "x".repeat(64 * 1024) });
+    const outcome = await send(channel("ntfy", `${server.base}/big`));
+    expect(outcome).toEqual({ ok: false, error: "answer too large", refused: null });
+  });
+});

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   GIVE_UP_AFTER_MS,
   retryDelayMs,
-  type NotificationChannel,
+  type ReminderRoute,
   type Reminder,
   type ReminderKind,
 } from "@/lib/domain/reminders";
@@ -31,7 +31,7 @@ export function providerOf(
   return row.case?.subscription.provider ?? row.subscription?.provider ?? "";
 }
 
-export type DueGroup = { userId: string; channel: NotificationChannel; ids: string[] };
+export type DueGroup = { userId: string; channel: ReminderRoute; ids: string[] };
 
 /** Reminders ready to go (pending, their time come, no live lease), grouped by user and channel. */
 export async function dueGroups(now: Date, limit = 500): Promise<DueGroup[]> {
@@ -50,7 +50,7 @@ export async function dueGroups(now: Date, limit = 500): Promise<DueGroup[]> {
     const key = `${row.userId}|${row.channel}`;
     const group = groups.get(key) ?? {
       userId: row.userId,
-      channel: row.channel as NotificationChannel,
+      channel: row.channel as ReminderRoute,
       ids: [],
     };
     group.ids.push(row.id);
@@ -61,7 +61,7 @@ export async function dueGroups(now: Date, limit = 500): Promise<DueGroup[]> {
 
 export type ClaimedReminder = Reminder & {
   id: string;
-  channel: NotificationChannel;
+  channel: ReminderRoute;
   createdAt: Date;
   attempts: number;
 };
@@ -110,7 +110,7 @@ export async function claimReminders(ids: string[], now: Date): Promise<ClaimedB
       caseId: r.caseId,
       subscriptionId: r.subscriptionId,
       noteId: r.noteId,
-      channel: r.channel as NotificationChannel,
+      channel: r.channel as ReminderRoute,
       createdAt: r.createdAt,
       attempts: r.attempts,
     })),

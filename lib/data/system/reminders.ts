@@ -3,15 +3,16 @@ import { db } from "@/lib/db/client";
 import { dialect } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, todayIn } from "@/lib/domain/dates";
+import { CHANNELS_PER_USER, isChannelKind, type ChannelKind } from "@/lib/domain/channels";
 import { isLocale, type Locale } from "@/lib/domain/locales";
 import {
   NOTIFICATION_CHANNELS,
   REMINDERS_PER_DAY_MAX,
   reminderKey,
-  type NotificationChannel,
   type NotificationPrefs,
   type Reminder,
   type ReminderKind,
+  type ReminderRoute,
 } from "@/lib/domain/reminders";
 import { isUniqueViolation } from "../errors";
 import { toPrefs } from "../notification-settings";
@@ -33,6 +34,8 @@ export type PlanningUser = {
   prefs: NotificationPrefs;
   plannedOn: string | null;
   pushDevices: number;
+  /** The user's channels that are on (kind and id; their secrets are opened only to send). */
+  channels: { id: string; kind: ChannelKind }[];
 };
 
 export const USERS_PAGE = 500;
@@ -45,6 +48,12 @@ export const planningUserSelect = {
   timeZone: true,
   notificationSettings: true,
   _count: { select: { pushSubscriptions: true } },
+  channels: {
+    where: { enabled: true },
+    select: { id: true, kind: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: CHANNELS_PER_USER,
+  },
 } satisfies Prisma.UserSelect;
 
 export function toPlanningUser(
@@ -59,6 +68,9 @@ export function toPlanningUser(
     prefs: toPrefs(u.notificationSettings),
     plannedOn: u.notificationSettings?.plannedOn ?? null,
     pushDevices: u._count.pushSubscriptions,
+    channels: u.channels.flatMap((c) =>
+      isChannelKind(c.kind) ? [{ id: c.id, kind: c.kind }] : [],
+    ),
   };
 }
 
@@ -97,7 +109,8 @@ export type RecordedDay = {
  * The reminders recorded for a user on their local day `date` (planning
  * again later that day counts them against the day's cap and does not try
  * to insert them again). A day holds at most REMINDERS_PER_DAY_MAX per
- * channel, so the rows of the last 26 hours, newest first, are bounded.
+ * route (email, push and each channel), so the rows of the last 26 hours,
+ * newest first, are bounded.
  */
 export async function recordedOn(
   user: { id: string; timeZone: string },
@@ -110,7 +123,7 @@ export async function recordedOn(
       createdAt: { gte: new Date(now.getTime() - 26 * 3_600_000), lte: now },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 2 * REMINDERS_PER_DAY_MAX * NOTIFICATION_CHANNELS.length,
+    take: 2 * REMINDERS_PER_DAY_MAX * (NOTIFICATION_CHANNELS.length + CHANNELS_PER_USER),
     select: { kind: true, targetId: true, dueOn: true, channel: true, createdAt: true },
   });
   const day = rows
@@ -133,7 +146,7 @@ export async function recordedOn(
 export async function recordReminders(
   userId: string,
   reminders: Reminder[],
-  channels: NotificationChannel[],
+  channels: ReminderRoute[],
   now: Date,
   plannedOn: string,
   known: ReadonlySet<string> = new Set(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CASE_STATES, REJECTION_REASONS } from "@/lib/domain/case-workflow";
 import { CASE_METHODS, CASE_REASONS } from "@/lib/domain/cases";
+import { CHANNEL_KINDS } from "@/lib/domain/channels";
 import { ACCOUNT_KINDS, DEADLINE_RULES } from "@/lib/domain/dispute-deadlines";
 import { FAILURE_REASONS } from "@/lib/domain/attempts";
 import { CHECK_ITEMS } from "@/lib/domain/checklist";
@@ -246,7 +247,16 @@ export const notificationSchema = named(
   z.object({
     id: z.string(),
     kind: z.enum(REMINDER_KINDS),
-    channel: z.enum(NOTIFICATION_CHANNELS),
+    channel: z.enum([...NOTIFICATION_CHANNELS, ...CHANNEL_KINDS]).meta({
+      description:
+        "email, push, or the kind of the user's channel it went to (GET /api/v1/me/channels).",
+    }),
+    channelId: z.string().nullable().meta({
+      description: "The user's channel it went to; null for email and push.",
+    }),
+    channelName: z.string().nullable().meta({
+      description: "That channel's name while it exists; null for email and push, or once removed.",
+    }),
     status: z.enum(NOTIFICATION_STATUSES),
     dueOn: date,
     eventOn: date,

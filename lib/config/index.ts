@@ -76,6 +76,11 @@ export function outboundAllowedHosts(): string[] {
   return setting("OUTBOUND_ALLOWED_HOSTS");
 }
 
+/** The Telegram Bot API's base: api.telegram.org, or the operator's own Bot API server. */
+export function telegramApiUrl(): string {
+  return setting("TELEGRAM_API_URL");
+}
+
 export type OidcSettings = {
   issuer: string;
   clientId: string;

@@ -187,6 +187,28 @@ export const SETTINGS = {
       return host;
     }),
   }),
+  TELEGRAM_API_URL: /** @type {Setting<string>} */ ({
+    default: "https://api.telegram.org",
+    doc: "Where Telegram channels send: a self-hosted Telegram Bot API server or a relay in its place (a LAN one also needs `OUTBOUND_ALLOWED_HOSTS`).",
+    parse: (raw) => {
+      if (raw === undefined) return "https://api.telegram.org";
+      /** @type {URL} */
+      let url;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw refuse("TELEGRAM_API_URL", raw, "an absolute http(s) URL");
+      }
+      if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.search) {
+        throw refuse(
+          "TELEGRAM_API_URL",
+          raw,
+          "an absolute http(s) URL without credentials or query",
+        );
+      }
+      return url.href.replace(/\/+$/, "");
+    },
+  }),
   OPERATOR_EMAILS: /** @type {Setting<string[]>} */ ({
     default: "unset",
     doc: "The accounts (emails, comma-separated) that run this server: their playbook corrections show to everyone.",

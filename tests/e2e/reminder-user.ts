@@ -22,6 +22,8 @@ export async function userWithReminders(
   base: string,
   locale: "en" | "zh-CN",
   digestTime = "00:00",
+  /** Runs before the digest time makes the day due (a channel to add, say). */
+  setUp?: (headers: Record<string, string>) => Promise<void>,
 ) {
   const email = uniqueEmail(`remind-${locale}`).toLowerCase();
   const url = (path: string) => `${base}${path}`;
@@ -58,6 +60,7 @@ export async function userWithReminders(
     category: "streaming",
     nextRenewalOn: addDays(today, 7),
   });
+  await setUp?.(headers);
   // The digest time last: the day is planned from here on, all of it at once.
   const settings = await digestAt(digestTime);
   expect(settings.status(), await settings.text()).toBe(200);

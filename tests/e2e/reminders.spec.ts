@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { startChannelServer } from "../support/channel-server";
 import { isSecurityNotice, startSmtpServer } from "../support/smtp";
-import { ready, uniqueEmail } from "./helpers";
+import { logIn, ready, uniqueEmail } from "./helpers";
 import { userWithReminders } from "./reminder-user";
 import { START_HOOK_TIMEOUT_MS, startOwnServer, type OwnServer } from "./server";
 
@@ -146,6 +147,59 @@ test.describe("reminder emails", () => {
     expect(smtp.to(user.email)).toHaveLength(2);
   });
 
+  test("a subscription's lead times and notice period from its form; a sent reminder snoozed, then done", async ({
+    browser,
+    request,
+  }) => {
+    const user = await userWithReminders(request, app.url, "en");
+    await smtp.next(user.email, 20_000);
+    const context = await browser.newContext({ baseURL: app.url, locale: "en-US" });
+    const page = await context.newPage();
+    await logIn(page, user.email);
+
+    // The form: lead times typed loosely are kept sorted; the notice gives a cancel-by day.
+    await page.goto(`/subscriptions/${user.plan.id}/edit`);
+    await ready(page);
+    await page.getByLabel("Renewal reminders (days before)").fill("1, 30 ,7");
+    await page.getByLabel("Notice period (days)").fill("3");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("lead-times")).toHaveText("1, 7, 30");
+    await expect(page.getByTestId("cancel-by")).toContainText("3 days");
+    const saved = await (
+      await request.get(`${app.url}/api/v1/subscriptions/${user.plan.id}`, {
+        headers: user.headers,
+      })
+    ).json();
+    expect(saved).toMatchObject({ remindDaysBefore: [1, 7, 30], noticeDays: 3 });
+    // Nonsense is said beside the field and nothing changes.
+    await page.goto(`/subscriptions/${user.plan.id}/edit`);
+    await ready(page);
+    await page.getByLabel("Renewal reminders (days before)").fill("7, 400");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.locator("#remindDaysBefore-error")).toBeVisible();
+    await expect(page.getByLabel("Renewal reminders (days before)")).toHaveValue("7, 400");
+
+    // The list: snooze the renewal a week, then mark the follow-up done.
+    await page.goto("/notifications");
+    await ready(page);
+    const rows = page.getByTestId("notification-list").locator("li");
+    await expect(rows).toHaveCount(2);
+    const renewal = rows.filter({ hasText: "Hulu renews" });
+    await renewal.getByRole("button", { name: "Snooze a week" }).click();
+    await expect(renewal.getByTestId("snoozed-until")).toBeVisible();
+    const followUp = rows.filter({ hasText: "follow up" });
+    await followUp.getByRole("button", { name: "Done" }).click();
+    await expect(followUp.getByTestId("reminder-controls")).toHaveCount(0);
+    const items = (
+      await (await request.get(`${app.url}/api/v1/notifications`, { headers: user.headers })).json()
+    ).items as { kind: string; snoozedUntil: string | null; acknowledgedAt: string | null }[];
+    const byKind = Object.fromEntries(items.map((n) => [n.kind, n]));
+    expect(byKind.renewal!.snoozedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(byKind.renewal!.acknowledgedAt).toBeNull();
+    expect(byKind.follow_up!.acknowledgedAt).not.toBeNull();
+    await context.close();
+  });
+
   test("one-click unsubscribe works without a session (RFC 8058), and from the page", async ({
     request,
     browser,
@@ -265,6 +319,61 @@ test.describe("exactly once", () => {
       smtp.stall(false);
       await first?.kill();
       await second?.stop();
+    }
+  });
+
+  test("a server killed while a channel hangs mid-send: the restarted server sends it once more, once", async ({
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const ntfy = await startChannelServer();
+    const env = { ...FAST, OUTBOUND_ALLOWED_HOSTS: ntfy.host };
+    ntfy.stall(true);
+    let first: OwnServer | null = await startOwnServer("reminders-channel-kill", env);
+    let second: OwnServer | null = null;
+    try {
+      const user = await userWithReminders(
+        request,
+        first.url,
+        "zh-CN",
+        "00:00",
+        async (headers) => {
+          const added = await request.post(`${first!.url}/api/v1/me/channels`, {
+            headers,
+            data: { kind: "ntfy", name: "手机", target: `${ntfy.base}/cc-kill` },
+          });
+          expect(added.status(), await added.text()).toBe(201);
+        },
+      );
+      // The first server claimed the digest for the channel and hangs in the send.
+      await expect.poll(() => ntfy.seen.length, { timeout: 30_000 }).toBe(1);
+      await first.kill();
+      first = null;
+      ntfy.stall(false);
+      second = await startOwnServer("reminders-channel-kill", env, { fresh: false });
+      // Its claim holds for a minute, then the second server takes it: one more request.
+      await expect.poll(() => ntfy.answered(), { timeout: 120_000 }).toBe(1);
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(ntfy.seen).toHaveLength(2);
+      expect(ntfy.answered()).toBe(1);
+      expect(ntfy.seen[1]!.body).toContain("Hulu");
+      const list = await request.get(`${second.url}/api/v1/notifications`, {
+        headers: user.headers,
+      });
+      const items = (await list.json()).items as {
+        channel: string;
+        channelName: string;
+        status: string;
+        attempts: number;
+      }[];
+      expect(items.map((n) => [n.channel, n.channelName, n.status, n.attempts])).toEqual([
+        ["ntfy", "手机", "sent", 2],
+        ["ntfy", "手机", "sent", 2],
+      ]);
+    } finally {
+      await first?.kill();
+      await second?.stop();
+      await ntfy.close();
     }
   });
 });

@@ -17,14 +17,21 @@ export type Answer = { status: number; body?: string; headers?: Record<string, s
 export type ChannelServer = {
   base: string;
   host: string;
+  /** Every request that arrived whole, answered or held. */
   seen: SeenRequest[];
+  /** The requests that got an answer. */
+  answered: () => number;
   answer: (next: Answer) => void;
+  /** While on, requests are held unanswered (a service that hangs mid-send). */
+  stall: (on: boolean) => void;
   close: () => Promise<void>;
 };
 
 export async function startChannelServer(): Promise<ChannelServer> {
   const seen: SeenRequest[] = [];
   let reply: Answer = { status: 200, body: "{}" };
+  let stalled = false;
+  let answered = 0;
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -35,6 +42,8 @@ export async function startChannelServer(): Promise<ChannelServer> {
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
       });
+      if (stalled) return;
+      answered += 1;
       response.writeHead(reply.status, {
         "Content-Type": "application/json",
         ...reply.headers,
@@ -48,9 +57,17 @@ export async function startChannelServer(): Promise<ChannelServer> {
     base: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     seen,
+    answered: () => answered,
     answer: (next) => {
       reply = next;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stall: (on) => {
+      stalled = on;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

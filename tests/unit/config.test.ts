@@ -52,6 +52,16 @@ describe("configuration", () => {
     expect(() => config.databaseFile()).toThrow(/DATABASE_URL/);
     vi.stubEnv("DATABASE_URL", "mysql://db.example.com/cancelcase");
     expect(() => config.databaseUrl()).toThrow(/DATABASE_URL/);
+    vi.stubEnv("TELEGRAM_API_URL", "https://bot:pass@tg.example.com");
+    expect(() => config.telegramApiUrl()).toThrow(/TELEGRAM_API_URL/);
+    vi.stubEnv("TELEGRAM_API_URL", "ftp://tg.example.com");
+    expect(() => config.telegramApiUrl()).toThrow(/TELEGRAM_API_URL/);
+  });
+
+  it("sends Telegram channels to api.telegram.org unless TELEGRAM_API_URL says otherwise", () => {
+    expect(config.telegramApiUrl()).toBe("https://api.telegram.org");
+    vi.stubEnv("TELEGRAM_API_URL", "http://tg-bot-api.lan:8081/");
+    expect(config.telegramApiUrl()).toBe("http://tg-bot-api.lan:8081");
   });
 
   it("takes a PostgreSQL database from DATABASE_URL as given", () => {

@@ -156,6 +156,7 @@ test.describe("reminder emails", () => {
     const context = await browser.newContext({ baseURL: app.url, locale: "en-US" });
     const page = await context.newPage();
     await logIn(page, user.email);
+    await expect(page).toHaveURL(/\/dashboard$/);
 
     // The form: lead times typed loosely are kept sorted; the notice gives a cancel-by day.
     await page.goto(`/subscriptions/${user.plan.id}/edit`);
@@ -163,14 +164,14 @@ test.describe("reminder emails", () => {
     await page.getByLabel("Renewal reminders (days before)").fill("1, 30 ,7");
     await page.getByLabel("Notice period (days)").fill("3");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByTestId("lead-times")).toHaveText("1, 7, 30");
+    await expect(page.getByTestId("lead-times")).toHaveText("30, 7, 1");
     await expect(page.getByTestId("cancel-by")).toContainText("3 days");
     const saved = await (
       await request.get(`${app.url}/api/v1/subscriptions/${user.plan.id}`, {
         headers: user.headers,
       })
     ).json();
-    expect(saved).toMatchObject({ remindDaysBefore: [1, 7, 30], noticeDays: 3 });
+    expect(saved).toMatchObject({ remindDaysBefore: [30, 7, 1], noticeDays: 3 });
     // Nonsense is said beside the field and nothing changes.
     await page.goto(`/subscriptions/${user.plan.id}/edit`);
     await ready(page);

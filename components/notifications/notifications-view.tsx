@@ -71,10 +71,15 @@ export function NotificationsView({
                   <p className="flex flex-wrap items-center gap-2 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
                     <span>{t(`kind_${n.kind}`)}</span>
                     <span aria-hidden="true">·</span>
-                    <span className="break-all">
-                      {t(`channel_${n.channel}`)}
-                      {n.channelName ? ` · ${n.channelName}` : null}
-                    </span>
+                    <span>{t(`channel_${n.channel}`)}</span>
+                    {n.channelName ? (
+                      <>
+                        <span aria-hidden="true">·</span>
+                        <span className="min-w-0 font-normal tracking-normal break-words normal-case">
+                          {n.channelName}
+                        </span>
+                      </>
+                    ) : null}
                   </p>
                   <p className="text-sm break-words text-slate-900 dark:text-slate-100">
                     {writer.line(n, n.sentAt ? todayIn(timeZone, n.sentAt) : today)}

@@ -87,7 +87,9 @@ function useChannelCall(done: (notice: string | null) => void) {
       done(notice);
       router.refresh();
     } catch {
-      setFailure({ ok: false, key: "channels.failed" });
+      // No answer at all: offline says so (what was typed stays in the form).
+      const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+      setFailure({ ok: false, key: offline ? "common.offline" : "common.requestFailed" });
     } finally {
       setPending(false);
     }

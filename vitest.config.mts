@@ -17,6 +17,7 @@ const SQLITE_ONLY = [
 const POSTGRES_ONLY = [
   "tests/data/postgres-migrations.test.ts",
   "tests/data/postgres-commit-failure.test.ts",
+  "tests/data/postgres-deadlock.test.ts",
 ];
 
 export default defineConfig({

@@ -28,6 +28,12 @@ export type SessionUser = {
   locale: Locale;
   timeZone: string;
   sessionVersion: number;
+  /**
+   * Bumped by the database on every write to this user's rows
+   * (docs/decisions/027-data-version.md): read before the page's data, it
+   * keys what was rendered from that data.
+   */
+  dataVersion: number;
 };
 
 /** The columns of a SessionUser (also read with an API token, in one query). */
@@ -38,6 +44,7 @@ export const sessionUserSelect = {
   locale: true,
   timeZone: true,
   sessionVersion: true,
+  dataVersion: true,
 } as const satisfies Record<keyof SessionUser, true>;
 
 export type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
@@ -50,7 +57,7 @@ export type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserS
  * types the columns (text, integer, Date), so the row is a SessionUserRow.
  */
 export const SESSION_USER_COLUMNS = Prisma.sql`u."id", u."email", u."name", u."locale",
-  u."timeZone", u."sessionVersion"`;
+  u."timeZone", u."sessionVersion", u."dataVersion"`;
 
 /** A locale the app no longer ships falls back to the default rather than failing sign-in. */
 export function toSessionUser(row: SessionUserRow): SessionUser {
@@ -61,6 +68,7 @@ export function toSessionUser(row: SessionUserRow): SessionUser {
     locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
     timeZone: row.timeZone,
     sessionVersion: Number(row.sessionVersion),
+    dataVersion: Number(row.dataVersion),
   };
 }
 

@@ -119,4 +119,30 @@ export class MigrationPostgres extends PrismaPg {
   constructor(url: string) {
     super({ connectionString: url, max: 1, Client: CatalogTextClient });
   }
+
+  override async connect(): Promise<Adapter> {
+    return wholeScripts(await super.connect());
+  }
+}
+
+/**
+ * adapter-pg 6.19 runs a migration by splitting its text at every ";", which
+ * cuts a function body ($$ … $$, the data-version triggers' of decision 027)
+ * in pieces. Prisma's native engine sends the whole script as one simple
+ * query, which PostgreSQL parses itself and runs as one transaction; so does
+ * this. A failure is mapped by the adapter's own onError, as before.
+ */
+function wholeScripts(adapter: Adapter): Adapter {
+  const { client: pool, onError } = adapter as unknown as {
+    client: pg.Pool;
+    onError: (error: unknown) => never;
+  };
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      onError.call(adapter, error);
+    }
+  };
+  return adapter;
 }

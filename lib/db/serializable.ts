@@ -69,10 +69,69 @@ export function serializable(client: PrismaClient): PrismaClient {
       }
     }
   };
+  const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "$transaction") return run;
-      return Reflect.get(target, property, receiver) as unknown;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (!wrapped.has(property)) wrapped.set(property, retryingLoneCalls(target, property, value));
+      return wrapped.get(property) ?? value;
+    },
+  });
+}
+
+/** How often a lone call (no transaction around it) that lost a conflict runs again. */
+export const LONE_CALL_RETRIES = 3;
+
+const RAW_CALLS = new Set<PropertyKey>([
+  "$executeRaw",
+  "$executeRawUnsafe",
+  "$queryRaw",
+  "$queryRawUnsafe",
+]);
+
+/**
+ * A model's calls (db.note.updateMany…) and the raw ones, run again when
+ * PostgreSQL cancelled them to break a deadlock (40P01). The data-version
+ * triggers (docs/decisions/027-data-version.md) lock the user's row after the
+ * rows a statement writes, so a lone write (a session's lastSeenAt, a
+ * reminder's status) can close a cycle with a transaction that locked the
+ * user's row first, and PostgreSQL cancels one of the two. A lone call runs
+ * in a transaction of its own (Prisma's, or the statement's), rolled back
+ * whole, so it may run again. Calls inside $transaction are the transaction
+ * client's, not these: the whole transaction runs again (above). Undefined:
+ * nothing to wrap.
+ */
+function retryingLoneCalls(client: object, property: PropertyKey, value: unknown): unknown {
+  const again =
+    (call: (...args: unknown[]) => unknown, self: unknown) =>
+    async (...args: unknown[]) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call.apply(self, args);
+        } catch (error) {
+          if (attempt >= LONE_CALL_RETRIES || !isSerializationConflict(error)) throw error;
+          await pause(attempt);
+        }
+      }
+    };
+  if (RAW_CALLS.has(property) && typeof value === "function") {
+    return again(value as (...args: unknown[]) => unknown, client);
+  }
+  const isModel =
+    typeof property === "string" &&
+    !property.startsWith("$") &&
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { findMany?: unknown }).findMany === "function";
+  if (!isModel) return undefined;
+  const calls = new Map<PropertyKey, unknown>();
+  return new Proxy(value, {
+    get(model, name, receiver) {
+      const call = Reflect.get(model, name, receiver) as unknown;
+      if (typeof call !== "function") return call;
+      if (!calls.has(name)) calls.set(name, again(call as (...args: unknown[]) => unknown, model));
+      return calls.get(name);
     },
   });
 }

@@ -35,7 +35,7 @@ const TOKEN = "AiVCm1e5mqTnQuc-secret";
 /** A fresh account as the API sees it (the session user). */
 async function newUser(locale: "en" | "zh-CN" = "en"): Promise<SessionUser> {
   const { id, email } = await newAccount();
-  return { id, email, name: "", locale, timeZone: "UTC", sessionVersion: 0 };
+  return { id, email, name: "", locale, timeZone: "UTC", sessionVersion: 0, dataVersion: 0 };
 }
 
 describe("storing a channel", () => {

@@ -11,7 +11,7 @@ const password = "a test account's passphrase";
 
 async function signedIn(): Promise<SessionUser> {
   const { id, email } = await newUser({ password });
-  return { id, email, name: "", locale: "en", timeZone: "UTC", sessionVersion: 0 };
+  return { id, email, name: "", locale: "en", timeZone: "UTC", sessionVersion: 0, dataVersion: 0 };
 }
 
 describe("creating an API token", () => {

@@ -36,6 +36,7 @@ async function caseWithCharge(accountKind = "debit_card") {
     locale: "en",
     timeZone: "America/Chicago",
     sessionVersion: 0,
+    dataVersion: 0,
   };
   const { kase } = await newCase(user, { ...MINT_MOBILE, plan: "Unlimited" });
   await updateCase(user, kase.id, { confirmationNumber: "MM-55120", expectedVersion: 1 });

@@ -23,7 +23,15 @@ afterAll(() => {
 
 async function signedIn(): Promise<SessionUser> {
   const { id, email } = await newUser({ password });
-  return { id, email, name: "", locale: "zh-CN", timeZone: "UTC", sessionVersion: 0 };
+  return {
+    id,
+    email,
+    name: "",
+    locale: "zh-CN",
+    timeZone: "UTC",
+    sessionVersion: 0,
+    dataVersion: 0,
+  };
 }
 
 function answer(challengeId: string, response: unknown, name?: string) {

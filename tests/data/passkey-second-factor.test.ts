@@ -40,6 +40,7 @@ async function account({ totp = true, passkey = true } = {}) {
     locale: "en",
     timeZone: "UTC",
     sessionVersion: 0,
+    dataVersion: 0,
   };
   if (totp) {
     const { secret } = await startTotpEnrolment(user, password, client());

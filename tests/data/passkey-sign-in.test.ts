@@ -30,6 +30,7 @@ async function userWithPasskey() {
     locale: "en",
     timeZone: "UTC",
     sessionVersion: 0,
+    dataVersion: 0,
   };
   const device = softAuthenticator(id);
   const { challengeId, options } = await startPasskeyRegistration(user, password, client);

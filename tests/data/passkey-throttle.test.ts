@@ -107,7 +107,15 @@ describe("the public sign-in options", () => {
 describe("registration options", () => {
   async function signedIn(): Promise<SessionUser> {
     const { id, email } = await newUser({ password });
-    return { id, email, name: "", locale: "en", timeZone: "UTC", sessionVersion: 0 };
+    return {
+      id,
+      email,
+      name: "",
+      locale: "en",
+      timeZone: "UTC",
+      sessionVersion: 0,
+      dataVersion: 0,
+    };
   }
 
   it("counts the user's ceremonies per hour before any row is written", async () => {

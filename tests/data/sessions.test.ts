@@ -47,6 +47,7 @@ describe("sessions on a real SQLite file", () => {
       locale: "en",
       timeZone: "UTC",
       sessionVersion: 0,
+      dataVersion: expect.any(Number),
     });
     // A locale the app no longer ships falls back rather than failing sign-in.
     await db.user.update({

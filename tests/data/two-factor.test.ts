@@ -38,7 +38,7 @@ const client = () => ({ address: `198.51.100.${++addresses + 100}` });
 
 async function signedIn(): Promise<SessionUser> {
   const { id, email } = await newUser({ password });
-  return { id, email, name: "", locale: "en", timeZone: "UTC", sessionVersion: 0 };
+  return { id, email, name: "", locale: "en", timeZone: "UTC", sessionVersion: 0, dataVersion: 0 };
 }
 
 /** A user with two-factor on, confirmed at T0: their secret and recovery codes. */

@@ -172,3 +172,25 @@ export async function readChannelRowForTests(
   if (!row) throw new Error(`no channel ${id}`);
   return row;
 }
+
+/** A user's data version as stored (docs/decisions/027-data-version.md); null: no such user. */
+export async function readDataVersionForTests(userId: string): Promise<number | null> {
+  const [row] = await rows<{ dataVersion: number | string }>(
+    'SELECT "dataVersion" FROM "User" WHERE "id" = $1',
+    userId,
+  );
+  return row ? Number(row.dataVersion) : null;
+}
+
+/** Every trigger the database has, with its table (the data-version triggers among them). */
+export async function listTriggersForTests(): Promise<{ table: string; name: string }[]> {
+  if (usesPostgres()) {
+    // Internal triggers are the foreign keys' own; a disabled trigger counts as missing.
+    return rows(
+      `SELECT c.relname AS "table", t.tgname AS "name" FROM pg_trigger t
+         JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'`,
+    );
+  }
+  return rows(`SELECT tbl_name AS "table", name FROM sqlite_master WHERE type = 'trigger'`);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { asAppError } from "@/lib/errors/app-error";
 import {
   isSerializationConflict,
+  LONE_CALL_RETRIES,
   SERIALIZATION_RETRIES,
   serializable,
 } from "@/lib/db/serializable";
@@ -78,5 +79,61 @@ describe("serializable transactions", () => {
 
   it("leaves the rest of the client as it is", () => {
     expect((fakeClient([]).client as unknown as { other: string }).other).toBe("kept");
+  });
+});
+
+describe("lone calls (no transaction around them)", () => {
+  /** A client whose note.updateMany and $executeRaw fail with these errors first. */
+  function loneClient(failures: unknown[]) {
+    const calls: string[] = [];
+    const fail = (name: string) => {
+      calls.push(name);
+      const failure = failures.shift();
+      if (failure) throw failure;
+    };
+    const client = {
+      $transaction: async () => undefined,
+      note: {
+        findMany: async () => [],
+        async updateMany(this: unknown, args: unknown) {
+          fail("note.updateMany");
+          return { args, count: 1, self: this === client.note };
+        },
+      },
+      async $executeRaw(this: unknown) {
+        fail("$executeRaw");
+        return this === client ? 1 : -1;
+      },
+    };
+    const wrapped = serializable(client as unknown as Parameters<typeof serializable>[0]);
+    return { client: wrapped as unknown as typeof client, calls };
+  }
+
+  it("run again after a deadlock, as the model's or the client's own calls", async () => {
+    const { client, calls } = loneClient([deadlock, undefined, deadlock]);
+    await expect(client.note.updateMany({ where: {} })).resolves.toEqual({
+      args: { where: {} },
+      count: 1,
+      self: true,
+    });
+    await expect(client.$executeRaw()).resolves.toBe(1);
+    expect(calls).toEqual(["note.updateMany", "note.updateMany", "$executeRaw", "$executeRaw"]);
+  });
+
+  it("give up after their retries, and never retry another error", async () => {
+    vi.useFakeTimers();
+    try {
+      const many = loneClient(Array(LONE_CALL_RETRIES + 1).fill(deadlock));
+      const gaveUp = expect(many.client.note.updateMany({})).rejects.toBe(deadlock);
+      await vi.runAllTimersAsync();
+      await gaveUp;
+      expect(many.calls).toHaveLength(LONE_CALL_RETRIES + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+    const other = new Error("unique violation");
+    const once = loneClient([other]);
+    await expect(once.client.note.updateMany({})).rejects.toBe(other);
+    expect(once.calls).toHaveLength(1);
   });
 });

@@ -11,8 +11,8 @@
 // The build is the process's own: the store dies with it. The session is read
 // the way the pages read it (lib/auth/page-session.ts, handed over by
 // instrumentation.ts); a cookie the pages would refuse is no key, and the
-// request goes on to Next.js as before. Pages that show other users' data
-// (a playbook's shared corrections) are not cached.
+// request goes on to Next.js as before. Pages that show other users' data or
+// the time of day are not cached (NOT_CACHED).
 
 import { NOT_A_PAGE } from "../middleware.mjs";
 import { SIGNED_IN_PATHS, hasSessionCookie } from "../signed-in.mjs";
@@ -22,8 +22,13 @@ import { pageStore } from "./page-store.mjs";
 /** @typedef {{ sessionId: string, userId: string, locale: string, dataVersion: number, day: string }} PageSession */
 /** @typedef {(cookie: string) => Promise<PageSession | null>} SessionReader */
 
-/** Pages showing what other users wrote: their version is not the reader's. */
-const NOT_CACHED = /^\/(playbooks|share)(\/|\?|$)/;
+/**
+ * Pages not kept: those showing what other users wrote (a playbook's shared
+ * corrections: their version is not the reader's), and those that show the
+ * time of day: Settings (a token expiring this afternoon) and a case's
+ * printable record ("generated at").
+ */
+const NOT_CACHED = /^\/(playbooks|share|settings)(\/|\?|$)|^\/cases\/[^/?]+\/evidence(\/|\?|$)/;
 
 // The headers that make a request another answer (Next.js varies on them).
 const VARYING = [

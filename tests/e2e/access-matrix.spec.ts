@@ -641,7 +641,6 @@ test("cached pages: A's pages, kept rendered for A, answer B not found and show 
       `/subscriptions/${subscriptionId}`,
       `/subscriptions/${subscriptionId}/edit`,
       `/cases/${caseId}`,
-      `/cases/${caseId}/evidence`,
     ];
     for (const path of paths) {
       // Warmed in A's store (a worker may need a few views to have it).

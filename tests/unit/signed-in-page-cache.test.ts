@@ -165,6 +165,8 @@ describe("the signed-in page cache", () => {
       ["/dashboard?t=5", "nobody", {}],
       ["/dashboard?t=5", "ended", {}],
       ["/playbooks/mint-mobile", "A", {}],
+      ["/settings", "A", {}],
+      ["/cases/c1/evidence", "A", {}],
       ["/dashboard?t=5", "A", { "next-action": "abc" }],
       ["/api/v1/cases", "A", {}],
     ] as const) {

@@ -9,6 +9,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { workerRole } = await import("@/lib/config/settings.mjs");
   const role = workerRole();
+  // The signed-in page cache (server/middlewares/signed-in-page-cache.mjs)
+  // reads sessions through the app's own data layer, handed over here.
+  const { pageSessionOf } = await import("@/lib/auth/page-session");
+  (globalThis as Record<symbol, unknown>)[Symbol.for("cancelcase.pageSessionReader")] =
+    pageSessionOf;
   const { prepareDummyHash } = await import("@/lib/crypto/passwords");
   await prepareDummyHash();
   if (role.sweep) {

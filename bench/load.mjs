@@ -259,13 +259,19 @@ export async function warmUp(server, cookie, paths, seconds) {
     });
 }
 
-/** Requests that take turns among several signed-in sessions (one user, many browsers). */
-export function rotating(sessions) {
+/**
+ * Requests that take turns among several signed-in sessions (one user, many
+ * browsers). `everyViewNew`: each request's URL is one no view had before
+ * (a query the page ignores), so none is answered from the page cache.
+ */
+export function rotating(sessions, { everyViewNew = false } = {}) {
   let next = 0;
+  let view = 0;
   return [
     {
       setupRequest: (request) => ({
         ...request,
+        path: everyViewNew ? `${request.path}?view=${view++}` : request.path,
         headers: { ...request.headers, cookie: sessions[next++ % sessions.length].cookie },
       }),
     },

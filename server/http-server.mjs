@@ -13,6 +13,7 @@ import { nextApp } from "./middlewares/next-app.mjs";
 import { anonymousPageCacheMiddleware } from "./middlewares/page-cache.mjs";
 import { pageCspNonce } from "./middlewares/page-csp.mjs";
 import { pageWriteOrigin } from "./middlewares/page-write-origin.mjs";
+import { signedInPageCacheMiddleware } from "./middlewares/signed-in-page-cache.mjs";
 import { staticFilesMiddleware } from "./middlewares/static-files.mjs";
 import { urlEncoding } from "./middlewares/url-encoding.mjs";
 
@@ -35,6 +36,10 @@ export function requestPath({ dev, handle, env = process.env, root }) {
     compressionMiddleware({ enabled: setting("COMPRESSION", env) }),
     // Not in development: there the pages change as they are edited.
     anonymousPageCacheMiddleware({ enabled: !dev }),
+    signedInPageCacheMiddleware({
+      enabled: !dev,
+      maxBytes: setting("PAGE_CACHE_MB", env) * 1024 * 1024,
+    }),
     nextApp(handle),
   ].filter((middleware) => middleware !== null);
 }

@@ -236,6 +236,18 @@ export const SETTINGS = {
     // Only "off" turns it off, as it always was: any other value leaves it on.
     parse: (raw) => raw?.toLowerCase() !== "off",
   }),
+  PAGE_CACHE_MB: /** @type {Setting<number>} */ ({
+    default: "32",
+    doc: "Memory per worker for signed-in pages kept rendered until the user's data changes; `0` turns it off.",
+    parse: (raw) => {
+      if (raw === undefined) return 32;
+      const value = Number(raw);
+      if (!Number.isSafeInteger(value) || value < 0 || value > 1024) {
+        throw refuse("PAGE_CACHE_MB", raw, "a whole number from 0 to 1024");
+      }
+      return value;
+    },
+  }),
   FILE_WORKER_THREADS: /** @type {Setting<number>} */ ({
     default: "1",
     doc: "Threads per worker process that read uploaded files off the serving thread.",

@@ -613,3 +613,54 @@ test("/statements/lines: signed out goes to sign-in; B given A's filter ids sees
   await expect(page.getByTestId("statement-line")).toContainText("COFFEE");
   await context.close();
 });
+
+test("cached pages: A's pages, kept rendered for A, answer B not found and show none of A's data", async ({
+  browser,
+}) => {
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  try {
+    const pageA = await contextA.newPage();
+    const pageB = await contextB.newPage();
+    await register(pageA);
+    await register(pageB);
+    const provider = "Matrix Cached Mobile";
+    const subscription = await pageA.request.post("/api/v1/subscriptions", {
+      headers: sameOrigin(),
+      data: { ...MOBILE_PLAN, provider },
+    });
+    expect(subscription.status()).toBe(201);
+    const subscriptionId = (await subscription.json()).id as string;
+    const opened = await pageA.request.post("/api/v1/cases", {
+      headers: sameOrigin(),
+      data: { subscriptionId, reason: "cost" },
+    });
+    expect(opened.status()).toBe(201);
+    const caseId = (await opened.json()).id as string;
+    const paths = [
+      `/subscriptions/${subscriptionId}`,
+      `/subscriptions/${subscriptionId}/edit`,
+      `/cases/${caseId}`,
+    ];
+    for (const path of paths) {
+      // Warmed in A's store (a worker may need a few views to have it).
+      const caches: (string | undefined)[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await pageA.request.get(path);
+        expect(response.status(), path).toBe(200);
+        expect(await response.text(), path).toContain(provider);
+        caches.push(response.headers()["x-cancelcase-cache"]);
+      }
+      expect(caches, path).toContain("hit");
+      for (let i = 0; i < 4; i++) {
+        const response = await pageB.request.get(path);
+        expect(response.status(), path).toBe(404);
+        expect(response.headers()["x-cancelcase-cache"], path).not.toBe("hit");
+        expect(await response.text(), path).not.toContain(provider);
+      }
+    }
+  } finally {
+    await contextA.close();
+    await contextB.close();
+  }
+});

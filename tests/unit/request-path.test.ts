@@ -16,13 +16,14 @@ describe("the server's request path (server/http-server.mjs)", () => {
     expect(() => requestPath({ dev: false, handle, env: { TRUST_PROXY: "maybe" } })).toThrow(
       /TRUST_PROXY/,
     );
-    expect(requestPath({ dev: false, handle, env: { TRUST_PROXY: "yes" } })).toHaveLength(8);
+    expect(requestPath({ dev: false, handle, env: { TRUST_PROXY: "yes" } })).toHaveLength(9);
   });
 
-  it("leaves out compression when COMPRESSION=off and the page cache in development", async () => {
+  it("leaves out compression when COMPRESSION=off, the signed-in page cache when PAGE_CACHE_MB=0, both page caches in development", async () => {
     const { requestPath } = await load();
-    expect(requestPath({ dev: false, handle, env: {} })).toHaveLength(8);
-    expect(requestPath({ dev: false, handle, env: { COMPRESSION: "off" } })).toHaveLength(7);
+    expect(requestPath({ dev: false, handle, env: {} })).toHaveLength(9);
+    expect(requestPath({ dev: false, handle, env: { COMPRESSION: "off" } })).toHaveLength(8);
+    expect(requestPath({ dev: false, handle, env: { PAGE_CACHE_MB: "0" } })).toHaveLength(8);
     expect(requestPath({ dev: true, handle, env: {} })).toHaveLength(7);
   });
 });

@@ -3,7 +3,12 @@ import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge
 import { Link } from "@/components/ui/link";
 import type { SubscriptionDto } from "@/lib/data/subscriptions";
 import { formatMoney } from "@/lib/domain/money";
-import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+import {
+  tableHref,
+  type SortDirection,
+  type SubscriptionSort,
+  type SubscriptionView,
+} from "@/lib/domain/subscriptions-sort";
 import type { RowI18n } from "@/lib/i18n/row-i18n";
 
 /**
@@ -16,6 +21,7 @@ export function SubscriptionsTable({
   columns,
   sort,
   dir,
+  show,
   timeZone,
   i18n,
 }: {
@@ -23,6 +29,7 @@ export function SubscriptionsTable({
   columns: { key: SubscriptionSort; label: string; className?: string }[];
   sort: SubscriptionSort;
   dir: SortDirection;
+  show: SubscriptionView | null;
   timeZone: string;
   i18n: RowI18n;
 }) {
@@ -48,7 +55,7 @@ export function SubscriptionsTable({
                   className={`px-4 py-3 font-semibold ${column.className ?? ""}`}
                 >
                   <Link
-                    href={`/subscriptions?sort=${column.key}&dir=${nextDir}`}
+                    href={tableHref({ show, sort: column.key, dir: nextDir })}
                     className="inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-white"
                   >
                     {/* The name starts with the label that is seen (WCAG 2.5.3), in Chinese too. */}

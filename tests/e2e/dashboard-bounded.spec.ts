@@ -25,8 +25,11 @@ test("a dashboard of 200 subscriptions lists a screenful and links to all 200", 
   await ready(page);
   await expect(page.getByTestId("without-case").getByRole("listitem")).toHaveCount(8);
 
+  // The dashboard's links are plain anchors; the page still changes without a full load.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   await page.getByRole("link", { name: "See all 200 not being cancelled yet" }).click();
   await expect(page).toHaveURL(/\/subscriptions\?show=no-case$/);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   await expect(page.getByTestId("subscriptions-shown")).toContainText(
     "Still billed, with no cancellation case: 200",
   );
@@ -39,6 +42,11 @@ test("a dashboard of 200 subscriptions lists a screenful and links to all 200", 
   await expect(page.getByText("Page 2 of 4 · 200 subscriptions")).toBeVisible();
   await page.getByRole("link", { name: /^Price\W+sort$/ }).click();
   await expect(page).toHaveURL(/show=no-case.*sort=price/);
+  // So do the table's: a row opens its subscription in the same document.
+  await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/subscriptions\/[^/?]+$/);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  await page.goBack();
   await expect(page.getByText("Page 1 of 4 · 200 subscriptions")).toBeVisible();
 
   await page.getByRole("link", { name: "Show all subscriptions" }).click();

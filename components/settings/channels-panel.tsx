@@ -5,13 +5,16 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FailureAlert, useChannelCall } from "@/components/settings/channel-call";
-import { removeChannelRequest, testChannelRequest } from "@/components/settings/channel-requests";
 import {
   LazyAddChannelForm,
   preloadSettingsForms,
 } from "@/components/settings/lazy-settings-forms";
 import { channelErrorKey, type ChannelKind } from "@/lib/domain/channels";
 import { useTranslations } from "@/lib/i18n/client";
+
+// The requests (and their error messages) are fetched on the first click
+// that makes one (test or remove a channel), not with Settings (issue 37's 150 kB).
+const requests = () => import("@/components/settings/channel-requests");
 
 export type ChannelRow = {
   id: string;
@@ -124,7 +127,10 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
               variant="danger"
               pending={call.pending}
               onClick={() =>
-                void call.run(() => removeChannelRequest(row.id), t("channels.removedNotice"))
+                void call.run(
+                  () => requests().then((r) => r.removeChannelRequest(row.id)),
+                  t("channels.removedNotice"),
+                )
               }
             >
               {call.pending ? t("channels.removing") : t("channels.removeYes")}
@@ -140,7 +146,10 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
             variant="secondary"
             pending={call.pending}
             onClick={() =>
-              void call.run(() => testChannelRequest(row.id), t("channels.testedNotice"))
+              void call.run(
+                () => requests().then((r) => r.testChannelRequest(row.id)),
+                t("channels.testedNotice"),
+              )
             }
           >
             {call.pending ? t("channels.testing") : t("channels.test")}

@@ -9,9 +9,12 @@ import {
   preloadSettingsForms,
 } from "@/components/settings/lazy-settings-forms";
 import { FailureAlert, usePasskeyCall } from "@/components/settings/passkey-call";
-import { removePasskeyRequest, renamePasskeyRequest } from "@/components/settings/passkey-requests";
 import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
 import { useTranslations } from "@/lib/i18n/client";
+
+// The requests (and their error messages) are fetched on the first click
+// that makes one (rename or remove a passkey), not with Settings (issue 37's 150 kB).
+const requests = () => import("@/components/settings/passkey-requests");
 
 export type PasskeyRow = { id: string; name: string; added: string; lastUsed: string | null };
 
@@ -67,7 +70,7 @@ function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | n
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
     void call.run(
-      () => renamePasskeyRequest(row.id, name),
+      () => requests().then((r) => r.renamePasskeyRequest(row.id, name)),
       t("passkeys.renamedNotice"),
       () => setMode("view"),
     );
@@ -112,7 +115,10 @@ function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | n
               variant="danger"
               pending={call.pending}
               onClick={() =>
-                void call.run(() => removePasskeyRequest(row.id), t("passkeys.removedNotice"))
+                void call.run(
+                  () => requests().then((r) => r.removePasskeyRequest(row.id)),
+                  t("passkeys.removedNotice"),
+                )
               }
             >
               {call.pending ? t("passkeys.removing") : t("passkeys.removeYes")}

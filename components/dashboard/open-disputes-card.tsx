@@ -1,7 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { openDisputes } from "@/lib/data/disputes";
+import { countOpenDisputes, openDisputes } from "@/lib/data/disputes";
+import { DASHBOARD_ROWS } from "@/lib/domain/dashboard";
 import { formatDateOnly } from "@/lib/domain/dates";
 import { disputeNext } from "@/lib/domain/disputes";
 import { formatMoney } from "@/lib/domain/money";
@@ -9,8 +10,10 @@ import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
 /**
  * The open disputes (issue 34), each with its next date: the bank's next
- * duty, or since when it is late. Reads its own rows (one bounded query), so
- * the dashboard's other reads stay as they are; nothing open, no card.
+ * duty, or since when it is late. Reads its own rows (a screenful, and the
+ * count of the rest), so the dashboard's other reads stay as they are;
+ * nothing open, no card. Each dispute is on its case's page, so the rest is
+ * a count, not a link.
  */
 export async function OpenDisputesCard({
   today,
@@ -21,8 +24,11 @@ export async function OpenDisputesCard({
   t: PageTranslator;
   locale: string;
 }) {
-  const disputes = await openDisputes(await requireUser(), today);
+  const user = await requireUser();
+  const disputes = await openDisputes(user, today, DASHBOARD_ROWS);
   if (disputes.length === 0) return null;
+  // Counted only when the card is full: most dashboards have no dispute open.
+  const total = disputes.length < DASHBOARD_ROWS ? disputes.length : await countOpenDisputes(user);
   const day = (date: string) => formatDateOnly(date, locale);
   return (
     <Card>
@@ -70,6 +76,11 @@ export async function OpenDisputesCard({
           );
         })}
       </ul>
+      {total > disputes.length ? (
+        <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">
+          {t("dashboardMore.disputesMore", { count: total - disputes.length })}
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -15,6 +15,8 @@ import { formatMoney } from "@/lib/domain/money";
 import { ChargeList } from "@/components/charges/charge-list";
 import { TrialsCard } from "@/components/dashboard/trials-card";
 import { OpenDisputesCard } from "@/components/dashboard/open-disputes-card";
+import { SeeAllLink } from "@/components/dashboard/see-all-link";
+import { tableHref } from "@/lib/domain/subscriptions-sort";
 import type { TransactionDto } from "@/lib/data/flagged-charges";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
@@ -58,8 +60,8 @@ export function Overview({
   totals: { spend: MoneyByCurrency; savings: MoneyByCurrency };
   cases: CaseOverview;
   deadlines: SubscriptionDeadlines;
-  /** Free trials to cancel soon. */
-  trials: TrialDeadline[];
+  /** Free trials to cancel soon: a screenful, and how many in all. */
+  trials: { items: TrialDeadline[]; total: number };
   /** Charges after a confirmed cancellation, newest first. */
   flagged: { items: (TransactionDto & { provider: string })[]; total: number };
   t: PageTranslator;
@@ -180,15 +182,12 @@ export function Overview({
             </ul>
           )}
           {cases.followUpsDue > cases.followUps.length ? (
-            <Link
-              href="/cases?followUp=due"
-              className="mt-3 inline-block text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
-            >
+            <SeeAllLink href="/cases?followUp=due">
               {t("dashboard.allFollowUps", { count: cases.followUpsDue })}
-            </Link>
+            </SeeAllLink>
           ) : null}
         </Card>
-        {trials.length > 0 ? <TrialsCard trials={trials} t={t} locale={locale} /> : null}
+        {trials.total > 0 ? <TrialsCard trials={trials} t={t} locale={locale} /> : null}
         <OpenDisputesCard today={today} t={t} locale={locale} />
         <Card>
           <CardHeader
@@ -233,11 +232,9 @@ export function Overview({
             </ul>
           )}
           {deadlines.renewalsCount > deadlines.renewals.length ? (
-            <p className="mt-3 text-sm text-slate-500">
-              {t("dashboard.andMore", {
-                count: deadlines.renewalsCount - deadlines.renewals.length,
-              })}
-            </p>
+            <SeeAllLink href={tableHref({ show: "renewing", sort: "renewal" })}>
+              {t("dashboardMore.renewalsAll", { count: deadlines.renewalsCount })}
+            </SeeAllLink>
           ) : null}
         </Card>
         <Card>
@@ -271,11 +268,9 @@ export function Overview({
             </ul>
           )}
           {deadlines.withoutCaseCount > deadlines.withoutCase.length ? (
-            <p className="mt-3 text-sm text-slate-500">
-              {t("dashboard.andMore", {
-                count: deadlines.withoutCaseCount - deadlines.withoutCase.length,
-              })}
-            </p>
+            <SeeAllLink href={tableHref({ show: "no-case" })}>
+              {t("dashboardMore.withoutCaseAll", { count: deadlines.withoutCaseCount })}
+            </SeeAllLink>
           ) : null}
         </Card>
         <Card>

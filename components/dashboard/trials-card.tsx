@@ -1,16 +1,21 @@
+import { SeeAllLink } from "@/components/dashboard/see-all-link";
 import { Link } from "@/components/ui/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { TrialDeadline } from "@/lib/data/subscription-summaries";
 import { formatDateOnly } from "@/lib/domain/dates";
+import { tableHref } from "@/lib/domain/subscriptions-sort";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
-/** Free trials to cancel soon: each with its cancel-by day (the day before the trial ends). */
+/**
+ * Free trials to cancel soon: each with its cancel-by day (the day before the
+ * trial ends); a screenful, then a link to all of them.
+ */
 export function TrialsCard({
   trials,
   t,
   locale,
 }: {
-  trials: TrialDeadline[];
+  trials: { items: TrialDeadline[]; total: number };
   t: PageTranslator;
   locale: string;
 }) {
@@ -18,7 +23,7 @@ export function TrialsCard({
     <Card>
       <CardHeader title={t("dashboard.trialsTitle")} description={t("dashboard.trialsHint")} />
       <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="trials">
-        {trials.map((trial) => (
+        {trials.items.map((trial) => (
           <li
             key={trial.id}
             className="flex flex-wrap items-center justify-between gap-x-3 py-2.5 text-sm"
@@ -40,6 +45,11 @@ export function TrialsCard({
           </li>
         ))}
       </ul>
+      {trials.total > trials.items.length ? (
+        <SeeAllLink href={tableHref({ show: "trial" })}>
+          {t("dashboardMore.trialsAll", { count: trials.total })}
+        </SeeAllLink>
+      ) : null}
     </Card>
   );
 }

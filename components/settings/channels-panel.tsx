@@ -1,25 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { FailureAlert, useChannelCall } from "@/components/settings/channel-call";
 import {
-  addChannelRequest,
-  removeChannelRequest,
-  testChannelRequest,
-  type ChannelOutcome,
-} from "@/components/settings/channel-requests";
-import {
-  CHANNEL_KINDS,
-  CHANNEL_NAME_MAX,
-  channelErrorKey,
-  SECRET_RULE,
-  type ChannelKind,
-} from "@/lib/domain/channels";
+  LazyAddChannelForm,
+  preloadSettingsForms,
+} from "@/components/settings/lazy-settings-forms";
+import { channelErrorKey, type ChannelKind } from "@/lib/domain/channels";
 import { useTranslations } from "@/lib/i18n/client";
+
+// The requests (and their error messages) are fetched on the first click
+// that makes one (test or remove a channel), not with Settings (issue 37's 150 kB).
+const requests = () => import("@/components/settings/channel-requests");
 
 export type ChannelRow = {
   id: string;
@@ -31,8 +26,6 @@ export type ChannelRow = {
   lastError: string | null;
   lastSent: string | null;
 };
-
-type Failure = Extract<ChannelOutcome, { ok: false }>;
 
 /**
  * The user's channels with their last delivery, a test send and remove on
@@ -66,117 +59,16 @@ export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
   );
 }
 
-function FailureAlert({ failure }: { failure: Failure | null }) {
-  const t = useTranslations();
-  if (!failure) return null;
-  return <Alert tone="error">{t(failure.key, failure.values)}</Alert>;
-}
-
-function useChannelCall(done: (notice: string | null) => void) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  async function run(call: () => Promise<ChannelOutcome>, notice: string, after?: () => void) {
-    setPending(true);
-    setFailure(null);
-    done(null);
-    try {
-      const outcome = await call();
-      if (!outcome.ok) return setFailure(outcome);
-      after?.();
-      done(notice);
-      router.refresh();
-    } catch {
-      // No answer at all: offline says so (what was typed stays in the form).
-      const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-      setFailure({ ok: false, key: offline ? "common.offline" : "common.requestFailed" });
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, failure, run };
-}
-
 function AddChannel({ done }: { done: (notice: string | null) => void }) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<ChannelKind>("ntfy");
-  const call = useChannelCall(done);
-  if (!open) return <Button onClick={() => setOpen(true)}>{t("channels.add")}</Button>;
-  const rule = SECRET_RULE[kind];
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const secret = String(form.get("secret") ?? "");
-    void call.run(
-      () =>
-        addChannelRequest({
-          kind,
-          name: String(form.get("name") ?? ""),
-          target: String(form.get("target") ?? ""),
-          ...(rule !== "none" && secret ? { secret } : {}),
-        }),
-      t("channels.addedNotice"),
-      () => setOpen(false),
+  if (!open)
+    return (
+      <Button onClick={() => setOpen(true)} {...preloadSettingsForms}>
+        {t("channels.add")}
+      </Button>
     );
-  }
-  return (
-    <form onSubmit={submit} className="space-y-4" data-testid="channel-add-form">
-      <FailureAlert failure={call.failure} />
-      <SelectField
-        id="channel-kind"
-        name="kind"
-        label={t("channels.kindLabel")}
-        value={kind}
-        onChange={(event) => setKind(event.currentTarget.value as ChannelKind)}
-      >
-        {CHANNEL_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`channels.kinds.${k}`)}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        id="channel-name"
-        name="name"
-        required
-        maxLength={CHANNEL_NAME_MAX}
-        label={t("channels.nameLabel")}
-        defaultValue={t(`channels.kinds.${kind}`)}
-        key={`name-${kind}`}
-      />
-      <TextField
-        id="channel-target"
-        name="target"
-        required
-        autoComplete="off"
-        spellCheck={false}
-        label={t(`channels.targetLabels.${kind}`)}
-        hint={t(`channels.targetHints.${kind}`)}
-        key={`target-${kind}`}
-      />
-      {rule === "none" ? null : (
-        <TextField
-          id="channel-secret"
-          name="secret"
-          type="password"
-          autoComplete="off"
-          required={rule === "required"}
-          label={t(`channels.secretLabels.${kind}`)}
-          hint={t(rule === "required" ? "channels.secretHint" : "channels.secretHintOptional")}
-          key={`secret-${kind}`}
-        />
-      )}
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={call.pending}>
-          {call.pending ? t("channels.creating") : t("channels.create")}
-        </Button>
-        <Button variant="secondary" onClick={() => setOpen(false)}>
-          {t("channels.cancel")}
-        </Button>
-      </div>
-    </form>
-  );
+  return <LazyAddChannelForm done={done} close={() => setOpen(false)} />;
 }
 
 /** The last error in the reader's language when it is one the senders write, else as stored. */
@@ -235,7 +127,10 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
               variant="danger"
               pending={call.pending}
               onClick={() =>
-                void call.run(() => removeChannelRequest(row.id), t("channels.removedNotice"))
+                void call.run(
+                  () => requests().then((r) => r.removeChannelRequest(row.id)),
+                  t("channels.removedNotice"),
+                )
               }
             >
               {call.pending ? t("channels.removing") : t("channels.removeYes")}
@@ -251,7 +146,10 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
             variant="secondary"
             pending={call.pending}
             onClick={() =>
-              void call.run(() => testChannelRequest(row.id), t("channels.testedNotice"))
+              void call.run(
+                () => requests().then((r) => r.testChannelRequest(row.id)),
+                t("channels.testedNotice"),
+              )
             }
           >
             {call.pending ? t("channels.testing") : t("channels.test")}

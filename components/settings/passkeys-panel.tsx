@@ -1,22 +1,22 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import {
-  registerPasskey,
-  removePasskeyRequest,
-  renamePasskeyRequest,
-  type PasskeyOutcome,
-} from "@/components/settings/passkey-requests";
+  LazyAddPasskeyForm,
+  preloadSettingsForms,
+} from "@/components/settings/lazy-settings-forms";
+import { FailureAlert, usePasskeyCall } from "@/components/settings/passkey-call";
 import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
 import { useTranslations } from "@/lib/i18n/client";
 
-export type PasskeyRow = { id: string; name: string; added: string; lastUsed: string | null };
+// The requests (and their error messages) are fetched on the first click
+// that makes one (rename or remove a passkey), not with Settings (issue 37's 150 kB).
+const requests = () => import("@/components/settings/passkey-requests");
 
-type Failure = Extract<PasskeyOutcome, { ok: false }>;
+export type PasskeyRow = { id: string; name: string; added: string; lastUsed: string | null };
 
 /**
  * The list of passkeys with rename and remove on each, and the form that
@@ -50,81 +50,16 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
   );
 }
 
-function FailureAlert({ failure }: { failure: Failure | null }) {
-  const t = useTranslations();
-  if (!failure) return null;
-  return <Alert tone="error">{t(failure.key, failure.values)}</Alert>;
-}
-
-function usePasskeyCall(done: (notice: string | null) => void) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  async function run(call: () => Promise<PasskeyOutcome>, notice: string, after?: () => void) {
-    setPending(true);
-    setFailure(null);
-    done(null);
-    try {
-      const outcome = await call();
-      if (!outcome.ok) return setFailure(outcome);
-      after?.();
-      done(notice);
-      router.refresh();
-    } catch {
-      setFailure({ ok: false, key: "passkeys.failed" });
-    } finally {
-      setPending(false);
-    }
-  }
-  return { pending, failure, run };
-}
-
 function AddPasskey({ done }: { done: (notice: string | null) => void }) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
-  const call = usePasskeyCall(done);
-  if (!open) {
-    return <Button onClick={() => setOpen(true)}>{t("passkeys.add")}</Button>;
-  }
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void call.run(
-      () => registerPasskey(String(form.get("password") ?? ""), String(form.get("name") ?? "")),
-      t("passkeys.addedNotice"),
-      () => setOpen(false),
+  if (!open)
+    return (
+      <Button onClick={() => setOpen(true)} {...preloadSettingsForms}>
+        {t("passkeys.add")}
+      </Button>
     );
-  }
-  return (
-    <form onSubmit={submit} className="space-y-4" data-testid="passkey-add-form">
-      <FailureAlert failure={call.failure} />
-      <TextField
-        id="passkey-password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        autoFocus
-        label={t("passkeys.passwordLabel")}
-        hint={t("passkeys.passwordHint")}
-      />
-      <TextField
-        id="passkey-name"
-        name="name"
-        maxLength={PASSKEY_NAME_MAX}
-        label={t("passkeys.nameLabel")}
-        hint={t("passkeys.nameHint")}
-      />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={call.pending}>
-          {call.pending ? t("passkeys.creating") : t("passkeys.create")}
-        </Button>
-        <Button variant="secondary" onClick={() => setOpen(false)}>
-          {t("passkeys.cancel")}
-        </Button>
-      </div>
-    </form>
-  );
+  return <LazyAddPasskeyForm done={done} close={() => setOpen(false)} />;
 }
 
 function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | null) => void }) {
@@ -135,7 +70,7 @@ function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | n
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
     void call.run(
-      () => renamePasskeyRequest(row.id, name),
+      () => requests().then((r) => r.renamePasskeyRequest(row.id, name)),
       t("passkeys.renamedNotice"),
       () => setMode("view"),
     );
@@ -180,7 +115,10 @@ function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | n
               variant="danger"
               pending={call.pending}
               onClick={() =>
-                void call.run(() => removePasskeyRequest(row.id), t("passkeys.removedNotice"))
+                void call.run(
+                  () => requests().then((r) => r.removePasskeyRequest(row.id)),
+                  t("passkeys.removedNotice"),
+                )
               }
             >
               {call.pending ? t("passkeys.removing") : t("passkeys.removeYes")}

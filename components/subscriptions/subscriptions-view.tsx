@@ -5,33 +5,51 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import type { MoneyByCurrency } from "@/lib/data/subscription-summaries";
+import { RENEWAL_HORIZON_DAYS, type MoneyByCurrency } from "@/lib/data/subscription-summaries";
 import type { SubscriptionTable } from "@/lib/data/subscriptions";
 import { formatMoney } from "@/lib/domain/money";
-import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+import {
+  tableHref,
+  type SortDirection,
+  type SubscriptionSort,
+  type SubscriptionView,
+} from "@/lib/domain/subscriptions-sort";
+import { TRIALS_AHEAD_DAYS } from "@/lib/domain/trials";
 import type { PageTranslator } from "@/lib/i18n/row-i18n";
 
-/** The subscriptions page: monthly totals, the sortable table a page at a time, or where to start. */
+/** The message that says which dashboard card's subscriptions the table shows. */
+const SHOWN = {
+  renewing: "dashboardMore.shownRenewing",
+  "no-case": "dashboardMore.shownNoCase",
+  trial: "dashboardMore.shownTrial",
+} as const;
+
+/**
+ * The subscriptions page: monthly totals, the sortable table a page at a
+ * time (all of them, or one dashboard card's: ?show=), or where to start.
+ */
 export function SubscriptionsView({
   table,
   totals,
   sort,
   dir,
+  show,
   timeZone,
   t,
   locale,
 }: {
   table: SubscriptionTable;
-  totals: { spend: MoneyByCurrency };
+  totals: { spend: MoneyByCurrency; count: number };
   sort: SubscriptionSort;
   dir: SortDirection;
+  show: SubscriptionView | null;
   timeZone: string;
   t: PageTranslator;
   locale: string;
 }) {
   const subscriptions = table.items;
   const i18n = { t, locale };
-  const pageHref = (page: number) => `/subscriptions?sort=${sort}&dir=${dir}&page=${page}`;
+  const pageHref = (page: number) => tableHref({ show, sort, dir, page });
 
   const addButton = (
     <div className="flex flex-wrap gap-2">
@@ -44,7 +62,7 @@ export function SubscriptionsView({
     </div>
   );
 
-  if (table.total === 0) {
+  if (totals.count === 0) {
     return (
       <>
         <PageHeader title={t("subscriptions.title")} description={t("subscriptions.subtitle")} />
@@ -95,16 +113,41 @@ export function SubscriptionsView({
         ))}
       </section>
 
-      <PhoneSortForm sort={sort} dir={dir} columns={columns} t={t} />
+      {show ? (
+        <p
+          className="mb-4 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-indigo-100"
+          data-testid="subscriptions-shown"
+        >
+          <span className="font-semibold">
+            {t(SHOWN[show], {
+              count: table.total,
+              days: show === "trial" ? TRIALS_AHEAD_DAYS : RENEWAL_HORIZON_DAYS,
+            })}
+          </span>
+          <Link
+            href={tableHref({ sort, dir })}
+            className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+          >
+            {t("dashboardMore.showAll")}
+          </Link>
+        </p>
+      ) : null}
 
-      <SubscriptionsTable
-        subscriptions={subscriptions}
-        columns={columns}
-        sort={sort}
-        dir={dir}
-        timeZone={timeZone}
-        i18n={i18n}
-      />
+      <PhoneSortForm sort={sort} dir={dir} show={show} columns={columns} t={t} />
+
+      {table.total === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">{t("dashboardMore.noneShown")}</p>
+      ) : (
+        <SubscriptionsTable
+          subscriptions={subscriptions}
+          columns={columns}
+          sort={sort}
+          dir={dir}
+          show={show}
+          timeZone={timeZone}
+          i18n={i18n}
+        />
+      )}
 
       {table.pageCount > 1 ? (
         <nav

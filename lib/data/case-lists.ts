@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CASE_STATES, CLOSED_STATES, isClosed, type CaseState } from "@/lib/domain/case-workflow";
+import { DASHBOARD_ROWS } from "@/lib/domain/dashboard";
 import type { CaseListQuery } from "@/lib/validation/cases";
 import { caseSelect, toCaseDto, type CaseDto } from "./case-dto";
 import { fromColumn } from "./columns";
@@ -163,13 +164,11 @@ export async function countCasesByState(actor: Actor): Promise<Partial<Record<Ca
 export type CaseOverview = {
   /** In the workflow's order. */
   openByState: { state: CaseState; count: number }[];
-  /** The first FOLLOW_UPS_SHOWN of the follow-ups due, most overdue first. */
+  /** The first DASHBOARD_ROWS of the follow-ups due, most overdue first. */
   followUps: (CaseDto & { subscription: { provider: string } })[];
   /** How many follow-ups are due in all. */
   followUpsDue: number;
 };
-
-const FOLLOW_UPS_SHOWN = 20;
 
 /** The dashboard's view of the cases: open ones by state, follow-ups due by today. */
 export async function caseOverview(actor: Actor, today: string): Promise<CaseOverview> {
@@ -184,7 +183,7 @@ export async function caseOverview(actor: Actor, today: string): Promise<CaseOve
     db.cancellationCase.findMany({
       where: due,
       orderBy: [{ nextFollowUpOn: "asc" }, { id: "asc" }],
-      take: FOLLOW_UPS_SHOWN,
+      take: DASHBOARD_ROWS,
       select: { ...caseSelect, subscription: { select: { provider: true } } },
     }),
   ]);

@@ -251,15 +251,24 @@ export async function disputesOfCase(
   return toDtos(actor, rows, today);
 }
 
-/** The open disputes, oldest filed first (the dashboard). */
-export async function openDisputes(actor: Actor, today: string): Promise<DisputeDto[]> {
+/** The open disputes, oldest filed first (the dashboard shows `limit` of them). */
+export async function openDisputes(
+  actor: Actor,
+  today: string,
+  limit = DISPUTES_READ,
+): Promise<DisputeDto[]> {
   const rows = await db.dispute.findMany({
     where: { userId: actor.id, openKey: { not: null } },
     orderBy: [{ filedOn: "asc" }, { id: "asc" }],
-    take: DISPUTES_READ,
+    take: Math.min(limit, DISPUTES_READ),
     select: disputeSelect,
   });
   return toDtos(actor, rows, today);
+}
+
+/** How many disputes are open (the dashboard's count beside the ones it lists). */
+export async function countOpenDisputes(actor: Actor): Promise<number> {
+  return db.dispute.count({ where: { userId: actor.id, openKey: { not: null } } });
 }
 
 const problems: Record<DisputeProblem["problem"], (field: string) => AppError> = {

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DASHBOARD_ROWS } from "@/lib/domain/dashboard";
 import { addDays } from "@/lib/domain/dates";
 import { monthlyEquivalent } from "@/lib/domain/money";
 import { TRIALS_AHEAD_DAYS, trialsEnding } from "@/lib/domain/trials";
@@ -8,6 +10,7 @@ import {
   SUBSCRIPTION_STATUSES,
   type SubscriptionStatus,
 } from "@/lib/domain/subscriptions";
+import type { SubscriptionView } from "@/lib/domain/subscriptions-sort";
 import { fromColumn } from "./columns";
 import type { Actor } from "./users";
 
@@ -51,7 +54,27 @@ export async function subscriptionTotals(
 
 /** How far ahead the dashboard looks for renewals to cancel before. */
 export const RENEWAL_HORIZON_DAYS = 14;
-const DEADLINES_SHOWN = 10;
+
+/**
+ * Which of the user's subscriptions a dashboard card (and the table its
+ * "see all" link opens) holds, as SQL over "Subscription": one definition,
+ * so the card's count and the table's are the same number.
+ */
+export function subscriptionViewWhere(view: SubscriptionView, today: string): Prisma.Sql {
+  switch (view) {
+    case "renewing":
+      return Prisma.sql`"status" <> 'cancelled' AND "nextRenewalOn" >= ${today}
+        AND "nextRenewalOn" <= ${addDays(today, RENEWAL_HORIZON_DAYS)}`;
+    case "no-case":
+      return Prisma.sql`"status" <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM "CancellationCase"
+        WHERE "CancellationCase"."subscriptionId" = "Subscription"."id")`;
+    case "trial":
+      // trialsEnding's window: a cancel-by day (the day before the trial
+      // ends) from yesterday to TRIALS_AHEAD_DAYS ahead.
+      return Prisma.sql`"status" <> 'cancelled' AND "trialEndsOn" >= ${today}
+        AND "trialEndsOn" <= ${addDays(today, TRIALS_AHEAD_DAYS + 1)}`;
+  }
+}
 
 export type SubscriptionDeadlines = {
   /** Live subscriptions renewing from today to RENEWAL_HORIZON_DAYS ahead, soonest first. */
@@ -70,25 +93,23 @@ export async function subscriptionDeadlines(
   // Each list comes with its total in the same statement (COUNT(*) OVER (),
   // counted before the LIMIT), as raw SQL: two statements instead of four
   // query-builder calls, each of which Prisma 6.19 compiles on the event loop
-  // (BENCHMARKS.md, lever 23).
+  // (BENCHMARKS.md, lever 23). Renewals are in the table's renewal order, so
+  // "see all" opens on the same rows.
   const [renewals, withoutCase] = await Promise.all([
     db.$queryRaw<
       { id: string; provider: string; nextRenewalOn: string; status: string; total: bigint }[]
     >`
       SELECT "id", "provider", "nextRenewalOn", "status", COUNT(*) OVER () AS "total"
       FROM "Subscription"
-      WHERE "userId" = ${actor.id} AND "status" <> 'cancelled'
-        AND "nextRenewalOn" >= ${today} AND "nextRenewalOn" <= ${addDays(today, RENEWAL_HORIZON_DAYS)}
-      ORDER BY "nextRenewalOn" ASC, "id" ASC
-      LIMIT ${DEADLINES_SHOWN}`,
+      WHERE "userId" = ${actor.id} AND ${subscriptionViewWhere("renewing", today)}
+      ORDER BY "nextRenewalOn" ASC, lower("provider") ASC, "id" ASC
+      LIMIT ${DASHBOARD_ROWS}`,
     db.$queryRaw<{ id: string; provider: string; total: bigint }[]>`
       SELECT "id", "provider", COUNT(*) OVER () AS "total"
       FROM "Subscription"
-      WHERE "userId" = ${actor.id} AND "status" <> 'cancelled'
-        AND NOT EXISTS (SELECT 1 FROM "CancellationCase"
-          WHERE "CancellationCase"."subscriptionId" = "Subscription"."id")
+      WHERE "userId" = ${actor.id} AND ${subscriptionViewWhere("no-case", today)}
       ORDER BY "createdAt" DESC, "id" DESC
-      LIMIT ${DEADLINES_SHOWN}`,
+      LIMIT ${DASHBOARD_ROWS}`,
   ]);
   return {
     renewals: renewals.map(({ id, provider, nextRenewalOn, status }) => ({
@@ -112,20 +133,24 @@ export type TrialDeadline = {
   daysLeft: number;
 };
 
-/** The dashboard's "trials ending": free trials to cancel soon, soonest first (at most 10). */
-export async function trialDeadlines(actor: Actor, today: string): Promise<TrialDeadline[]> {
-  const rows = await db.subscription.findMany({
-    where: {
-      userId: actor.id,
-      status: { not: "cancelled" },
-      trialEndsOn: { gte: today, lte: addDays(today, TRIALS_AHEAD_DAYS + 1) },
-    },
-    orderBy: [{ trialEndsOn: "asc" }, { id: "asc" }],
-    take: DEADLINES_SHOWN,
-    select: { id: true, provider: true, trialEndsOn: true },
-  });
-  return trialsEnding(
-    rows.map((row) => ({ ...row, cancelled: false })),
+/**
+ * The dashboard's "trials ending": free trials to cancel soon, soonest first
+ * (a screenful), with how many there are in all, in one statement.
+ */
+export async function trialDeadlines(
+  actor: Actor,
+  today: string,
+): Promise<{ items: TrialDeadline[]; total: number }> {
+  const rows = await db.$queryRaw<
+    { id: string; provider: string; trialEndsOn: string; total: bigint }[]
+  >`
+    SELECT "id", "provider", "trialEndsOn", COUNT(*) OVER () AS "total"
+    FROM "Subscription"
+    WHERE "userId" = ${actor.id} AND ${subscriptionViewWhere("trial", today)}
+    ORDER BY "trialEndsOn" ASC, "id" ASC
+    LIMIT ${DASHBOARD_ROWS}`;
+  const items = trialsEnding(
+    rows.map(({ id, provider, trialEndsOn }) => ({ id, provider, trialEndsOn, cancelled: false })),
     today,
   ).map(({ id, provider, trialEndsOn, cancelBy, daysLeft }) => ({
     id,
@@ -134,4 +159,5 @@ export async function trialDeadlines(actor: Actor, today: string): Promise<Trial
     cancelBy,
     daysLeft,
   }));
+  return { items, total: Number(rows[0]?.total ?? 0) };
 }

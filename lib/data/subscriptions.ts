@@ -12,7 +12,11 @@ import {
   type SubscriptionCategory,
   type SubscriptionStatus,
 } from "@/lib/domain/subscriptions";
-import type { SortDirection, SubscriptionSort } from "@/lib/domain/subscriptions-sort";
+import type {
+  SortDirection,
+  SubscriptionSort,
+  SubscriptionView,
+} from "@/lib/domain/subscriptions-sort";
 import type { PageQuery } from "@/lib/validation/fields";
 import type {
   CreateSubscriptionInput,
@@ -27,6 +31,7 @@ import { removeReceiptFiles } from "./receipts";
 import { rematchLines } from "./transactions";
 import type { Actor } from "./users";
 import { replanToday } from "./notification-settings";
+import { subscriptionViewWhere } from "./subscription-summaries";
 import { DEFAULT_PREFS } from "@/lib/domain/reminders";
 import { parseLeadTimes, storedLeadTimes } from "@/lib/domain/reminder-rules";
 
@@ -200,18 +205,35 @@ const TABLE_ORDER: Record<SubscriptionSort, (dir: Prisma.Sql) => Prisma.Sql> = {
 /**
  * One page of the subscriptions table, sorted in SQL: the page never loads
  * or renders more rows than it shows, however many the user keeps. A page
- * past the end shows the last one.
+ * past the end shows the last one. With a view, only the subscriptions of
+ * that dashboard card (subscriptionViewWhere), counted as the card counts.
  */
 export async function listSubscriptionTable(
   actor: Actor,
-  query: { sort: SubscriptionSort; dir: SortDirection; page: number; pageSize: number },
+  query: {
+    sort: SubscriptionSort;
+    dir: SortDirection;
+    page: number;
+    pageSize: number;
+    view?: { show: SubscriptionView; today: string } | null;
+  },
 ): Promise<SubscriptionTable> {
-  const total = await db.subscription.count({ where: { userId: actor.id } });
+  const where = query.view
+    ? Prisma.sql`"userId" = ${actor.id} AND ${subscriptionViewWhere(query.view.show, query.view.today)}`
+    : Prisma.sql`"userId" = ${actor.id}`;
+  const total = query.view
+    ? Number(
+        (
+          await db.$queryRaw<{ total: bigint }[]>`
+            SELECT COUNT(*) AS "total" FROM "Subscription" WHERE ${where}`
+        )[0]?.total ?? 0,
+      )
+    : await db.subscription.count({ where: { userId: actor.id } });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(Math.max(1, Math.floor(query.page) || 1), pageCount);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Subscription" WHERE "userId" = ${actor.id}
+    SELECT "id" FROM "Subscription" WHERE ${where}
     ORDER BY ${TABLE_ORDER[query.sort](dir)}, "id"
     LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
   const rows = await db.subscription.findMany({

@@ -262,16 +262,19 @@ describe("free trials", () => {
   it("give a cancel-by day on the dashboard, in the reminders and the calendar feed, to their owner only", async () => {
     const a = await userWithCase("2026-12-10");
     const b = await userWithCase(null);
-    expect(await trialDeadlines(a.user, TODAY)).toEqual([
-      {
-        id: a.sub.id,
-        provider: "Peacock",
-        trialEndsOn: "2026-12-10",
-        cancelBy: "2026-12-09",
-        daysLeft: 3,
-      },
-    ]);
-    expect(await trialDeadlines(b.user, TODAY)).toEqual([]);
+    expect(await trialDeadlines(a.user, TODAY)).toEqual({
+      items: [
+        {
+          id: a.sub.id,
+          provider: "Peacock",
+          trialEndsOn: "2026-12-10",
+          cancelBy: "2026-12-09",
+          daysLeft: 3,
+        },
+      ],
+      total: 1,
+    });
+    expect(await trialDeadlines(b.user, TODAY)).toEqual({ items: [], total: 0 });
     const facts = await reminderFacts({ id: a.user.id, timeZone: "UTC" }, TODAY, 7);
     expect(facts.trials).toEqual([{ id: a.sub.id, provider: "Peacock", cancelBy: "2026-12-09" }]);
     expect((await reminderFacts({ id: b.user.id, timeZone: "UTC" }, TODAY, 7)).trials).toEqual([]);

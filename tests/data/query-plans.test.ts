@@ -139,7 +139,7 @@ describe("query plans of the list and search queries", () => {
     const { registerUser } = await import("@/lib/data/users");
     const { createSubscription, listSubscriptions, listSubscriptionTable } =
       await import("@/lib/data/subscriptions");
-    const { subscriptionDeadlines, subscriptionTotals } =
+    const { subscriptionDeadlines, subscriptionTotals, trialDeadlines } =
       await import("@/lib/data/subscription-summaries");
     const { openCase } = await import("@/lib/data/cases");
     const { getCase, caseStepHistory } = await import("@/lib/data/case-record");
@@ -204,6 +204,19 @@ describe("query plans of the list and search queries", () => {
         listSubscriptionTable(user, { sort: "provider", dir: "asc", page: 2, pageSize: 50 }),
       "subscriptions table (by price)": () =>
         listSubscriptionTable(user, { sort: "price", dir: "desc", page: 1, pageSize: 50 }),
+      "subscriptions table, the dashboard's views": () =>
+        Promise.all(
+          (["renewing", "no-case", "trial"] as const).map((show) =>
+            listSubscriptionTable(user, {
+              sort: "renewal",
+              dir: "asc",
+              page: 1,
+              pageSize: 50,
+              view: { show, today: "2026-11-24" },
+            }),
+          ),
+        ),
+      "dashboard trials": () => trialDeadlines(user, "2026-11-24"),
       "subscription totals": () => subscriptionTotals(user),
       "dashboard deadlines": () => subscriptionDeadlines(user, "2026-11-24"),
       "cases list": () => listCases(user, { limit: 50 }),

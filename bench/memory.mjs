@@ -141,6 +141,7 @@ try {
   sample();
   clearInterval(sampler);
   log(`${result.requests.total} answered, ${result.non2xx} not 2xx, ${result.errors} errors`);
+  if (result.non2xx + result.errors > 0) console.log(server.stderr().slice(-3000));
   print("peak of each process under load", [...peaks.values()]);
   console.log(
     `  peak of the sum: RSS ${peakSum.rss.toFixed(1)} MiB, PSS ${peakSum.pss.toFixed(1)} MiB`,

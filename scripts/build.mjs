@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildWorkers, FILE_HOST_FILE, HOSTILE_JOBS_FILE, WORKERS_DIR } from "./build-workers.mjs";
 import { dedupeServerChunks } from "./dedupe-chunks.mjs";
+import { latin1ServerChunks } from "./latin1-chunks.mjs";
 import { fail, root } from "./paths.mjs";
 import { precompressStatic, readStaticManifest } from "./precompress-static.mjs";
 
@@ -84,6 +85,11 @@ export function buildIfStale({ force = false, stdio = "inherit" } = {}) {
   if (copies > 0)
     console.log(
       `[cancelcase] ${copies} duplicate server chunk(s) folded into one copy each (${(bytes / 1e6).toFixed(1)} MB each worker no longer loads)`,
+    );
+  const latin1 = latin1ServerChunks(path.join(root, ".next", "server"));
+  if (latin1.files > 0)
+    console.log(
+      `[cancelcase] ${latin1.files} server file(s) rewritten as Latin-1 source (${(latin1.chars / 1e6).toFixed(1)} M characters, held at one byte each, not two)`,
     );
   // After next build, which empties .next: the worker pool's entry (lib/workers/pool.ts).
   buildWorkers();

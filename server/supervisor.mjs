@@ -1,27 +1,41 @@
 // @ts-check
 // npm start is a small supervisor: it prepares everything once (start.mjs),
-// then runs the server in worker processes (node:cluster, one per core, or
-// WEB_CONCURRENCY), which share the port, and starts a worker again at once
-// if it dies for any reason (out of memory, a crash, kill -9). The primary
-// serves nothing itself; what the workers share (the login and sign-up
+// then runs the server in worker processes (node:cluster, one per core as
+// memory allows, or WEB_CONCURRENCY), which share the port, and starts a
+// worker again at once if it dies for any reason (out of memory, a crash,
+// kill -9). The primary serves nothing itself and imports neither Next.js
+// nor the app, so it stays near a bare Node process's size
+// (bench/memory.mjs); what the workers share (the login and sign-up
 // throttles, the dispute-pack slots, the reminders' claims) lives in the
 // database, which other instances share too. Worker 0 is the leader: its
 // first start sweeps files a crash left behind before any other worker
 // exists (so never while a sibling is uploading), and it runs the reminder
-// scheduler. Workers exit when the
-// primary goes (their IPC channel closes), so stopping npm start, even with
-// kill -9, never leaves a server behind holding the port.
+// scheduler. Workers exit when the primary goes (their IPC channel closes),
+// so stopping npm start, even with kill -9, never leaves a server behind
+// holding the port.
 import cluster from "node:cluster";
 import fs from "node:fs";
 import os from "node:os";
+import { defaultWorkerCount, machineMemory } from "../lib/config/worker-count.mjs";
 import { pidFile } from "../scripts/paths.mjs";
 import { fail, log, read } from "./log.mjs";
 
 const RESTARTS_PER_MINUTE = 5;
 
-/** How many worker processes serve: WEB_CONCURRENCY, else one per available core. */
+/** How many worker processes serve: WEB_CONCURRENCY, else one per core as memory allows. */
 function workerCount() {
-  return read("WEB_CONCURRENCY") ?? Math.max(1, os.availableParallelism());
+  const set = read("WEB_CONCURRENCY");
+  if (set !== null) return set;
+  const count = defaultWorkerCount();
+  const cores = os.availableParallelism();
+  if (count < cores) {
+    const memoryMiB = Math.round((machineMemory() ?? 0) / 1048576);
+    log(
+      `${count} worker process(es), not one per core (${cores}): ${memoryMiB} MiB of memory ` +
+        `holds no more (WEB_CONCURRENCY sets the number)`,
+    );
+  }
+  return count;
 }
 
 /** @param {string} dataDir */

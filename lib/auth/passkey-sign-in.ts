@@ -1,10 +1,9 @@
 import "server-only";
-import {
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
+import { webauthnLibrary } from "@/lib/auth/webauthn-library";
 import { findPasskeyForSignIn, recordPasskeyUse, type StoredPasskey } from "@/lib/data/passkeys";
 import type { SessionUser } from "@/lib/data/users";
 import { saveChallenge, takeChallenge } from "@/lib/data/webauthn-challenges";
@@ -31,6 +30,7 @@ export type SignInStart = { challengeId: string; options: PublicKeyCredentialReq
 export async function startPasskeySignIn(address: string, now = new Date()): Promise<SignInStart> {
   await consumeSignInOptions(address);
   const rp = relyingParty();
+  const { generateAuthenticationOptions } = await webauthnLibrary();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: "required",
@@ -58,6 +58,7 @@ export async function verifyPasskeyAssertion(
   now: Date,
 ): Promise<boolean> {
   const rp = relyingParty();
+  const { verifyAuthenticationResponse } = await webauthnLibrary();
   let verified;
   try {
     verified = await verifyAuthenticationResponse({

@@ -226,8 +226,8 @@ export const SETTINGS = {
     parse: flag("TRUST_PROXY", false),
   }),
   WEB_CONCURRENCY: /** @type {Setting<number | null>} */ ({
-    default: "the number of cores",
-    doc: "How many worker processes serve (`1` for one process); a worker that dies is started again.",
+    default: "cores, as memory allows",
+    doc: "How many worker processes serve (`1` for one); unset, one per core and per 256 MiB of memory past 192 MiB. A dead one is started again.",
     parse: (raw) => (raw === undefined ? null : positiveInt("WEB_CONCURRENCY", 1, 64)(raw)),
   }),
   COMPRESSION: /** @type {Setting<boolean>} */ ({

@@ -1,9 +1,9 @@
 import "server-only";
-import { generateAuthenticationOptions } from "@simplewebauthn/server";
 import { afterPasswordStep, type ClientContext } from "@/lib/auth/credentials";
 import type { SignInStart } from "@/lib/auth/passkey-sign-in";
 import { consumeSignInOptions } from "@/lib/auth/passkey-throttle";
 import { relyingParty } from "@/lib/auth/relying-party";
+import { webauthnLibrary } from "@/lib/auth/webauthn-library";
 import { passwordLogin } from "@/lib/config";
 import { passkeyCredentialsOf } from "@/lib/data/passkeys";
 import { readTotpSecrets } from "@/lib/data/totp";
@@ -38,6 +38,7 @@ export async function startPasskeySecondFactor(
       throw new AppError("conflict", "This account has no passkey. Use the code from your app.");
     }
     const rp = relyingParty();
+    const { generateAuthenticationOptions } = await webauthnLibrary();
     const options = await generateAuthenticationOptions({
       rpID: rp.id,
       allowCredentials: passkeys.map((row) => ({

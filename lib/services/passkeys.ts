@@ -1,13 +1,12 @@
 import "server-only";
-import {
-  generateRegistrationOptions,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { withCurrentPasswordCheck, type ClientContext } from "@/lib/auth/credentials";
 import { consumeRegistrationOptions } from "@/lib/auth/passkey-throttle";
 import { relyingParty } from "@/lib/auth/relying-party";
+import { webauthnLibrary } from "@/lib/auth/webauthn-library";
 import {
   addPasskey,
   passkeyCredentialsOf,
@@ -62,6 +61,7 @@ export async function startPasskeyRegistration(
     await verifyCurrentPassword(user, password, "password");
     const existing = await passkeyCredentialsOf(user);
     const rp = relyingParty();
+    const { generateRegistrationOptions } = await webauthnLibrary();
     const options = await generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
@@ -93,6 +93,7 @@ export async function finishPasskeyRegistration(
   // Counted before the signature work; addPasskey counts again in its transaction.
   if ((await passkeyCredentialsOf(user)).length >= PASSKEYS_PER_USER) throw passkeyLimitReached();
   const rp = relyingParty();
+  const { verifyRegistrationResponse } = await webauthnLibrary();
   let verified;
   try {
     verified = await verifyRegistrationResponse({

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { storageUrl } from "@/lib/config";
+import type { S3Location } from "@/lib/config/storage-url.mjs";
 import { localDiskStorage } from "./local-disk";
-import { s3Storage } from "./s3";
 
 /**
  * A file being received, streamed in with bounded memory: invisible under
@@ -60,7 +60,24 @@ export class StoredFileMissing extends Error {
   }
 }
 
+/**
+ * The bucket's store, its AWS SDK loaded by the first call. Every page that
+ * lists receipts imports this module; loaded with it, the SDK cost each
+ * serving worker about 4.5 MiB of heap on a server that keeps its receipts
+ * on disk (issue 37, bench/memory.mjs).
+ */
+function bucketStorage(location: S3Location): ReceiptStorage {
+  const store = async () => (await import("./s3")).s3Storage(location);
+  return {
+    createPending: async () => (await store()).createPending(),
+    open: async (key) => (await store()).open(key),
+    remove: async (key) => (await store()).remove(key),
+    sweep: async (keep, before) => (await store()).sweep(keep, before),
+    check: async () => (await store()).check(),
+  };
+}
+
 export function receiptStorage(): ReceiptStorage {
   const url = storageUrl();
-  return url ? s3Storage(url) : localDiskStorage();
+  return url ? bucketStorage(url) : localDiskStorage();
 }

@@ -74,3 +74,19 @@ test("the dedupe run again on a copy of the real build changes no file", async (
     fs.rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test("every server file of the real build is Latin-1 source (scripts/latin1-chunks.mjs)", async ({
+  request,
+}) => {
+  // The server is up and serves the rewritten files: they parse and run.
+  expect((await request.get("/login")).status()).toBe(200);
+  const { jsFiles } = await load();
+  const { latin1Source } = (await import(path.resolve("scripts/latin1-chunks.mjs") as string)) as {
+    latin1Source: (text: string) => string | null;
+  };
+  // null: nothing past Latin-1 is left (or a line separator kept the file as built).
+  const left = jsFiles(serverDir).filter(
+    (file) => latin1Source(fs.readFileSync(file, "utf8")) !== null,
+  );
+  expect(left.map((file) => path.relative(serverDir, file))).toEqual([]);
+});

@@ -237,10 +237,10 @@ export const SETTINGS = {
     parse: (raw) => raw?.toLowerCase() !== "off",
   }),
   PAGE_CACHE_MB: /** @type {Setting<number>} */ ({
-    default: "16",
+    default: "8",
     doc: "Memory per worker for signed-in pages kept rendered until the user's data changes; `0` turns it off.",
     parse: (raw) => {
-      if (raw === undefined) return 16;
+      if (raw === undefined) return 8;
       const value = Number(raw);
       if (!Number.isSafeInteger(value) || value < 0 || value > 1024) {
         throw refuse("PAGE_CACHE_MB", raw, "a whole number from 0 to 1024");

@@ -10,7 +10,12 @@
 
 /** @typedef {import("../middleware.mjs").Request} Request */
 /** @typedef {import("../middleware.mjs").Response} Response */
-/** @typedef {{ headers: [string, import("node:http").OutgoingHttpHeader | undefined][], nonce: string, body: string, bytes: number }} Entry */
+/**
+ * A kept page: its bytes cut where the nonce it was rendered with stood, so a
+ * hit joins them around the new nonce without decoding the page into a
+ * string (a page of Chinese text would take two bytes a character).
+ * @typedef {{ headers: [string, import("node:http").OutgoingHttpHeader | undefined][], parts: Buffer[], bytes: number }} Entry
+ */
 
 // Headers of the stored answer that belong to one response only.
 const PER_RESPONSE = new Set([
@@ -25,6 +30,25 @@ const PER_RESPONSE = new Set([
 
 /** Says whether an answer came from memory; tests and the bench read it. */
 export const CACHE_HEADER = "X-CancelCase-Cache";
+
+/**
+ * The page's bytes cut at each occurrence of `nonce` (base64: ASCII, so the
+ * same bytes in any UTF-8 page).
+ * @param {Buffer} page
+ * @param {string} nonce
+ */
+function splitAt(page, nonce) {
+  const needle = Buffer.from(nonce, "utf8");
+  /** @type {Buffer[]} */
+  const parts = [];
+  let from = 0;
+  for (let at = page.indexOf(needle, from); at !== -1; at = page.indexOf(needle, from)) {
+    parts.push(page.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(page.subarray(from));
+  return parts;
+}
 
 /** @param {unknown} csp */
 export const nonceOf = (csp) => /'nonce-([^']+)'/.exec(String(csp ?? ""))?.[1] ?? null;
@@ -59,7 +83,14 @@ export function pageStore({ maxEntries, maxBytes }) {
     for (const [name, value] of entry.headers) if (value !== undefined) res.setHeader(name, value);
     res.setHeader(CACHE_HEADER, "hit");
     res.statusCode = 200;
-    res.end(entry.body.replaceAll(entry.nonce, nonce));
+    const fresh = Buffer.from(nonce, "utf8");
+    /** @type {Buffer[]} */
+    const pieces = [];
+    entry.parts.forEach((part, index) => {
+      if (index > 0) pieces.push(fresh);
+      pieces.push(part);
+    });
+    res.end(Buffer.concat(pieces));
     return true;
   }
 
@@ -116,12 +147,7 @@ export function pageStore({ maxEntries, maxBytes }) {
           !PER_RESPONSE.has(name.toLowerCase()) && name.toLowerCase() !== "x-cancelcase-cache",
       );
       drop(key);
-      entries.set(key, {
-        headers,
-        nonce,
-        body: Buffer.concat(chunks).toString("utf8"),
-        bytes: size,
-      });
+      entries.set(key, { headers, parts: splitAt(Buffer.concat(chunks), nonce), bytes: size });
       bytes += size;
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries && bytes <= maxBytes) break;

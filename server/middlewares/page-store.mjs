@@ -28,6 +28,14 @@ const PER_RESPONSE = new Set([
   "keep-alive",
 ]);
 
+/**
+ * What an error leaves in a page: the app's error view (HTML), and React's
+ * errored chunk with its digest (the RSC payload, raw or inlined in HTML).
+ */
+const ERROR_MARKERS = ['data-testid="error-page"', ':E{"digest"', ':E{\\"digest\\"'].map((m) =>
+  Buffer.from(m, "utf8"),
+);
+
 /** Says whether an answer came from memory; tests and the bench read it. */
 export const CACHE_HEADER = "X-CancelCase-Cache";
 
@@ -146,8 +154,12 @@ export function pageStore({ maxEntries, maxBytes }) {
         ([name]) =>
           !PER_RESPONSE.has(name.toLowerCase()) && name.toLowerCase() !== "x-cancelcase-cache",
       );
+      const page = Buffer.concat(chunks);
+      // An error shown in the page (a failure inside a render that had
+      // started: the status is already 200) must not outlive the failure.
+      if (ERROR_MARKERS.some((marker) => page.includes(marker))) return;
       drop(key);
-      entries.set(key, { headers, parts: splitAt(Buffer.concat(chunks), nonce), bytes: size });
+      entries.set(key, { headers, parts: splitAt(page, nonce), bytes: size });
       bytes += size;
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries && bytes <= maxBytes) break;

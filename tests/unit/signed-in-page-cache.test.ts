@@ -22,7 +22,7 @@ type Session = {
 
 const sessions = new Map<string, Session | "throws">();
 let renders = 0;
-let answer: { status: number; setCookie?: boolean } = { status: 200 };
+let answer: { status: number; setCookie?: boolean; extra?: string } = { status: 200 };
 let base: string;
 let server: http.Server;
 
@@ -68,7 +68,9 @@ beforeAll(async () => {
     res.statusCode = answer.status;
     if (answer.setCookie) res.setHeader("Set-Cookie", "x=1");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.write(`<html><script nonce="${nonce}">render ${renders} of ${req.url} `);
+    res.write(
+      `<html>${answer.extra ?? ""}<script nonce="${nonce}">render ${renders} of ${req.url} `,
+    );
     res.end(`rsc=${req.headers.rsc ?? ""}</script><script nonce="${nonce}">汉字</script></html>`);
   };
   server = http.createServer(
@@ -187,6 +189,15 @@ describe("the signed-in page cache", () => {
     answer = { status: 200, setCookie: true };
     await get("/notes?t=7", "A");
     expect((await get("/notes?t=7", "A")).cache).toBe("miss");
+    // A failure shown inside a page that had started (status 200) is not kept.
+    for (const [i, extra] of [
+      '<div role="alert" data-testid="error-page">Something went wrong</div>',
+      '<script>self.__next_f.push([1,"5:E{\\"digest\\":\\"1234\\"}"])</script>',
+    ].entries()) {
+      answer = { status: 200, extra };
+      await get(`/notes?t=err-${i}`, "A");
+      expect((await get(`/notes?t=err-${i}`, "A")).cache).toBe("miss");
+    }
     // 64 KiB of store: a hundred pages push the first one out.
     answer = { status: 200 };
     await get("/notes?t=8", "A");

@@ -14,6 +14,7 @@
 // request goes on to Next.js as before. Pages that show other users' data or
 // the time of day are not cached (NOT_CACHED).
 
+import { createHash } from "node:crypto";
 import { NOT_A_PAGE } from "../middleware.mjs";
 import { SIGNED_IN_PATHS, hasSessionCookie } from "../signed-in.mjs";
 import { pageStore } from "./page-store.mjs";
@@ -68,7 +69,10 @@ export function signedInKeyOf(req, session) {
     session.dataVersion,
     session.day,
     req.url ?? "/",
-    ...VARYING.map((name) => String(req.headers[name] ?? "").slice(0, 4096)),
+    // Whole, not cut short: two state trees alike in their first bytes are two answers.
+    createHash("sha256")
+      .update(JSON.stringify(VARYING.map((name) => String(req.headers[name] ?? ""))))
+      .digest("base64url"),
   ]);
 }
 

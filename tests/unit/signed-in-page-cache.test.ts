@@ -163,6 +163,16 @@ describe("the signed-in page cache", () => {
     ).toBe("miss");
   });
 
+  it("tells apart long router state trees that differ only at their end", async () => {
+    const tree = (end: string) => ({
+      rsc: "1",
+      "next-router-state-tree": `${"a".repeat(6000)}${end}`,
+    });
+    await get("/cases?t=long", "A", tree("x"));
+    expect((await get("/cases?t=long", "A", tree("x"))).cache).toBe("hit");
+    expect((await get("/cases?t=long", "A", tree("y"))).cache).toBe("miss");
+  });
+
   it("leaves to Next.js: an ended session, a failed read, other users' data, actions, the API", async () => {
     sessions.set("ended", "throws");
     for (const [path, cookie, headers] of [

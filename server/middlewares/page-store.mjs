@@ -14,7 +14,7 @@
  * A kept page: its bytes cut where the nonce it was rendered with stood, so a
  * hit joins them around the new nonce without decoding the page into a
  * string (a page of Chinese text would take two bytes a character).
- * @typedef {{ headers: [string, import("node:http").OutgoingHttpHeader | undefined][], parts: Buffer[], bytes: number }} Entry
+ * @typedef {{ headers: [string, import("node:http").OutgoingHttpHeader | undefined][], nonce: string, parts: Buffer[], bytes: number }} Entry
  */
 
 // Headers of the stored answer that belong to one response only.
@@ -88,7 +88,14 @@ export function pageStore({ maxEntries, maxBytes }) {
     if (!entry || !nonce) return false;
     entries.delete(key);
     entries.set(key, entry); // most recently used
-    for (const [name, value] of entry.headers) if (value !== undefined) res.setHeader(name, value);
+    // Headers carry the nonce too (Next's Link preload header): the new one there as well.
+    /** @param {string | number} value */
+    const renew = (value) =>
+      typeof value === "string" ? value.replaceAll(entry.nonce, nonce) : value;
+    for (const [name, value] of entry.headers) {
+      if (value !== undefined)
+        res.setHeader(name, Array.isArray(value) ? value.map(renew) : renew(value));
+    }
     res.setHeader(CACHE_HEADER, "hit");
     res.statusCode = 200;
     const fresh = Buffer.from(nonce, "utf8");
@@ -159,7 +166,7 @@ export function pageStore({ maxEntries, maxBytes }) {
       // started: the status is already 200) must not outlive the failure.
       if (ERROR_MARKERS.some((marker) => page.includes(marker))) return;
       drop(key);
-      entries.set(key, { headers, parts: splitAt(page, nonce), bytes: size });
+      entries.set(key, { headers, nonce, parts: splitAt(page, nonce), bytes: size });
       bytes += size;
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries && bytes <= maxBytes) break;

@@ -36,6 +36,7 @@ async function get(path: string, cookie: string | null, headers: Record<string, 
   return {
     status: response.status,
     cache: response.headers.get("x-cancelcase-cache"),
+    link: response.headers.get("link"),
     body,
     nonce,
   };
@@ -68,6 +69,7 @@ beforeAll(async () => {
     res.statusCode = answer.status;
     if (answer.setCookie) res.setHeader("Set-Cookie", "x=1");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Link", `</app.css>; rel=preload; as="style"; nonce="${nonce}"`);
     res.write(
       `<html>${answer.extra ?? ""}<script nonce="${nonce}">render ${renders} of ${req.url} `,
     );
@@ -119,6 +121,7 @@ describe("the signed-in page cache", () => {
     expect(again.body.split(`nonce="${again.nonce}"`)).toHaveLength(3);
     expect(again.body).toContain("汉字");
     expect(again.nonce).not.toBe(first.nonce);
+    expect(again.link).toBe(`</app.css>; rel=preload; as="style"; nonce="${again.nonce}"`);
     expect(again.body).toContain(`nonce="${again.nonce}"`);
   });
 

@@ -94,7 +94,10 @@ export function pageStore({ maxEntries, maxBytes }) {
       typeof value === "string" ? value.replaceAll(entry.nonce, nonce) : value;
     for (const [name, value] of entry.headers) {
       if (value !== undefined)
-        res.setHeader(name, Array.isArray(value) ? value.map(renew) : renew(value));
+        res.setHeader(
+          name,
+          Array.isArray(value) ? value.map((item) => String(renew(item))) : renew(value),
+        );
     }
     res.setHeader(CACHE_HEADER, "hit");
     res.statusCode = 200;

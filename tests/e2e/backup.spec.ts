@@ -46,8 +46,13 @@ function allRows(dataDir: string): Record<string, string[]> {
     return Object.fromEntries(
       tables.map(({ name }) => [
         name,
-        (db.prepare(`SELECT * FROM "${name}"`).all() as object[])
-          .map((row) => JSON.stringify(row))
+        (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+          // A user's dataVersion counts writes, even those that change nothing
+          // (decision 027): a cache key, not the user's data, so not compared.
+          .map((row) => {
+            if (name === "User") delete row.dataVersion;
+            return JSON.stringify(row);
+          })
           .sort(),
       ]),
     );

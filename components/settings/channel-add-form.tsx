@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { FailureAlert, useChannelCall } from "@/components/settings/channel-call";
+import { FailureAlert, useSettingsCall } from "@/components/settings/settings-call";
 import { addChannelRequest } from "@/components/settings/channel-requests";
 import {
   CHANNEL_KINDS,
@@ -27,7 +27,7 @@ export function AddChannelForm({
 }) {
   const t = useTranslations();
   const [kind, setKind] = useState<ChannelKind>("ntfy");
-  const call = useChannelCall(done);
+  const call = useSettingsCall(done, "common.requestFailed");
   const rule = SECRET_RULE[kind];
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,32 +2,25 @@
 // session cookie. Errors come back as message keys the panel shows in the
 // user's language.
 
-export type ChannelOutcome = { ok: true } | { ok: false; key: string; values?: { limit: number } };
+import {
+  type CallOutcome,
+  outcomeOf as outcomeWith,
+  send,
+  type OutcomeKeys,
+} from "@/components/settings/settings-requests";
 
-type ErrorBody = {
-  error?: { code?: string; fieldCodes?: Record<string, string[]>; limit?: number };
+export type ChannelOutcome = CallOutcome;
+
+const keys: OutcomeKeys = {
+  limitReached: "channels.limitReached",
+  failed: "channels.failed",
+  codes: {
+    target_not_allowed: "errors.target_not_allowed",
+    rate_limited: "channels.testRateLimited",
+  },
 };
 
-async function outcomeOf(response: Response): Promise<ChannelOutcome> {
-  if (response.ok) return { ok: true };
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const error = body.error ?? {};
-  if (error.code === "limit_reached") {
-    return { ok: false, key: "channels.limitReached", values: { limit: error.limit ?? 0 } };
-  }
-  if (error.code === "target_not_allowed") return { ok: false, key: "errors.target_not_allowed" };
-  if (error.code === "rate_limited") return { ok: false, key: "channels.testRateLimited" };
-  const field = Object.values(error.fieldCodes ?? {})[0]?.[0];
-  return { ok: false, key: field ? `errors.${field}` : "channels.failed" };
-}
-
-function send(url: string, method: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const outcomeOf = (response: Response) => outcomeWith(response, keys);
 
 const one = (id: string) => `/api/v1/me/channels/${encodeURIComponent(id)}`;
 

@@ -1,14 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { FailureAlert, useChannelCall } from "@/components/settings/channel-call";
-import {
-  LazyAddChannelForm,
-  preloadSettingsForms,
-} from "@/components/settings/lazy-settings-forms";
+import { FailureAlert, useSettingsCall } from "@/components/settings/settings-call";
+import { LazyAddChannelForm } from "@/components/settings/lazy-settings-forms";
+import { ManagedList } from "@/components/settings/managed-list";
 import { channelErrorKey, type ChannelKind } from "@/lib/domain/channels";
 import { useTranslations } from "@/lib/i18n/client";
 
@@ -33,42 +30,14 @@ export type ChannelRow = {
  * After each change the page is refreshed, so the list is the server's.
  */
 export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
-  const t = useTranslations();
-  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <div className="max-w-xl space-y-5">
-      {notice ? (
-        <Alert tone="success" testId="channels-notice">
-          {notice}
-        </Alert>
-      ) : null}
-      {channels.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("channels.empty")}</p>
-      ) : (
-        <ul
-          aria-label={t("channels.listLabel")}
-          className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
-        >
-          {channels.map((row) => (
-            <ChannelItem key={row.id} row={row} done={setNotice} />
-          ))}
-        </ul>
-      )}
-      <AddChannel done={setNotice} />
-    </div>
+    <ManagedList
+      ns="channels"
+      rows={channels}
+      item={(row, done) => <ChannelItem key={row.id} row={row} done={done} />}
+      addForm={(done, close) => <LazyAddChannelForm done={done} close={close} />}
+    />
   );
-}
-
-function AddChannel({ done }: { done: (notice: string | null) => void }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
-  if (!open)
-    return (
-      <Button onClick={() => setOpen(true)} {...preloadSettingsForms}>
-        {t("channels.add")}
-      </Button>
-    );
-  return <LazyAddChannelForm done={done} close={() => setOpen(false)} />;
 }
 
 /** The last error in the reader's language when it is one the senders write, else as stored. */
@@ -95,7 +64,7 @@ function Status({ row }: { row: ChannelRow }) {
 function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | null) => void }) {
   const t = useTranslations();
   const [confirming, setConfirming] = useState(false);
-  const call = useChannelCall(done);
+  const call = useSettingsCall(done, "common.requestFailed");
   const errorText = useErrorText();
   return (
     <li className="space-y-3 p-4" data-testid="channel-row">

@@ -3,7 +3,7 @@
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FailureAlert, usePasskeyCall } from "@/components/settings/passkey-call";
+import { FailureAlert, useSettingsCall } from "@/components/settings/settings-call";
 import { registerPasskey } from "@/components/settings/passkey-requests";
 import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
 import { useTranslations } from "@/lib/i18n/client";
@@ -21,7 +21,7 @@ export function AddPasskeyForm({
   close: () => void;
 }) {
   const t = useTranslations();
-  const call = usePasskeyCall(done);
+  const call = useSettingsCall(done, "passkeys.failed");
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

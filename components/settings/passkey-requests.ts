@@ -1,37 +1,27 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 
+import {
+  type CallOutcome,
+  outcomeOf as outcomeWith,
+  send,
+  type OutcomeKeys,
+} from "@/components/settings/settings-requests";
+
 // The browser's side of Settings → Passkeys: /api/v1/me/passkeys with the
 // session cookie, and the WebAuthn ceremony between its two requests. Errors
 // come back as message keys the panel shows in the user's language. The
 // WebAuthn library is fetched on the click (about 5 kB gzipped): Settings
 // was over the 150 kB first-load budget with it (docs/performance-rules.md).
 
-export type PasskeyOutcome = { ok: true } | { ok: false; key: string; values?: { limit: number } };
+export type PasskeyOutcome = CallOutcome;
 
-type ErrorBody = {
-  error?: { code?: string; fieldCodes?: Record<string, string[]>; limit?: number };
+const keys: OutcomeKeys = {
+  limitReached: "passkeys.limitReached",
+  failed: "passkeys.failed",
+  codes: { conflict: "passkeys.alreadyRegistered", rate_limited: "auth.rateLimited" },
 };
 
-async function outcomeOf(response: Response): Promise<PasskeyOutcome> {
-  if (response.ok) return { ok: true };
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const error = body.error ?? {};
-  if (error.code === "limit_reached") {
-    return { ok: false, key: "passkeys.limitReached", values: { limit: error.limit ?? 0 } };
-  }
-  if (error.code === "conflict") return { ok: false, key: "passkeys.alreadyRegistered" };
-  if (error.code === "rate_limited") return { ok: false, key: "auth.rateLimited" };
-  const field = Object.values(error.fieldCodes ?? {})[0]?.[0];
-  return { ok: false, key: field ? `errors.${field}` : "passkeys.failed" };
-}
-
-function send(url: string, method: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const outcomeOf = (response: Response) => outcomeWith(response, keys);
 
 /** Password → options → the authenticator → the new credential to the server. */
 export async function registerPasskey(password: string, name: string): Promise<PasskeyOutcome> {

@@ -1,14 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import {
-  LazyAddPasskeyForm,
-  preloadSettingsForms,
-} from "@/components/settings/lazy-settings-forms";
-import { FailureAlert, usePasskeyCall } from "@/components/settings/passkey-call";
+import { LazyAddPasskeyForm } from "@/components/settings/lazy-settings-forms";
+import { ManagedList } from "@/components/settings/managed-list";
+import { FailureAlert, useSettingsCall } from "@/components/settings/settings-call";
 import { PASSKEY_NAME_MAX } from "@/lib/domain/passkeys";
 import { useTranslations } from "@/lib/i18n/client";
 
@@ -24,48 +21,20 @@ export type PasskeyRow = { id: string; name: string; added: string; lastUsed: st
  * each change the page is refreshed, so the list is always the server's.
  */
 export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
-  const t = useTranslations();
-  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <div className="max-w-xl space-y-5">
-      {notice ? (
-        <Alert tone="success" testId="passkeys-notice">
-          {notice}
-        </Alert>
-      ) : null}
-      {passkeys.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("passkeys.empty")}</p>
-      ) : (
-        <ul
-          aria-label={t("passkeys.listLabel")}
-          className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
-        >
-          {passkeys.map((row) => (
-            <PasskeyItem key={row.id} row={row} done={setNotice} />
-          ))}
-        </ul>
-      )}
-      <AddPasskey done={setNotice} />
-    </div>
+    <ManagedList
+      ns="passkeys"
+      rows={passkeys}
+      item={(row, done) => <PasskeyItem key={row.id} row={row} done={done} />}
+      addForm={(done, close) => <LazyAddPasskeyForm done={done} close={close} />}
+    />
   );
-}
-
-function AddPasskey({ done }: { done: (notice: string | null) => void }) {
-  const t = useTranslations();
-  const [open, setOpen] = useState(false);
-  if (!open)
-    return (
-      <Button onClick={() => setOpen(true)} {...preloadSettingsForms}>
-        {t("passkeys.add")}
-      </Button>
-    );
-  return <LazyAddPasskeyForm done={done} close={() => setOpen(false)} />;
 }
 
 function PasskeyItem({ row, done }: { row: PasskeyRow; done: (notice: string | null) => void }) {
   const t = useTranslations();
   const [mode, setMode] = useState<"view" | "rename" | "remove">("view");
-  const call = usePasskeyCall(done);
+  const call = useSettingsCall(done, "passkeys.failed");
   function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");

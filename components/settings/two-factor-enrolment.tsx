@@ -55,14 +55,11 @@ export function TwoFactorEnrolment({
           hint={t("twoFactor.passwordHint")}
           errors={fieldErrors(t, start.state, "password")}
         />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" pending={start.pending}>
-            {start.pending ? t("twoFactor.starting") : t("twoFactor.continue")}
-          </Button>
-          <Button variant="secondary" onClick={cancel}>
-            {t("twoFactor.cancel")}
-          </Button>
-        </div>
+        <Actions
+          pending={start.pending}
+          label={start.pending ? t("twoFactor.starting") : t("twoFactor.continue")}
+          cancel={cancel}
+        />
       </form>
     );
   }
@@ -115,15 +112,35 @@ export function TwoFactorEnrolment({
           required
           errors={fieldErrors(t, confirm.state, "code")}
         />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" pending={confirm.pending}>
-            {confirm.pending ? t("twoFactor.confirming") : t("twoFactor.confirm")}
-          </Button>
-          <Button variant="secondary" onClick={cancel}>
-            {t("twoFactor.cancel")}
-          </Button>
-        </div>
+        <Actions
+          pending={confirm.pending}
+          label={confirm.pending ? t("twoFactor.confirming") : t("twoFactor.confirm")}
+          cancel={cancel}
+        />
       </form>
+    </div>
+  );
+}
+
+/** A step's submit button and Cancel. */
+function Actions({
+  pending,
+  label,
+  cancel,
+}: {
+  pending: boolean;
+  label: string;
+  cancel: () => void;
+}) {
+  const t = useTranslations();
+  return (
+    <div className="flex flex-wrap gap-3">
+      <Button type="submit" pending={pending}>
+        {label}
+      </Button>
+      <Button variant="secondary" onClick={cancel}>
+        {t("twoFactor.cancel")}
+      </Button>
     </div>
   );
 }

@@ -39,10 +39,10 @@ const facesFromServices = {
   message: "A service takes plain input (a ReceiveUpload, not a Request); lib/http calls it.",
 };
 
-// Links do not prefetch unless asked to (components/ui/link.tsx says why).
+// No next/link: Link of components/ui/link.tsx is a plain anchor (it says why).
 const nextLink = {
   name: "next/link",
-  message: "Use Link from @/components/ui/link (no prefetch by default).",
+  message: "Use Link from @/components/ui/link (a plain anchor, opened by SoftNavigation).",
 };
 
 export default defineConfig([

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { preload } from "react-dom";
 import { isLocale } from "@/lib/domain/locales";
+import { SoftNavigation } from "@/components/ui/soft-nav";
 import { I18nProvider } from "@/lib/i18n/client";
 import { clientCatalog } from "@/lib/i18n/client-catalog";
 import "./globals.css";
@@ -43,6 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale} path={catalog.path}>
           {children}
         </I18nProvider>
+        <SoftNavigation />
       </body>
     </html>
   );

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fileDisputeAction, updateDisputeAction } from "@/lib/actions/disputes";
-import { CLOSED_DISPUTE_STATUSES, DISPUTE_CHANNELS } from "@/lib/domain/disputes";
+import { CLOSED_DISPUTE_STATUSES, DISPUTE_CHANNELS } from "@/lib/domain/dispute-kinds";
 import { useTranslations } from "@/lib/i18n/client";
 
 // The forms of a flagged charge's dispute (./dispute-tracker.tsx shows it):

@@ -7,7 +7,7 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { CFPB_COMPLAINT_URL, type DisputeStatus, isClosedStatus } from "@/lib/domain/disputes";
 import { formatMoney } from "@/lib/domain/money";
 import type { RowI18n } from "@/lib/i18n/row-i18n";
-import { DisputeStepForm, FileDisputeForm } from "./dispute-forms";
+import { LazyDisputeStepForm, LazyFileDisputeForm } from "./lazy-charge-forms";
 
 // A flagged charge's dispute with the bank (issue 34, point 2): filed when,
 // how and under which law, what the bank owes by when (late or done), a
@@ -169,7 +169,7 @@ export async function DisputeTracker({ line, today }: { line: TransactionDto; to
               <details key={kind} className={details}>
                 <summary className={summary}>{t(STEP_SUMMARY[kind])}</summary>
                 <div className="mt-2">
-                  <DisputeStepForm
+                  <LazyDisputeStepForm
                     kind={kind}
                     disputeId={open.id}
                     caseId={caseId}
@@ -185,7 +185,7 @@ export async function DisputeTracker({ line, today }: { line: TransactionDto; to
         <details className={details}>
           <summary className={summary}>{t("disputes.file")}</summary>
           <div className="mt-2">
-            <FileDisputeForm transactionId={line.id} caseId={caseId} today={today} />
+            <LazyFileDisputeForm transactionId={line.id} caseId={caseId} today={today} />
           </div>
         </details>
       )}

@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { letterFacts } from "@/lib/data/letters";
 import { lettersFor, renderLetter, type MissingFact } from "@/lib/domain/letters";
-import { LetterItem } from "./letter-item";
+import { LazyLetterItem } from "./lazy-letter-item";
 
 /**
  * The case's letters, once a charge came after its confirmation: each that
@@ -69,7 +69,7 @@ export async function CaseLetters({ caseId }: { caseId: string }) {
           </a>
         </p>
         {letters.map(({ kind, en, zh }) => (
-          <LetterItem
+          <LazyLetterItem
             key={kind}
             kind={kind}
             name={t(`kind.${kind}`)}

@@ -1,15 +1,18 @@
 "use client";
 
-import { useId } from "react";
-import { Button, pendingProps } from "@/components/ui/button";
-import { CheckboxField, TextareaField, TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { fieldErrors } from "@/components/ui/form-state";
+import { useState } from "react";
+import { pendingProps } from "@/components/ui/button";
+import { lazyWithLoading } from "@/components/ui/lazy-with-loading";
 import { ActionError } from "@/components/ui/live-region";
 import { useActionCall } from "@/components/ui/use-action-call";
-import { useFormAction } from "@/components/ui/use-form-action";
-import { deleteCorrectionAction, reportOutOfDateAction } from "@/lib/actions/playbooks";
+import { deleteCorrectionAction } from "@/lib/actions/playbooks";
 import { useTranslations } from "@/lib/i18n/client";
+import type { CorrectionForm } from "./correction-form";
+
+// Fetched when "This is out of date" is first opened (issue 37's 150 kB).
+const LazyCorrectionForm = lazyWithLoading<Parameters<typeof CorrectionForm>[0]>(() =>
+  import("./correction-form").then((m) => m.CorrectionForm),
+);
 
 export type CorrectionRow = {
   id: string;
@@ -41,6 +44,7 @@ export function FactCorrections({
   everyoneAllowed: boolean;
 }) {
   const t = useTranslations();
+  const [open, setOpen] = useState(false);
   return (
     <div className="mt-2 space-y-2" data-testid="fact-corrections">
       {rows.length > 0 ? (
@@ -50,16 +54,18 @@ export function FactCorrections({
           ))}
         </ul>
       ) : null}
-      <details className="group text-xs">
+      <details className="group text-xs" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-semibold text-indigo-700 hover:underline dark:text-indigo-300">
           {t("playbooks.outOfDate")}
         </summary>
-        <CorrectionForm
-          slug={slug}
-          factPath={factPath}
-          today={today}
-          everyoneAllowed={everyoneAllowed}
-        />
+        {open ? (
+          <LazyCorrectionForm
+            slug={slug}
+            factPath={factPath}
+            today={today}
+            everyoneAllowed={everyoneAllowed}
+          />
+        ) : null}
       </details>
     </div>
   );
@@ -106,70 +112,5 @@ function CorrectionItem({ slug, row }: { slug: string; row: CorrectionRow }) {
         </div>
       ) : null}
     </li>
-  );
-}
-
-function CorrectionForm({
-  slug,
-  factPath,
-  today,
-  everyoneAllowed,
-}: {
-  slug: string;
-  factPath: string;
-  today: string;
-  everyoneAllowed: boolean;
-}) {
-  const t = useTranslations();
-  const { state, submit, retry, pending } = useFormAction(reportOutOfDateAction);
-  const errors = (name: string) => fieldErrors(t, state, name);
-  const base = useId();
-  const id = (name: string) => `${base}-${name}`;
-  return (
-    <form onSubmit={submit} className="mt-2 space-y-3" aria-label={t("playbooks.outOfDate")}>
-      <FormAlert state={state} retry={retry} />
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="factPath" value={factPath} />
-      <TextareaField
-        id={id("note")}
-        name="note"
-        required
-        maxLength={2000}
-        label={t("playbooks.correctionNote")}
-        errors={errors("note")}
-      />
-      <TextField
-        id={id("sourceUrl")}
-        name="sourceUrl"
-        type="url"
-        inputMode="url"
-        maxLength={500}
-        placeholder="https://"
-        label={t("playbooks.correctionSource")}
-        hint={t("playbooks.correctionSourceHint")}
-        errors={errors("sourceUrl")}
-      />
-      <div className="w-44">
-        <TextField
-          id={id("checkedOn")}
-          name="checkedOn"
-          type="date"
-          max={today}
-          defaultValue={today}
-          label={t("playbooks.correctionCheckedOn")}
-          errors={errors("checkedOn")}
-        />
-      </div>
-      {everyoneAllowed ? (
-        <CheckboxField
-          id={id("everyone")}
-          name="everyone"
-          label={t("playbooks.correctionEveryone")}
-        />
-      ) : null}
-      <Button type="submit" variant="secondary" pending={pending}>
-        {t("playbooks.correctionSubmit")}
-      </Button>
-    </form>
   );
 }

@@ -6,7 +6,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { EnumOptions } from "@/components/ui/enum-options";
 import { SelectField } from "@/components/ui/field";
-import { noAnswerReason } from "@/components/uploads/upload-client";
+import { noAnswerReason } from "@/components/uploads/no-answer";
 import { RECEIPT_KINDS } from "@/lib/domain/receipt-kinds";
 
 type Item = {

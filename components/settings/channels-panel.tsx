@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FailureAlert, useSettingsCall } from "@/components/settings/settings-call";
 import { LazyAddChannelForm } from "@/components/settings/lazy-settings-forms";
 import { ManagedList } from "@/components/settings/managed-list";
-import { channelErrorKey, type ChannelKind } from "@/lib/domain/channels";
+import type { ChannelKind } from "@/lib/domain/channels";
 import { useTranslations } from "@/lib/i18n/client";
 
 // The requests (and their error messages) are fetched on the first click
@@ -40,15 +40,6 @@ export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
   );
 }
 
-/** The last error in the reader's language when it is one the senders write, else as stored. */
-function useErrorText(): (stored: string) => string {
-  const t = useTranslations("channels.errors");
-  return (stored) => {
-    const known = channelErrorKey(stored);
-    return known ? t(known.key, known.values) : stored;
-  };
-}
-
 function Status({ row }: { row: ChannelRow }) {
   const t = useTranslations();
   if (!row.enabled) return <Badge>{t("channels.off")}</Badge>;
@@ -65,7 +56,6 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
   const t = useTranslations();
   const [confirming, setConfirming] = useState(false);
   const call = useSettingsCall(done, "common.requestFailed");
-  const errorText = useErrorText();
   return (
     <li className="space-y-3 p-4" data-testid="channel-row">
       <div className="min-w-0 space-y-1">
@@ -81,7 +71,7 @@ function ChannelItem({ row, done }: { row: ChannelRow; done: (notice: string | n
         </p>
         {row.lastStatus === "failed" && row.lastError ? (
           <p className="text-sm break-words text-red-700 dark:text-red-300">
-            {t("channels.lastError", { error: errorText(row.lastError) })}
+            {t("channels.lastError", { error: row.lastError })}
           </p>
         ) : null}
       </div>

@@ -11,7 +11,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createTokenAction } from "@/lib/actions/settings";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS } from "@/lib/domain/api-tokens";
 
-export function CreateTokenForm() {
+/** Opened from Settings' API tokens card (on-demand-form.tsx); `close` puts its button back. */
+export function CreateTokenForm({ close }: { close: () => void }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(createTokenAction, undefined, {
     resetOnSuccess: true,
@@ -28,6 +29,7 @@ export function CreateTokenForm() {
           id="token-name"
           name="name"
           required
+          autoFocus
           maxLength={60}
           label={t("settings.tokenName")}
           placeholder={t("settings.tokenNamePlaceholder")}
@@ -58,9 +60,12 @@ export function CreateTokenForm() {
             errors={fieldErrors(t, state, "currentPassword")}
           />
         </div>
-        <div className="sm:col-span-2">
+        <div className="flex flex-wrap gap-3 sm:col-span-2">
           <Button type="submit" pending={pending}>
             {pending ? t("settings.creatingToken") : t("settings.createToken")}
+          </Button>
+          <Button variant="secondary" onClick={close}>
+            {token ? t("settings.tokenDone") : t("common.cancel")}
           </Button>
         </div>
       </form>

@@ -10,7 +10,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { signOut } from "@/components/shell/sign-out";
 import { deleteAccountAction } from "@/lib/actions/settings";
 
-export function DeleteAccountForm() {
+/** Opened from Settings' danger zone (on-demand-form.tsx); `close` puts its button back. */
+export function DeleteAccountForm({ close }: { close: () => void }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(deleteAccountAction);
 
@@ -28,6 +29,7 @@ export function DeleteAccountForm() {
         type="email"
         autoComplete="off"
         required
+        autoFocus
         label={t("settings.confirmEmail")}
         errors={fieldErrors(t, state, "confirmEmail")}
       />
@@ -40,9 +42,14 @@ export function DeleteAccountForm() {
         label={t("settings.confirmPassword")}
         errors={fieldErrors(t, state, "password")}
       />
-      <Button type="submit" variant="danger" pending={pending} disabled={state.status === "ok"}>
-        {pending ? t("settings.deleting") : t("settings.deleteAccount")}
-      </Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" variant="danger" pending={pending} disabled={state.status === "ok"}>
+          {pending ? t("settings.deleting") : t("settings.deleteAccount")}
+        </Button>
+        <Button variant="secondary" onClick={close}>
+          {t("common.cancel")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -3,11 +3,10 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { fieldErrors, formMessage } from "@/components/ui/form-state";
-import { callAction, useFormAction } from "@/components/ui/use-form-action";
-import { requestEmailChangeAction, resendVerificationAction } from "@/lib/actions/email";
+import { formMessage } from "@/components/ui/form-state";
+import { callAction } from "@/components/ui/use-form-action";
+import { OnDemandForm } from "@/components/settings/on-demand-form";
+import { resendVerificationAction } from "@/lib/actions/email";
 import type { ActionState } from "@/lib/actions/result";
 import { useTranslations } from "@/lib/i18n/client";
 
@@ -61,7 +60,7 @@ export function EmailPanel({
               {t("pending", { email: pendingEmail })}
             </p>
           ) : null}
-          <ChangeForm />
+          <OnDemandForm which="emailChange" label={t("changeOpen")} />
         </>
       )}
     </div>
@@ -93,39 +92,5 @@ function Resend() {
         <Alert tone={state.status === "error" ? "error" : "success"}>{message}</Alert>
       ) : null}
     </div>
-  );
-}
-
-function ChangeForm() {
-  const t = useTranslations("emailVerification");
-  const tAll = useTranslations();
-  const { state, submit, retry, pending } = useFormAction(requestEmailChangeAction, undefined, {
-    resetOnSuccess: true,
-  });
-  return (
-    <form onSubmit={submit} className="space-y-5" data-testid="email-change-form">
-      <FormAlert state={state} retry={retry} />
-      <TextField
-        id="new-email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        label={t("newEmail")}
-        errors={fieldErrors(tAll, state, "email")}
-      />
-      <TextField
-        id="email-current-password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        label={t("currentPassword")}
-        errors={fieldErrors(tAll, state, "currentPassword")}
-      />
-      <Button type="submit" pending={pending}>
-        {t("change")}
-      </Button>
-    </form>
   );
 }

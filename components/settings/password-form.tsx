@@ -10,7 +10,8 @@ import { fieldErrors } from "@/components/ui/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "@/lib/actions/settings";
 
-export function PasswordForm() {
+/** Opened from Settings → Password (on-demand-form.tsx); `close` puts its button back. */
+export function PasswordForm({ close }: { close: () => void }) {
   const t = useTranslations();
   const { state, submit, retry, pending } = useFormAction(changePasswordAction);
 
@@ -28,6 +29,7 @@ export function PasswordForm() {
         type="password"
         autoComplete="current-password"
         required
+        autoFocus
         label={t("settings.currentPassword")}
         errors={fieldErrors(t, state, "currentPassword")}
       />
@@ -42,9 +44,14 @@ export function PasswordForm() {
         hint={t("auth.passwordHint")}
         errors={fieldErrors(t, state, "newPassword")}
       />
-      <Button type="submit" pending={pending} disabled={state.status === "ok"}>
-        {pending ? t("common.saving") : t("settings.changePassword")}
-      </Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={pending} disabled={state.status === "ok"}>
+          {pending ? t("common.saving") : t("settings.changePassword")}
+        </Button>
+        <Button variant="secondary" onClick={close}>
+          {t("common.cancel")}
+        </Button>
+      </div>
     </form>
   );
 }

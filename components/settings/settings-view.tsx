@@ -1,12 +1,10 @@
 import { CalendarFeedCard } from "@/components/settings/calendar-feed-card";
 import { ChannelsCard } from "@/components/settings/channels-card";
 import { EmailCard } from "@/components/settings/email-card";
-import { CreateTokenForm } from "@/components/settings/create-token-form";
-import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { LogoutEverywhereButton } from "@/components/settings/logout-everywhere-button";
+import { OnDemandForm } from "@/components/settings/on-demand-form";
 import { NotificationsForm } from "@/components/settings/notifications-form";
 import { PasskeysCard } from "@/components/settings/passkeys-card";
-import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { PushDevice } from "@/components/settings/push-device";
 import { SessionList } from "@/components/settings/session-list";
@@ -103,7 +101,7 @@ export function SettingsView({
 
         <Card>
           <CardHeader title={t("password")} description={t("passwordBody")} />
-          <PasswordForm />
+          <OnDemandForm which="password" label={t("changePassword")} />
         </Card>
 
         <EmailCard />
@@ -131,13 +129,13 @@ export function SettingsView({
 
         <Card>
           <CardHeader title={t("apiTokens")} description={t("apiTokensBody")} />
-          <CreateTokenForm />
+          <OnDemandForm which="createToken" label={t("newToken")} />
           <TokenList tokens={tokens} date={date} t={t} />
         </Card>
 
         <Card className="border-red-200 dark:border-red-900">
           <CardHeader title={t("dangerZone")} description={t("dangerBody")} />
-          <DeleteAccountForm />
+          <OnDemandForm which="deleteAccount" label={t("deleteAccountOpen")} danger />
         </Card>
       </div>
     </>

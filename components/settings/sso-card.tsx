@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { SsoUnlinkForm } from "@/components/settings/sso-unlink-form";
+import { LazySsoUnlinkForm } from "@/components/settings/lazy-settings-forms";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -72,7 +72,7 @@ export async function SsoCard({ outcome }: { outcome: string | undefined }) {
                     })}
                   </p>
                 </div>
-                <SsoUnlinkForm
+                <LazySsoUnlinkForm
                   id={identity.id}
                   email={identity.email || label}
                   needsPassword={needsPassword}

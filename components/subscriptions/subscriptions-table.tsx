@@ -1,6 +1,6 @@
 import { RenewalText } from "@/components/subscriptions/renewal";
 import { SubscriptionStatusBadge } from "@/components/subscriptions/status-badge";
-import { SoftNav } from "@/components/ui/soft-nav";
+import { SOFT_NAV } from "@/components/ui/link";
 import type { SubscriptionDto } from "@/lib/data/subscriptions";
 import { formatMoney } from "@/lib/domain/money";
 import {
@@ -39,9 +39,9 @@ export function SubscriptionsTable({
 
   // One table for every width: rows on wide screens, cards on phones (the
   // same cells placed on a grid), so each row is rendered once. Its links are
-  // plain anchors that SoftNav navigates client-side (cheaper than a Link a row).
+  // plain anchors marked for SoftNavigation (components/ui/soft-nav.tsx).
   return (
-    <SoftNav className="md:overflow-hidden md:rounded-2xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900">
+    <div className="md:overflow-hidden md:rounded-2xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900">
       <table className="block w-full text-left text-sm md:table">
         <thead className="hidden bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800/60 dark:text-slate-300 md:table-header-group">
           <tr>
@@ -56,6 +56,7 @@ export function SubscriptionsTable({
                   className={`px-4 py-3 font-semibold ${column.className ?? ""}`}
                 >
                   <a
+                    {...SOFT_NAV}
                     href={tableHref({ show, sort: column.key, dir: nextDir })}
                     className="inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-white"
                   >
@@ -87,6 +88,7 @@ export function SubscriptionsTable({
               <td className="max-md:col-start-1 max-md:row-start-1 max-md:truncate max-md:font-semibold md:px-4 md:py-3 md:font-medium">
                 {/* On a phone the whole card is the link. */}
                 <a
+                  {...SOFT_NAV}
                   href={`/subscriptions/${s.id}`}
                   className="max-md:after:absolute max-md:after:inset-0 max-md:after:rounded-2xl md:text-indigo-700 md:hover:underline md:dark:text-indigo-300"
                 >
@@ -118,6 +120,6 @@ export function SubscriptionsTable({
           ))}
         </tbody>
       </table>
-    </SoftNav>
+    </div>
   );
 }

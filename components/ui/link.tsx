@@ -1,21 +1,22 @@
-import NextLink from "next/link";
 import type { ComponentProps } from "react";
-import { LinkPending } from "./link-pending";
+
+/** The attribute that asks SoftNavigation (./soft-nav.tsx) to open a link in the app. */
+export const SOFT_NAV = { "data-soft-nav": "" } as const;
 
 /**
- * next/link without prefetching by default. Every page here is rendered per
- * request for the signed-in user, so a prefetch is a server render of its
- * own, and Next.js prefetches every link that scrolls into view: a list page
- * of 50 rows caused about 30 extra server requests per view (measured by
- * `npm run bench`), for data a click fetches anyway. Pass `prefetch` where a
- * link is worth it. Without prefetching a click waits for the server, so
- * the link shows progress while it does (LinkPending).
+ * A link inside the app: a plain `<a>` that the one SoftNavigation of the
+ * root layout opens client-side (no full page load, a progress bar while
+ * the page is on its way, no prefetch). Not next/link: every page here is
+ * rendered per request for the signed-in user, so its prefetch was a server
+ * render of its own (a list of 50 rows caused about 30 per view, measured by
+ * `npm run bench`); and as a client component per link it cost server CPU
+ * to render and about 2.5 kB of gzipped JavaScript on every page (issue 37).
+ * A server component: nothing of it runs in the browser.
  */
-export function Link({ prefetch = false, children, ...props }: ComponentProps<typeof NextLink>) {
+export function Link({ href, children, ...props }: ComponentProps<"a"> & { href: string }) {
   return (
-    <NextLink prefetch={prefetch} {...props}>
+    <a href={href} {...SOFT_NAV} {...props}>
       {children}
-      <LinkPending />
-    </NextLink>
+    </a>
   );
 }

@@ -38,10 +38,7 @@ export function postForm(
   });
 }
 
-/** Why no answer came, as a key of the catalog's `errors`. */
-export function noAnswerReason(): "upload_offline" | "upload_network" {
-  return navigator.onLine === false ? "upload_offline" : "upload_network";
-}
+export { noAnswerReason } from "./no-answer";
 
 /** A refusal in codes: the error's code, its first field's code, and its details. */
 export type Refusal = { code?: string; fieldCode?: string; limit?: number; row?: number };

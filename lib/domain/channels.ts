@@ -96,6 +96,9 @@ export function channelErrorKey(
   const rules: [RegExp, (m: RegExpExecArray) => string, string[]][] = [
     [/^answered (\d{3}), a redirect/, () => "redirect", ["status"]],
     [/^answered (\d{3})$/, () => "status", ["status"]],
+    // The common codes in plain words (the code stays, for whoever debugs it).
+    [/^could not connect \((ENOTFOUND|EAI_AGAIN)\)$/, () => "hostNotFound", ["code"]],
+    [/^could not connect \((ECONNREFUSED)\)$/, () => "connectRefused", ["code"]],
     [/^could not connect \(([A-Z_0-9]{1,30})\)$/, () => "connectCode", ["code"]],
     [/^could not connect$/, () => "connect", []],
     [

@@ -5,23 +5,22 @@
 import { addDays } from "./dates";
 import { bankDuties, type BankDuty, type DisputeDeadline } from "./dispute-deadlines";
 
-export const DISPUTE_CHANNELS = ["online", "phone", "mail", "branch", "chat"] as const;
-export type DisputeChannel = (typeof DISPUTE_CHANNELS)[number];
-
-export const DISPUTE_STATUSES = [
-  "filed",
-  "provisional_credit",
-  "credited",
-  "denied",
-  "withdrawn",
-] as const;
-export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
-
-export const CLOSED_DISPUTE_STATUSES = ["credited", "denied", "withdrawn"] as const;
-export type ClosedDisputeStatus = (typeof CLOSED_DISPUTE_STATUSES)[number];
-
-export const DISPUTE_LAWS = ["fcba", "reg_e"] as const;
-export type DisputeLaw = (typeof DISPUTE_LAWS)[number];
+export {
+  CLOSED_DISPUTE_STATUSES,
+  DISPUTE_CHANNELS,
+  DISPUTE_LAWS,
+  DISPUTE_STATUSES,
+  type ClosedDisputeStatus,
+  type DisputeChannel,
+  type DisputeLaw,
+  type DisputeStatus,
+} from "./dispute-kinds";
+import {
+  CLOSED_DISPUTE_STATUSES,
+  type ClosedDisputeStatus,
+  type DisputeLaw,
+  type DisputeStatus,
+} from "./dispute-kinds";
 
 export function isClosedStatus(status: DisputeStatus): status is ClosedDisputeStatus {
   return (CLOSED_DISPUTE_STATUSES as readonly string[]).includes(status);

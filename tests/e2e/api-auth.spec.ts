@@ -176,6 +176,9 @@ test("a token revoked in Settings is refused", async ({ page, request }) => {
 
   await page.goto("/settings");
   await ready(page);
+  // The form opens from its button, with the name field focused.
+  await page.getByRole("button", { name: "New token" }).click();
+  await expect(page.getByLabel("Token name")).toBeFocused();
   await page.getByLabel("Token name").fill("Backup script");
   // Creating a token asks for the password: a borrowed session alone cannot mint one.
   await page.getByLabel("Confirm with your password").fill("not my password");

@@ -198,6 +198,8 @@ test("changing the password signs out and the new password works", async ({ page
   const email = await register(page);
   await page.goto("/settings");
   await ready(page);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByLabel("Current password")).toBeFocused();
   await page.getByLabel("Current password").fill("wrong current password");
   await page.getByLabel("New password").fill("brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -218,6 +220,12 @@ test("deleting the account needs the email and password, then removes it", async
   const email = await register(page);
   await page.goto("/settings");
   await ready(page);
+  // Behind a button of its own; Cancel puts the button back.
+  await page.getByRole("button", { name: "I want to delete my account" }).click();
+  await expect(page.getByLabel("Type your email to confirm")).toBeFocused();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Type your email to confirm")).toHaveCount(0);
+  await page.getByRole("button", { name: "I want to delete my account" }).click();
   await page.getByLabel("Type your email to confirm").fill("someone.else@example.com");
   await page.getByLabel("Your password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account" }).click();

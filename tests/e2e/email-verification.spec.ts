@@ -85,6 +85,7 @@ test("a change takes effect through the new address's link; the old one is told;
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(url("/settings"));
   await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Change email address" }).click();
   const form = page.getByTestId("email-change-form");
 
   await form.getByLabel("New email address").fill(taken);

@@ -59,7 +59,10 @@ describe("channelErrorKey", () => {
   const cases: [string, string, Record<string, string>][] = [
     ["answered 503", "status", { status: "503" }],
     ["answered 302, a redirect, which is not followed", "redirect", { status: "302" }],
-    ["could not connect (ECONNREFUSED)", "connectCode", { code: "ECONNREFUSED" }],
+    ["could not connect (ECONNRESET)", "connectCode", { code: "ECONNRESET" }],
+    ["could not connect (ECONNREFUSED)", "connectRefused", { code: "ECONNREFUSED" }],
+    ["could not connect (ENOTFOUND)", "hostNotFound", { code: "ENOTFOUND" }],
+    ["could not connect (EAI_AGAIN)", "hostNotFound", { code: "EAI_AGAIN" }],
     ["could not connect", "connect", {}],
     ["target_not_allowed: address_not_allowed", "refused_address_not_allowed", {}],
     ["target_not_allowed: scheme_not_allowed", "refused_scheme_not_allowed", {}],

@@ -6,12 +6,14 @@ import { formatDateOnly } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { detectMapping } from "@/lib/domain/statement-layouts";
 import { rowsBeforeLines, toStatementLine, type ColumnMapping } from "@/lib/domain/statements";
+import { EMPTY_MAPPING, toForm, type Mapping } from "./statement-mapping";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 // A statement CSV as the browser previews it before the upload: the first
 // rows read with csv-parse's browser build, the columns found by the same
-// rules as the server (lib/domain/statements), the mapping as the form
-// edits it, and the first lines as they will be stored.
+// rules as the server (lib/domain/statements), and the first lines as they
+// will be stored. Fetched when a file is chosen (statement-import-form.tsx),
+// not with the page (issue 37's 150 kB).
 
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 5;
@@ -25,68 +27,10 @@ export type Preview =
       detected: boolean;
       /** Whether the sign of a charge is known; when not, the form asks. */
       signKnown: boolean;
+      /** The columns found, as the form edits them (empty when none were). */
+      mapping: Mapping;
     }
   | { format: "unreadable" };
-
-export type Mapping = {
-  date: string;
-  description: string;
-  /** "amount" (one signed column) or "split" (debit and credit columns). */
-  shape: "amount" | "split";
-  amount: string;
-  debit: string;
-  credit: string;
-  /** "" while the sign is not known and the user has not said it. */
-  charges: "negative" | "positive" | "";
-  header: boolean;
-  skipRows: string;
-};
-
-export const EMPTY_MAPPING: Mapping = {
-  date: "",
-  description: "",
-  shape: "amount",
-  amount: "",
-  debit: "",
-  credit: "",
-  charges: "",
-  header: true,
-  skipRows: "0",
-};
-
-export function toForm(mapping: ColumnMapping, signKnown: boolean): Mapping {
-  const text = (n: number | undefined) => (n === undefined ? "" : String(n));
-  return {
-    date: text(mapping.date),
-    description: text(mapping.description),
-    shape: mapping.amount !== undefined ? "amount" : "split",
-    amount: text(mapping.amount),
-    debit: text(mapping.debit),
-    credit: text(mapping.credit),
-    charges: signKnown ? mapping.charges : "",
-    header: mapping.header,
-    skipRows: String(mapping.skipRows ?? 0),
-  };
-}
-
-/** The mapping the server takes, or null while a column is still to be chosen. */
-export function fromForm(form: Mapping): ColumnMapping | null {
-  const n = (text: string) => (text === "" ? undefined : Number(text));
-  const date = n(form.date);
-  const description = n(form.description);
-  if (date === undefined || description === undefined) return null;
-  const skip = Number(form.skipRows);
-  const skipRows = Number.isInteger(skip) && skip >= 0 && skip <= 50 ? skip : 0;
-  if (form.shape === "amount") {
-    const amount = n(form.amount);
-    if (amount === undefined || form.charges === "") return null;
-    return { date, description, amount, charges: form.charges, header: form.header, skipRows };
-  }
-  const debit = n(form.debit);
-  const credit = n(form.credit);
-  if (debit === undefined || credit === undefined) return null;
-  return { date, description, debit, credit, charges: "positive", header: form.header, skipRows };
-}
 
 export async function readPreview(file: File): Promise<Preview> {
   // The same decoding as the server's: a byte-order mark, else UTF-8, GB18030 or windows-1252.
@@ -119,6 +63,7 @@ export async function readPreview(file: File): Promise<Preview> {
       issuer: found?.issuer ?? null,
       detected: Boolean(found),
       signKnown: found?.signKnown ?? false,
+      mapping: found ? toForm(found.mapping, found.signKnown) : { ...EMPTY_MAPPING },
     };
   } catch {
     return { format: "unreadable" };

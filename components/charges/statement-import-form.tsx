@@ -9,17 +9,19 @@ import { FilePicker } from "@/components/ui/file-picker";
 import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { AccountKindField, kindAssumedFrom } from "./account-kind-field";
 import { useTranslations } from "@/lib/i18n/client";
-import { detectMapping } from "@/lib/domain/statement-layouts";
-import {
-  EMPTY_MAPPING,
-  fromForm,
-  PreviewTable,
-  readPreview,
-  SignEvidence,
-  toForm,
-  type Mapping,
-  type Preview,
-} from "./statement-columns";
+import { lazyWithLoading } from "@/components/ui/lazy-with-loading";
+import type { PreviewTable, Preview, SignEvidence } from "./statement-columns";
+import { EMPTY_MAPPING, fromForm, type Mapping } from "./statement-mapping";
+
+// The preview's code (the CSV reader and the column rules) comes when a file
+// is chosen, not with the page.
+const columns = () => import("./statement-columns");
+const LazyPreviewTable = lazyWithLoading<Parameters<typeof PreviewTable>[0]>(() =>
+  columns().then((m) => m.PreviewTable),
+);
+const LazySignEvidence = lazyWithLoading<Parameters<typeof SignEvidence>[0]>(() =>
+  columns().then((m) => m.SignEvidence),
+);
 
 // Import a statement: the file is read in the browser first (its first rows,
 // by the same rules as the server) so the columns found can be checked
@@ -67,12 +69,16 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
     setFile(chosen);
     setPreview(null);
     if (!chosen) return;
-    const read = await readPreview(chosen);
-    setPreview(read);
-    if (read.format === "csv") {
-      const found = detectMapping(read.rows);
-      setMapping(found ? toForm(found.mapping, found.signKnown) : { ...EMPTY_MAPPING });
+    let read: Preview;
+    try {
+      read = await (await columns()).readPreview(chosen);
+    } catch {
+      // Its code could not be fetched (offline, or the app was rebuilt since).
+      setFailure({ key: `errors.${noAnswerReason()}`, retry: false });
+      return;
     }
+    setPreview(read);
+    if (read.format === "csv") setMapping(read.mapping);
   }
 
   const columnMapping = preview?.format === "csv" ? fromForm(mapping) : null;
@@ -288,7 +294,7 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
           </div>
           {mapping.shape === "amount" && mapping.charges === "" ? (
             <Alert tone="info" testId="import-sign">
-              <SignEvidence rows={preview.rows} form={mapping} />
+              <LazySignEvidence rows={preview.rows} form={mapping} />
             </Alert>
           ) : null}
           <TextField
@@ -309,7 +315,7 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
           />
           {/* While the sign is asked, the question and its lines stand in for the preview. */}
           {mapping.shape === "amount" && mapping.charges === "" && mapping.amount !== "" ? null : (
-            <PreviewTable rows={preview.rows} mapping={columnMapping} />
+            <LazyPreviewTable rows={preview.rows} mapping={columnMapping} />
           )}
         </fieldset>
       ) : null}

@@ -12,7 +12,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNoteAction } from "@/lib/actions/notes";
 import { FAILURE_REASONS } from "@/lib/domain/attempts";
 import { NOTE_CHANNELS } from "@/lib/domain/notes";
-import { instantToWallTime } from "@/lib/domain/dates";
+import { instantToWallTime } from "@/lib/domain/wall-time";
 import { draftKey } from "./draft-store";
 import { clearDraft, readDraft, writeDraft } from "./note-draft";
 

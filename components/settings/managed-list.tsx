@@ -25,7 +25,7 @@ export function ManagedList<Row extends { id: string }>({
   item: (row: Row, done: Done) => ReactNode;
   addForm: (done: Done, close: () => void) => ReactNode;
 }) {
-  const t = useTranslations(ns);
+  const t = useTranslations();
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   return (
@@ -36,10 +36,10 @@ export function ManagedList<Row extends { id: string }>({
         </Alert>
       ) : null}
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t(`${ns}.empty`)}</p>
       ) : (
         <ul
-          aria-label={t("listLabel")}
+          aria-label={t(`${ns}.listLabel`)}
           className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
         >
           {rows.map((row) => item(row, setNotice))}
@@ -49,7 +49,7 @@ export function ManagedList<Row extends { id: string }>({
         addForm(setNotice, () => setAdding(false))
       ) : (
         <Button onClick={() => setAdding(true)} {...preloadSettingsForms}>
-          {t("add")}
+          {t(`${ns}.add`)}
         </Button>
       )}
     </div>

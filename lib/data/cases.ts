@@ -12,7 +12,8 @@ import {
   planTransition,
   type TransitionRefusal,
 } from "@/lib/domain/case-workflow";
-import { todayIn, wallTimeToInstant } from "@/lib/domain/dates";
+import { todayIn } from "@/lib/domain/dates";
+import { wallTimeToInstant } from "@/lib/domain/wall-time";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { OpenCaseInput, TransitionInput, UpdateCaseInput } from "@/lib/validation/cases";
 import { caseSelect, toCaseDto, type CaseDto } from "./case-dto";

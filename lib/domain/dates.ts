@@ -1,5 +1,4 @@
 import { dateTimeFormat } from "./intl";
-import { TZDate } from "@date-fns/tz";
 
 // Calendar dates (a renewal day, a follow-up day) are `YYYY-MM-DD` with no
 // time zone: they must never shift a day when shown. Instants are stored in
@@ -47,34 +46,4 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
     month: "2-digit",
     day: "2-digit",
   }).format(now);
-}
-
-const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
-
-/**
- * "2026-11-24T10:30:15" (seconds optional) as read on a clock in `timeZone` → the UTC instant.
- * A datetime-local input gives wall time; the user's zone, not the server's, says what it means.
- */
-export function wallTimeToInstant(value: string, timeZone: string): Date | null {
-  const match = WALL_TIME.exec(value);
-  if (!match || !isDateOnly(value.slice(0, 10))) return null;
-  const [y, mo, d, h, mi, sec = 0] = match
-    .slice(1, 7)
-    .map((part) => (part === undefined ? undefined : Number(part))) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number | undefined,
-  ];
-  if (h > 23 || mi > 59 || sec > 59) return null;
-  return new Date(new TZDate(y, mo - 1, d, h, mi, sec, timeZone).getTime());
-}
-
-/** The instant as a datetime-local value (to the second) on a clock in `timeZone`. */
-export function instantToWallTime(instant: Date, timeZone: string): string {
-  const zoned = new TZDate(instant.getTime(), timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}T${pad(zoned.getHours())}:${pad(zoned.getMinutes())}:${pad(zoned.getSeconds())}`;
 }

@@ -1,4 +1,5 @@
-import { todayIn, wallTimeToInstant } from "./dates";
+import { todayIn } from "./dates";
+import { wallTimeToInstant } from "./wall-time";
 
 /**
  * One entry of a case's history: when it happened (`at`, what the user says

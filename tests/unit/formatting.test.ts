@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatDateOnly,
-  instantToWallTime,
-  isDateOnly,
-  todayIn,
-  wallTimeToInstant,
-} from "@/lib/domain/dates";
+import { formatDateOnly, isDateOnly, todayIn } from "@/lib/domain/dates";
+import { instantToWallTime, wallTimeToInstant } from "@/lib/domain/wall-time";
 import { formatMoney, isCurrencyCode, minorUnitDigits } from "@/lib/domain/money";
 
 describe("money", () => {

@@ -11,7 +11,7 @@ import {
 
 export type ChannelOutcome = CallOutcome;
 
-const keys: OutcomeKeys = {
+export const CHANNEL_KEYS: OutcomeKeys = {
   limitReached: "channels.limitReached",
   failed: "channels.failed",
   codes: {
@@ -20,7 +20,7 @@ const keys: OutcomeKeys = {
   },
 };
 
-const outcomeOf = (response: Response) => outcomeWith(response, keys);
+const outcomeOf = (response: Response) => outcomeWith(response, CHANNEL_KEYS);
 
 const one = (id: string) => `/api/v1/me/channels/${encodeURIComponent(id)}`;
 

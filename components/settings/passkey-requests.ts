@@ -15,13 +15,17 @@ import {
 
 export type PasskeyOutcome = CallOutcome;
 
-const keys: OutcomeKeys = {
+export const PASSKEY_KEYS: OutcomeKeys = {
   limitReached: "passkeys.limitReached",
   failed: "passkeys.failed",
-  codes: { conflict: "passkeys.alreadyRegistered", rate_limited: "auth.rateLimited" },
+  codes: {
+    conflict: "passkeys.alreadyRegistered",
+    rate_limited: "auth.rateLimited",
+    busy: "passkeys.addBusy",
+  },
 };
 
-const outcomeOf = (response: Response) => outcomeWith(response, keys);
+const outcomeOf = (response: Response) => outcomeWith(response, PASSKEY_KEYS);
 
 /** Password → options → the authenticator → the new credential to the server. */
 export async function registerPasskey(password: string, name: string): Promise<PasskeyOutcome> {

@@ -5,12 +5,14 @@
 // A slow or fast spell of this shared machine then lands on both sides of a round alike, which a
 // partial `npm run bench` of one checkout after the other cannot promise. PROFILE_USER picks the
 // user (typical, heavy or peer); `{case}` in a path is their case, as the bench picks it (pageCaseId).
+// AB_NEW=1 makes every request a URL no view had before (as after a write), so each is rendered
+// rather than served from the signed-in page cache.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generateDataset } from "./dataset.mjs";
-import { pageCaseId } from "./load.mjs";
+import { pageCaseId, rotating } from "./load.mjs";
 import { passwordHash } from "./server.mjs";
 
 const [dirA, dirB, ...paths] = process.argv.slice(2);
@@ -56,6 +58,9 @@ async function run(side, target, seconds) {
       "accept-encoding": "gzip, deflate, br, zstd",
       accept: "text/html",
     },
+    ...(process.env.AB_NEW
+      ? { requests: rotating([{ cookie: side.cookie }], { everyViewNew: true }) }
+      : {}),
   });
   if (result.non2xx || result.errors) throw new Error(`${side.name} ${target}: errors`);
   return (side.server.cpuMs() - before) / result.requests.total;

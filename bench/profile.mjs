@@ -1,12 +1,13 @@
 // `npx tsx bench/profile.mjs <path> [seconds]`: a CPU profile of the production
 // server while autocannon drives one page as the typical user of the bench
 // data set; prints where the server's time goes. For working on a budget.
+// PROFILE_NEW=1 profiles renders (after a write) instead of page-cache hits.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generateDataset } from "./dataset.mjs";
-import { pageCaseId } from "./load.mjs";
+import { pageCaseId, rotating } from "./load.mjs";
 import { passwordHash, signIn, startServer } from "./server.mjs";
 
 const target = process.argv[2] ?? "/dashboard";
@@ -30,6 +31,9 @@ const result = await autocannon({
   connections: 1,
   duration: seconds,
   headers: { cookie, "accept-encoding": "gzip, deflate, br, zstd", accept: "text/html" },
+  // PROFILE_NEW=1: every request a URL no view had before (a query the page
+  // ignores), so each one is rendered, as after a write, not served from the page cache.
+  ...(process.env.PROFILE_NEW ? { requests: rotating([{ cookie }], { everyViewNew: true }) } : {}),
 });
 console.log(
   `${target}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, non2xx ${result.non2xx}`,

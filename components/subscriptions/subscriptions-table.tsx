@@ -81,31 +81,20 @@ export function SubscriptionsTable({
         </thead>
         <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800">
           {subscriptions.map((s) => (
-            <tr
-              key={s.id}
-              className="relative max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-2xl max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-4 max-md:dark:border-slate-800 max-md:dark:bg-slate-900 md:hover:bg-slate-50 md:dark:hover:bg-slate-800/40"
-            >
-              <td className="max-md:col-start-1 max-md:row-start-1 max-md:truncate max-md:font-semibold md:px-4 md:py-3 md:font-medium">
+            <tr key={s.id} className="subs-row">
+              <td className="subs-name">
                 {/* On a phone the whole card is the link. */}
-                <a
-                  {...SOFT_NAV}
-                  href={`/subscriptions/${s.id}`}
-                  className="max-md:after:absolute max-md:after:inset-0 max-md:after:rounded-2xl md:text-indigo-700 md:hover:underline md:dark:text-indigo-300"
-                >
+                <a {...SOFT_NAV} href={`/subscriptions/${s.id}`} className="subs-link">
                   {s.provider}
                 </a>
               </td>
-              <td className="text-slate-600 max-md:col-span-2 max-md:row-start-2 max-md:truncate md:px-4 md:py-3 dark:text-slate-300">
+              <td className="subs-category">
                 {t(`domain.category.${s.category}`)}
                 {s.plan ? <span className="md:hidden"> · {s.plan}</span> : null}
               </td>
-              <td className="hidden text-slate-600 md:table-cell md:px-4 md:py-3 dark:text-slate-300">
-                {s.plan ?? t("subscriptions.none")}
-              </td>
-              <td className="whitespace-nowrap tabular-nums max-md:col-start-1 max-md:row-start-3 max-md:mt-2 max-md:font-semibold md:px-4 md:py-3 md:text-right">
-                {price(s)}
-              </td>
-              <td className="whitespace-nowrap max-md:col-start-2 max-md:row-start-3 max-md:mt-2 max-md:text-right max-md:text-slate-500 md:px-4 md:py-3 md:text-slate-600 md:dark:text-slate-300">
+              <td className="subs-plan">{s.plan ?? t("subscriptions.none")}</td>
+              <td className="subs-price">{price(s)}</td>
+              <td className="subs-renewal">
                 <RenewalText
                   subscription={s}
                   timeZone={timeZone}
@@ -113,7 +102,7 @@ export function SubscriptionsTable({
                   i18n={i18n}
                 />
               </td>
-              <td className="max-md:col-start-2 max-md:row-start-1 max-md:text-right md:px-4 md:py-3">
+              <td className="subs-status">
                 <SubscriptionStatusBadge status={s.status} t={t} />
               </td>
             </tr>

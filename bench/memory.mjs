@@ -12,6 +12,9 @@
 // WEB_CONCURRENCY and the server's other settings come from the environment
 // as they would for npm start. MEMORY_DATA_DIR keeps the data set in a folder
 // of your choosing and reuses it on the next run (generating it takes minutes).
+// MEMORY_NEW=1 makes every request a render (a URL no view had before, as
+// after a write) instead of a page-cache hit; MEMORY_NODE_ARGS adds Node.js
+// flags after npm start's own (e.g. "--max-old-space-size=128" to try one).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +26,8 @@ import { passwordHash, signIn, startServer } from "./server.mjs";
 import { rotating } from "./load.mjs";
 
 const REQUESTS = Number(process.env.MEMORY_REQUESTS || 3000);
+const EVERY_VIEW_NEW = process.env.MEMORY_NEW === "1";
+const NODE_ARGS = (process.env.MEMORY_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 const log = (message) => console.log(`[memory] ${message}`);
 
 /** A field of /proc/<pid>/smaps_rollup (Rss, Pss …) in MiB; 0 once the process is gone. */
@@ -106,7 +111,7 @@ try {
     });
     fs.writeFileSync(datasetFile, JSON.stringify({ peer: dataset.peer }));
   }
-  const server = await startServer(dataDir);
+  const server = await startServer(dataDir, {}, NODE_ARGS);
   const supervisorPid = server.child.pid;
   await settle(3000);
   print("idle after start", snapshot(supervisorPid));
@@ -132,13 +137,15 @@ try {
     };
   };
   const sampler = setInterval(sample, 200);
-  log(`${REQUESTS} dashboard requests, 10 sessions at c=10…`);
+  log(
+    `${REQUESTS} dashboard requests, 10 sessions at c=10${EVERY_VIEW_NEW ? ", every one rendered" : ""}…`,
+  );
   const result = await autocannon({
     url: `${server.base}/dashboard`,
     connections: 10,
     amount: REQUESTS,
     headers: { accept: "text/html", "accept-encoding": "br, gzip" },
-    requests: rotating(sessions),
+    requests: rotating(sessions, { everyViewNew: EVERY_VIEW_NEW }),
   });
   sample();
   clearInterval(sampler);

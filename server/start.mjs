@@ -5,17 +5,18 @@
 //      the environment or is generated on first start (prepare-data.mjs);
 //      scaled out, it and the VAPID pair must come from the environment.
 //   2. The SQLite database is migrated (scripts/migrate.mjs, offline).
-//   3. The production build is made when it is missing or its sources changed.
+//   3. The production build is made when it is missing or its sources changed
+//      (scripts/build.mjs, in a child process).
 //   4. The server listens on PORT (3000), in one worker process per core
 //      (WEB_CONCURRENCY), each started again at once whenever it dies
 //      (supervisor.mjs); each worker serves through http-server.mjs.
 // `npm run dev` does 1, 2 and serves with hot reload instead of 3.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { workerRole } from "../lib/config/settings.mjs";
-import { buildIfStale } from "../scripts/build.mjs";
-import { buildWorkers } from "../scripts/build-workers.mjs";
 import { dataDirFromEnv, root } from "../scripts/paths.mjs";
-import { log, read } from "./log.mjs";
+import { fail, read } from "./log.mjs";
 import {
   keepFilesPrivate,
   loadOrCreateSecret,
@@ -59,12 +60,18 @@ if (workerRole().servingChild) {
   makeDatabasePrivate();
   if (dev) {
     // The worker pool's entry is bundled apart from Next's build (scripts/build-workers.mjs).
+    const { buildWorkers } = await import("../scripts/build-workers.mjs");
     buildWorkers();
     writePidFile(dataDir);
     await serve();
   } else {
-    const seconds = buildIfStale();
-    if (seconds !== null) log(`built in ${seconds.toFixed(1)} s`);
+    // In a child process (scripts/build.mjs builds only when stale): hashing
+    // every source file left this process, which lives as long as the
+    // server, about 10 MiB larger (bench/memory.mjs).
+    const build = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], {
+      stdio: "inherit",
+    });
+    if (build.status !== 0) fail(`the build failed (exit ${build.status ?? build.signal})`);
     await supervise({ exec: fileURLToPath(import.meta.url), dataDir });
   }
 }

@@ -15,7 +15,12 @@ import { checksOfCases, type CaseCheckDto } from "./case-checks";
 import { notFoundError } from "./errors";
 import { noteSelect, toNoteDto, type NoteDto } from "./notes";
 import { receiptSelect, toReceiptDto, type ReceiptDto } from "./receipts";
-import { subscriptionSelect, toSubscriptionDto, type SubscriptionDto } from "./subscriptions";
+import {
+  ownerLeadTimes,
+  subscriptionSelect,
+  toSubscriptionDto,
+  type SubscriptionDto,
+} from "./subscriptions";
 import type { Actor } from "./users";
 
 // "Download my data" reads an account of any size with flat memory: every
@@ -97,6 +102,7 @@ export async function* inBatches<R extends { id: string }, T>(
 }
 
 export function exportSubscriptions(actor: Actor): AsyncGenerator<SubscriptionDto[]> {
+  let ownerDefault: Promise<number[]> | undefined;
   return inBatches(
     (position, take) =>
       db.subscription.findMany({
@@ -106,7 +112,10 @@ export function exportSubscriptions(actor: Actor): AsyncGenerator<SubscriptionDt
         select: subscriptionSelect,
       }),
     (row) => row.createdAt,
-    (rows) => rows.map(toSubscriptionDto),
+    async (rows) => {
+      const lead = await (ownerDefault ??= ownerLeadTimes(actor));
+      return rows.map((row) => toSubscriptionDto(row, lead));
+    },
   );
 }
 

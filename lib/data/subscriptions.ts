@@ -88,20 +88,29 @@ export const subscriptionSelect = {
   remindDaysBefore: true,
   noticeDays: true,
   createdAt: true,
-  // The owner's lead times: the default of a subscription without its own.
-  user: { select: { notificationSettings: { select: { renewalDays: true } } } },
-} as const satisfies Partial<Record<keyof SubscriptionDto | "user", unknown>>;
+} as const satisfies Partial<Record<keyof SubscriptionDto, unknown>>;
 
 type SubscriptionRow = Prisma.SubscriptionGetPayload<{ select: typeof subscriptionSelect }>;
 
-export function toSubscriptionDto({ user, ...row }: SubscriptionRow): SubscriptionDto {
+/**
+ * The owner's lead times (Settings → Notifications): the default of every
+ * subscription without its own. One read for a whole list, not a join per
+ * row (the join cost a list two more statements: its users, their settings).
+ */
+export async function ownerLeadTimes(actor: Actor): Promise<number[]> {
+  const settings = await db.notificationSettings.findUnique({
+    where: { userId: actor.id },
+    select: { renewalDays: true },
+  });
+  return parseLeadTimes(settings?.renewalDays ?? null) ?? DEFAULT_PREFS.renewalDays;
+}
+
+/** A row as the API shows it; ownerDefault: ownerLeadTimes of its owner. */
+export function toSubscriptionDto(row: SubscriptionRow, ownerDefault: number[]): SubscriptionDto {
   const own = parseLeadTimes(row.remindDaysBefore);
   return {
     ...row,
-    remindDaysBefore:
-      own ??
-      parseLeadTimes(user.notificationSettings?.renewalDays ?? null) ??
-      DEFAULT_PREFS.renewalDays,
+    remindDaysBefore: own ?? ownerDefault,
     remindDaysBeforeDefault: own === null,
     category: fromColumn(SUBSCRIPTION_CATEGORIES, row.category),
     billingCycle: fromColumn(BILLING_CYCLES, row.billingCycle),
@@ -151,30 +160,37 @@ export async function createSubscription(
     });
   });
   await rematchLines(actor);
-  return toSubscriptionDto(row);
+  return toSubscriptionDto(row, await ownerLeadTimes(actor));
 }
 
 // Cached per request: a page and its metadata ask for the same row once.
 export const getSubscription = cache(async (actor: Actor, id: string): Promise<SubscriptionDto> => {
-  const row = await db.subscription.findFirst({
-    where: { id, userId: actor.id },
-    select: subscriptionSelect,
-  });
+  const [row, ownerDefault] = await Promise.all([
+    db.subscription.findFirst({ where: { id, userId: actor.id }, select: subscriptionSelect }),
+    ownerLeadTimes(actor),
+  ]);
   if (!row) throw subscriptionNotFound();
-  return toSubscriptionDto(row);
+  return toSubscriptionDto(row, ownerDefault);
 });
 
 export async function listSubscriptions(
   actor: Actor,
   query: PageQuery,
 ): Promise<Page<SubscriptionDto>> {
-  const rows = await db.subscription.findMany({
-    where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: subscriptionSelect,
-  });
-  return toPage(rows.map(toSubscriptionDto), query.limit, (row) => row.createdAt);
+  const [rows, ownerDefault] = await Promise.all([
+    db.subscription.findMany({
+      where: { userId: actor.id, ...afterCursor("createdAt", query.cursor) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: subscriptionSelect,
+    }),
+    ownerLeadTimes(actor),
+  ]);
+  return toPage(
+    rows.map((row) => toSubscriptionDto(row, ownerDefault)),
+    query.limit,
+    (row) => row.createdAt,
+  );
 }
 
 export type SubscriptionTable = {
@@ -236,14 +252,17 @@ export async function listSubscriptionTable(
     SELECT "id" FROM "Subscription" WHERE ${where}
     ORDER BY ${TABLE_ORDER[query.sort](dir)}, "id"
     LIMIT ${query.pageSize} OFFSET ${(page - 1) * query.pageSize}`;
-  const rows = await db.subscription.findMany({
-    where: { userId: actor.id, id: { in: ids.map((row) => row.id) } },
-    select: subscriptionSelect,
-  });
+  const [rows, ownerDefault] = await Promise.all([
+    db.subscription.findMany({
+      where: { userId: actor.id, id: { in: ids.map((row) => row.id) } },
+      select: subscriptionSelect,
+    }),
+    ownerLeadTimes(actor),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = ids.flatMap(({ id }) => {
     const row = byId.get(id);
-    return row ? [toSubscriptionDto(row)] : [];
+    return row ? [toSubscriptionDto(row, ownerDefault)] : [];
   });
   return { items, total, page, pageCount };
 }

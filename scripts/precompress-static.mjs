@@ -4,7 +4,10 @@
 // (a request-time compressor can afford neither), and the custom server
 // answers them from memory (server/middlewares/static-files.mjs, issue 37).
 // The manifest lists every file the server may answer, by URL path: the
-// server never builds a file path from a request.
+// server never builds a file path from a request. The build's own files
+// (.next/static) also get their copies beside them, as <file>.gz and
+// <file>.br, for a static server in front (deploy/nginx-one-machine.conf:
+// nginx's gzip_static, and brotli_static with its brotli module).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -96,6 +99,12 @@ export function precompressStatic(root) {
           if (compressed.length > bytes.length * 0.9) continue;
           const name = `${digest}.${encoding}`;
           fs.writeFileSync(path.join(out, name), compressed);
+          if (immutable) {
+            fs.writeFileSync(
+              path.join(root, file) + (encoding === "gzip" ? ".gz" : ".br"),
+              compressed,
+            );
+          }
           entry[/** @type {"br" | "gzip"} */ (encoding)] = path.join(STATIC_DIR, name);
           totals[/** @type {"br" | "gzip"} */ (encoding)] += compressed.length;
         }

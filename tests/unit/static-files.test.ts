@@ -53,6 +53,9 @@ beforeAll(async () => {
     "../../scripts/precompress-static.mjs" as string
   )) as PrecompressModule;
   expect(precompressStatic(root)).toMatchObject({ files: 3 });
+  // Run again on the same build (npm start after an old build): the same
+  // files, the copies beside them not taken for files of their own.
+  expect(precompressStatic(root)).toMatchObject({ files: 3 });
   const { staticFilesMiddleware } = (await import(
     "../../server/middlewares/static-files.mjs" as string
   )) as StaticModule;
@@ -86,6 +89,15 @@ describe("the build's static files, from memory (server/middlewares/static-files
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers.vary).toBe("Accept-Encoding");
+  });
+
+  it("leaves the build's compressed copies beside its files, for a static server in front", () => {
+    const chunk = path.join(root, ".next/static/chunks/app.js");
+    expect(zlib.gunzipSync(fs.readFileSync(`${chunk}.gz`)).toString()).toBe(SCRIPT);
+    expect(zlib.brotliDecompressSync(fs.readFileSync(`${chunk}.br`)).toString()).toBe(SCRIPT);
+    // Too small to compress, and public/ (which nginx does not serve): no copies.
+    expect(fs.existsSync(path.join(root, ".next/static/media/tiny.js.gz"))).toBe(false);
+    expect(fs.existsSync(path.join(root, "public/robots.txt.gz"))).toBe(false);
   });
 
   it("falls back to gzip, then to the file itself, as the client accepts", async () => {

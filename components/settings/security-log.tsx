@@ -13,6 +13,7 @@ function detailOf(event: SecurityEventDto, t: T): string | null {
   if (event.kind === "token_created" || event.kind === "token_revoked")
     return t("detail.token", { name: event.detail });
   if (event.kind === "email_changed") return t("detail.emailFrom", { email: event.detail });
+  if (event.kind === "oidc_linked" || event.kind === "oidc_unlinked") return event.detail;
   if (event.detail === "operator") return t("detail.operator");
   return null;
 }

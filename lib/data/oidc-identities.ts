@@ -1,6 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { oidcIdentityDetail } from "@/lib/domain/security-events";
 import { isUniqueViolation, notFoundError } from "./errors";
+import {
+  recordSecurityEvent,
+  type RecordedSecurityEvent,
+  type SecurityContext,
+} from "./security-events";
 import { sessionUserSelect, toSessionUser, type Actor, type SessionUser } from "./users";
 
 // Identities at OpenID Connect providers that sign in as an account
@@ -35,20 +41,28 @@ export async function findUserByEmail(
 /**
  * Links the identity to the actor: "linked" (also when it already was), or
  * "taken" when another account has it, even one that linked it a moment ago.
+ * A new link is logged (`oidc_linked`) with it, in one transaction: the event
+ * is returned for its notice (a new way into the account).
  */
 export async function linkOidcIdentity(
   actor: Actor,
   identity: OidcIdentityKey & { email: string },
-): Promise<"linked" | "taken"> {
+  context: SecurityContext = {},
+): Promise<{ outcome: "linked" | "taken"; event: RecordedSecurityEvent | null }> {
   try {
-    await db.oidcIdentity.create({
-      data: { userId: actor.id, ...identity },
-      select: { id: true },
+    const event = await db.$transaction(async (tx) => {
+      await tx.oidcIdentity.create({
+        data: { userId: actor.id, ...identity },
+        select: { id: true },
+      });
+      const detail = oidcIdentityDetail(identity);
+      return recordSecurityEvent(actor, "oidc_linked", { ...context, detail }, tx);
     });
-    return "linked";
+    return { outcome: "linked", event };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return (await findOidcIdentityOwner(identity)) === actor.id ? "linked" : "taken";
+    const owner = await findOidcIdentityOwner(identity);
+    return { outcome: owner === actor.id ? "linked" : "taken", event: null };
   }
 }
 
@@ -113,8 +127,23 @@ export async function otherWaysIn(
   return { otherIdentities, passkeys };
 }
 
-/** Unlinks one of the actor's identities; not found for anyone else's. */
-export async function unlinkOidcIdentity(actor: Actor, id: string): Promise<void> {
-  const { count } = await db.oidcIdentity.deleteMany({ where: { id, userId: actor.id } });
-  if (count === 0) throw notFoundError("Identity");
+/**
+ * Unlinks one of the actor's identities, logged (`oidc_unlinked`) in the same
+ * transaction; not found for anyone else's. The event is for its notice.
+ */
+export async function unlinkOidcIdentity(
+  actor: Actor,
+  id: string,
+  context: SecurityContext = {},
+): Promise<RecordedSecurityEvent> {
+  return db.$transaction(async (tx) => {
+    const identity = await tx.oidcIdentity.findFirst({
+      where: { id, userId: actor.id },
+      select: { issuer: true, email: true },
+    });
+    const { count } = await tx.oidcIdentity.deleteMany({ where: { id, userId: actor.id } });
+    if (!identity || count === 0) throw notFoundError("Identity");
+    const detail = oidcIdentityDetail(identity);
+    return recordSecurityEvent(actor, "oidc_unlinked", { ...context, detail }, tx);
+  });
 }

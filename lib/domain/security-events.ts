@@ -3,9 +3,11 @@
 // lib/notifications/security-notices.ts's.
 
 /**
- * Every kind the log knows. The last four are written by the two-factor and
- * passkey features (they call recordSecurityEvent); `email_changed` by the
- * email change, whose notice goes to the OLD address (the event's detail).
+ * Every kind the log knows. `email_changed` is written by the email change,
+ * whose notice goes to the OLD address (the event's detail); `oidc_linked`
+ * and `oidc_unlinked` when a single sign-on identity is linked to an existing
+ * account or unlinked (its detail: oidcIdentityDetail), not when a first
+ * single sign-on makes the account.
  */
 export const SECURITY_EVENT_KINDS = [
   "sign_in_new_device",
@@ -19,6 +21,8 @@ export const SECURITY_EVENT_KINDS = [
   "totp_disabled",
   "passkey_added",
   "passkey_removed",
+  "oidc_linked",
+  "oidc_unlinked",
 ] as const;
 
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
@@ -50,3 +54,17 @@ export const SECURITY_EVENTS_KEPT = 500;
 export const USER_AGENT_MAX = 300;
 /** A detail (a token's name, an old address) is short by nature. */
 export const DETAIL_MAX = 200;
+
+/**
+ * How the log and the notice name a single sign-on identity: its address at
+ * the provider, and the provider's host (the identity's issuer).
+ */
+export function oidcIdentityDetail(identity: { issuer: string; email: string }): string {
+  let host = identity.issuer;
+  try {
+    host = new URL(identity.issuer).host;
+  } catch {
+    // Not a URL (providers must use one): named as it is.
+  }
+  return identity.email ? `${identity.email} (${host})` : host;
+}

@@ -48,6 +48,8 @@ export async function completeOidcSignIn(
     signedIn: SessionUser | null;
     /** The language of the page, for an account this sign-in makes. */
     locale?: Locale;
+    /** The browser's User-Agent, for the security log. */
+    userAgent?: string | null;
   },
 ): Promise<OidcStep> {
   // The person cancelled at the provider, or it refused: said as such, not as a forgery.
@@ -71,6 +73,7 @@ export async function completeOidcSignIn(
       assertion,
       input.signedIn?.id ?? null,
       input.locale,
+      { userAgent: input.userAgent },
     );
   } catch (error) {
     if (error instanceof OidcSignInRefused) return { refused: oidcLoginError(error.reason) };

@@ -5,6 +5,7 @@ import { otherWaysIn, unlinkOidcIdentity } from "@/lib/data/oidc-identities";
 import { verifyCurrentPassword, type SessionUser } from "@/lib/data/users";
 import { unlinkVerdict } from "@/lib/domain/oidc-unlink";
 import { AppError } from "@/lib/errors/app-error";
+import { announceSecurityEvent } from "@/lib/notifications/security-notices";
 
 /**
  * Settings → Single sign-on: unlinks one of the user's identities, refused
@@ -31,5 +32,5 @@ export async function unlinkOidc(
       verifyCurrentPassword(user, input.password ?? "", "password"),
     );
   }
-  await unlinkOidcIdentity(user, input.id);
+  announceSecurityEvent(await unlinkOidcIdentity(user, input.id, { userAgent: client.userAgent }));
 }

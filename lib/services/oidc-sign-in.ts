@@ -11,6 +11,8 @@ import {
 } from "@/lib/data/oidc-identities";
 import type { Locale } from "@/lib/domain/locales";
 import { decideOidcSignIn, type OidcSignInRefusal } from "@/lib/domain/oidc-sign-in";
+import type { SecurityContext } from "@/lib/data/security-events";
+import { announceSecurityEvent } from "@/lib/notifications/security-notices";
 
 // What a checked provider answer (lib/auth/oidc-flow.ts) becomes: the facts
 // gathered, lib/domain/oidc-sign-in.ts decides, the identity linked or the
@@ -31,6 +33,8 @@ export async function resolveOidcSignIn(
   signedInUserId: string | null,
   /** A new account's language: the one the browser used (as a sign-up gets it). */
   locale?: Locale,
+  /** The browser, for the security log's entry of a new link. */
+  client: SecurityContext = {},
 ): Promise<OidcSignInOutcome> {
   const identity = { issuer: assertion.issuer, subject: assertion.subject };
   const [identityUserId, emailUser] = await Promise.all([
@@ -56,8 +60,10 @@ export async function resolveOidcSignIn(
       const linked = await linkOidcIdentity(
         { id: decision.userId },
         { ...identity, email: assertion.email ?? "" },
+        client,
       );
-      if (linked === "taken") throw new OidcSignInRefused("identity_taken");
+      if (linked.outcome === "taken") throw new OidcSignInRefused("identity_taken");
+      announceSecurityEvent(linked.event);
       return { userId: decision.userId, outcome: "linked" };
     }
     case "create": {

@@ -140,6 +140,14 @@ describe("the single sign-on callback (lib/services/oidc-callback.ts)", () => {
     const signedIn = (await findSignedIn(owner.id))!;
     expect(await roundTrip(unverified.sub, signedIn)).toEqual({ location: "/cases?state=open" });
     expect(request.jar.has("next-auth.session-token")).toBe(false);
+    // A new way into the account: in its security log, naming the identity.
+    const events = await listSecurityEvents(owner, { limit: 10 });
+    expect(events.items).toEqual([
+      expect.objectContaining({
+        kind: "oidc_linked",
+        detail: `${owner.email} (${new URL(oidcSettings()!.issuer).host})`,
+      }),
+    ]);
   });
 
   it("refuses closed registration, a cancelled sign-in, a forged state and a missing flow", async () => {

@@ -21,6 +21,7 @@ export async function GET(request: NextRequest) {
       cookieLocale: request.cookies.get(LOCALE_COOKIE)?.value,
       acceptLanguage: request.headers.get("accept-language"),
     }),
+    userAgent: request.headers.get("user-agent"),
   });
   return oidcRedirect(step, signedIn !== null);
 }

@@ -4,24 +4,14 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FilePicker } from "@/components/ui/file-picker";
 import { noAnswerReason, postForm, refusalOf } from "@/components/uploads/upload-client";
 import { AccountKindField, kindAssumedFrom } from "./account-kind-field";
 import { useTranslations } from "@/lib/i18n/client";
-import { lazyWithLoading } from "@/components/ui/lazy-with-loading";
-import type { PreviewTable, Preview, SignEvidence } from "./statement-columns";
-import { EMPTY_MAPPING, fromForm, type Mapping } from "./statement-mapping";
-
-// The preview's code (the CSV reader and the column rules) comes when a file
-// is chosen, not with the page.
-const columns = () => import("./statement-columns");
-const LazyPreviewTable = lazyWithLoading<Parameters<typeof PreviewTable>[0]>(() =>
-  columns().then((m) => m.PreviewTable),
-);
-const LazySignEvidence = lazyWithLoading<Parameters<typeof SignEvidence>[0]>(() =>
-  columns().then((m) => m.SignEvidence),
-);
+import type { Preview } from "./statement-columns";
+import { EMPTY_MAPPING, fromForm, statementColumns, type Mapping } from "./statement-mapping";
+import { StatementMappingFields } from "./statement-mapping-fields";
 
 // Import a statement: the file is read in the browser first (its first rows,
 // by the same rules as the server) so the columns found can be checked
@@ -71,7 +61,7 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
     if (!chosen) return;
     let read: Preview;
     try {
-      read = await (await columns()).readPreview(chosen);
+      read = await (await statementColumns()).readPreview(chosen);
     } catch {
       // Its code could not be fetched (offline, or the app was rebuilt since).
       setFailure({ key: `errors.${noAnswerReason()}`, retry: false });
@@ -119,27 +109,6 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
       },
     );
   }
-
-  const header =
-    preview?.format === "csv" ? (preview.rows[Number(mapping.skipRows) || 0] ?? []) : [];
-  const width = preview?.format === "csv" ? Math.max(...preview.rows.map((r) => r.length)) : 0;
-  const columnLabel = (index: number) => {
-    const name = mapping.header ? (header[index] ?? "").trim() : "";
-    return name
-      ? t("statements.columnNamed", { n: index + 1, name })
-      : t("statements.column", { n: index + 1 });
-  };
-  const columnOptions = (
-    <>
-      <option value="">{t("statements.chooseColumn")}</option>
-      {Array.from({ length: width }, (_, index) => (
-        <option key={index} value={index}>
-          {columnLabel(index)}
-        </option>
-      ))}
-    </>
-  );
-  const set = (patch: Partial<Mapping>) => setMapping((m) => ({ ...m, ...patch }));
 
   return (
     <form
@@ -203,121 +172,13 @@ export function StatementImportForm({ accounts }: { accounts: { label: string; k
         </Alert>
       ) : null}
       {preview?.format === "csv" ? (
-        <fieldset
-          className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
-          data-testid="mapping"
-        >
-          <legend className="px-1 text-sm font-semibold text-slate-900 dark:text-white">
-            {t("statements.columns")}
-          </legend>
-          <Alert
-            tone={preview.detected || columnMapping ? "info" : "error"}
-            testId="import-detected"
-          >
-            {preview.detected
-              ? preview.issuer
-                ? t("statements.detectedIssuer", { issuer: preview.issuer })
-                : t("statements.detected")
-              : columnMapping
-                ? t("statements.chosen")
-                : t("errors.statement_columns_unknown")}
-          </Alert>
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <SelectField
-              id={`${id}-date`}
-              label={t("statements.dateColumn")}
-              value={mapping.date}
-              onChange={(e) => set({ date: e.target.value })}
-            >
-              {columnOptions}
-            </SelectField>
-            <SelectField
-              id={`${id}-description`}
-              label={t("statements.descriptionColumn")}
-              value={mapping.description}
-              onChange={(e) => set({ description: e.target.value })}
-            >
-              {columnOptions}
-            </SelectField>
-            <SelectField
-              id={`${id}-shape`}
-              label={t("statements.amountShape")}
-              value={mapping.shape}
-              onChange={(e) => set({ shape: e.target.value as Mapping["shape"] })}
-            >
-              <option value="amount">{t("statements.shapeAmount")}</option>
-              <option value="split">{t("statements.shapeSplit")}</option>
-            </SelectField>
-            {mapping.shape === "amount" ? (
-              <SelectField
-                id={`${id}-amount`}
-                label={t("statements.amountColumn")}
-                value={mapping.amount}
-                onChange={(e) => set({ amount: e.target.value })}
-              >
-                {columnOptions}
-              </SelectField>
-            ) : (
-              <>
-                <SelectField
-                  id={`${id}-debit`}
-                  label={t("statements.debitColumn")}
-                  value={mapping.debit}
-                  onChange={(e) => set({ debit: e.target.value })}
-                >
-                  {columnOptions}
-                </SelectField>
-                <SelectField
-                  id={`${id}-credit`}
-                  label={t("statements.creditColumn")}
-                  value={mapping.credit}
-                  onChange={(e) => set({ credit: e.target.value })}
-                >
-                  {columnOptions}
-                </SelectField>
-              </>
-            )}
-            {mapping.shape === "amount" ? (
-              <SelectField
-                id={`${id}-sign`}
-                label={t("statements.sign")}
-                value={mapping.charges}
-                onChange={(e) => set({ charges: e.target.value as Mapping["charges"] })}
-              >
-                {mapping.charges === "" ? (
-                  <option value="">{t("statements.chooseSign")}</option>
-                ) : null}
-                <option value="negative">{t("statements.signNegative")}</option>
-                <option value="positive">{t("statements.signPositive")}</option>
-              </SelectField>
-            ) : null}
-          </div>
-          {mapping.shape === "amount" && mapping.charges === "" ? (
-            <Alert tone="info" testId="import-sign">
-              <LazySignEvidence rows={preview.rows} form={mapping} />
-            </Alert>
-          ) : null}
-          <TextField
-            id={`${id}-skip`}
-            type="number"
-            min={0}
-            max={50}
-            label={t("statements.skipRows")}
-            hint={t("statements.skipRowsHint")}
-            value={mapping.skipRows}
-            onChange={(e) => set({ skipRows: e.target.value })}
-          />
-          <CheckboxField
-            id={`${id}-header`}
-            label={t("statements.hasHeader")}
-            checked={mapping.header}
-            onChange={(e) => set({ header: e.target.checked })}
-          />
-          {/* While the sign is asked, the question and its lines stand in for the preview. */}
-          {mapping.shape === "amount" && mapping.charges === "" && mapping.amount !== "" ? null : (
-            <LazyPreviewTable rows={preview.rows} mapping={columnMapping} />
-          )}
-        </fieldset>
+        <StatementMappingFields
+          id={id}
+          preview={preview}
+          mapping={mapping}
+          columnMapping={columnMapping}
+          onChange={(patch) => setMapping((m) => ({ ...m, ...patch }))}
+        />
       ) : null}
 
       {result ? (

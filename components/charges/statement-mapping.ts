@@ -3,6 +3,12 @@ import type { ColumnMapping } from "@/lib/domain/statements";
 // A statement CSV's columns as the import form edits them (strings from its
 // inputs), and to and from the mapping the server takes.
 
+/**
+ * The preview's code (the CSV reader, the column rules, the preview table)
+ * is fetched when a file is chosen, not with the page.
+ */
+export const statementColumns = () => import("./statement-columns");
+
 export type Mapping = {
   date: string;
   description: string;

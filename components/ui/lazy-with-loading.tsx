@@ -4,6 +4,7 @@ import {
   Component as ReactComponent,
   lazy,
   Suspense,
+  useState,
   type ComponentType,
   type ReactNode,
 } from "react";
@@ -21,7 +22,7 @@ function Loading() {
 
 /** If the component's code cannot be fetched (offline, or the app was rebuilt since the page loaded). */
 class LoadFailed extends ReactComponent<
-  { message: string; children: ReactNode },
+  { message: string; retry: string; onRetry: () => void; children: ReactNode },
   { failed: boolean }
 > {
   state = { failed: false };
@@ -32,7 +33,18 @@ class LoadFailed extends ReactComponent<
 
   render() {
     return this.state.failed ? (
-      <Alert tone="error">{this.props.message}</Alert>
+      <Alert tone="error">
+        <span className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+          <span>{this.props.message}</span>
+          <button
+            type="button"
+            onClick={this.props.onRetry}
+            className="font-semibold underline underline-offset-2 hover:no-underline"
+          >
+            {this.props.retry}
+          </button>
+        </span>
+      </Alert>
     ) : (
       this.props.children
     );
@@ -44,16 +56,27 @@ class LoadFailed extends ReactComponent<
  * not part of its page's first-load JavaScript unless the page shows it
  * (BENCHMARKS.md). Rendered on the server like any other: the page's HTML
  * has it, and it comes alive once its code arrives. "Loading…" while it
- * comes; a clear error if it cannot.
+ * comes; a clear error if it cannot, with "Try again" (the network back, its
+ * code is fetched again: nothing else on the page reloads or is lost).
  */
 export function lazyWithLoading<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
-  const Lazy = lazy(() => load().then((Component) => ({ default: Component })));
+  const make = () => lazy(() => load().then((Component) => ({ default: Component })));
+  // React.lazy keeps a failed load for good: a retry needs a new one.
+  const current = { Lazy: make() };
   return function LazyComponent(props: P) {
     const t = useTranslations("common");
+    const [attempt, setAttempt] = useState(0);
+    const { Lazy } = current;
+    const retry = () => {
+      // Only the load that failed is replaced: another copy of this component
+      // already showing (a loaded one never fails) keeps its state.
+      if (current.Lazy === Lazy) current.Lazy = make();
+      setAttempt((n) => n + 1);
+    };
     return (
-      <LoadFailed message={t("loadFailed")}>
+      <LoadFailed key={attempt} message={t("loadFailed")} retry={t("retry")} onRetry={retry}>
         <Suspense fallback={<Loading />}>
           <Lazy {...props} />
         </Suspense>

@@ -77,7 +77,7 @@ test("a long history shows its newest 50 entries and links to all of them", asyn
   await expect(page.getByRole("link", { name: /Show all/ })).toHaveCount(0);
 });
 
-test("if the note form's code cannot be fetched, the page says so instead of breaking", async ({
+test("if the note form's code cannot be fetched, the page says so, and Retry fetches it again", async ({
   page,
 }) => {
   await register(page);
@@ -89,6 +89,11 @@ test("if the note form's code cannot be fetched, the page says so instead of bre
   await expect(page.getByText("This part of the page could not load.")).toBeVisible();
   // The rest of the page still works.
   await expect(page.getByTestId("case-state")).toHaveText("Case opened");
+  // The network back, Retry fetches the form's code again, without a reload.
+  await page.unroute("**/_next/static/chunks/**");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByLabel("What was said")).toBeVisible();
+  await expect(page.getByText("This part of the page could not load.")).toHaveCount(0);
 });
 
 test("a history longer than a page holds points to the full record, which has every entry", async ({

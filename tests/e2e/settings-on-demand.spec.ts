@@ -34,3 +34,19 @@ test("Settings' on-demand forms load on the click and open from the keyboard", a
   await page.locator("#two-factor").getByRole("button", { name: "Turn on two-factor" }).click();
   await expect(page.locator("#two-factor").getByLabel("Current password")).toBeVisible();
 });
+
+test("offline, an on-demand form says it could not load; back online, Retry opens it", async ({
+  page,
+  context,
+}) => {
+  await register(page);
+  await page.goto("/settings");
+  await ready(page);
+  const card = page.locator("#channels");
+  await context.setOffline(true);
+  await card.getByRole("button", { name: "Add a channel" }).click();
+  await expect(card.getByText("This part of the page could not load.")).toBeVisible();
+  await context.setOffline(false);
+  await card.getByRole("button", { name: "Retry" }).click();
+  await expect(card.getByTestId("channel-add-form").getByLabel("Service")).toBeVisible();
+});

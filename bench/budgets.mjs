@@ -16,13 +16,13 @@ export const BUDGETS = {
 
 // Wallos (PHP, nginx, two php-fpm workers) on this machine, as issue 37 quotes
 // it: the lower figure of its two runs, with the same data and load.
-const WALLOS = {
+export const WALLOS = {
   dashboardRps: 137,
   dashboardCpuMs: 14,
   list200Rps: 62,
   staticRps: 63_889,
 };
-const ISSUE_37 = {
+export const ISSUE_37 = {
   dashboardRepeat: 2,
   dashboardRepeatP99Ms: 60,
   dashboardAfterWrite: 1,
@@ -52,6 +52,8 @@ export function runOf(runs, scenario, concurrency, user = "-") {
 export const FLOOR = "floor: constant route handler";
 export const EMPTY = "floor: signed-in page, nothing in it";
 export const NO_DATA_PAGE = "floor: a page with no data (not found, signed out)";
+/** Not CancelCase: Node.js's own HTTP server with the static file (bench/tools/bare-http-server.mjs). */
+export const BARE_NODE = "floor: Node.js's own HTTP server, the same file, no app";
 const ANONYMOUS = ["login page, signed out", "register page, signed out"];
 
 export function budgetsOf(results) {

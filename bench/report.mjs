@@ -7,7 +7,17 @@ import { root } from "../scripts/paths.mjs";
 import { hostileSection, latestHostileResults } from "./hostile-report.mjs";
 import { latestPostgresResults, postgresSection } from "./postgres-report.mjs";
 import { WARM_UP_SECONDS } from "./load.mjs";
-import { BUDGETS, budgetsOf, EMPTY, FLOOR, NO_DATA_PAGE, runOf } from "./budgets.mjs";
+import {
+  BARE_NODE,
+  BUDGETS,
+  budgetsOf,
+  EMPTY,
+  FLOOR,
+  ISSUE_37,
+  NO_DATA_PAGE,
+  runOf,
+  WALLOS,
+} from "./budgets.mjs";
 
 function table(headers, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
@@ -115,10 +125,23 @@ ${queued(worstPage10)} ms on average for the ${worstPage10.scenario} (${ms(worst
 ${BUDGETS.pageP99Ms} ms needs every heavy page well under ${Math.round((BUDGETS.pageP99Ms * cores) / 10)} ms of CPU, and an API list's p99 under
 ${BUDGETS.apiListP99Ms} ms one well under ${Math.round((BUDGETS.apiListP99Ms * cores) / 10)} ms.`);
   }
+  const staticFile10 = runOf(results.runs, "floor: static file", 10);
+  const bare10 = runOf(results.runs, BARE_NODE, 10);
+  if (staticFile10 && bare10 && staticFile10.rps < ISSUE_37.staticFile * WALLOS.staticRps)
+    parts.push(`A static file: Node.js's own HTTP server, answering the same file from memory with no app at all
+in as many processes, serves ${bare10.rps} req/s at c=10 here (${(bare10.rps / WALLOS.staticRps).toFixed(2)}× nginx's ${WALLOS.staticRps}),
+against CancelCase's ${staticFile10.rps} (${((staticFile10.rps / bare10.rps) * 100).toFixed(0)} % of it): ${ISSUE_37.staticFile}× nginx is above what any
+Node.js server reaches on this machine. nginx in front answers the build's files itself
+([deploy/nginx-one-machine.conf](deploy/nginx-one-machine.conf), docs/operations.md).`);
   if (results.peakPssMiB && results.peakRssMiB >= BUDGETS.rssMiB)
     parts.push(`Memory: the RSS summed over the ${results.serverProcesses ?? 1} processes (${results.peakRssMiB} MiB) counts each page they share
 (Node's binary and libraries, about 40–48 MiB of file-backed memory a process) once per process; counted
-once (PSS), the processes hold ${results.peakPssMiB} MiB together at the same peak.`);
+once (PSS), the processes hold ${results.peakPssMiB} MiB together at the same peak.${
+      bare10?.rssAfterMiB
+        ? ` As many bare Node.js processes (the
+static-file run above: a cluster serving one file, no app) hold ${bare10.rssAfterMiB} MiB RSS summed before any of the app is loaded.`
+        : ""
+    }`);
   if (results.firstLoadSharedKB)
     parts.push(`Of each route's first-load JavaScript, ${results.firstLoadSharedKB} kB (gzipped) is scripts every route
 loads: React DOM, Next.js's router and the app's shell and error pages; a route's own code is the rest.`);

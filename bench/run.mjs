@@ -8,7 +8,8 @@
 //   4. starts it again without logging (npm start as it is: one worker per
 //      core) and drives it with autocannon at concurrency 1 and 10, every
 //      request with a browser's Accept-Encoding: the floor of the stack (a
-//      constant route handler, a static file, the emptiest signed-in page),
+//      constant route handler, a static file, the emptiest signed-in page;
+//      and, for scale, the same file from Node.js's own HTTP server, no app),
 //      the signed-out login and register pages, the peer-shaped user's
 //      dashboard and subscriptions (10 sessions taking turns), and pages, API
 //      lists and writes as the heavy and the typical user. Each run reads the
@@ -36,8 +37,8 @@ import { root } from "../scripts/paths.mjs";
 import { generateDataset } from "./dataset.mjs";
 import { benchUsers, cannon, rotating, scenarios, warmUp } from "./load.mjs";
 import { prismaCallCost } from "./prisma-cost.mjs";
-import { passwordHash, signIn, startServer } from "./server.mjs";
-import { AFTER_A_WRITE, NO_DATA_PAGE } from "./budgets.mjs";
+import { passwordHash, signIn, startBareServer, startServer } from "./server.mjs";
+import { AFTER_A_WRITE, BARE_NODE, NO_DATA_PAGE } from "./budgets.mjs";
 import { writeReport } from "./report.mjs";
 
 // `npm run bench -- --hostile`: issue 30's hostile files instead (bench/hostile.mjs).
@@ -225,6 +226,23 @@ for (const connections of [1, 10]) {
       ...(await cannon(server, scenario, connections, DURATION)),
     });
   }
+}
+// The same file from Node.js's own HTTP server, no app, in as many processes
+// as npm start serves with: what stands in the way of the static-file budget.
+const bareScenario = { name: BARE_NODE, group: "floor", path: "/robots.txt" };
+if (wanted()(bareScenario)) {
+  const bare = await startBareServer("public/robots.txt", server.processes() - 1);
+  for (const connections of [1, 10]) {
+    log(`${BARE_NODE} c=${connections}`);
+    runs.push({
+      scenario: BARE_NODE,
+      group: "floor",
+      user: "-",
+      concurrency: connections,
+      ...(await cannon(bare, bareScenario, connections, DURATION)),
+    });
+  }
+  await bare.stop();
 }
 // Peer-shaped: one user with 200 subscriptions and 20 cases, signed in from
 // 10 browsers, the requests taking turns among the 10 sessions.

@@ -181,3 +181,35 @@ export async function signIn(base, email) {
   if (!token || !session) throw new Error(`could not sign in ${email}`);
   return { bearer: `Bearer ${token}`, cookie: session.split(";")[0] };
 }
+
+/**
+ * Node.js's own HTTP server answering `file` from memory in `processes`
+ * processes (bench/tools/bare-http-server.mjs): the ceiling of any Node.js
+ * server here, for the static-file budget. Measured as startServer's server is.
+ */
+export async function startBareServer(file, processes) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["bench/tools/bare-http-server.mjs", file, String(port), String(processes)],
+    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("listening")) resolve(undefined);
+    });
+    child.once("exit", (code) => reject(new Error(`the bare HTTP server exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    cpuMs: () => processTree(child.pid).reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+    rssMiB: () => processTree(child.pid).reduce((sum, pid) => sum + rssOf(pid), 0),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -56,7 +56,7 @@ class LoadFailed extends ReactComponent<
  * not part of its page's first-load JavaScript unless the page shows it
  * (BENCHMARKS.md). Rendered on the server like any other: the page's HTML
  * has it, and it comes alive once its code arrives. "Loading…" while it
- * comes; a clear error if it cannot, with "Try again" (the network back, its
+ * comes; a clear error if it cannot, with "Retry" (the network back, its
  * code is fetched again: nothing else on the page reloads or is lost).
  */
 export function lazyWithLoading<P extends object>(
